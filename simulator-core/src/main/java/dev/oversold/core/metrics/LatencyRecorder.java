@@ -1,0 +1,52 @@
+package dev.oversold.core.metrics;
+
+import dev.oversold.core.engine.SimTime;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Streaming latency statistics: an HdrHistogram at microsecond resolution with three significant
+ * digits (quantiles within 0.1%), plus the exact count, sum and maximum. Memory depends on the range
+ * of values seen, never on how many were recorded.
+ */
+public final class LatencyRecorder {
+  private final Histogram histogram = new Histogram(3);
+  private long count;
+  private double sumNanos;
+  private long maxNanos;
+
+  public void record(long latencyNanos) {
+    if (latencyNanos < 0) {
+      throw new IllegalArgumentException("negative latency " + latencyNanos);
+    }
+    histogram.recordValue(Math.max(1, (latencyNanos + 999) / 1000));
+    count++;
+    sumNanos += latencyNanos;
+    maxNanos = Math.max(maxNanos, latencyNanos);
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /** Exact mean in milliseconds, or NaN when empty. */
+  public double meanMillis() {
+    return count == 0 ? Double.NaN : sumNanos / count / SimTime.MILLISECOND;
+  }
+
+  /** Exact maximum in milliseconds, or NaN when empty. */
+  public double maxMillis() {
+    return count == 0 ? Double.NaN : SimTime.toMillis(maxNanos);
+  }
+
+  /**
+   * The {@code quantile} (in [0, 1]) in milliseconds, as HdrHistogram reports it (the highest value
+   * equivalent to the bucket holding that rank, capped at the exact maximum), or NaN when empty.
+   */
+  public double quantileMillis(double quantile) {
+    if (count == 0) {
+      return Double.NaN;
+    }
+    double micros = histogram.getValueAtPercentile(quantile * 100);
+    return Math.min(micros / 1000.0, maxMillis());
+  }
+}

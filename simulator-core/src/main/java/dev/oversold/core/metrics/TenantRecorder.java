@@ -1,0 +1,185 @@
+package dev.oversold.core.metrics;
+
+import dev.oversold.core.engine.Simulation;
+
+/**
+ * Counters of one tenant that its workload feeds as things happen. Everything before the warm-up
+ * instant is ignored; nothing is stored per request.
+ */
+public final class TenantRecorder {
+  private final Simulation simulation;
+  private final long warmupNanos;
+  private final LatencyRecorder latency = new LatencyRecorder();
+  private String progressUnit = "requests";
+  private boolean hasRequests;
+  private boolean hasJobs;
+
+  private long completed;
+  private long good;
+  private long failed;
+  private double progress;
+  private long refusals;
+  private long oomKills;
+  private long majorFaults;
+
+  private long jobsCompleted;
+  private double jobCompletionSecondsSum;
+  private long lastJobFinish = -1;
+
+  public TenantRecorder(Simulation simulation, long warmupNanos) {
+    this.simulation = simulation;
+    this.warmupNanos = warmupNanos;
+  }
+
+  private boolean measuring() {
+    return simulation.now() >= warmupNanos;
+  }
+
+  /** Declares what {@code progress} counts: requests, core-seconds, bytes, allocations, forks. */
+  public void progressUnit(String unit) {
+    progressUnit = unit;
+  }
+
+  public String progressUnit() {
+    return progressUnit;
+  }
+
+  /** A request finished after {@code latencyNanos}; {@code withinSlo} if it met the SLO. */
+  public void requestCompleted(long latencyNanos, boolean withinSlo) {
+    hasRequests = true;
+    if (!measuring()) {
+      return;
+    }
+    completed++;
+    progress++;
+    if (withinSlo) {
+      good++;
+    }
+    latency.record(latencyNanos);
+  }
+
+  /** A request failed (timed out, or refused). */
+  public void requestFailed() {
+    hasRequests = true;
+    if (measuring()) {
+      failed++;
+    }
+  }
+
+  /** Useful work in the workload's own unit (for workloads that are not request-driven). */
+  public void progressed(double amount) {
+    if (measuring()) {
+      progress += amount;
+    }
+  }
+
+  /** Operations completed, for workloads that count throughput but have no latency SLO. */
+  public void operationsCompleted(long count) {
+    if (measuring()) {
+      completed += count;
+      good += count;
+    }
+  }
+
+  /** A batch job submitted at {@code submitNanos} finished now. */
+  public void jobCompleted(long submitNanos) {
+    hasJobs = true;
+    long now = simulation.now();
+    lastJobFinish = now;
+    if (!measuring()) {
+      return;
+    }
+    jobsCompleted++;
+    jobCompletionSecondsSum += (now - submitNanos) / 1e9;
+  }
+
+  /** A batch job never finished. */
+  public void jobFailed() {
+    hasJobs = true;
+    if (measuring()) {
+      failed++;
+    }
+  }
+
+  /** Declares the tenant a batch tenant even before any job finished. */
+  public void expectJobs() {
+    hasJobs = true;
+  }
+
+  /** Declares the tenant request-driven even before any request finished. */
+  public void expectRequests() {
+    hasRequests = true;
+  }
+
+  public void refused() {
+    if (measuring()) {
+      refusals++;
+    }
+  }
+
+  public void oomKilled() {
+    if (measuring()) {
+      oomKills++;
+    }
+  }
+
+  public void majorFaults(long count) {
+    if (measuring()) {
+      majorFaults += count;
+    }
+  }
+
+  public LatencyRecorder latency() {
+    return latency;
+  }
+
+  public boolean hasRequests() {
+    return hasRequests;
+  }
+
+  public boolean hasJobs() {
+    return hasJobs;
+  }
+
+  public long completed() {
+    return completed;
+  }
+
+  public long good() {
+    return good;
+  }
+
+  public long failed() {
+    return failed;
+  }
+
+  public double progress() {
+    return progress;
+  }
+
+  public long refusals() {
+    return refusals;
+  }
+
+  public long oomKills() {
+    return oomKills;
+  }
+
+  public long majorFaults() {
+    return majorFaults;
+  }
+
+  public long jobsCompleted() {
+    return jobsCompleted;
+  }
+
+  /** Mean seconds from submit to finish over measured jobs, NaN if none. */
+  public double meanJobCompletionSeconds() {
+    return jobsCompleted == 0 ? Double.NaN : jobCompletionSecondsSum / jobsCompleted;
+  }
+
+  /** Instant of the last job completion in nanoseconds, -1 if none. */
+  public long lastJobFinishNanos() {
+    return lastJobFinish;
+  }
+}

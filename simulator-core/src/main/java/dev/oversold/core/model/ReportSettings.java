@@ -1,0 +1,39 @@
+package dev.oversold.core.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the report should compute besides the shared run.
+ *
+ * @param baseline whether to run each tenant alone for comparison
+ * @param interference how to attribute interference between tenants
+ * @param groups group name to a glob over tenant names, in the order given
+ */
+public record ReportSettings(
+    Baseline baseline, Interference interference, Map<String, String> groups) {
+
+  public static final ReportSettings DEFAULT =
+      new ReportSettings(Baseline.ISOLATED, Interference.PAIRWISE, Map.of());
+
+  public ReportSettings {
+    Objects.requireNonNull(baseline, "baseline");
+    Objects.requireNonNull(interference, "interference");
+    groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+  }
+
+  /** {@code isolated}: each tenant alone on the same host; {@code none}: no baseline. */
+  public enum Baseline {
+    ISOLATED,
+    NONE
+  }
+
+  /** {@code pairwise}: leave-one-out per tenant; {@code groups}: per group; {@code none}. */
+  public enum Interference {
+    PAIRWISE,
+    GROUPS,
+    NONE
+  }
+}

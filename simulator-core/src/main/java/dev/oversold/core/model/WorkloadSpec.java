@@ -1,0 +1,257 @@
+package dev.oversold.core.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.engine.SimTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What runs inside a tenant. Every kind has a start and a stop time; {@link #kind()} is the name used
+ * in scenario files.
+ */
+public sealed interface WorkloadSpec {
+  /** The kind's name in scenario files: {@code service}, {@code cpu-hog}... */
+  String kind();
+
+  /** When it starts and stops. */
+  Window window();
+
+  /** When it starts, from the beginning of the run. */
+  default SimDuration start() {
+    return window().start();
+  }
+
+  /** When it stops; {@link SimTime#NEVER} nanoseconds for "runs to the end". */
+  default SimDuration stop() {
+    return window().stop();
+  }
+
+  /** The time window shared by every workload. */
+  record Window(SimDuration start, SimDuration stop) {
+    public static final Window ALWAYS =
+        new Window(SimDuration.ZERO, SimDuration.ofNanos(SimTime.NEVER));
+
+    public Window {
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(stop, "stop");
+      checkArgument(stop.nanos() > start.nanos(), "stop must be after start");
+    }
+  }
+
+  /**
+   * A request-driven service (web server, database).
+   *
+   * @param arrivals how requests come
+   * @param request what one request does
+   * @param workingSetBytes resident memory the service needs to run without faults
+   * @param workers concurrency limit; excess requests wait in a FIFO queue
+   * @param timeout a request not finished by then fails
+   * @param slo a good response completes within this latency
+   */
+  record Service(
+      ArrivalSpec arrivals,
+      RequestSpec request,
+      long workingSetBytes,
+      int workers,
+      SimDuration timeout,
+      SimDuration slo,
+      Window window)
+      implements WorkloadSpec {
+    public Service {
+      Objects.requireNonNull(arrivals, "arrivals");
+      Objects.requireNonNull(request, "request");
+      checkArgument(workingSetBytes >= 0, "working set must be >= 0");
+      checkArgument(workers >= 1, "workers must be >= 1");
+      checkArgument(timeout.nanos() > 0, "timeout must be > 0");
+      checkArgument(slo.nanos() > 0, "slo must be > 0");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "service";
+    }
+  }
+
+  /**
+   * One request of a service.
+   *
+   * @param cpuSeconds work in seconds of the reference core
+   * @param diskReads mean random 4 KiB reads that miss the cache (may be fractional)
+   * @param diskWrites mean 4 KiB writes
+   * @param networkBytes response bytes sent
+   * @param memoryTouchBytes working-set bytes touched
+   */
+  record RequestSpec(
+      Distribution cpuSeconds,
+      double diskReads,
+      double diskWrites,
+      long networkBytes,
+      long memoryTouchBytes) {
+    public RequestSpec {
+      Objects.requireNonNull(cpuSeconds, "cpuSeconds");
+      checkArgument(diskReads >= 0 && diskWrites >= 0, "disk operations must be >= 0");
+      checkArgument(networkBytes >= 0 && memoryTouchBytes >= 0, "bytes must be >= 0");
+    }
+  }
+
+  /** Batch jobs, given as a list or drawn from a distribution. */
+  record Batch(JobSource jobs, Window window) implements WorkloadSpec {
+    public Batch {
+      Objects.requireNonNull(jobs, "jobs");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "batch";
+    }
+  }
+
+  /** Where batch jobs come from. */
+  sealed interface JobSource {}
+
+  /** An explicit list (inline or from a CSV file); submit times are relative to the start. */
+  record JobList(List<BatchJob> jobs) implements JobSource {
+    public JobList {
+      jobs = List.copyOf(jobs);
+    }
+  }
+
+  /** {@code count} jobs submitted at the start, CPU work drawn from {@code cpuSeconds}. */
+  record JobDistribution(int count, Distribution cpuSeconds, int parallelism) implements JobSource {
+    public JobDistribution {
+      checkArgument(count >= 1, "count must be >= 1");
+      Objects.requireNonNull(cpuSeconds, "cpuSeconds");
+      checkArgument(parallelism >= 1, "parallelism must be >= 1");
+    }
+  }
+
+  /** One batch job: submitted at {@code submit}, needing {@code cpuSeconds} over {@code parallelism} threads. */
+  record BatchJob(SimDuration submit, double cpuSeconds, int parallelism) {
+    public BatchJob {
+      Objects.requireNonNull(submit, "submit");
+      checkArgument(cpuSeconds > 0 && Double.isFinite(cpuSeconds), "cpu must be > 0");
+      checkArgument(parallelism >= 1, "parallelism must be >= 1");
+    }
+  }
+
+  /** {@code threads} threads spinning on the CPU. */
+  record CpuHog(int threads, Window window) implements WorkloadSpec {
+    public CpuHog {
+      checkArgument(threads >= 1, "threads must be >= 1");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "cpu-hog";
+    }
+  }
+
+  /** Allocates and touches memory at a rate until refused or killed. */
+  record MemoryBomb(double bytesPerSecond, Window window) implements WorkloadSpec {
+    public MemoryBomb {
+      checkArgument(bytesPerSecond > 0, "rate must be > 0");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "memory-bomb";
+    }
+  }
+
+  /** Creates processes at a rate, each holding memory, until refused. */
+  record ForkBomb(double forksPerSecond, long processMemoryBytes, Window window)
+      implements WorkloadSpec {
+    public ForkBomb {
+      checkArgument(forksPerSecond > 0, "rate must be > 0");
+      checkArgument(processMemoryBytes >= 0, "process memory must be >= 0");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "fork-bomb";
+    }
+  }
+
+  /** Access pattern of a disk hog. */
+  enum DiskPattern {
+    SEQUENTIAL_WRITE("sequential-write"),
+    SEQUENTIAL_READ("sequential-read"),
+    RANDOM_READ("random-read"),
+    RANDOM_WRITE("random-write");
+
+    private final String id;
+
+    DiskPattern(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public boolean isWrite() {
+      return this == SEQUENTIAL_WRITE || this == RANDOM_WRITE;
+    }
+
+    public boolean isSequential() {
+      return this == SEQUENTIAL_WRITE || this == SEQUENTIAL_READ;
+    }
+  }
+
+  /** {@code threads} threads doing back-to-back I/O of {@code blockBytes}. */
+  record DiskHog(int threads, DiskPattern pattern, long blockBytes, Window window)
+      implements WorkloadSpec {
+    public DiskHog {
+      checkArgument(threads >= 1, "threads must be >= 1");
+      Objects.requireNonNull(pattern, "pattern");
+      checkArgument(blockBytes >= 512, "block must be >= 512 B");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "disk-hog";
+    }
+  }
+
+  /** Direction of a network flood. */
+  enum Direction {
+    TRANSMIT,
+    RECEIVE
+  }
+
+  /** Sends or receives packets of {@code packetBytes} at {@code bytesPerSecond}. */
+  record NetFlood(Direction direction, double bytesPerSecond, long packetBytes, Window window)
+      implements WorkloadSpec {
+    public NetFlood {
+      Objects.requireNonNull(direction, "direction");
+      checkArgument(bytesPerSecond > 0, "rate must be > 0");
+      checkArgument(packetBytes >= 64 && packetBytes <= 65536, "packet must be 64 B .. 64 KiB");
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "net-flood";
+    }
+  }
+
+  /** Holds its reservation and does nothing. */
+  record Idle(Window window) implements WorkloadSpec {
+    public Idle {
+      Objects.requireNonNull(window, "window");
+    }
+
+    @Override
+    public String kind() {
+      return "idle";
+    }
+  }
+}

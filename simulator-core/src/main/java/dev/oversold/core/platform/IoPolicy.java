@@ -1,0 +1,24 @@
+package dev.oversold.core.platform;
+
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.sharing.ShareSettings;
+
+/** Maps a tenant's plan onto the host's disk and NIC. */
+public interface IoPolicy {
+  /** The tenant's share of the disk (capacity 1 device-second per second). */
+  ShareSettings diskShare(HostSpec host, TenantSpec tenant);
+
+  /** The tenant's share of the NIC (capacity in bytes per second). */
+  ShareSettings networkShare(HostSpec host, TenantSpec tenant);
+
+  /** Host CPU work in reference-core-seconds per disk operation (QEMU, blkback); 0 for none. */
+  default double hostCpuPerDiskOperation() {
+    return 0;
+  }
+
+  /** Host CPU work in reference-core-seconds per network byte (vhost, netback); 0 for none. */
+  default double hostCpuPerNetworkByte() {
+    return 0;
+  }
+}

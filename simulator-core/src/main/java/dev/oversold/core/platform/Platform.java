@@ -1,0 +1,25 @@
+package dev.oversold.core.platform;
+
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.PlatformKind;
+import java.util.List;
+
+/**
+ * How a host is shared among its tenants. A platform composes one policy per resource; adding a
+ * platform is one class implementing this and one line in {@link Platforms}.
+ */
+public interface Platform {
+  PlatformKind kind();
+
+  /** Host-level knobs ({@code options:} of a host), with their defaults and sources. */
+  List<Knob> hostOptions();
+
+  /** Plan-level native overrides ({@code native:} of a plan). */
+  List<Knob> nativeKnobs();
+
+  /** How tenants share the host's cores. */
+  CpuPolicy cpu();
+
+  /** How tenants share the disk and the NIC. */
+  IoPolicy io();
+}

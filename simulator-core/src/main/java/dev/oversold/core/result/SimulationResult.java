@@ -1,0 +1,38 @@
+package dev.oversold.core.result;
+
+import java.util.List;
+
+/**
+ * What one simulation produced: per-host and per-tenant figures over the measured window {@code
+ * [warmup, duration)}.
+ *
+ * @param scenario the scenario's name
+ * @param seed the seed used
+ * @param durationSeconds simulated time
+ * @param warmupSeconds ignored prefix
+ * @param sampleIntervalSeconds spacing of the time series
+ * @param hosts per host, in scenario order
+ * @param tenants per tenant, in scenario order
+ * @param eventsRun engine events processed (a cost figure)
+ */
+public record SimulationResult(
+    String scenario,
+    long seed,
+    double durationSeconds,
+    double warmupSeconds,
+    double sampleIntervalSeconds,
+    List<HostResult> hosts,
+    List<TenantResult> tenants,
+    long eventsRun) {
+  public SimulationResult {
+    hosts = List.copyOf(hosts);
+    tenants = List.copyOf(tenants);
+  }
+
+  public TenantResult tenant(String name) {
+    return tenants.stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no tenant " + name));
+  }
+}

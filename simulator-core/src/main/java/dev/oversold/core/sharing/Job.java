@@ -1,0 +1,36 @@
+package dev.oversold.core.sharing;
+
+/**
+ * A piece of work (units of the resource: reference-core-seconds for CPU, device-seconds for a disk,
+ * bytes for a NIC) processor-shared inside one {@link Share}. Completes when the share's virtual time
+ * reaches {@link #finishVirtualTime}.
+ */
+public final class Job {
+  final double work;
+  final JobListener listener;
+  final long sequence;
+  double finishVirtualTime;
+  int heapIndex = -1;
+  Share share;
+
+  Job(double work, JobListener listener, long sequence) {
+    this.work = work;
+    this.listener = listener;
+    this.sequence = sequence;
+  }
+
+  /** The work the job asked for. */
+  public double work() {
+    return work;
+  }
+
+  /** True while the job is queued in its share. */
+  public boolean isActive() {
+    return heapIndex >= 0;
+  }
+
+  boolean before(Job other) {
+    return finishVirtualTime < other.finishVirtualTime
+        || (finishVirtualTime == other.finishVirtualTime && sequence < other.sequence);
+  }
+}

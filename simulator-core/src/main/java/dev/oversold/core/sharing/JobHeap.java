@@ -1,0 +1,102 @@
+package dev.oversold.core.sharing;
+
+import java.util.Arrays;
+
+/** A binary min-heap of jobs by (finish virtual time, sequence) with O(log n) removal. */
+final class JobHeap {
+  private Job[] heap = new Job[8];
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  Job peek() {
+    return size == 0 ? null : heap[0];
+  }
+
+  void add(Job job) {
+    if (size == heap.length) {
+      heap = Arrays.copyOf(heap, size * 2);
+    }
+    heap[size] = job;
+    job.heapIndex = size;
+    size++;
+    siftUp(size - 1);
+  }
+
+  Job poll() {
+    Job first = heap[0];
+    removeAt(0);
+    return first;
+  }
+
+  void remove(Job job) {
+    if (job.heapIndex >= 0) {
+      removeAt(job.heapIndex);
+    }
+  }
+
+  /** Removes and returns every job, in no particular order. */
+  Job[] drain() {
+    Job[] all = Arrays.copyOf(heap, size);
+    for (Job job : all) {
+      job.heapIndex = -1;
+    }
+    Arrays.fill(heap, 0, size, null);
+    size = 0;
+    return all;
+  }
+
+  private void removeAt(int index) {
+    Job removed = heap[index];
+    size--;
+    if (index != size) {
+      Job last = heap[size];
+      heap[index] = last;
+      last.heapIndex = index;
+      siftUp(index);
+      siftDown(last.heapIndex);
+    }
+    heap[size] = null;
+    removed.heapIndex = -1;
+  }
+
+  private void siftUp(int index) {
+    Job job = heap[index];
+    while (index > 0) {
+      int parent = (index - 1) >>> 1;
+      Job above = heap[parent];
+      if (!job.before(above)) {
+        break;
+      }
+      heap[index] = above;
+      above.heapIndex = index;
+      index = parent;
+    }
+    heap[index] = job;
+    job.heapIndex = index;
+  }
+
+  private void siftDown(int index) {
+    Job job = heap[index];
+    int half = size >>> 1;
+    while (index < half) {
+      int child = 2 * index + 1;
+      Job smaller = heap[child];
+      int right = child + 1;
+      if (right < size && heap[right].before(smaller)) {
+        child = right;
+        smaller = heap[right];
+      }
+      if (!smaller.before(job)) {
+        break;
+      }
+      heap[index] = smaller;
+      smaller.heapIndex = index;
+      index = child;
+    }
+    heap[index] = job;
+    job.heapIndex = index;
+  }
+}

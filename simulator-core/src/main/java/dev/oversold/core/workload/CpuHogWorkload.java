@@ -1,0 +1,62 @@
+package dev.oversold.core.workload;
+
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.sharing.Job;
+
+/**
+ * {@code threads} threads that never block. Each thread runs back-to-back chunks of {@link #CHUNK}
+ * reference-core-seconds, so progress (core-seconds) is counted as it happens, to within one chunk.
+ */
+final class CpuHogWorkload implements Workload {
+  /** Work per chunk: small against a run, large against the scheduler's granularity. */
+  static final double CHUNK = 0.05;
+
+  private final WorkloadSpec.CpuHog spec;
+  private TenantContext context;
+  private Job[] threads;
+  private boolean running;
+
+  CpuHogWorkload(WorkloadSpec.CpuHog spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public void start(TenantContext tenant) {
+    this.context = tenant;
+    tenant.recorder().progressUnit("core-seconds");
+    threads = new Job[spec.threads()];
+    tenant.simulation().schedule(spec.start().nanos(), this::begin);
+  }
+
+  private void begin() {
+    running = true;
+    for (int i = 0; i < threads.length; i++) {
+      spin(i);
+    }
+  }
+
+  private void spin(int thread) {
+    threads[thread] =
+        context
+            .cpu()
+            .run(
+                CHUNK,
+                job -> {
+                  context.recorder().progressed(CHUNK);
+                  context.recorder().operationsCompleted(0);
+                  if (running) {
+                    spin(thread);
+                  }
+                });
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    for (Job job : threads) {
+      if (job != null && job.isActive()) {
+        context.cpu().cancel(job);
+      }
+    }
+  }
+}
