@@ -16,7 +16,8 @@ public record Problem(
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(file).append(':').append(line).append(':').append(column);
+    StringBuilder text =
+        new StringBuilder(file).append(':').append(line).append(':').append(column);
     text.append(": ");
     if (!path.isEmpty()) {
       text.append(path).append(": ");

@@ -1,14 +1,16 @@
 package dev.oversold.core.engine;
 
 /**
- * One entry of the event queue. Ordered by (time, sequence): the sequence number is assigned when the
- * event is scheduled, so two events due at the same instant run in the order they were scheduled.
+ * One entry of the event queue. Ordered by (time, sequence): the sequence number is assigned when
+ * the event is scheduled, so two events due at the same instant run in the order they were
+ * scheduled.
  */
 final class Event implements EventHandle {
   final Simulation owner;
   long time;
   long sequence;
   Runnable action;
+
   /** Position in the heap array, or -1 when not queued. */
   int heapIndex = -1;
 

@@ -11,7 +11,8 @@ public final class Invariants {
 
   public static void check(boolean condition, String format, Object... args) {
     if (!condition) {
-      throw new IllegalStateException("invariant violated: " + String.format(java.util.Locale.ROOT, format, args));
+      throw new IllegalStateException(
+          "invariant violated: " + String.format(java.util.Locale.ROOT, format, args));
     }
   }
 }

@@ -89,7 +89,8 @@ public final class RandomStream implements RandomGenerator {
 
   @Override
   public double nextGaussian() {
-    // Marsaglia polar method; no cached second value so the stream stays a pure function of its state.
+    // Marsaglia polar method; no cached second value so the stream stays a pure function of its
+    // state.
     double u;
     double v;
     double s;

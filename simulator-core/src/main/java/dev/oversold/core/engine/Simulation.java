@@ -1,8 +1,8 @@
 package dev.oversold.core.engine;
 
 /**
- * The clock and the event queue of one simulation run. Single-threaded: everything that happens in a
- * run happens inside an event action called from {@link #runUntil(long)}.
+ * The clock and the event queue of one simulation run. Single-threaded: everything that happens in
+ * a run happens inside an event action called from {@link #runUntil(long)}.
  *
  * <p>Event order is total: by due time, then by the order in which events were scheduled. Moving an
  * event ({@link #reschedule}) gives it a fresh sequence number, as if it had been scheduled anew.
@@ -29,7 +29,9 @@ public final class Simulation {
     return queue.size();
   }
 
-  /** Schedules {@code action} at the absolute instant {@code time}, which must not be in the past. */
+  /**
+   * Schedules {@code action} at the absolute instant {@code time}, which must not be in the past.
+   */
   public EventHandle schedule(long time, Runnable action) {
     checkNotPast(time);
     Event event = new Event(this, time, nextSequence++, action);
@@ -37,7 +39,9 @@ public final class Simulation {
     return event;
   }
 
-  /** Schedules {@code action} after {@code delay} nanoseconds (saturating at {@link SimTime#NEVER}). */
+  /**
+   * Schedules {@code action} after {@code delay} nanoseconds (saturating at {@link SimTime#NEVER}).
+   */
   public EventHandle scheduleAfter(long delay, Runnable action) {
     if (delay < 0) {
       throw new IllegalArgumentException("negative delay: " + delay + " ns");

@@ -5,8 +5,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Streaming latency statistics: an HdrHistogram at microsecond resolution with three significant
- * digits (quantiles within 0.1%), plus the exact count, sum and maximum. Memory depends on the range
- * of values seen, never on how many were recorded.
+ * digits (quantiles within 0.1%), plus the exact count, sum and maximum. Memory depends on the
+ * range of values seen, never on how many were recorded.
  */
 public final class LatencyRecorder {
   private final Histogram histogram = new Histogram(3);

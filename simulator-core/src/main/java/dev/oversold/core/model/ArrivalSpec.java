@@ -27,7 +27,8 @@ public sealed interface ArrivalSpec {
    * Bursty arrivals: a two-state Markov-modulated Poisson process that alternates between an on
    * state and an off state with exponentially distributed durations.
    */
-  record OnOff(double onRatePerSecond, double offRatePerSecond, SimDuration meanOn, SimDuration meanOff)
+  record OnOff(
+      double onRatePerSecond, double offRatePerSecond, SimDuration meanOn, SimDuration meanOff)
       implements ArrivalSpec {
     public OnOff {
       checkArgument(onRatePerSecond >= 0 && offRatePerSecond >= 0, "rates must be >= 0");
@@ -63,7 +64,9 @@ public sealed interface ArrivalSpec {
     }
   }
 
-  /** A closed loop: {@code clients} users who each wait for a response, then think, then ask again. */
+  /**
+   * A closed loop: {@code clients} users who each wait for a response, then think, then ask again.
+   */
   record Closed(int clients, Distribution thinkTimeSeconds) implements ArrivalSpec {
     public Closed {
       checkArgument(clients >= 1, "clients must be >= 1");

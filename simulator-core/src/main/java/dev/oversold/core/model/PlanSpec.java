@@ -47,7 +47,8 @@ public record PlanSpec(
    */
   public record Cpu(double weight, double limitCores, double reservationCores) {
     public Cpu {
-      checkArgument(weight > 0 && Double.isFinite(weight), "cpu weight must be > 0, got %s", weight);
+      checkArgument(
+          weight > 0 && Double.isFinite(weight), "cpu weight must be > 0, got %s", weight);
       checkArgument(limitCores > 0, "cpu limit must be > 0, got %s", limitCores);
       checkArgument(
           reservationCores >= 0 && Double.isFinite(reservationCores),

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The virtualization platforms a host can run; {@link #id()} is the name used in scenario files. */
+/**
+ * The virtualization platforms a host can run; {@link #id()} is the name used in scenario files.
+ */
 public enum PlatformKind {
   OPENVZ("openvz"),
   KVM("kvm"),

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What runs inside a tenant. Every kind has a start and a stop time; {@link #kind()} is the name used
- * in scenario files.
+ * What runs inside a tenant. Every kind has a start and a stop time; {@link #kind()} is the name
+ * used in scenario files.
  */
 public sealed interface WorkloadSpec {
   /** The kind's name in scenario files: {@code service}, {@code cpu-hog}... */
@@ -129,7 +129,10 @@ public sealed interface WorkloadSpec {
     }
   }
 
-  /** One batch job: submitted at {@code submit}, needing {@code cpuSeconds} over {@code parallelism} threads. */
+  /**
+   * One batch job: submitted at {@code submit}, needing {@code cpuSeconds} over {@code parallelism}
+   * threads.
+   */
   record BatchJob(SimDuration submit, double cpuSeconds, int parallelism) {
     public BatchJob {
       Objects.requireNonNull(submit, "submit");

@@ -12,9 +12,14 @@ import java.util.List;
 public final class BareMetalPlatform implements Platform {
   private final CpuPolicy cpu =
       (host, tenant) ->
-          NeutralCpu.share(host, tenant.plan(), tenant.plan().cpu().weight(),
-              tenant.plan().cpu().reservationCores(), tenant.plan().cpu().limitCores(),
-              Overheads.BARE_METAL_CPU_EFFICIENCY, true);
+          NeutralCpu.share(
+              host,
+              tenant.plan(),
+              tenant.plan().cpu().weight(),
+              tenant.plan().cpu().reservationCores(),
+              tenant.plan().cpu().limitCores(),
+              Overheads.BARE_METAL_CPU_EFFICIENCY,
+              true);
 
   private final IoPolicy io = new NeutralIo();
 

@@ -15,10 +15,20 @@ public final class KvmPlatform implements Platform {
   static final double DEFAULT_CPU_WEIGHT = 100;
 
   static final Knob CPU_WEIGHT =
-      new Knob("cpu.weight", KnobKind.NUMBER, Double.NaN, 1, 10_000,
+      new Knob(
+          "cpu.weight",
+          KnobKind.NUMBER,
+          Double.NaN,
+          1,
+          10_000,
           "cgroup v2 cpu.weight of the VM (default 100 = neutral weight 1.0) [R cgroup-v2.rst]");
   static final Knob CPU_MAX =
-      new Knob("cpu.max", KnobKind.PERCENT, Double.NaN, 0, 100_000,
+      new Knob(
+          "cpu.max",
+          KnobKind.PERCENT,
+          Double.NaN,
+          0,
+          100_000,
           "cpu.max quota over period, in % of one core; 0 = max (none) [R sched-bwc]");
 
   private final CpuPolicy cpu =
@@ -26,10 +36,18 @@ public final class KvmPlatform implements Platform {
         var plan = tenant.plan();
         var knobs = plan.nativeKnobs();
         double weight =
-            knobs.get(CPU_WEIGHT.key(), plan.cpu().weight() * DEFAULT_CPU_WEIGHT) / DEFAULT_CPU_WEIGHT;
-        double cap = NeutralCpu.percentCap(knobs.get(CPU_MAX.key(), Double.NaN), plan.cpu().limitCores());
-        return NeutralCpu.share(host, plan, weight, plan.cpu().reservationCores(), cap,
-            Overheads.KVM_CPU_EFFICIENCY, false);
+            knobs.get(CPU_WEIGHT.key(), plan.cpu().weight() * DEFAULT_CPU_WEIGHT)
+                / DEFAULT_CPU_WEIGHT;
+        double cap =
+            NeutralCpu.percentCap(knobs.get(CPU_MAX.key(), Double.NaN), plan.cpu().limitCores());
+        return NeutralCpu.share(
+            host,
+            plan,
+            weight,
+            plan.cpu().reservationCores(),
+            cap,
+            Overheads.KVM_CPU_EFFICIENCY,
+            false);
       };
 
   private final IoPolicy io = new NeutralIo();

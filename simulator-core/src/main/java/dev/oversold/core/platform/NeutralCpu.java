@@ -30,7 +30,9 @@ final class NeutralCpu {
         weightPerThread);
   }
 
-  /** A native percentage knob (of one core) as cores, or {@code fallback} when not given; 0 = none. */
+  /**
+   * A native percentage knob (of one core) as cores, or {@code fallback} when not given; 0 = none.
+   */
   static double percentCap(double percentFraction, double fallback) {
     if (Double.isNaN(percentFraction)) {
       return fallback;

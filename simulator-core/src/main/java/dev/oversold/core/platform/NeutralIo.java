@@ -18,8 +18,7 @@ class NeutralIo implements IoPolicy {
         Math.min(
             plan.iopsLimit() / host.disk().iops(),
             plan.bandwidthLimitBytesPerSecond() / host.disk().bandwidthBytesPerSecond());
-    return new ShareSettings(
-        plan.weight(), 0, cap, 1.0, Integer.MAX_VALUE, 1.0, false);
+    return new ShareSettings(plan.weight(), 0, cap, 1.0, Integer.MAX_VALUE, 1.0, false);
   }
 
   @Override

@@ -15,24 +15,47 @@ public final class OpenVzPlatform implements Platform {
   static final double DEFAULT_CPUUNITS = 1000;
 
   static final Knob CPUUNITS =
-      new Knob("cpuunits", KnobKind.NUMBER, Double.NaN, 8, 500_000,
+      new Knob(
+          "cpuunits",
+          KnobKind.NUMBER,
+          Double.NaN,
+          8,
+          500_000,
           "CPU weight of the container (default 1000 = neutral weight 1.0) [R wiki CPU_Fair_scheduler]");
   static final Knob CPULIMIT =
-      new Knob("cpulimit", KnobKind.PERCENT, Double.NaN, 0, 100_000,
+      new Knob(
+          "cpulimit",
+          KnobKind.PERCENT,
+          Double.NaN,
+          0,
+          100_000,
           "CPU ceiling in % of one core, 0 = none; enforced over 1 s [R docs.openvz.org]");
   static final Knob CPUS =
-      new Knob("cpus", KnobKind.COUNT, Double.NaN, 1, 4096,
+      new Knob(
+          "cpus",
+          KnobKind.COUNT,
+          Double.NaN,
+          1,
+          4096,
           "CPUs visible to the container (overrides plan vcpus) [R docs.openvz.org]");
 
   private final CpuPolicy cpu =
       (host, tenant) -> {
         var plan = tenant.plan();
         var knobs = plan.nativeKnobs();
-        double weight = knobs.get(CPUUNITS.key(), plan.cpu().weight() * DEFAULT_CPUUNITS) / DEFAULT_CPUUNITS;
-        double cap = NeutralCpu.percentCap(knobs.get(CPULIMIT.key(), Double.NaN), plan.cpu().limitCores());
+        double weight =
+            knobs.get(CPUUNITS.key(), plan.cpu().weight() * DEFAULT_CPUUNITS) / DEFAULT_CPUUNITS;
+        double cap =
+            NeutralCpu.percentCap(knobs.get(CPULIMIT.key(), Double.NaN), plan.cpu().limitCores());
         var settings =
-            NeutralCpu.share(host, plan, weight, plan.cpu().reservationCores(), cap,
-                Overheads.OPENVZ_CPU_EFFICIENCY, false);
+            NeutralCpu.share(
+                host,
+                plan,
+                weight,
+                plan.cpu().reservationCores(),
+                cap,
+                Overheads.OPENVZ_CPU_EFFICIENCY,
+                false);
         return knobs.has(CPUS.key())
             ? settings.withParallelLimit((int) knobs.get(CPUS.key(), plan.vcpus()))
             : settings;

@@ -14,16 +14,36 @@ public final class VmwarePlatform implements Platform {
   static final double NORMAL_SHARES_PER_VCPU = 1000;
 
   static final Knob SHARES =
-      new Knob("shares", KnobKind.NUMBER, Double.NaN, 1, 1_000_000,
+      new Knob(
+          "shares",
+          KnobKind.NUMBER,
+          Double.NaN,
+          1,
+          1_000_000,
           "CPU shares of the VM (normal = 1000 per vCPU) [R vSphere Resource Management]");
   static final Knob RESERVATION_MHZ =
-      new Knob("reservation-mhz", KnobKind.NUMBER, Double.NaN, 0, 1e7,
+      new Knob(
+          "reservation-mhz",
+          KnobKind.NUMBER,
+          Double.NaN,
+          0,
+          1e7,
           "CPU reservation in MHz [R vSphere Resource Management]");
   static final Knob LIMIT_MHZ =
-      new Knob("limit-mhz", KnobKind.NUMBER, Double.NaN, 0, 1e7,
+      new Knob(
+          "limit-mhz",
+          KnobKind.NUMBER,
+          Double.NaN,
+          0,
+          1e7,
           "CPU limit in MHz, 0 = unlimited [R vSphere Resource Management]");
   static final Knob CORE_MHZ =
-      new Knob("core-mhz", KnobKind.NUMBER, 2400, 100, 100_000,
+      new Knob(
+          "core-mhz",
+          KnobKind.NUMBER,
+          2400,
+          100,
+          100_000,
           "clock of one reference core, to convert MHz knobs to cores (assumption: 2400 MHz)");
 
   private final CpuPolicy cpu =
@@ -42,8 +62,14 @@ public final class VmwarePlatform implements Platform {
             Double.isNaN(limitMhz)
                 ? plan.cpu().limitCores()
                 : limitMhz == 0 ? Double.POSITIVE_INFINITY : limitMhz / mhz;
-        return NeutralCpu.share(host, plan, shares / NORMAL_SHARES_PER_VCPU, floor, cap,
-            Overheads.VMWARE_CPU_EFFICIENCY, false);
+        return NeutralCpu.share(
+            host,
+            plan,
+            shares / NORMAL_SHARES_PER_VCPU,
+            floor,
+            cap,
+            Overheads.VMWARE_CPU_EFFICIENCY,
+            false);
       };
 
   private final IoPolicy io = new NeutralIo();

@@ -14,27 +14,55 @@ public final class XenPlatform implements Platform {
   static final double DEFAULT_WEIGHT = 256;
 
   static final Knob WEIGHT =
-      new Knob("weight", KnobKind.NUMBER, Double.NaN, 1, 65_535,
+      new Knob(
+          "weight",
+          KnobKind.NUMBER,
+          Double.NaN,
+          1,
+          65_535,
           "credit scheduler weight of the domain (default 256 = neutral 1.0) [R sched_credit.c]");
   static final Knob CAP =
-      new Knob("cap", KnobKind.PERCENT, Double.NaN, 0, 100_000,
+      new Knob(
+          "cap",
+          KnobKind.PERCENT,
+          Double.NaN,
+          0,
+          100_000,
           "credit scheduler cap in % of one pCPU, 0 = uncapped [R sched_credit.c]");
 
   static final Knob DOM0_VCPUS =
-      new Knob("dom0-vcpus", KnobKind.COUNT, 2, 1, 4096,
+      new Knob(
+          "dom0-vcpus",
+          KnobKind.COUNT,
+          2,
+          1,
+          4096,
           "vCPUs of dom0, which runs the disk and network backends (assumption: 2)");
   static final Knob DOM0_MEMORY =
-      new Knob("dom0-memory", KnobKind.BYTES, 1024.0 * 1024 * 1024, 128.0 * 1024 * 1024, 1e15,
+      new Knob(
+          "dom0-memory",
+          KnobKind.BYTES,
+          1024.0 * 1024 * 1024,
+          128.0 * 1024 * 1024,
+          1e15,
           "memory reserved for dom0 (dom0_mem; 1024 MB starting point [R Xen best practices])");
 
   private final CpuPolicy cpu =
       (host, tenant) -> {
         var plan = tenant.plan();
         var knobs = plan.nativeKnobs();
-        double weight = knobs.get(WEIGHT.key(), plan.cpu().weight() * DEFAULT_WEIGHT) / DEFAULT_WEIGHT;
-        double cap = NeutralCpu.percentCap(knobs.get(CAP.key(), Double.NaN), plan.cpu().limitCores());
-        return NeutralCpu.share(host, plan, weight, plan.cpu().reservationCores(), cap,
-            Overheads.XEN_CPU_EFFICIENCY, false);
+        double weight =
+            knobs.get(WEIGHT.key(), plan.cpu().weight() * DEFAULT_WEIGHT) / DEFAULT_WEIGHT;
+        double cap =
+            NeutralCpu.percentCap(knobs.get(CAP.key(), Double.NaN), plan.cpu().limitCores());
+        return NeutralCpu.share(
+            host,
+            plan,
+            weight,
+            plan.cpu().reservationCores(),
+            cap,
+            Overheads.XEN_CPU_EFFICIENCY,
+            false);
       };
 
   private final IoPolicy io = new NeutralIo();

@@ -26,7 +26,8 @@ public final class HostRuntime {
     this.cpu = new SharedCapacity(simulation, spec.name() + "/cpu", spec.cpu().capacity());
     this.disk = new SharedCapacity(simulation, spec.name() + "/disk", 1.0);
     this.network =
-        new SharedCapacity(simulation, spec.name() + "/nic", spec.network().bandwidthBytesPerSecond());
+        new SharedCapacity(
+            simulation, spec.name() + "/nic", spec.network().bandwidthBytesPerSecond());
   }
 
   public HostSpec spec() {

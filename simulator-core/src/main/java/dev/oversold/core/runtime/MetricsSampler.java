@@ -39,7 +39,10 @@ final class MetricsSampler {
   private long lastSample;
 
   MetricsSampler(
-      Simulation simulation, List<HostRuntime> hosts, List<TenantRuntime> tenants, Scenario scenario) {
+      Simulation simulation,
+      List<HostRuntime> hosts,
+      List<TenantRuntime> tenants,
+      Scenario scenario) {
     this.simulation = simulation;
     this.hosts = hosts;
     this.tenants = tenants;
@@ -189,7 +192,8 @@ final class MetricsSampler {
       double throttled = end.throttled() - atWarmup.throttled();
       double runnable = allocated + contended + throttled;
       var cpu =
-          new TenantMetrics.Cpu(allocated, fraction(contended, runnable), fraction(throttled, runnable));
+          new TenantMetrics.Cpu(
+              allocated, fraction(contended, runnable), fraction(throttled, runnable));
       double sampleSeconds = Math.max(measuredSampleSeconds, 1e-12);
       var memory =
           new TenantMetrics.Memory(
@@ -216,8 +220,7 @@ final class MetricsSampler {
       TenantMetrics.Jobs jobs = null;
       if (recorder.hasJobs()) {
         long last = recorder.lastJobFinishNanos();
-        double makespan =
-            last < 0 ? 0 : SimTime.toSeconds(last - spec.workload().start().nanos());
+        double makespan = last < 0 ? 0 : SimTime.toSeconds(last - spec.workload().start().nanos());
         jobs =
             new TenantMetrics.Jobs(
                 recorder.jobsCompleted(), makespan, nanToZero(recorder.meanJobCompletionSeconds()));
@@ -317,7 +320,9 @@ final class MetricsSampler {
       }
       var oversell =
           new HostResult.Oversell(
-              vcpus / spec.cpu().cores(), ram / spec.memory().ramBytes(), iops / spec.disk().iops());
+              vcpus / spec.cpu().cores(),
+              ram / spec.memory().ramBytes(),
+              iops / spec.disk().iops());
       double window = measuredSeconds();
       double cpuUtilization =
           (allocatedTotal() - allocatedAtWarmup) / window / host.cpu().capacity();

@@ -1,9 +1,9 @@
 package dev.oversold.core.sharing;
 
 /**
- * A piece of work (units of the resource: reference-core-seconds for CPU, device-seconds for a disk,
- * bytes for a NIC) processor-shared inside one {@link Share}. Completes when the share's virtual time
- * reaches {@link #finishVirtualTime}.
+ * A piece of work (units of the resource: reference-core-seconds for CPU, device-seconds for a
+ * disk, bytes for a NIC) processor-shared inside one {@link Share}. Completes when the share's
+ * virtual time reaches {@link #finishVirtualTime}.
  */
 public final class Job {
   final double work;

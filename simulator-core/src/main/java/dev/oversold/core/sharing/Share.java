@@ -9,11 +9,11 @@ import dev.oversold.core.engine.Simulation;
  * the processor-sharing queue of its jobs.
  *
  * <p>The pool gives the share an allocation (units/s). Its {@code n} jobs split it equally, each
- * progressing at {@code allocation * efficiency / n}. Instead of updating every job, the share keeps
- * one virtual time: the work each job has received since the share was last empty. A job submitted
- * with work {@code w} at virtual time {@code V} finishes when the virtual time reaches {@code V + w};
- * jobs sit in a heap by that target, and only the earliest has an event. Arrival, departure and rate
- * change are O(log n) in the number of jobs.
+ * progressing at {@code allocation * efficiency / n}. Instead of updating every job, the share
+ * keeps one virtual time: the work each job has received since the share was last empty. A job
+ * submitted with work {@code w} at virtual time {@code V} finishes when the virtual time reaches
+ * {@code V + w}; jobs sit in a heap by that target, and only the earliest has an event. Arrival,
+ * departure and rate change are O(log n) in the number of jobs.
  *
  * <p>The share's ceiling is {@code min(cap, min(n, parallelLimit) * perJobMaxRate)}: a job is one
  * thread and runs on at most one unit of parallelism (one core), and the share runs at most {@code
@@ -49,6 +49,7 @@ public final class Share {
 
   /** Position in the pool's list of shares with a positive ceiling, or -1. */
   int activeIndex = -1;
+
   /** The ceiling the pool last accounted for. */
   double accountedCeiling;
 

@@ -9,8 +9,8 @@ package dev.oversold.core.sharing;
  * @param perJobMaxRate most units/s one job can use (one core's speed for CPU)
  * @param parallelLimit most jobs that run at once (vCPUs); more jobs time-share them
  * @param efficiency fraction of the allocation that becomes useful work, in (0, 1]
- * @param weightPerJob when true the weight counts once per running job (threads of one OS
- *     scheduler with no grouping, as on bare metal); when false once for the whole share
+ * @param weightPerJob when true the weight counts once per running job (threads of one OS scheduler
+ *     with no grouping, as on bare metal); when false once for the whole share
  */
 public record ShareSettings(
     double weight,
@@ -41,15 +41,18 @@ public record ShareSettings(
   }
 
   public ShareSettings withWeight(double newWeight) {
-    return new ShareSettings(newWeight, floor, cap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
+    return new ShareSettings(
+        newWeight, floor, cap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
   }
 
   public ShareSettings withFloor(double newFloor) {
-    return new ShareSettings(weight, newFloor, cap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
+    return new ShareSettings(
+        weight, newFloor, cap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
   }
 
   public ShareSettings withCap(double newCap) {
-    return new ShareSettings(weight, floor, newCap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
+    return new ShareSettings(
+        weight, floor, newCap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
   }
 
   public ShareSettings withParallelLimit(int newLimit) {

@@ -13,8 +13,8 @@ import java.util.List;
  * <p>Rates are recomputed only when something changes: a share's ceiling (jobs arrive or leave, a
  * cap moves), a weight or floor, or the capacity. When all ceilings fit in the capacity, a change
  * touches only the share that changed (O(1)); otherwise weighted max-min (water-filling) runs over
- * the shares that have work, O(a log a) for {@code a} busy shares (never over jobs), and only shares
- * whose allocation moved reschedule their completion.
+ * the shares that have work, O(a log a) for {@code a} busy shares (never over jobs), and only
+ * shares whose allocation moved reschedule their completion.
  */
 public final class SharedCapacity {
   private static final double SLACK = 1e-12;

@@ -46,17 +46,19 @@ public final class WaterFilling {
   }
 
   /**
-   * The level lambda at which sum(clamp(lambda*w, f, c)) equals the capacity. The sum is
-   * piecewise linear and non-decreasing in lambda, with breakpoints where a consumer leaves its
-   * floor (f/w) and reaches its ceiling (c/w); sweep the sorted breakpoints to find the segment.
+   * The level lambda at which sum(clamp(lambda*w, f, c)) equals the capacity. The sum is piecewise
+   * linear and non-decreasing in lambda, with breakpoints where a consumer leaves its floor (f/w)
+   * and reaches its ceiling (c/w); sweep the sorted breakpoints to find the segment.
    */
-  private double waterLevel(double capacity, int n, double[] weight, double[] floor, double[] ceiling) {
+  private double waterLevel(
+      double capacity, int n, double[] weight, double[] floor, double[] ceiling) {
     int points = 2 * n;
     if (keys.length < points) {
       keys = new double[points];
       order = new int[points];
     }
-    // Encode each breakpoint as a key and an id; ids < n are "leaves floor", ids >= n "reaches ceiling".
+    // Encode each breakpoint as a key and an id; ids < n are "leaves floor", ids >= n "reaches
+    // ceiling".
     for (int i = 0; i < n; i++) {
       double f = Math.min(floor[i], ceiling[i]);
       keys[i] = f / weight[i];

@@ -40,7 +40,9 @@ final class BatchWorkload implements Workload {
     List<WorkloadSpec.BatchJob> jobs = new ArrayList<>(generated.count());
     for (int i = 0; i < generated.count(); i++) {
       double work = Math.max(1e-9, cpu.next());
-      jobs.add(new WorkloadSpec.BatchJob(dev.oversold.core.engine.SimDuration.ZERO, work, generated.parallelism()));
+      jobs.add(
+          new WorkloadSpec.BatchJob(
+              dev.oversold.core.engine.SimDuration.ZERO, work, generated.parallelism()));
     }
     return jobs;
   }

@@ -93,7 +93,8 @@ abstract class OpenArrivals {
     Periodic(RandomStream random, ArrivalSpec.Periodic spec) {
       super(random);
       this.spec = spec;
-      this.peak = spec.ratePerSecond() * spec.profile().stream().mapToDouble(v -> v).max().orElse(0);
+      this.peak =
+          spec.ratePerSecond() * spec.profile().stream().mapToDouble(v -> v).max().orElse(0);
     }
 
     @Override

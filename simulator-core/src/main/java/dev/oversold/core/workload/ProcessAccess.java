@@ -3,8 +3,8 @@ package dev.oversold.core.workload;
 /** Kernel objects of the tenant: processes. */
 public interface ProcessAccess {
   /**
-   * Creates a process holding {@code memoryBytes}; returns false if the process table (the
-   * tenant's limit or the host's table) refused it.
+   * Creates a process holding {@code memoryBytes}; returns false if the process table (the tenant's
+   * limit or the host's table) refused it.
    */
   boolean fork(long memoryBytes);
 

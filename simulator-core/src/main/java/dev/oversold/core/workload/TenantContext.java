@@ -5,7 +5,9 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
 
-/** What a workload sees of its tenant: the clock, its random streams, its resources, its metrics. */
+/**
+ * What a workload sees of its tenant: the clock, its random streams, its resources, its metrics.
+ */
 public interface TenantContext {
   String name();
 

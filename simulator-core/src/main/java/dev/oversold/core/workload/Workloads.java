@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /** The registry of workload kinds: one line per kind. */
 public final class Workloads {
-  private static final Map<Class<? extends WorkloadSpec>, Function<WorkloadSpec, Workload>> REGISTRY =
-      new LinkedHashMap<>();
+  private static final Map<Class<? extends WorkloadSpec>, Function<WorkloadSpec, Workload>>
+      REGISTRY = new LinkedHashMap<>();
 
   static {
     register(WorkloadSpec.Service.class, ServiceWorkload::new);
@@ -27,7 +27,8 @@ public final class Workloads {
   public static Workload create(WorkloadSpec spec) {
     Function<WorkloadSpec, Workload> factory = REGISTRY.get(spec.getClass());
     if (factory == null) {
-      throw new IllegalArgumentException("workload kind " + spec.kind() + " is not implemented yet");
+      throw new IllegalArgumentException(
+          "workload kind " + spec.kind() + " is not implemented yet");
     }
     return factory.apply(spec);
   }

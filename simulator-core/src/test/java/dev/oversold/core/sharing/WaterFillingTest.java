@@ -68,10 +68,7 @@ final class WaterFillingTest {
     // A = 5/7, B = 10/7, C = 3, D = 20/7; sum = 35/7 + 3 = 8.
     double[] out =
         allocate(
-            8,
-            new double[] {1, 2, 1, 4},
-            new double[] {0, 0, 3, 0},
-            new double[] {1, 10, 10, 10});
+            8, new double[] {1, 2, 1, 4}, new double[] {0, 0, 3, 0}, new double[] {1, 10, 10, 10});
     assertArrayEquals(new double[] {5.0 / 7, 10.0 / 7, 3, 20.0 / 7}, out, 1e-12);
   }
 }
