@@ -1,0 +1,38 @@
+package dev.oversold.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Benchmark commands that print figures. Run with {@code java -jar
+ * benchmarks/target/oversold-benchmarks.jar NAME [args]} after {@code mvn -B -DskipTests package}.
+ * Figures are wall-clock on whatever machine runs them; they belong in notes, never in tests.
+ */
+public final class Benchmarks {
+  private static final Map<String, Consumer<String[]>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("engine", EngineBenchmark::main);
+    COMMANDS.put("ps-peer", ProcessorSharingPeerBenchmark::main);
+    COMMANDS.put("million-jobs", MillionJobsBenchmark::main);
+  }
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
+      System.out.println("usage: java -jar oversold-benchmarks.jar NAME [args]; NAME is one of:");
+      COMMANDS.keySet().forEach(name -> System.out.println("  " + name));
+      System.exit(args.length == 0 ? 0 : 2);
+    }
+    String[] rest = new String[args.length - 1];
+    System.arraycopy(args, 1, rest, 0, rest.length);
+    COMMANDS.get(args[0]).accept(rest);
+  }
+
+  static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+}

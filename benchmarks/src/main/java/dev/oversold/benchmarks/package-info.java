@@ -1,2 +1,0 @@
-/** Benchmark commands that print figures; never run as tests. */
-package dev.oversold.benchmarks;
