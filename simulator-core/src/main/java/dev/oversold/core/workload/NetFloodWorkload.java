@@ -6,15 +6,21 @@ import dev.oversold.core.model.WorkloadSpec;
 
 /**
  * net-flood: transmits or receives packets of {@code packet} bytes at {@code rate} bytes per
- * second. Packets go out in bursts paced every {@link #BURST_SECONDS} (or one packet per burst when
- * the rate is low). At most {@link #MAX_BURSTS_IN_FLIGHT} bursts are outstanding, as a socket
- * buffer bounds what a sender has queued: when the NIC or the plan's limit cannot keep up, due
- * bursts wait and the flood runs at what the link gives it instead of queueing without bound.
- * Progress counts bytes delivered; throughput counts packets.
+ * second. Packets go out in paced bursts of {@link #BURST_SECONDS} of the rate, at most {@link
+ * #MAX_BURST_BYTES} (and at least one packet). At most {@link #MAX_BURSTS_IN_FLIGHT} bursts are
+ * outstanding, as a socket buffer bounds what a sender has queued: when the NIC or the plan's limit
+ * cannot keep up, due bursts wait and the flood runs at what the link gives it instead of queueing
+ * without bound. Progress counts bytes delivered; throughput counts packets.
  */
 final class NetFloodWorkload implements Workload {
-  /** Pacing interval of bursts: 100 events per simulated second at most. */
+  /** Pacing interval of bursts for rates up to 100 MiB/s (100 bursts per simulated second). */
   static final double BURST_SECONDS = 0.01;
+
+  /**
+   * Largest burst: bytes count as delivered when their burst completes, so a smaller burst makes
+   * the progress of a fast flood accurate to within half a megabyte at any instant.
+   */
+  static final long MAX_BURST_BYTES = 256L << 10;
 
   /** Bursts queued at once; two keep the link busy while one waits out the link latency. */
   static final int MAX_BURSTS_IN_FLIGHT = 2;
@@ -30,8 +36,8 @@ final class NetFloodWorkload implements Workload {
 
   NetFloodWorkload(WorkloadSpec.NetFlood spec) {
     this.spec = spec;
-    this.packetsPerBurst =
-        Math.max(1, Math.round(spec.bytesPerSecond() * BURST_SECONDS / spec.packetBytes()));
+    double burstBytes = Math.min(spec.bytesPerSecond() * BURST_SECONDS, MAX_BURST_BYTES);
+    this.packetsPerBurst = Math.max(1, Math.round(burstBytes / spec.packetBytes()));
     this.burstNanos =
         Math.max(
             1, SimTime.roundNanos(packetsPerBurst * spec.packetBytes() / spec.bytesPerSecond()));
