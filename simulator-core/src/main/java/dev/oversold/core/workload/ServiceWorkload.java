@@ -8,8 +8,6 @@ import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.sharing.Job;
 import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * A request-driven service. Requests arrive (open process or closed loop) and wait FIFO for one of
@@ -18,6 +16,11 @@ import java.util.Set;
  * missed the cache, compute, write (log, data), send the response. A request not finished within
  * {@code timeout} of its arrival fails: it frees its worker and stops consuming CPU. One finished
  * within the SLO is a good response.
+ *
+ * <p>Timeouts cost no event per request: every request has the same timeout, so deadlines come in
+ * arrival order. Requests in the system sit in one arrival-ordered deque (finished ones are dropped
+ * lazily from its head) and a single timer waits for the deadline of the oldest unfinished one;
+ * with responses much faster than the timeout it fires about once per timeout, not per request.
  *
  * <p>Each request's demands (CPU work, numbers of reads and writes) are drawn at its arrival from
  * the tenant's own streams, so the n-th request asks for the same work in every run of a scenario,
@@ -36,7 +39,8 @@ final class ServiceWorkload implements Workload {
   private OpenArrivals arrivals;
   private EventHandle nextArrival;
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
-  private final Set<Request> inService = new LinkedHashSet<>();
+  private final ArrayDeque<Request> inSystem = new ArrayDeque<>();
+  private EventHandle timer;
   private boolean workingSetHeld;
   private int busyWorkers;
   private boolean running;
@@ -97,14 +101,16 @@ final class ServiceWorkload implements Workload {
     if (nextArrival != null) {
       nextArrival.cancel();
     }
-    while (!queue.isEmpty()) {
-      Request request = queue.pollFirst();
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+    queue.clear();
+    while (!inSystem.isEmpty()) {
+      Request request = inSystem.pollFirst();
       if (!request.finished) {
         abandon(request);
       }
-    }
-    for (Request request : inService.toArray(new Request[0])) {
-      abandon(request);
     }
     busyWorkers = 0;
     if (workingSetHeld) {
@@ -115,9 +121,7 @@ final class ServiceWorkload implements Workload {
 
   private void abandon(Request request) {
     request.finished = true;
-    request.timeout.cancel();
     cancelCpu(request);
-    inService.remove(request);
     context.recorder().requestFailed();
     context.recorder().requestLeft();
   }
@@ -158,7 +162,10 @@ final class ServiceWorkload implements Workload {
             Sampler.poisson(ioCounts, demand.diskReads()),
             Sampler.poisson(ioCounts, demand.diskWrites()));
     context.recorder().requestArrived();
-    request.timeout = simulation.scheduleAfter(spec.timeout().nanos(), () -> timeOut(request));
+    inSystem.addLast(request);
+    if (timer == null) {
+      armTimer();
+    }
     if (busyWorkers < spec.workers()) {
       serve(request);
     } else {
@@ -169,7 +176,6 @@ final class ServiceWorkload implements Workload {
   private void serve(Request request) {
     busyWorkers++;
     request.hasWorker = true;
-    inService.add(request);
     long touch = spec.request().memoryTouchBytes();
     if (touch > 0) {
       context.memory().touch(touch, () -> read(request));
@@ -219,17 +225,42 @@ final class ServiceWorkload implements Workload {
       return;
     }
     request.finished = true;
-    request.timeout.cancel();
     long latency = simulation.now() - request.arrival;
     context.recorder().requestCompleted(latency, latency <= spec.slo().nanos());
     context.recorder().requestLeft();
     release(request);
   }
 
-  private void timeOut(Request request) {
-    if (request.finished) {
+  /** Drops finished requests from the head and sets the timer for the oldest unfinished one. */
+  private void armTimer() {
+    while (!inSystem.isEmpty() && inSystem.peekFirst().finished) {
+      inSystem.pollFirst();
+    }
+    if (inSystem.isEmpty()) {
+      timer = null;
       return;
     }
+    long deadline = SimTime.plus(inSystem.peekFirst().arrival, spec.timeout().nanos());
+    timer = simulation.schedule(deadline, this::timerFired);
+  }
+
+  private void timerFired() {
+    long now = simulation.now();
+    long timeout = spec.timeout().nanos();
+    while (!inSystem.isEmpty()) {
+      Request head = inSystem.peekFirst();
+      if (!head.finished && SimTime.plus(head.arrival, timeout) > now) {
+        break;
+      }
+      inSystem.pollFirst();
+      if (!head.finished) {
+        timeOut(head);
+      }
+    }
+    armTimer();
+  }
+
+  private void timeOut(Request request) {
     request.finished = true;
     cancelCpu(request);
     context.recorder().requestFailed();
@@ -246,7 +277,6 @@ final class ServiceWorkload implements Workload {
 
   private void release(Request request) {
     if (request.hasWorker) {
-      inService.remove(request);
       busyWorkers--;
       while (busyWorkers < spec.workers() && !queue.isEmpty()) {
         Request next = queue.pollFirst();
@@ -267,7 +297,6 @@ final class ServiceWorkload implements Workload {
     final double cpuSeconds;
     final int reads;
     final int writes;
-    EventHandle timeout;
     Job cpuJob;
     boolean hasWorker;
     boolean finished;

@@ -128,7 +128,10 @@ final class ServiceProperties {
     }
   }
 
-  /** The same scenario and seed give the same metrics, whatever the platform and mix. */
+  /**
+   * The same scenario and seed give the same metrics, whatever the platform, with every workload
+   * kind on the host (which also shows every kind runs on every platform).
+   */
   @Property(tries = 20)
   void sameSeed_givesSameMetrics(@ForAll PlatformKind platform, @ForAll long seed) {
     var web =
@@ -170,7 +173,17 @@ final class ServiceProperties {
                 "net",
                 plan(1),
                 new WorkloadSpec.NetFlood(
-                    WorkloadSpec.Direction.TRANSMIT, 50e6, 1500, WorkloadSpec.Window.ALWAYS)));
+                    WorkloadSpec.Direction.TRANSMIT, 50e6, 1500, WorkloadSpec.Window.ALWAYS)),
+            tenant(
+                "mem",
+                plan(1),
+                new WorkloadSpec.MemoryBomb(
+                    300.0 * TestScenarios.MIB, TestScenarios.window(2, 18))),
+            tenant(
+                "fork",
+                plan(1),
+                new WorkloadSpec.ForkBomb(50, 4 * TestScenarios.MIB, WorkloadSpec.Window.ALWAYS)),
+            tenant("idle", plan(1), new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS)));
     List<TenantResult> first = Simulator.run(scenario).tenants();
     List<TenantResult> second = Simulator.run(scenario).tenants();
     for (int i = 0; i < first.size(); i++) {

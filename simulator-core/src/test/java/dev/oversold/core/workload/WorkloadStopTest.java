@@ -55,6 +55,31 @@ final class WorkloadStopTest {
   }
 
   @Test
+  void service_timesOutQueuedAndServedRequestsAtTheirDeadlines() {
+    // 3 clients thinking 50 ms, one worker, 0.8 s of CPU each, timeout 1 s. A, B, C arrive at
+    // 0.05 s (deadline 1.05). A runs 0.05-0.85 and completes (0.8 s); its client sends D at 0.9
+    // (deadline 1.9). B runs from 0.85 and times out at 1.05 after 0.2 s of CPU; C, still
+    // queued, times out at 1.05 too, with no CPU. D runs 1.05-1.85 and completes (0.95 s). E and
+    // F (B's and C's clients) arrive at 1.1; E runs from 1.85. At 2.0 s: 2 completed, 2 failed,
+    // CPU 0.8 + 0.2 + 0.8 + 0.15 = 1.95 s, latencies 800 and 950 ms.
+    var service =
+        TestScenarios.cpuService(
+            new ArrivalSpec.Closed(3, new Distribution.Constant(0.05)),
+            new Distribution.Constant(0.8),
+            1,
+            SimDuration.ofSeconds(1));
+    FakeTenant tenant = new FakeTenant(1, 1, 1.0, 0);
+    new ServiceWorkload(service).start(tenant);
+    tenant.simulation.runUntil(2 * S);
+    assertEquals(2, tenant.recorder.completed());
+    assertEquals(2, tenant.recorder.failed());
+    assertEquals(1.95, tenant.cpuShare.allocatedWork(), 1e-9);
+    assertEquals(800.0, tenant.recorder.latency().minMillis(), 1e-6);
+    assertEquals(950.0, tenant.recorder.latency().maxMillis(), 1e-6);
+    assertEquals(3, tenant.recorder.requestsInSystem());
+  }
+
+  @Test
   void service_stoppedBeforeItsStartNeverRuns() {
     var service =
         TestScenarios.cpuService(
