@@ -132,7 +132,7 @@ final class ServiceProperties {
    * The same scenario and seed give the same metrics, whatever the platform, with every workload
    * kind on the host (which also shows every kind runs on every platform).
    */
-  @Property(tries = 20)
+  @Property(tries = 12)
   void sameSeed_givesSameMetrics(@ForAll PlatformKind platform, @ForAll long seed) {
     var web =
         new WorkloadSpec.Service(
@@ -157,13 +157,13 @@ final class ServiceProperties {
     var scenario =
         scenario(
             seed,
-            20,
+            12,
             2,
             host(platform, 2),
             tenant("web", plan(1), web),
             tenant("closed", plan(2), closed),
             tenant("batch", plan(2), batch),
-            tenant("hog", plan(1), new WorkloadSpec.CpuHog(2, TestScenarios.window(5, 15))),
+            tenant("hog", plan(1), new WorkloadSpec.CpuHog(2, TestScenarios.window(3, 9))),
             tenant(
                 "disk",
                 plan(1),
@@ -178,7 +178,7 @@ final class ServiceProperties {
                 "mem",
                 plan(1),
                 new WorkloadSpec.MemoryBomb(
-                    300.0 * TestScenarios.MIB, TestScenarios.window(2, 18))),
+                    300.0 * TestScenarios.MIB, TestScenarios.window(2, 10))),
             tenant(
                 "fork",
                 plan(1),
