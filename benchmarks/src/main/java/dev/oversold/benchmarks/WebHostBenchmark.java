@@ -127,9 +127,11 @@ public final class WebHostBenchmark {
           rate * TENANTS);
     }
     java.util.Arrays.sort(perSecond);
+    // The best run is the least disturbed by other processes on a shared machine.
     System.out.printf(
         Locale.ROOT,
-        "median: %.0f simulated requests per wall-clock second%n",
-        perSecond[runs / 2]);
+        "median: %.0f, best: %.0f simulated requests per wall-clock second%n",
+        perSecond[runs / 2],
+        perSecond[runs - 1]);
   }
 }
