@@ -48,7 +48,15 @@ final class ForkBombWorkload implements Workload {
     int attempts = (int) Math.floor(owed + 1e-9);
     owed -= attempts;
     for (int i = 0; i < attempts; i++) {
-      if (context.processes().fork(spec.processMemoryBytes())) {
+      boolean created = context.processes().fork(spec.processMemoryBytes());
+      if (stopped) {
+        // This fork got the tenant killed (OOM) and stop() already ended the others.
+        if (created) {
+          context.processes().exit(1, spec.processMemoryBytes());
+        }
+        return;
+      }
+      if (created) {
         forked++;
         context.recorder().progressed(1);
         context.recorder().operationsCompleted(1);

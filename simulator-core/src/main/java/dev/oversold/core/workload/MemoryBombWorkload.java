@@ -46,7 +46,15 @@ final class MemoryBombWorkload implements Workload {
     if (stopped) {
       return;
     }
-    if (!context.memory().allocate(stepBytes)) {
+    boolean granted = context.memory().allocate(stepBytes);
+    if (stopped) {
+      // This allocation got the tenant killed (OOM) and stop() already freed the rest.
+      if (granted) {
+        context.memory().free(stepBytes);
+      }
+      return;
+    }
+    if (!granted) {
       context.recorder().refused();
       next = null;
       return;

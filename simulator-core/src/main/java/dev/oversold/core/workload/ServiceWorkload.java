@@ -72,8 +72,16 @@ final class ServiceWorkload implements Workload {
     }
     running = true;
     if (spec.workingSetBytes() > 0) {
-      workingSetHeld = context.memory().allocate(spec.workingSetBytes());
-      if (!workingSetHeld) {
+      boolean held = context.memory().allocate(spec.workingSetBytes());
+      if (stopped) {
+        // The allocation got the tenant killed (OOM) and stop() already ran.
+        if (held) {
+          context.memory().free(spec.workingSetBytes());
+        }
+        return;
+      }
+      workingSetHeld = held;
+      if (!held) {
         context.recorder().refused();
       }
     }

@@ -27,6 +27,10 @@ final class FakeTenant implements TenantContext {
   final int processLimit;
   private final RandomStreams streams;
   long memoryBytes;
+
+  /** When set, run instead of refusing an allocation, as a runtime's OOM kill would be. */
+  Runnable oomKill;
+
   int processes;
   long diskOperations;
   long networkBytes;
@@ -126,7 +130,12 @@ final class FakeTenant implements TenantContext {
       @Override
       public boolean allocate(long bytes) {
         if (memoryBytes + bytes > memoryLimitBytes) {
-          return false;
+          if (oomKill != null) {
+            // Over the limit: the kernel grants the page, then the OOM killer kills the tenant.
+            memoryBytes += bytes;
+            oomKill.run();
+          }
+          return oomKill != null;
         }
         memoryBytes += bytes;
         return true;

@@ -188,4 +188,43 @@ final class WorkloadStopTest {
     assertEquals(bytes, tenant.networkBytes);
     assertEquals(0, tenant.simulation.pendingEvents());
   }
+
+  @Test
+  void memoryBomb_killedInsideItsOwnAllocationLeavesNothingBehind() {
+    // Limit 10 MiB, steps of 1 MiB: the 11th allocation (at 100 ms) is granted and then
+    // triggers the OOM kill, which calls stop() from inside allocate(). All 11 MiB must be given
+    // back and nothing scheduled afterwards; the kill is not a refusal.
+    FakeTenant tenant = new FakeTenant(1, 1, 1.0, 0, 0, 0, 10L << 20, 10);
+    var bomb =
+        new MemoryBombWorkload(
+            new WorkloadSpec.MemoryBomb(100.0 * (1 << 20), WorkloadSpec.Window.ALWAYS));
+    tenant.oomKill = bomb::stop;
+    bomb.start(tenant);
+    tenant.simulation.runUntil(S);
+    assertEquals(0, tenant.memoryBytes);
+    assertEquals(0, tenant.recorder.refusals());
+    assertEquals(0, tenant.simulation.pendingEvents());
+  }
+
+  @Test
+  void service_killedByItsWorkingSetAllocationNeverServes() {
+    // A 64 MiB working set over a 32 MiB limit: the allocation at start gets the tenant killed.
+    var service =
+        new WorkloadSpec.Service(
+            new ArrivalSpec.Poisson(100),
+            new WorkloadSpec.RequestSpec(new Distribution.Constant(0.001), 0, 0, 0, 0),
+            64L << 20,
+            1,
+            SimDuration.ofSeconds(1),
+            SimDuration.ofSeconds(1),
+            WorkloadSpec.Window.ALWAYS);
+    FakeTenant tenant = new FakeTenant(1, 1, 1.0, 0, 0, 0, 32L << 20, 10);
+    ServiceWorkload workload = new ServiceWorkload(service);
+    tenant.oomKill = workload::stop;
+    workload.start(tenant);
+    tenant.simulation.runUntil(S);
+    assertEquals(0, tenant.memoryBytes);
+    assertEquals(0, tenant.recorder.arrivals());
+    assertEquals(0, tenant.simulation.pendingEvents());
+  }
 }
