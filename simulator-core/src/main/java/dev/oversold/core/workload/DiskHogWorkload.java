@@ -14,7 +14,8 @@ import dev.oversold.core.model.WorkloadSpec;
  * thousand events per simulated second instead of one per 4 KiB. Threads start a random fraction of
  * a millisecond apart, as real threads do; started at the same instant, fluid sharing would keep
  * them in lockstep and leave the device idle while all of them wait out the device latency at once.
- * On stop, runs already issued complete (block I/O cannot be recalled) but nothing new is issued.
+ * On stop, runs already issued complete on the device (block I/O cannot be recalled) but are not
+ * counted, and nothing new is issued.
  */
 final class DiskHogWorkload implements Workload {
   /** Bytes per run of operations issued as one request to the disk model. */
@@ -26,7 +27,6 @@ final class DiskHogWorkload implements Workload {
   private final WorkloadSpec.DiskHog spec;
   private final int operationsPerRun;
   private TenantContext context;
-  private boolean running;
   private boolean stopped;
 
   DiskHogWorkload(WorkloadSpec.DiskHog spec) {
@@ -50,7 +50,6 @@ final class DiskHogWorkload implements Workload {
     if (stopped) {
       return;
     }
-    running = true;
     WorkloadSpec.DiskPattern pattern = spec.pattern();
     context
         .disk()
@@ -63,16 +62,16 @@ final class DiskHogWorkload implements Workload {
   }
 
   private void completed() {
+    if (stopped) {
+      return; // a killed process does not see its last I/O complete
+    }
     context.recorder().progressed((double) operationsPerRun * spec.blockBytes());
     context.recorder().operationsCompleted(operationsPerRun);
-    if (running) {
-      issue();
-    }
+    issue();
   }
 
   @Override
   public void stop() {
     stopped = true;
-    running = false;
   }
 }

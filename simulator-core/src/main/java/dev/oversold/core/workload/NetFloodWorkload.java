@@ -76,11 +76,12 @@ final class NetFloodWorkload implements Workload {
 
   private void delivered(long bytes) {
     inFlight--;
+    if (stopped) {
+      return; // bursts delivered after a stop or kill count for nobody
+    }
     context.recorder().progressed(bytes);
     context.recorder().operationsCompleted(packetsPerBurst);
-    if (!stopped) {
-      sendDue();
-    }
+    sendDue();
   }
 
   @Override
