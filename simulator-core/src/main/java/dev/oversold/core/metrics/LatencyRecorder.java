@@ -13,6 +13,7 @@ public final class LatencyRecorder {
   private long count;
   private double sumNanos;
   private long maxNanos;
+  private long minNanos = Long.MAX_VALUE;
 
   public void record(long latencyNanos) {
     if (latencyNanos < 0) {
@@ -22,6 +23,7 @@ public final class LatencyRecorder {
     count++;
     sumNanos += latencyNanos;
     maxNanos = Math.max(maxNanos, latencyNanos);
+    minNanos = Math.min(minNanos, latencyNanos);
   }
 
   public long count() {
@@ -36,6 +38,11 @@ public final class LatencyRecorder {
   /** Exact maximum in milliseconds, or NaN when empty. */
   public double maxMillis() {
     return count == 0 ? Double.NaN : SimTime.toMillis(maxNanos);
+  }
+
+  /** Exact minimum in milliseconds, or NaN when empty. */
+  public double minMillis() {
+    return count == 0 ? Double.NaN : SimTime.toMillis(minNanos);
   }
 
   /**

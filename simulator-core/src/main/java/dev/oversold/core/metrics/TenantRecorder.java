@@ -22,6 +22,11 @@ public final class TenantRecorder {
   private long oomKills;
   private long majorFaults;
 
+  private long arrivals;
+  private int inSystem;
+  private long inSystemSince;
+  private double inSystemArea;
+
   private long jobsCompleted;
   private double jobCompletionSecondsSum;
   private long lastJobFinish = -1;
@@ -56,6 +61,52 @@ public final class TenantRecorder {
       good++;
     }
     latency.record(latencyNanos);
+  }
+
+  /** A request arrived and is now in the system (queued or in service). */
+  public void requestArrived() {
+    hasRequests = true;
+    accumulateInSystem();
+    inSystem++;
+    if (measuring()) {
+      arrivals++;
+    }
+  }
+
+  /** A request left the system (completed, failed or abandoned). */
+  public void requestLeft() {
+    accumulateInSystem();
+    inSystem--;
+  }
+
+  /** Integrates the number in system over measured time, up to now. */
+  private void accumulateInSystem() {
+    long now = simulation.now();
+    long from = Math.max(inSystemSince, warmupNanos);
+    if (now > from) {
+      inSystemArea += inSystem * ((now - from) / 1e9);
+    }
+    inSystemSince = now;
+  }
+
+  /** Requests that arrived in the measured window. */
+  public long arrivals() {
+    return arrivals;
+  }
+
+  /** Requests in the system now. */
+  public int requestsInSystem() {
+    return inSystem;
+  }
+
+  /**
+   * Time-average number of requests in the system (L in Little's law) over the measured window up
+   * to now.
+   */
+  public double meanRequestsInSystem() {
+    accumulateInSystem();
+    double seconds = (simulation.now() - warmupNanos) / 1e9;
+    return seconds <= 0 ? 0 : inSystemArea / seconds;
   }
 
   /** A request failed (timed out, or refused). */

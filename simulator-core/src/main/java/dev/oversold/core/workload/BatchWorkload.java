@@ -1,19 +1,26 @@
 package dev.oversold.core.workload;
 
+import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.sharing.Job;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Batch jobs: each job is submitted at its time and runs as {@code parallelism} threads that split
- * its CPU work evenly; it completes when its last thread does. Progress is counted in
- * reference-core-seconds of finished threads.
+ * Batch jobs: each job is submitted at its time (relative to the workload's start) and runs as
+ * {@code parallelism} threads that split its CPU work evenly; it completes when its last thread
+ * does. Progress is counted in reference-core-seconds of finished threads, so once every job is
+ * done it equals the sum of the jobs' CPU work. A job still running when the workload stops or the
+ * run ends counts as failed.
  */
 final class BatchWorkload implements Workload {
   private final WorkloadSpec.Batch spec;
   private TenantContext context;
   private int unfinished;
-  private boolean running = true;
+  private final Set<Job> running = new LinkedHashSet<>();
+  private boolean stopped;
 
   BatchWorkload(WorkloadSpec.Batch spec) {
     this.spec = spec;
@@ -39,40 +46,49 @@ final class BatchWorkload implements Workload {
     Sampler cpu = new Sampler(generated.cpuSeconds(), tenant.random("batch-jobs"));
     List<WorkloadSpec.BatchJob> jobs = new ArrayList<>(generated.count());
     for (int i = 0; i < generated.count(); i++) {
+      // A job needs some work; a draw of exactly 0 (constant 0, uniform from 0) becomes 1 ns.
       double work = Math.max(1e-9, cpu.next());
-      jobs.add(
-          new WorkloadSpec.BatchJob(
-              dev.oversold.core.engine.SimDuration.ZERO, work, generated.parallelism()));
+      jobs.add(new WorkloadSpec.BatchJob(SimDuration.ZERO, work, generated.parallelism()));
     }
     return jobs;
   }
 
   private void submit(WorkloadSpec.BatchJob job) {
-    if (!running) {
+    if (stopped) {
       return;
     }
     long submitted = context.simulation().now();
     double perThread = job.cpuSeconds() / job.parallelism();
     int[] remaining = {job.parallelism()};
     for (int t = 0; t < job.parallelism(); t++) {
-      context
-          .cpu()
-          .run(
-              perThread,
-              done -> {
-                context.recorder().progressed(perThread);
-                if (--remaining[0] == 0) {
-                  unfinished--;
-                  context.recorder().operationsCompleted(1);
-                  context.recorder().jobCompleted(submitted);
-                }
-              });
+      running.add(
+          context
+              .cpu()
+              .run(
+                  perThread,
+                  done -> {
+                    running.remove(done);
+                    context.recorder().progressed(perThread);
+                    if (--remaining[0] == 0) {
+                      unfinished--;
+                      context.recorder().operationsCompleted(1);
+                      context.recorder().jobCompleted(submitted);
+                    }
+                  }));
     }
   }
 
+  /** Kills every running thread (their work is lost) and submits nothing more. */
   @Override
   public void stop() {
-    running = false;
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    for (Job job : running.toArray(new Job[0])) {
+      context.cpu().cancel(job);
+    }
+    running.clear();
   }
 
   @Override

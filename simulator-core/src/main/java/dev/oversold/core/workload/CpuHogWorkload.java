@@ -4,8 +4,9 @@ import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.sharing.Job;
 
 /**
- * {@code threads} threads that never block. Each thread runs back-to-back chunks of {@link #CHUNK}
- * reference-core-seconds, so progress (core-seconds) is counted as it happens, to within one chunk.
+ * cpu-hog: {@code threads} threads that never block (the Isolation Benchmark Suite's CPU stress).
+ * Each thread runs back-to-back chunks of {@link #CHUNK} reference-core-seconds, so progress
+ * (core-seconds) is counted as it happens, to within one chunk.
  */
 final class CpuHogWorkload implements Workload {
   /** Work per chunk: small against a run, large against the scheduler's granularity. */
@@ -15,6 +16,7 @@ final class CpuHogWorkload implements Workload {
   private TenantContext context;
   private Job[] threads;
   private boolean running;
+  private boolean stopped;
 
   CpuHogWorkload(WorkloadSpec.CpuHog spec) {
     this.spec = spec;
@@ -29,6 +31,9 @@ final class CpuHogWorkload implements Workload {
   }
 
   private void begin() {
+    if (stopped) {
+      return;
+    }
     running = true;
     for (int i = 0; i < threads.length; i++) {
       spin(i);
@@ -43,7 +48,6 @@ final class CpuHogWorkload implements Workload {
                 CHUNK,
                 job -> {
                   context.recorder().progressed(CHUNK);
-                  context.recorder().operationsCompleted(0);
                   if (running) {
                     spin(thread);
                   }
@@ -52,7 +56,11 @@ final class CpuHogWorkload implements Workload {
 
   @Override
   public void stop() {
+    stopped = true;
     running = false;
+    if (threads == null) {
+      return;
+    }
     for (Job job : threads) {
       if (job != null && job.isActive()) {
         context.cpu().cancel(job);

@@ -50,7 +50,9 @@ abstract class OpenArrivals {
 
   /**
    * Two-state MMPP. Both the arrival gap and the state holding time are memoryless, so the next
-   * event is whichever comes first; a state switch redraws the gap at the new rate.
+   * event is whichever comes first; a state switch redraws the gap at the new rate. The first state
+   * is drawn from the stationary distribution (on with probability meanOn / (meanOn + meanOff)), so
+   * the process is stationary from its start and its long-run rate holds over any window.
    */
   private static final class OnOff extends OpenArrivals {
     private final ArrivalSpec.OnOff spec;
@@ -65,6 +67,8 @@ abstract class OpenArrivals {
     @Override
     long nextGap(long now) {
       if (stateEnds < 0) {
+        double onSeconds = spec.meanOn().seconds();
+        on = random.nextDouble() * (onSeconds + spec.meanOff().seconds()) < onSeconds;
         stateEnds = now + holding();
       }
       long t = now;

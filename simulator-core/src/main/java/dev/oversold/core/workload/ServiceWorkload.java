@@ -10,13 +10,25 @@ import dev.oversold.core.sharing.Job;
 import java.util.ArrayDeque;
 
 /**
- * A request-driven service: requests arrive (open process or closed loop), wait FIFO for one of
- * {@code workers}, then touch their memory (faults if pages are not resident), run their CPU work,
- * do their disk reads and writes, and send the response. A request not done within {@code timeout}
- * fails and frees its worker; one done within the SLO is a good response.
+ * A request-driven service. Requests arrive (open process or closed loop) and wait FIFO for one of
+ * {@code workers}. A served request goes through its phases in the order a web or database server
+ * handles it: touch its working-set pages (faulting in those not resident), read the data that
+ * missed the cache, compute, write (log, data), send the response. A request not finished within
+ * {@code timeout} of its arrival fails: it frees its worker and stops consuming CPU. One finished
+ * within the SLO is a good response.
+ *
+ * <p>Timeouts cost no event per request: every request has the same timeout, so deadlines come in
+ * arrival order. Requests in the system sit in one arrival-ordered deque (finished ones are dropped
+ * lazily from its head) and a single timer waits for the deadline of the oldest unfinished one;
+ * with responses much faster than the timeout it fires about once per timeout, not per request.
+ *
+ * <p>Each request's demands (CPU work, numbers of reads and writes) are drawn at its arrival from
+ * the tenant's own streams, so the n-th request asks for the same work in every run of a scenario,
+ * whatever its neighbours do (common random numbers).
  */
 final class ServiceWorkload implements Workload {
-  private static final long PAGE_BYTES = 4096;
+  /** Disk operations of a request are random 4 KiB accesses (the contract's unit for them). */
+  static final long IO_BYTES = 4096;
 
   private final WorkloadSpec.Service spec;
   private TenantContext context;
@@ -25,9 +37,14 @@ final class ServiceWorkload implements Workload {
   private Sampler thinkTime;
   private RandomStream ioCounts;
   private OpenArrivals arrivals;
+  private EventHandle nextArrival;
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
+  private final ArrayDeque<Request> inSystem = new ArrayDeque<>();
+  private EventHandle timer;
+  private boolean workingSetHeld;
   private int busyWorkers;
   private boolean running;
+  private boolean stopped;
 
   ServiceWorkload(WorkloadSpec.Service spec) {
     this.spec = spec;
@@ -40,19 +57,34 @@ final class ServiceWorkload implements Workload {
     this.cpuDemand = new Sampler(spec.request().cpuSeconds(), tenant.random("service-cpu"));
     this.ioCounts = tenant.random("service-io");
     tenant.recorder().expectRequests();
+    tenant.recorder().progressUnit("requests");
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
       this.thinkTime = new Sampler(closed.thinkTimeSeconds(), tenant.random("think-time"));
     } else {
       this.arrivals = OpenArrivals.of(spec.arrivals(), tenant.random("arrivals"));
     }
-    if (spec.workingSetBytes() > 0 && !tenant.memory().allocate(spec.workingSetBytes())) {
-      tenant.recorder().refused();
-    }
     simulation.schedule(spec.start().nanos(), this::begin);
   }
 
   private void begin() {
+    if (stopped) {
+      return;
+    }
     running = true;
+    if (spec.workingSetBytes() > 0) {
+      boolean held = context.memory().allocate(spec.workingSetBytes());
+      if (stopped) {
+        // The allocation got the tenant killed (OOM) and stop() already ran.
+        if (held) {
+          context.memory().free(spec.workingSetBytes());
+        }
+        return;
+      }
+      workingSetHeld = held;
+      if (!held) {
+        context.recorder().refused();
+      }
+    }
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
       for (int client = 0; client < closed.clients(); client++) {
         think();
@@ -62,24 +94,59 @@ final class ServiceWorkload implements Workload {
     }
   }
 
+  /**
+   * Stops the service as a kill does: no more arrivals, every request queued or in service fails
+   * (its CPU work is withdrawn, its pending disk and network completions are ignored), and the
+   * working set is freed.
+   */
   @Override
   public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     running = false;
+    if (nextArrival != null) {
+      nextArrival.cancel();
+    }
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+    queue.clear();
+    while (!inSystem.isEmpty()) {
+      Request request = inSystem.pollFirst();
+      if (!request.finished) {
+        abandon(request);
+      }
+    }
+    busyWorkers = 0;
+    if (workingSetHeld) {
+      context.memory().free(spec.workingSetBytes());
+      workingSetHeld = false;
+    }
+  }
+
+  private void abandon(Request request) {
+    request.finished = true;
+    cancelCpu(request);
+    context.recorder().requestFailed();
+    context.recorder().requestLeft();
   }
 
   private void scheduleNextArrival() {
     long gap = arrivals.nextGap(simulation.now());
     if (gap == SimTime.NEVER) {
+      nextArrival = null;
       return;
     }
-    simulation.scheduleAfter(
-        gap,
-        () -> {
-          if (running) {
-            arrive(false);
-            scheduleNextArrival();
-          }
-        });
+    nextArrival =
+        simulation.scheduleAfter(
+            gap,
+            () -> {
+              arrive(false);
+              scheduleNextArrival();
+            });
   }
 
   private void think() {
@@ -94,8 +161,19 @@ final class ServiceWorkload implements Workload {
   }
 
   private void arrive(boolean closedLoop) {
-    Request request = new Request(simulation.now(), closedLoop);
-    request.timeout = simulation.scheduleAfter(spec.timeout().nanos(), () -> timeOut(request));
+    var demand = spec.request();
+    Request request =
+        new Request(
+            simulation.now(),
+            closedLoop,
+            cpuDemand.next(),
+            Sampler.poisson(ioCounts, demand.diskReads()),
+            Sampler.poisson(ioCounts, demand.diskWrites()));
+    context.recorder().requestArrived();
+    inSystem.addLast(request);
+    if (timer == null) {
+      armTimer();
+    }
     if (busyWorkers < spec.workers()) {
       serve(request);
     } else {
@@ -108,42 +186,39 @@ final class ServiceWorkload implements Workload {
     request.hasWorker = true;
     long touch = spec.request().memoryTouchBytes();
     if (touch > 0) {
-      context.memory().touch(touch, () -> compute(request));
+      context.memory().touch(touch, () -> read(request));
     } else {
-      compute(request);
+      read(request);
     }
+  }
+
+  private void read(Request request) {
+    if (request.finished) {
+      return;
+    }
+    context.disk().io(request.reads, IO_BYTES, false, true, () -> compute(request));
   }
 
   private void compute(Request request) {
     if (request.finished) {
       return;
     }
-    double work = cpuDemand.next();
     request.cpuJob =
         context
             .cpu()
             .run(
-                work,
+                request.cpuSeconds,
                 job -> {
                   request.cpuJob = null;
-                  diskReads(request);
+                  write(request);
                 });
   }
 
-  private void diskReads(Request request) {
+  private void write(Request request) {
     if (request.finished) {
       return;
     }
-    int reads = Sampler.poisson(ioCounts, spec.request().diskReads());
-    context.disk().io(reads, PAGE_BYTES, false, true, () -> diskWrites(request));
-  }
-
-  private void diskWrites(Request request) {
-    if (request.finished) {
-      return;
-    }
-    int writes = Sampler.poisson(ioCounts, spec.request().diskWrites());
-    context.disk().io(writes, PAGE_BYTES, true, true, () -> respond(request));
+    context.disk().io(request.writes, IO_BYTES, true, true, () -> respond(request));
   }
 
   private void respond(Request request) {
@@ -158,23 +233,54 @@ final class ServiceWorkload implements Workload {
       return;
     }
     request.finished = true;
-    request.timeout.cancel();
     long latency = simulation.now() - request.arrival;
     context.recorder().requestCompleted(latency, latency <= spec.slo().nanos());
+    context.recorder().requestLeft();
     release(request);
   }
 
-  private void timeOut(Request request) {
-    if (request.finished) {
+  /** Drops finished requests from the head and sets the timer for the oldest unfinished one. */
+  private void armTimer() {
+    while (!inSystem.isEmpty() && inSystem.peekFirst().finished) {
+      inSystem.pollFirst();
+    }
+    if (inSystem.isEmpty()) {
+      timer = null;
       return;
     }
+    long deadline = SimTime.plus(inSystem.peekFirst().arrival, spec.timeout().nanos());
+    timer = simulation.schedule(deadline, this::timerFired);
+  }
+
+  private void timerFired() {
+    long now = simulation.now();
+    long timeout = spec.timeout().nanos();
+    while (!inSystem.isEmpty()) {
+      Request head = inSystem.peekFirst();
+      if (!head.finished && SimTime.plus(head.arrival, timeout) > now) {
+        break;
+      }
+      inSystem.pollFirst();
+      if (!head.finished) {
+        timeOut(head);
+      }
+    }
+    armTimer();
+  }
+
+  private void timeOut(Request request) {
     request.finished = true;
+    cancelCpu(request);
+    context.recorder().requestFailed();
+    context.recorder().requestLeft();
+    release(request);
+  }
+
+  private void cancelCpu(Request request) {
     if (request.cpuJob != null) {
       context.cpu().cancel(request.cpuJob);
       request.cpuJob = null;
     }
-    context.recorder().requestFailed();
-    release(request);
   }
 
   private void release(Request request) {
@@ -192,18 +298,23 @@ final class ServiceWorkload implements Workload {
     }
   }
 
-  /** One request in flight. */
+  /** One request in flight and what it asks for. */
   private static final class Request {
     final long arrival;
     final boolean closedLoop;
-    EventHandle timeout;
+    final double cpuSeconds;
+    final int reads;
+    final int writes;
     Job cpuJob;
     boolean hasWorker;
     boolean finished;
 
-    Request(long arrival, boolean closedLoop) {
+    Request(long arrival, boolean closedLoop, double cpuSeconds, int reads, int writes) {
       this.arrival = arrival;
       this.closedLoop = closedLoop;
+      this.cpuSeconds = Math.max(0, cpuSeconds);
+      this.reads = reads;
+      this.writes = writes;
     }
   }
 }

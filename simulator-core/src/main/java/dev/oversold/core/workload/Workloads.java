@@ -14,6 +14,10 @@ public final class Workloads {
     register(WorkloadSpec.Service.class, ServiceWorkload::new);
     register(WorkloadSpec.Batch.class, BatchWorkload::new);
     register(WorkloadSpec.CpuHog.class, CpuHogWorkload::new);
+    register(WorkloadSpec.MemoryBomb.class, MemoryBombWorkload::new);
+    register(WorkloadSpec.ForkBomb.class, ForkBombWorkload::new);
+    register(WorkloadSpec.DiskHog.class, DiskHogWorkload::new);
+    register(WorkloadSpec.NetFlood.class, NetFloodWorkload::new);
     register(WorkloadSpec.Idle.class, spec -> new IdleWorkload());
   }
 

@@ -1,0 +1,77 @@
+package dev.oversold.core.workload;
+
+import dev.oversold.core.engine.RandomStream;
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.WorkloadSpec;
+
+/**
+ * disk-hog: {@code threads} threads each doing back-to-back I/O of {@code block} bytes with one
+ * access pattern (sequential or random, read or write), as IOzone does. Each thread keeps one run
+ * of operations outstanding at a time and issues the next as soon as it completes. Progress counts
+ * bytes transferred; throughput counts operations.
+ *
+ * <p>A run is {@link #RUN_BYTES} of blocks (at least one block), so a fast device costs a few
+ * thousand events per simulated second instead of one per 4 KiB. Threads start a random fraction of
+ * a millisecond apart, as real threads do; started at the same instant, fluid sharing would keep
+ * them in lockstep and leave the device idle while all of them wait out the device latency at once.
+ * On stop, runs already issued complete on the device (block I/O cannot be recalled) but are not
+ * counted, and nothing new is issued.
+ */
+final class DiskHogWorkload implements Workload {
+  /** Bytes per run of operations issued as one request to the disk model. */
+  static final long RUN_BYTES = 256 * 1024;
+
+  /** Largest start offset between threads. */
+  static final long MAX_STAGGER_NANOS = SimTime.MILLISECOND;
+
+  private final WorkloadSpec.DiskHog spec;
+  private final int operationsPerRun;
+  private TenantContext context;
+  private boolean stopped;
+
+  DiskHogWorkload(WorkloadSpec.DiskHog spec) {
+    this.spec = spec;
+    this.operationsPerRun = (int) Math.max(1, RUN_BYTES / spec.blockBytes());
+  }
+
+  @Override
+  public void start(TenantContext tenant) {
+    this.context = tenant;
+    tenant.recorder().progressUnit("bytes");
+    RandomStream stagger = tenant.random("disk-hog-stagger");
+    long start = spec.start().nanos();
+    for (int i = 0; i < spec.threads(); i++) {
+      long offset = i == 0 ? 0 : (long) (stagger.nextDouble() * MAX_STAGGER_NANOS);
+      tenant.simulation().schedule(start + offset, this::issue);
+    }
+  }
+
+  private void issue() {
+    if (stopped) {
+      return;
+    }
+    WorkloadSpec.DiskPattern pattern = spec.pattern();
+    context
+        .disk()
+        .io(
+            operationsPerRun,
+            spec.blockBytes(),
+            pattern.isWrite(),
+            !pattern.isSequential(),
+            this::completed);
+  }
+
+  private void completed() {
+    if (stopped) {
+      return; // a killed process does not see its last I/O complete
+    }
+    context.recorder().progressed((double) operationsPerRun * spec.blockBytes());
+    context.recorder().operationsCompleted(operationsPerRun);
+    issue();
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.oversold.core.workload;
+
+import dev.oversold.core.engine.EventHandle;
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.WorkloadSpec;
+
+/**
+ * memory-bomb: allocates and touches anonymous memory at {@code rate} bytes per second, in steps of
+ * whole 4 KiB pages about {@link #STEP_SECONDS} apart, until the platform refuses an allocation or
+ * the tenant is killed. After the first refusal it holds what it got and allocates no more (one
+ * refusal is counted): what it achieved is its progress in bytes. Stopping (or a kill) frees
+ * everything it allocated.
+ */
+final class MemoryBombWorkload implements Workload {
+  static final long PAGE_BYTES = 4096;
+
+  /**
+   * Time between allocation steps: fine enough that the bomb reaches a limit within 10 ms of when
+   * the steady rate would, coarse enough to cost at most 100 events per simulated second.
+   */
+  static final double STEP_SECONDS = 0.01;
+
+  private final WorkloadSpec.MemoryBomb spec;
+  private final long stepBytes;
+  private final long stepNanos;
+  private TenantContext context;
+  private EventHandle next;
+  private long allocated;
+  private boolean stopped;
+
+  MemoryBombWorkload(WorkloadSpec.MemoryBomb spec) {
+    this.spec = spec;
+    long pages = Math.max(1, Math.round(spec.bytesPerSecond() * STEP_SECONDS / PAGE_BYTES));
+    this.stepBytes = pages * PAGE_BYTES;
+    this.stepNanos = Math.max(1, SimTime.roundNanos(stepBytes / spec.bytesPerSecond()));
+  }
+
+  @Override
+  public void start(TenantContext tenant) {
+    this.context = tenant;
+    tenant.recorder().progressUnit("bytes");
+    next = tenant.simulation().schedule(spec.start().nanos(), this::step);
+  }
+
+  private void step() {
+    if (stopped) {
+      return;
+    }
+    boolean granted = context.memory().allocate(stepBytes);
+    if (stopped) {
+      // This allocation got the tenant killed (OOM) and stop() already freed the rest.
+      if (granted) {
+        context.memory().free(stepBytes);
+      }
+      return;
+    }
+    if (!granted) {
+      context.recorder().refused();
+      next = null;
+      return;
+    }
+    allocated += stepBytes;
+    context.recorder().progressed(stepBytes);
+    context.recorder().operationsCompleted(1);
+    next = context.simulation().scheduleAfter(stepNanos, this::step);
+  }
+
+  /** Bytes the bomb holds now. */
+  long allocatedBytes() {
+    return allocated;
+  }
+
+  @Override
+  public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (next != null) {
+      next.cancel();
+      next = null;
+    }
+    if (allocated > 0) {
+      context.memory().free(allocated);
+      allocated = 0;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.oversold.core.workload;
+
+import dev.oversold.core.engine.EventHandle;
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.WorkloadSpec;
+
+/**
+ * net-flood: transmits or receives packets of {@code packet} bytes at {@code rate} bytes per
+ * second. Packets go out in paced bursts of {@link #BURST_SECONDS} of the rate, at most {@link
+ * #MAX_BURST_BYTES} (and at least one packet). At most {@link #MAX_BURSTS_IN_FLIGHT} bursts are
+ * outstanding, as a socket buffer bounds what a sender has queued: when the NIC or the plan's limit
+ * cannot keep up, due bursts wait and the flood runs at what the link gives it instead of queueing
+ * without bound. Progress counts bytes delivered; throughput counts packets.
+ */
+final class NetFloodWorkload implements Workload {
+  /** Pacing interval of bursts for rates up to 100 MiB/s (100 bursts per simulated second). */
+  static final double BURST_SECONDS = 0.01;
+
+  /**
+   * Largest burst: bytes count as delivered when their burst completes, so a smaller burst makes
+   * the progress of a fast flood accurate to within half a megabyte at any instant.
+   */
+  static final long MAX_BURST_BYTES = 256L << 10;
+
+  /** Bursts queued at once; two keep the link busy while one waits out the link latency. */
+  static final int MAX_BURSTS_IN_FLIGHT = 2;
+
+  private final WorkloadSpec.NetFlood spec;
+  private final long packetsPerBurst;
+  private final long burstNanos;
+  private TenantContext context;
+  private EventHandle nextBurst;
+  private int inFlight;
+  private int due;
+  private boolean stopped;
+
+  NetFloodWorkload(WorkloadSpec.NetFlood spec) {
+    this.spec = spec;
+    double burstBytes = Math.min(spec.bytesPerSecond() * BURST_SECONDS, MAX_BURST_BYTES);
+    this.packetsPerBurst = Math.max(1, Math.round(burstBytes / spec.packetBytes()));
+    this.burstNanos =
+        Math.max(
+            1, SimTime.roundNanos(packetsPerBurst * spec.packetBytes() / spec.bytesPerSecond()));
+  }
+
+  @Override
+  public void start(TenantContext tenant) {
+    this.context = tenant;
+    tenant.recorder().progressUnit("bytes");
+    nextBurst = tenant.simulation().schedule(spec.start().nanos(), this::tick);
+  }
+
+  private void tick() {
+    if (stopped) {
+      return;
+    }
+    // A burst not sent for lack of room is not made up later beyond one: the flood is paced.
+    due = 1;
+    sendDue();
+    nextBurst = context.simulation().scheduleAfter(burstNanos, this::tick);
+  }
+
+  private void sendDue() {
+    while (due > 0 && inFlight < MAX_BURSTS_IN_FLIGHT) {
+      due--;
+      inFlight++;
+      long bytes = packetsPerBurst * spec.packetBytes();
+      Runnable done = () -> delivered(bytes);
+      if (spec.direction() == WorkloadSpec.Direction.TRANSMIT) {
+        context.network().send(bytes, done);
+      } else {
+        context.network().receive(bytes, done);
+      }
+    }
+  }
+
+  private void delivered(long bytes) {
+    inFlight--;
+    if (stopped) {
+      return; // bursts delivered after a stop or kill count for nobody
+    }
+    context.recorder().progressed(bytes);
+    context.recorder().operationsCompleted(packetsPerBurst);
+    sendDue();
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+    due = 0;
+    if (nextBurst != null) {
+      nextBurst.cancel();
+      nextBurst = null;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.oversold.core.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.model.ArrivalSpec;
+import dev.oversold.core.model.Distribution;
+import dev.oversold.core.model.WorkloadSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every workload kind of the contract has its implementation registered. */
+final class WorkloadsTest {
+  private static final WorkloadSpec.Window ALWAYS = WorkloadSpec.Window.ALWAYS;
+
+  @Test
+  void registry_createsEveryContractKind() {
+    var service =
+        TestScenarios.cpuService(
+            new ArrivalSpec.Poisson(1),
+            new Distribution.Constant(0.001),
+            1,
+            SimDuration.ofSeconds(1));
+    var batch =
+        new WorkloadSpec.Batch(
+            new WorkloadSpec.JobDistribution(1, new Distribution.Constant(1), 1), ALWAYS);
+    List<WorkloadSpec> specs =
+        List.of(
+            service,
+            batch,
+            new WorkloadSpec.CpuHog(1, ALWAYS),
+            new WorkloadSpec.MemoryBomb(1e6, ALWAYS),
+            new WorkloadSpec.ForkBomb(1, 0, ALWAYS),
+            new WorkloadSpec.DiskHog(1, WorkloadSpec.DiskPattern.RANDOM_READ, 4096, ALWAYS),
+            new WorkloadSpec.NetFlood(WorkloadSpec.Direction.RECEIVE, 1e6, 1500, ALWAYS),
+            new WorkloadSpec.Idle(ALWAYS));
+    List<Class<?>> expected =
+        List.of(
+            ServiceWorkload.class,
+            BatchWorkload.class,
+            CpuHogWorkload.class,
+            MemoryBombWorkload.class,
+            ForkBombWorkload.class,
+            DiskHogWorkload.class,
+            NetFloodWorkload.class,
+            IdleWorkload.class);
+    // The contract's kinds, in its order: service | batch | cpu-hog | memory-bomb | fork-bomb |
+    // disk-hog | net-flood | idle.
+    assertEquals(
+        List.of(
+            "service",
+            "batch",
+            "cpu-hog",
+            "memory-bomb",
+            "fork-bomb",
+            "disk-hog",
+            "net-flood",
+            "idle"),
+        specs.stream().map(WorkloadSpec::kind).toList());
+    for (int i = 0; i < specs.size(); i++) {
+      assertInstanceOf(expected.get(i), Workloads.create(specs.get(i)));
+    }
+  }
+}
