@@ -32,6 +32,9 @@ public final class Binder {
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d{1,40}(\\.\\d{0,40})?|\\.\\d{1,40})([eE][+-]?\\d{1,3})?");
 
+  /** Keys starting with this are ignored: a place for YAML anchors ({@code x-web: &web}). */
+  public static final String EXTENSION_PREFIX = "x-";
+
   private final Problems problems;
 
   public Binder(Problems problems) {
@@ -111,7 +114,8 @@ public final class Binder {
       keys.add(Shapes.key(component));
     }
     for (MapNode.Entry entry : map.entries().values()) {
-      if (!keys.contains(entry.key()) && !entry.key().equals(discriminator)) {
+      boolean extension = entry.key().startsWith(EXTENSION_PREFIX);
+      if (!keys.contains(entry.key()) && !entry.key().equals(discriminator) && !extension) {
         problems.add(
             entry.keyLocation(),
             join(path, entry.key()),

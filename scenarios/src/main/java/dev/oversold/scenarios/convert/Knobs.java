@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * KnobKind} and within its bounds. Values come out in the canonical unit. Nothing here names a
  * knob, so knobs that platforms add later work unchanged.
  */
-final class Knobs {
+public final class Knobs {
   private Knobs() {}
 
   /**
@@ -99,7 +99,7 @@ final class Knobs {
   }
 
   /** The text that parses back to {@code value} for a knob of {@code kind}. */
-  static String format(KnobKind kind, double value) {
+  public static String format(KnobKind kind, double value) {
     if (Double.isInfinite(value)) {
       return value > 0 ? "unbounded" : "-unbounded";
     }

@@ -298,7 +298,18 @@ public final class TreeReader {
     if (message == null) {
       return "unreadable input";
     }
-    String firstLine = message.strip().lines().findFirst().orElse("unreadable input");
+    // Parser messages carry a code snippet and "in 'reader', line N" lines: keep the prose.
+    String firstLine =
+        String.join(
+            ": ",
+            message
+                .lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip)
+                .toList());
+    if (firstLine.isEmpty()) {
+      firstLine = "unreadable input";
+    }
     StringBuilder out = new StringBuilder();
     firstLine
         .codePoints()

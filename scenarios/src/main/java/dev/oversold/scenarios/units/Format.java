@@ -13,10 +13,9 @@ public final class Format {
   /** {@code 1.5}, {@code 20}, never {@code 2E+1}. */
   public static String plain(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.scale() < 0) {
-      stripped = stripped.setScale(0);
-    }
-    return stripped.toPlainString();
+    String plain = stripped.toPlainString();
+    // Very large or small values in scientific form, which every parser here accepts.
+    return plain.length() > 24 ? stripped.toString().replace("+", "") : plain;
   }
 
   /** The shortest decimal of a double that reads back as the same double. */
