@@ -14,7 +14,8 @@ public final class Suggest {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      if (normalize(candidate).equals(normalized)) {
+      if (normalize(candidate).equals(normalized)
+          || (normalized.length() >= 3 && normalize(candidate).startsWith(normalized))) {
         return Optional.of(candidate);
       }
       int distance = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));

@@ -23,6 +23,12 @@ final class Context {
     problems.add(locate(path), path, message, expected);
   }
 
+  /** Reports a problem at the key {@code path} ends with (an unknown key). */
+  void errorAtKey(String path, String message, String expected) {
+    Location location = Paths.locateKey(root, path);
+    problems.add(location == null ? locate(path) : location, path, message, expected);
+  }
+
   Location locate(String path) {
     Location location = Paths.locate(root, path);
     return location == null ? new Location(problems.file(), 1, 1) : location;

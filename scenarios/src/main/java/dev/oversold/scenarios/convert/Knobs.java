@@ -44,7 +44,7 @@ public final class Knobs {
       Knob knob =
           declared.stream().filter(k -> k.key().equals(entry.getKey())).findFirst().orElse(null);
       if (knob == null) {
-        context.error(
+        context.errorAtKey(
             keyPath,
             "unknown " + what + " '" + entry.getKey() + "'" + Suggest.hint(entry.getKey(), keys),
             keys.isEmpty() ? "no knobs: remove it" : "one of: " + Suggest.list(keys));

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 public final class Overrides {
   private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d{1,6})\\]");
 
+  /** Mappings whose keys are platform knob names, which may contain dots. */
+  private static final java.util.Set<String> KNOB_MAPS = java.util.Set.of("native", "options");
+
   private Overrides() {}
 
   /** Applies one override; problems go to {@code problems}, located at the override. */
@@ -39,6 +42,7 @@ public final class Overrides {
       return;
     }
     Node current = root;
+    String lastKey = "";
     StringBuilder path = new StringBuilder();
     for (int i = 0; i < segments.size(); i++) {
       boolean last = i == segments.size() - 1;
@@ -68,8 +72,14 @@ public final class Overrides {
         problems.add(at, path.toString(), "is " + current.shape() + ", not a mapping", "");
         return;
       }
-      int used = longestKey(map, segments, i);
+      // Knob maps take dotted keys whole (native.cpu.weight), even when not in the file yet.
+      boolean knobs = KNOB_MAPS.contains(lastKey);
+      int used =
+          knobs && joinKeys(segments, i, segments.size() - i) != null
+              ? segments.size() - i
+              : longestKey(map, segments, i);
       String name = joinKeys(segments, i, used);
+      lastKey = name;
       i += used - 1;
       last = i == segments.size() - 1;
       if (path.length() > 0) {

@@ -13,6 +13,15 @@ public final class Paths {
    * names a key, or the closest enclosing mapping when the key is absent.
    */
   public static Location locate(Node root, String path) {
+    return locate(root, path, false);
+  }
+
+  /** Like {@link #locate(Node, String)}, but the key's own location when the path ends on a key. */
+  public static Location locateKey(Node root, String path) {
+    return locate(root, path, true);
+  }
+
+  private static Location locate(Node root, String path, boolean atKey) {
     if (root == null) {
       return null;
     }
@@ -57,7 +66,7 @@ public final class Paths {
       }
       i += used - 1;
       current = found.value();
-      best = current.location();
+      best = atKey && i == segments.size() - 1 ? found.keyLocation() : current.location();
     }
     return best;
   }

@@ -1,0 +1,523 @@
+package dev.oversold.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.ArrivalSpec;
+import dev.oversold.core.model.Distribution;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.PlanSpec;
+import dev.oversold.core.model.ReportSettings;
+import dev.oversold.core.model.Scenario;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.scenarios.ScenarioLoader.Override;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ScenarioLoaderTest {
+  private static final long GIB = 1L << 30;
+  private static final long MIB = 1L << 20;
+
+  /** The smallest valid file: what the contract requires, everything else defaulted. */
+  static final String MINIMAL =
+      """
+      scenario: minimal
+      duration: 10m
+      hosts:
+        - name: node1
+          platform: kvm
+          cpu: { cores: 8 }
+          memory: { ram: 32GiB }
+      plans:
+        small:
+          memory: { ram: 1GiB }
+      tenants:
+        - name: web
+          host: node1
+          plan: small
+          workload:
+            kind: service
+            arrivals: { process: poisson, rate: 20/s }
+            request: { cpu: 4ms }
+      """;
+
+  @TempDir Path folder;
+
+  static Scenario parse(String text, Override... overrides) throws ScenarioException {
+    return ScenarioLoader.parse(text, "s.yaml", null, List.of(overrides));
+  }
+
+  static List<String> problems(String text, Override... overrides) {
+    ScenarioException error =
+        assertThrows(ScenarioException.class, () -> parse(text, overrides), "expected problems");
+    return error.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void contractExample_loadsEveryKey() throws IOException, ScenarioException {
+    Path file = folder.resolve("contract.yaml");
+    Files.writeString(file, Files.readString(Path.of("src/test/resources/contract-example.yaml")));
+    Files.writeString(folder.resolve("jobs.csv"), "submit,cpu\n0s,12.5s\n10s,1m\n");
+    Scenario scenario = ScenarioLoader.load(file);
+
+    assertEquals("openvz-noisy-neighbour", scenario.name());
+    assertEquals(42, scenario.seed());
+    assertEquals(10 * SimTime.MINUTE, scenario.duration().nanos());
+    assertEquals(SimTime.MINUTE, scenario.warmup().nanos());
+    assertEquals(SimTime.SECOND, scenario.sampleInterval().nanos());
+    HostSpec host = scenario.hosts().get(0);
+    assertEquals(new HostSpec.Cpu(8, 1.0), host.cpu());
+    assertEquals(new HostSpec.Memory(32 * GIB, 8 * GIB), host.memory());
+    assertEquals(20_000.0, host.disk().iops());
+    assertEquals(500e6, host.disk().bandwidthBytesPerSecond()); // 500 MB/s, decimal
+    assertEquals(100_000L, host.disk().latency().nanos());
+    assertEquals(125e6, host.network().bandwidthBytesPerSecond()); // 1 Gbit/s = 125 MB/s
+    // web-{1..39} + batch-1 + bully
+    assertEquals(41, scenario.tenants().size());
+    assertEquals("web-1", scenario.tenants().get(0).name());
+    assertEquals("web-39", scenario.tenants().get(38).name());
+    PlanSpec small = scenario.tenants().get(0).plan();
+    assertEquals(new PlanSpec.Cpu(1.0, 1.0, 0.0), small.cpu()); // limit 100% = one core
+    assertEquals(new PlanSpec.Memory(GIB, GIB), small.memory());
+    assertEquals(new PlanSpec.Disk(20 * GIB, 500, 50e6, 1.0), small.disk());
+    assertEquals(12.5e6, small.network().bandwidthLimitBytesPerSecond()); // 100 Mbit/s
+    assertEquals(256, small.processLimit());
+    WorkloadSpec.Service web = (WorkloadSpec.Service) scenario.tenants().get(0).workload();
+    assertEquals(new ArrivalSpec.Poisson(20), web.arrivals());
+    assertEquals(
+        new WorkloadSpec.RequestSpec(new Distribution.Exponential(0.004), 2, 0, 20 * 1024, MIB),
+        web.request());
+    assertEquals(600 * MIB, web.workingSetBytes());
+    assertEquals(32, web.workers());
+    assertEquals(5 * SimTime.SECOND, web.timeout().nanos());
+    assertEquals(200 * SimTime.MILLISECOND, web.slo().nanos());
+    WorkloadSpec.Batch batch = (WorkloadSpec.Batch) scenario.tenants().get(39).workload();
+    assertEquals(
+        List.of(
+            new WorkloadSpec.BatchJob(dev.oversold.core.engine.SimDuration.ZERO, 12.5, 1),
+            new WorkloadSpec.BatchJob(dev.oversold.core.engine.SimDuration.ofSeconds(10), 60.0, 1)),
+        ((WorkloadSpec.JobList) batch.jobs()).jobs());
+    WorkloadSpec.MemoryBomb bomb = (WorkloadSpec.MemoryBomb) scenario.tenants().get(40).workload();
+    assertEquals(200.0 * MIB, bomb.bytesPerSecond());
+    assertEquals(2 * SimTime.MINUTE, bomb.start().nanos());
+    assertEquals(
+        new ReportSettings(
+            ReportSettings.Baseline.ISOLATED,
+            ReportSettings.Interference.PAIRWISE,
+            java.util.Map.of("web", "web-*")),
+        scenario.report());
+  }
+
+  @Test
+  void minimalFile_getsEveryDefault() throws ScenarioException {
+    Scenario scenario = parse(MINIMAL);
+    assertEquals(1, scenario.seed());
+    assertEquals(0, scenario.warmup().nanos());
+    assertEquals(3 * SimTime.SECOND, scenario.sampleInterval().nanos()); // 10 m / 200 = 3 s
+    HostSpec host = scenario.hosts().get(0);
+    assertEquals(1.0, host.cpu().speed());
+    assertEquals(0, host.memory().swapBytes());
+    assertEquals(20_000.0, host.disk().iops());
+    assertEquals(125e6, host.network().bandwidthBytesPerSecond());
+    PlanSpec plan = scenario.tenants().get(0).plan();
+    assertEquals(1, plan.vcpus());
+    assertEquals(new PlanSpec.Cpu(1.0, Double.POSITIVE_INFINITY, 0), plan.cpu());
+    assertEquals(32_768, plan.processLimit());
+    WorkloadSpec.Service service = (WorkloadSpec.Service) scenario.tenants().get(0).workload();
+    assertEquals(new Distribution.Constant(0.004), service.request().cpuSeconds());
+    assertEquals(32, service.workers());
+    assertEquals(60 * SimTime.SECOND, service.timeout().nanos());
+    assertEquals(SimTime.SECOND, service.slo().nanos());
+    assertEquals(WorkloadSpec.Window.ALWAYS, service.window());
+    assertEquals(ReportSettings.DEFAULT, scenario.report());
+  }
+
+  @Test
+  void range_expandsWithZeroPadding() throws ScenarioException {
+    Scenario scenario = parse(MINIMAL.replace("name: web", "name: web-{08..11}"));
+    assertEquals(
+        List.of("web-08", "web-09", "web-10", "web-11"),
+        scenario.tenants().stream().map(TenantSpec::name).toList());
+  }
+
+  @Test
+  void range_pastTheUpperBound_isAnError() {
+    assertEquals(
+        List.of(
+            "s.yaml:12:11: tenants[0].name: range {1..20000} makes 20000 tenants, more than the"
+                + " 10000 a scenario may have (expected a name like web-{1..39}, at most 10000"
+                + " tenants in all)"),
+        problems(MINIMAL.replace("name: web", "name: web-{1..20000}")));
+  }
+
+  @Test
+  void range_emptyRange_isAnError() {
+    List<String> problems = problems(MINIMAL.replace("name: web", "name: web-{5..3}"));
+    assertTrue(problems.get(0).contains("range {5..3} is empty"), problems.toString());
+  }
+
+  @Test
+  void unknownKey_isReportedAtItsLineAndColumnWithADidYouMean() {
+    assertEquals(
+        List.of(
+            "s.yaml:6:10: hosts[0].cpu.cores: missing required key 'cores' (expected a whole"
+                + " number)",
+            "s.yaml:6:12: hosts[0].cpu.cors: unknown key 'cors' (did you mean 'cores'?) (expected"
+                + " one of: cores, speed)"),
+        problems(MINIMAL.replace("cpu: { cores: 8 }", "cpu: { cors: 8 }")));
+  }
+
+  @Test
+  void bareNumberWhereAUnitIsRequired_namesTheUnits() {
+    assertEquals(
+        List.of(
+            "s.yaml:2:11: duration: '600' has no unit (expected a duration with a unit: ns us ms"
+                + " s m h d, e.g. 250ms)"),
+        problems(MINIMAL.replace("duration: 10m", "duration: 600")));
+  }
+
+  @Test
+  void everyProblem_isReportedTogether() {
+    String broken =
+        MINIMAL
+            .replace("platform: kvm", "platform: kvn")
+            .replace("ram: 32GiB", "ram: 32")
+            .replace("host: node1", "host: node2")
+            .replace("rate: 20/s", "rate: fast");
+    List<String> problems = problems(broken);
+    assertEquals(4, problems.size(), problems.toString());
+    assertEquals(
+        "s.yaml:5:15: hosts[0].platform: unknown value 'kvn' (did you mean 'kvm'?) (expected one"
+            + " of: openvz, kvm, xen, vmware, bare-metal)",
+        problems.get(0));
+    assertTrue(problems.get(1).startsWith("s.yaml:7:20: hosts[0].memory.ram: '32' has no unit"));
+    assertEquals(
+        "s.yaml:13:11: tenants[0].host: unknown host 'node2' (did you mean 'node1'?) (expected"
+            + " one of: node1)",
+        problems.get(2));
+    assertTrue(
+        problems.get(3).startsWith("s.yaml:17:43: tenants[0].workload.arrivals.rate: 'fast' is"),
+        problems.get(3));
+  }
+
+  @Test
+  void unknownPlan_namesTheKnownPlans() {
+    assertEquals(
+        List.of(
+            "s.yaml:14:11: tenants[0].plan: unknown plan 'smal' (did you mean 'small'?) (expected"
+                + " one of: small)"),
+        problems(MINIMAL.replace("plan: small", "plan: smal")));
+  }
+
+  @Test
+  void unknownWorkloadKind_namesTheKinds() {
+    List<String> problems = problems(MINIMAL.replace("kind: service", "kind: servce"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems
+                .get(0)
+                .startsWith(
+                    "s.yaml:16:13: tenants[0].workload.kind: unknown kind 'servce'"
+                        + " (did you mean 'service'?) (expected one of: ")
+            && problems.get(0).contains("cpu-hog")
+            && problems.get(0).contains("net-flood"),
+        problems.get(0));
+  }
+
+  @Test
+  void xenHost_whoseTenantsAndDom0DoNotFit_isExplained() {
+    // 4 tenants x 8 GiB = 32 GiB, plus dom0's default 1 GiB = 33 GiB > 32 GiB of RAM.
+    String xen =
+        MINIMAL
+            .replace("platform: kvm", "platform: xen")
+            .replace("ram: 1GiB", "ram: 8GiB")
+            .replace("name: web", "name: web-{1..4}");
+    assertEquals(
+        List.of(
+            "s.yaml:7:20: hosts[0].memory.ram: xen does not overcommit memory: 4 tenants' RAM"
+                + " (32GiB) plus dom0-memory (1GiB) is 33GiB, more than the host's 32GiB"
+                + " (expected guests' RAM + dom0-memory <= host RAM: fewer or smaller tenants,"
+                + " more RAM, or a platform that overcommits)"),
+        problems(xen));
+    // One tenant fewer fits: 3 x 8 GiB + 1 GiB = 25 GiB <= 32 GiB.
+    assertTrue(
+        () -> {
+          try {
+            return parse(xen.replace("web-{1..4}", "web-{1..3}")).tenants().size() == 3;
+          } catch (ScenarioException e) {
+            return false;
+          }
+        });
+  }
+
+  @Test
+  void warmupNotShorterThanTheDuration_isAnError() {
+    List<String> problems =
+        problems(MINIMAL.replace("duration: 10m", "duration: 10m\nwarmup: 10m"));
+    assertEquals(
+        List.of(
+            "s.yaml:3:9: warmup: the warm-up (10m) is not shorter than the duration (10m)"
+                + " (expected a warm-up shorter than the duration)"),
+        problems);
+  }
+
+  @Test
+  void reservationsAboveTheHostsCapacity_areExplained() {
+    // 9 tenants x 100% reserved = 900% of CPU on 8 cores x speed 1.0 = 800%.
+    String text =
+        MINIMAL
+            .replace(
+                "memory: { ram: 1GiB }", "memory: { ram: 1GiB }\n    cpu: { reservation: 100% }")
+            .replace("name: web", "name: web-{1..9}");
+    List<String> problems = problems(text);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "s.yaml:6:10: hosts[0].cpu: its tenants reserve 900% of CPU but"
+                    + " the host has 800%"),
+        problems.get(0));
+  }
+
+  @Test
+  void moreVcpusThanHostCores_isAnError() {
+    List<String> problems =
+        problems(MINIMAL.replace("memory: { ram: 1GiB }", "vcpus: 16\n    memory: { ram: 1GiB }"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("gives 16 vCPUs but host node1 has only 8 cores"));
+  }
+
+  @Test
+  void hostOptions_areParsedInCanonicalUnitsWithDefaultsFilledIn() throws ScenarioException {
+    Scenario scenario =
+        parse(
+            MINIMAL
+                .replace("platform: kvm", "platform: xen")
+                .replace(
+                    "memory: { ram: 32GiB }",
+                    "memory: { ram: 32GiB }\n    options: { dom0-memory: 2GiB }"));
+    // dom0-memory given (2 GiB in bytes); dom0-vcpus defaulted by the platform (2).
+    assertEquals(2.0 * GIB, scenario.hosts().get(0).options().get("dom0-memory", -1));
+    assertEquals(2.0, scenario.hosts().get(0).options().get("dom0-vcpus", -1));
+  }
+
+  @Test
+  void hostOptions_unknownKey_suggestsTheKnownOnes() {
+    List<String> problems =
+        problems(
+            MINIMAL
+                .replace("platform: kvm", "platform: xen")
+                .replace(
+                    "memory: { ram: 32GiB }",
+                    "memory: { ram: 32GiB }\n    options: { dom0-mem: 2GiB }"));
+    assertEquals(
+        List.of(
+            "s.yaml:8:16: hosts[0].options.dom0-mem: unknown option of xen 'dom0-mem' (did you mean"
+                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory)"),
+        problems);
+  }
+
+  @Test
+  void nativeKnobs_areCheckedAgainstThePlatformOfTheHost() throws ScenarioException {
+    String openvz =
+        MINIMAL
+            .replace("platform: kvm", "platform: openvz")
+            .replace(
+                "memory: { ram: 1GiB }",
+                "memory: { ram: 1GiB }\n    native: { cpuunits: 2000, cpulimit: 50% }");
+    PlanSpec plan = parse(openvz).tenants().get(0).plan();
+    assertEquals(2000.0, plan.nativeKnobs().get("cpuunits", -1));
+    assertEquals(0.5, plan.nativeKnobs().get("cpulimit", -1)); // 50% as a fraction
+
+    List<String> problems = problems(openvz.replace("platform: openvz", "platform: kvm"));
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "s.yaml:11:15: plans.small.native.cpuunits: unknown native knob"
+                    + " of kvm 'cpuunits'"),
+        problems.get(0));
+  }
+
+  @Test
+  void nativeKnob_outOfRange_namesTheBounds() {
+    List<String> problems =
+        problems(
+            MINIMAL.replace(
+                "memory: { ram: 1GiB }",
+                "memory: { ram: 1GiB }\n    native: { cpu.weight: 20000 }"));
+    assertEquals(
+        List.of(
+            "s.yaml:11:27: plans.small.native.cpu.weight: '20000' is out of range (expected"
+                + " between 1 and 10000)"),
+        problems);
+  }
+
+  @Test
+  void overrides_changeTheTreeBeforeBinding() throws ScenarioException {
+    Scenario scenario =
+        parse(
+            MINIMAL,
+            new Override("seed", "7"),
+            new Override("hosts[0].cpu.cores", "16"),
+            new Override("plans.small.memory.ram", "2GiB"),
+            new Override("tenants[0].workload.arrivals.rate", "50/s"),
+            new Override("warmup", "1m"),
+            new Override("plans.small.native.cpu.weight", "200"));
+    assertEquals(7, scenario.seed());
+    assertEquals(16, scenario.hosts().get(0).cpu().cores());
+    assertEquals(2 * GIB, scenario.tenants().get(0).plan().memory().ramBytes());
+    assertEquals(
+        new ArrivalSpec.Poisson(50),
+        ((WorkloadSpec.Service) scenario.tenants().get(0).workload()).arrivals());
+    assertEquals(SimTime.MINUTE, scenario.warmup().nanos());
+    assertEquals(200.0, scenario.tenants().get(0).plan().nativeKnobs().get("cpu.weight", -1));
+  }
+
+  @Test
+  void overrides_badPathOrValue_areProblemsNamingTheOverride() {
+    assertEquals(
+        List.of(
+            "--set hosts[3].cpu.cores:1:1: hosts[3]: no such item: the list has 1 (expected an"
+                + " index from 0 to 0)"),
+        problems(MINIMAL, new Override("hosts[3].cpu.cores", "4")));
+    assertEquals(
+        List.of(
+            "--set hosts[0].cpu.corez:1:1: hosts[0].cpu.corez: unknown key 'corez' (did you mean"
+                + " 'cores'?) (expected one of: cores, speed)"),
+        problems(MINIMAL, new Override("hosts[0].cpu.corez", "4")));
+    assertEquals(
+        List.of(
+            "--set seed:1:1: seed: expected a whole number, found text 'x' (expected a whole number)"),
+        problems(MINIMAL, new Override("seed", "x")));
+  }
+
+  @Test
+  void extendedArrivalsAndDistributions_load() throws ScenarioException {
+    String text =
+        MINIMAL.replace(
+                "arrivals: { process: poisson, rate: 20/s }",
+                "arrivals: { process: closed, clients: 20, think-time: 1s }")
+            + """
+              - name: bursty
+                plan: { vcpus: 2, memory: { ram: 512MiB } }
+                workload:
+                  kind: service
+                  arrivals: { process: on-off, rate-on: 100/s, mean-on: 10s, mean-off: 50s }
+                  request: { cpu: { distribution: lognormal, mean: 5ms, stddev: 10ms } }
+                  start: 1m
+                  stop: 5m
+              - name: daily
+                plan: small
+                workload:
+                  kind: service
+                  arrivals: { process: periodic, rate: 10/s, profile: [0.5, 1, 2] }
+                  request: { cpu: { distribution: uniform, min: 1ms, max: 3ms } }
+              - name: jobs
+                plan: small
+                workload: { kind: batch, jobs: { count: 5, cpu: { distribution: constant, value: 2s } } }
+              - name: hog
+                plan: small
+                workload: { kind: cpu-hog }
+            """;
+    Scenario scenario = parse(text);
+    assertEquals(
+        new ArrivalSpec.Closed(20, new Distribution.Constant(1.0)),
+        ((WorkloadSpec.Service) scenario.tenants().get(0).workload()).arrivals());
+    TenantSpec bursty = scenario.tenants().get(1);
+    assertEquals("bursty", bursty.plan().name()); // an inline plan takes the tenant's name
+    assertEquals(2, bursty.plan().vcpus());
+    WorkloadSpec.Service service = (WorkloadSpec.Service) bursty.workload();
+    assertEquals(
+        new ArrivalSpec.OnOff(
+            100,
+            0,
+            dev.oversold.core.engine.SimDuration.ofSeconds(10),
+            dev.oversold.core.engine.SimDuration.ofSeconds(50)),
+        service.arrivals());
+    assertEquals(new Distribution.Lognormal(0.005, 0.010), service.request().cpuSeconds());
+    assertEquals(SimTime.MINUTE, service.start().nanos());
+    assertEquals(5 * SimTime.MINUTE, service.stop().nanos());
+    ArrivalSpec.Periodic periodic =
+        assertInstanceOf(
+            ArrivalSpec.Periodic.class,
+            ((WorkloadSpec.Service) scenario.tenants().get(2).workload()).arrivals());
+    assertEquals(List.of(0.5, 1.0, 2.0), periodic.profile());
+    assertEquals(SimTime.DAY, periodic.period().nanos());
+    assertEquals(
+        new WorkloadSpec.JobDistribution(5, new Distribution.Constant(2.0), 1),
+        ((WorkloadSpec.Batch) scenario.tenants().get(3).workload()).jobs());
+    // cpu-hog threads default to the plan's vCPUs (1)
+    assertEquals(1, ((WorkloadSpec.CpuHog) scenario.tenants().get(4).workload()).threads());
+  }
+
+  @Test
+  void json_loadsLikeYaml() throws ScenarioException {
+    String json =
+        """
+        {"scenario": "j", "duration": "1m",
+         "hosts": [{"name": "h", "platform": "bare-metal", "cpu": {"cores": 2}, "memory": {"ram": "4GiB"}}],
+         "tenants": [{"name": "t", "plan": {"memory": {"ram": "1GiB"}}, "workload": {"kind": "idle"}}]}
+        """;
+    Scenario scenario = ScenarioLoader.parse(json, "s.json", null, List.of());
+    assertEquals("h", scenario.tenants().get(0).host()); // the only host is the default
+    assertEquals("idle", scenario.tenants().get(0).workload().kind());
+    List<String> problems =
+        assertThrows(
+                ScenarioException.class,
+                () -> ScenarioLoader.parse(json.replace("\"1m\"", "60"), "s.json", null, List.of()))
+            .problems()
+            .stream()
+            .map(Problem::toString)
+            .toList();
+    assertTrue(
+        problems.get(0).startsWith("s.json:1:31: duration: '60' has no unit"), problems.toString());
+  }
+
+  @Test
+  void jobsFile_problemsNameTheCsvRowAndColumn() throws IOException {
+    Path scenario = folder.resolve("s.yaml");
+    Files.writeString(
+        scenario,
+        MINIMAL.replace(
+            "kind: service\n      arrivals: { process: poisson, rate: 20/s }\n      request: { cpu: 4ms }",
+            "kind: batch\n      jobs-file: jobs.csv"));
+    Files.writeString(folder.resolve("jobs.csv"), "submit,cpu,parallelism\n0s,10s,1\n5s,ten,2\n");
+    List<String> problems =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario))
+            .problems()
+            .stream()
+            .map(Problem::toString)
+            .toList();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith(folder.resolve("jobs.csv") + ":3:4: cpu: 'ten' is not a number"),
+        problems.get(0));
+  }
+
+  @Test
+  void missingJobsFile_isNamed() throws IOException {
+    Path scenario = folder.resolve("s.yaml");
+    Files.writeString(
+        scenario,
+        MINIMAL.replace(
+            "kind: service\n      arrivals: { process: poisson, rate: 20/s }\n      request: { cpu: 4ms }",
+            "kind: batch\n      jobs-file: nope.csv"));
+    String problem =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario))
+            .problems()
+            .get(0)
+            .toString();
+    assertTrue(problem.contains("tenants[0].workload.jobs-file: jobs file not found: "), problem);
+  }
+}
