@@ -20,6 +20,15 @@ public final class ScenarioSchema {
 
   private ScenarioSchema() {}
 
+  /**
+   * Prints the schema, to regenerate the committed copy: {@code java -cp <classpath>
+   * dev.oversold.scenarios.ScenarioSchema > scenarios/src/main/resources/scenario.schema.json}, or
+   * {@code ./oversold schema > ...}.
+   */
+  public static void main(String[] args) {
+    System.out.print(json());
+  }
+
   /** The schema as pretty-printed JSON ending with a newline. */
   public static String json() {
     try {

@@ -36,8 +36,9 @@ final class ScenarioSchemaTest {
     assertEquals(
         ScenarioSchema.json(),
         committed,
-        "scenarios/src/main/resources/scenario.schema.json is stale: regenerate it from"
-            + " ScenarioSchema.json() (the DTOs changed)");
+        "scenarios/src/main/resources/scenario.schema.json is stale (the DTOs changed):"
+            + " regenerate it with ./oversold schema > scenarios/src/main/resources/scenario.schema.json"
+            + " or ScenarioSchema.main");
   }
 
   @Test
