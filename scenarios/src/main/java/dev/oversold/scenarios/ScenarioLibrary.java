@@ -24,6 +24,15 @@ public final class ScenarioLibrary {
 
   /** Every bundled scenario, sorted by name. */
   public static List<Entry> list() {
+    return Index.ENTRIES;
+  }
+
+  /** Read once, on first use: the bundled files do not change while the program runs. */
+  private static final class Index {
+    static final List<Entry> ENTRIES = build();
+  }
+
+  private static List<Entry> build() {
     List<Entry> entries = new ArrayList<>();
     for (String line : read(FOLDER + "index.txt").split("\n")) {
       String name = line.strip();

@@ -6,7 +6,6 @@ import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.Distribution;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Knob;
-import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.PlatformKind;
@@ -225,7 +224,7 @@ final class RandomScenarios {
     return switch (knob.kind()) {
       case COUNT, BYTES, DURATION -> Math.max(min, Math.min(max, Math.floor(value)));
       case BOOLEAN -> random.nextBoolean() ? 1 : 0;
-      case NUMBER, PERCENT, RATE, BYTE_RATE -> value;
+      default -> value;
     };
   }
 
@@ -258,9 +257,5 @@ final class RandomScenarios {
 
   private <T> T pick(T[] values) {
     return values[random.nextInt(values.length)];
-  }
-
-  static boolean usesKind(KnobKind kind) {
-    return kind != null;
   }
 }

@@ -520,4 +520,58 @@ final class ScenarioLoaderTest {
             .toString();
     assertTrue(problem.contains("tenants[0].workload.jobs-file: jobs file not found: "), problem);
   }
+
+  @Test
+  void anchorsAliasesMergeKeysAndExtensionKeys_work() throws ScenarioException {
+    // An x- key holds the anchor (ignored itself); it must come before its aliases.
+    String anchored =
+        """
+        x-service: &svc
+          kind: service
+          arrivals: { process: poisson, rate: 5/s }
+          request: { cpu: 1ms }
+        """
+            + MINIMAL
+            + """
+              - name: copy
+                plan: small
+                workload: *svc
+              - name: merged
+                plan: small
+                workload:
+                  <<: *svc
+                  workers: 4
+            """;
+    Scenario scenario = parse(anchored);
+    WorkloadSpec.Service copy = (WorkloadSpec.Service) scenario.tenants().get(1).workload();
+    WorkloadSpec.Service merged = (WorkloadSpec.Service) scenario.tenants().get(2).workload();
+    assertEquals(new ArrivalSpec.Poisson(5), copy.arrivals());
+    assertEquals(32, copy.workers());
+    assertEquals(new ArrivalSpec.Poisson(5), merged.arrivals());
+    assertEquals(4, merged.workers());
+  }
+
+  @Test
+  void overrideThroughAnAlias_changesOnlyThePlaceItNames() throws ScenarioException {
+    String text =
+        """
+        x-web: &web
+          kind: service
+          arrivals: { process: poisson, rate: 20/s }
+          request: { cpu: 4ms }
+        scenario: shared
+        duration: 1m
+        hosts: [{ name: h, platform: kvm, cpu: { cores: 2 }, memory: { ram: 4GiB } }]
+        tenants:
+          - { name: a, plan: { memory: { ram: 1GiB } }, workload: *web }
+          - { name: b, plan: { memory: { ram: 1GiB } }, workload: *web }
+        """;
+    Scenario scenario = parse(text, new Override("tenants[1].workload.arrivals.rate", "50/s"));
+    assertEquals(
+        new ArrivalSpec.Poisson(20),
+        ((WorkloadSpec.Service) scenario.tenants().get(0).workload()).arrivals());
+    assertEquals(
+        new ArrivalSpec.Poisson(50),
+        ((WorkloadSpec.Service) scenario.tenants().get(1).workload()).arrivals());
+  }
 }

@@ -95,6 +95,8 @@ public final class Knobs {
       case BYTE_RATE -> ByteRate.parse(text).value();
       case RATE -> Rate.parse(text).value();
       case BOOLEAN -> bool(text);
+      // A unit family added to KnobKind later reads as a plain number until taught here.
+      default -> number(text, false);
     };
   }
 
@@ -118,6 +120,7 @@ public final class Knobs {
       case BYTE_RATE -> Format.byteRate(value);
       case RATE -> Format.rate(value);
       case BOOLEAN -> value != 0 ? "true" : "false";
+      default -> Format.plain(value);
     };
   }
 
@@ -131,6 +134,7 @@ public final class Knobs {
       case BYTE_RATE -> Units.BYTE_RATE_UNITS;
       case RATE -> Units.RATE_UNITS;
       case BOOLEAN -> "true or false";
+      default -> "a number";
     };
   }
 

@@ -65,7 +65,8 @@ public final class Overrides {
           list.items().set(index, replacement);
           return;
         }
-        current = list.items().get(index);
+        current = copy(list.items().get(index));
+        list.items().set(index, current);
         continue;
       }
       if (!(current instanceof MapNode map)) {
@@ -99,10 +100,30 @@ public final class Overrides {
           return;
         }
         child = new MapNode(at);
-        map.put(name, entry == null ? at : entry.keyLocation(), child);
+      } else {
+        child = copy(child);
       }
+      map.put(name, entry == null ? at : entry.keyLocation(), child);
       current = child;
     }
+  }
+
+  /**
+   * A shallow copy of a container, so that an override through a YAML alias changes only the place
+   * it names, not every place that shares the anchored node.
+   */
+  private static Node copy(Node node) {
+    if (node instanceof MapNode map) {
+      MapNode copy = new MapNode(map.location());
+      map.entries().values().forEach(e -> copy.put(e.key(), e.keyLocation(), e.value()));
+      return copy;
+    }
+    if (node instanceof ListNode list) {
+      ListNode copy = new ListNode(list.location());
+      copy.items().addAll(list.items());
+      return copy;
+    }
+    return node;
   }
 
   /** How many key segments from {@code start} form the longest key present in {@code map}. */
