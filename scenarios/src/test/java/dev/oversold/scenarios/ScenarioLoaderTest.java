@@ -574,4 +574,23 @@ final class ScenarioLoaderTest {
         new ArrivalSpec.Poisson(50),
         ((WorkloadSpec.Service) scenario.tenants().get(1).workload()).arrivals());
   }
+
+  @Test
+  void yamlSyntaxError_isLocatedWithAHint() {
+    // Line 13 is "  - name: web-{1..2}, ..." in flow style: the unquoted brace opens a mapping.
+    String text =
+        MINIMAL.replace(
+            "  - name: web\n    host: node1\n",
+            "  - { name: web-{1..2}, host: node1 }\n  - name: other\n    host: node1\n");
+    List<String> problems = problems(text);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:12:17: while parsing a flow mapping")
+            && problems
+                .get(0)
+                .endsWith(
+                    "(expected quotes around a value with braces inside { },"
+                        + " e.g. name: \"web-{1..9}\")"),
+        problems.get(0));
+  }
 }

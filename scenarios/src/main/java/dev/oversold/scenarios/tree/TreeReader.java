@@ -114,7 +114,8 @@ public final class TreeReader {
       }
       return root;
     } catch (JacksonException e) {
-      problems.add(location(e.getLocation()), "", clean(e.getOriginalMessage()), "");
+      String message = clean(e.getOriginalMessage());
+      problems.add(location(e.getLocation()), "", message, hint(message));
       return null;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       JsonLocation where = parser == null ? null : parser.currentLocation();
@@ -291,6 +292,21 @@ public final class TreeReader {
     }
     return new Location(
         source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  /** What usually fixes a YAML syntax error, from its message. */
+  static String hint(String message) {
+    if (message.contains("flow mapping") && message.contains("but got {")) {
+      return "quotes around a value with braces inside { }, e.g. name: \"web-{1..9}\"";
+    }
+    if (message.contains("mapping values are not allowed")) {
+      return "consistent indentation, and quotes around values that contain ': '";
+    }
+    if (message.contains("could not find expected ':'")
+        || message.contains("expected <block end>")) {
+      return "consistent indentation: keys of one mapping start in the same column";
+    }
+    return "";
   }
 
   /** First line of a parser message, without control characters, at most 200 characters. */
