@@ -593,4 +593,30 @@ final class ScenarioLoaderTest {
                         + " e.g. name: \"web-{1..9}\")"),
         problems.get(0));
   }
+
+  @Test
+  void range_atTheUpperBound_loads() throws ScenarioException {
+    Scenario scenario = parse(MINIMAL.replace("name: web", "name: web-{1..10000}"));
+    assertEquals(10_000, scenario.tenants().size());
+    assertEquals("web-10000", scenario.tenants().get(9_999).name());
+  }
+
+  @Test
+  void duplicateKeysAndNames_areReported() {
+    List<String> problems =
+        problems(
+            MINIMAL.replace("duration: 10m", "duration: 10m\nduration: 5m")
+                + "  - name: web\n    plan: small\n    workload: { kind: idle }\n");
+    assertEquals(2, problems.size(), problems.toString());
+    assertEquals(
+        "s.yaml:3:1: duration: duplicate key 'duration' (first at line 2) (expected each key once)",
+        problems.get(0));
+    assertTrue(
+        problems
+            .get(1)
+            .startsWith(
+                "s.yaml:20:11: tenants[1].name: duplicate tenant name 'web'"
+                    + " (also tenants[0])"),
+        problems.get(1));
+  }
 }

@@ -140,7 +140,7 @@ public final class Knobs {
 
   private static double number(String text, boolean whole) throws UnitException {
     String expected = whole ? "a whole number" : "a plain number";
-    if (!text.matches("[+]?(\\d{1,18}(\\.\\d{0,18})?|\\.\\d{1,18})([eE][+-]?\\d{1,2})?")) {
+    if (!text.matches("[+]?(\\d{1,40}(\\.\\d{0,40})?|\\.\\d{1,40})([eE][+-]?\\d{1,3})?")) {
       throw new UnitException("'" + abbreviate(text) + "' is not " + expected, expected);
     }
     BigDecimal value = new BigDecimal(text);

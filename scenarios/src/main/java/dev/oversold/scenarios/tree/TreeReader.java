@@ -37,8 +37,11 @@ public final class TreeReader {
   /** Deepest nesting: scenario files need 6 levels; 64 leaves room and stops 20,000-deep input. */
   public static final int MAX_DEPTH = 64;
 
-  /** Most nodes after alias expansion; a 10,000-tenant file has about 200,000. */
-  public static final long MAX_NODES = 2_000_000;
+  /**
+   * Most nodes after alias expansion: a 10,000-tenant file written out in full has about 200,000;
+   * the cap bounds the tree's memory to roughly 100 MB.
+   */
+  public static final long MAX_NODES = 1_000_000;
 
   private static final StreamReadConstraints CONSTRAINTS =
       StreamReadConstraints.builder()
