@@ -9,7 +9,7 @@ package dev.oversold.scenarios;
  * @param column 1-based column, 0 when unknown
  * @param path the key path, e.g. {@code tenants[2].workload.rate}; empty for the whole file
  * @param message what is wrong
- * @param expected what was expected; empty when the message says it all
+ * @param expected what was expected (printed after "expected "); empty when the message says it all
  */
 public record Problem(
     String file, int line, int column, String path, String message, String expected) {
@@ -24,7 +24,7 @@ public record Problem(
     }
     text.append(message);
     if (!expected.isEmpty()) {
-      text.append(" (").append(expected).append(')');
+      text.append(" (expected ").append(expected).append(')');
     }
     return text.toString();
   }

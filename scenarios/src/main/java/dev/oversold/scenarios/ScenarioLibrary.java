@@ -1,11 +1,22 @@
 package dev.oversold.scenarios;
 
 import dev.oversold.core.model.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The bundled scenarios, packaged as resources under {@code /scenarios/}. */
+/**
+ * The bundled scenarios, packaged as resources under {@code /scenarios/}. A jar cannot be listed
+ * portably, so {@code /scenarios/index.txt} names them, one a line.
+ */
 public final class ScenarioLibrary {
+  private static final String FOLDER = "/scenarios/";
+
   private ScenarioLibrary() {}
 
   /** One bundled scenario: its name (file name without extension) and description. */
@@ -13,16 +24,77 @@ public final class ScenarioLibrary {
 
   /** Every bundled scenario, sorted by name. */
   public static List<Entry> list() {
-    return List.of();
+    return Index.ENTRIES;
+  }
+
+  /** Read once, on first use: the bundled files do not change while the program runs. */
+  private static final class Index {
+    static final List<Entry> ENTRIES = build();
+  }
+
+  private static List<Entry> build() {
+    List<Entry> entries = new ArrayList<>();
+    for (String line : read(FOLDER + "index.txt").split("\n")) {
+      String name = line.strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      String resource = FOLDER + name + ".yaml";
+      entries.add(new Entry(name, describe(resource), resource));
+    }
+    entries.sort(Comparator.comparing(Entry::name));
+    return List.copyOf(entries);
   }
 
   public static Optional<Entry> find(String name) {
     return list().stream().filter(e -> e.name().equals(name)).findFirst();
   }
 
+  /** The text of a bundled scenario file. */
+  public static String text(Entry entry) {
+    return read(entry.resource());
+  }
+
   /** Loads a bundled scenario by name. */
   public static Scenario load(String name, List<ScenarioLoader.Override> overrides)
       throws ScenarioException {
-    throw new UnsupportedOperationException("bundled scenarios are not implemented yet");
+    Optional<Entry> entry = find(name);
+    if (entry.isEmpty()) {
+      List<String> names = list().stream().map(Entry::name).toList();
+      throw new ScenarioException(
+          List.of(
+              new Problem(
+                  name,
+                  0,
+                  0,
+                  "",
+                  "no bundled scenario '"
+                      + name
+                      + "'"
+                      + dev.oversold.scenarios.bind.Suggest.hint(name, names),
+                  "one of: " + String.join(", ", names))));
+    }
+    return ScenarioLoader.parse(text(entry.get()), "library:" + name + ".yaml", null, overrides);
+  }
+
+  /** The description of a bundled file, without a full load (so a listing stays cheap). */
+  private static String describe(String resource) {
+    try {
+      Scenario scenario = ScenarioLoader.parse(read(resource), resource, null, List.of());
+      return scenario.description().replaceAll("\\s+", " ").strip();
+    } catch (ScenarioException e) {
+      return "(invalid: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = ScenarioLibrary.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing bundled resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,0 +1,329 @@
+package dev.oversold.scenarios;
+
+import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.ArrivalSpec;
+import dev.oversold.core.model.Distribution;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.KnobValues;
+import dev.oversold.core.model.PlanSpec;
+import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.model.Scenario;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.platform.Platforms;
+import dev.oversold.scenarios.bind.Shapes;
+import dev.oversold.scenarios.convert.Knobs;
+import dev.oversold.scenarios.units.Format;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Writes a {@link Scenario} as a YAML scenario file that loads back equal: every value explicit
+ * (defaults included), quantities in exact units, plans named and shared by the tenants that use
+ * them.
+ */
+public final class ScenarioWriter {
+  private final StringBuilder out = new StringBuilder();
+
+  private ScenarioWriter() {}
+
+  /** The YAML text of {@code scenario}. */
+  public static String write(Scenario scenario) {
+    ScenarioWriter writer = new ScenarioWriter();
+    writer.scenario(scenario);
+    return writer.out.toString();
+  }
+
+  private void scenario(Scenario scenario) {
+    line(0, "# Oversold scenario (written by ScenarioWriter; every value explicit)");
+    line(0, "scenario: " + quote(scenario.name()));
+    line(0, "description: " + quote(scenario.description()));
+    line(0, "seed: " + scenario.seed());
+    line(0, "duration: " + duration(scenario.duration()));
+    line(0, "warmup: " + duration(scenario.warmup()));
+    line(0, "sample-interval: " + duration(scenario.sampleInterval()));
+    line(0, "hosts:");
+    for (HostSpec host : scenario.hosts()) {
+      host(host);
+    }
+    Map<String, PlanSpec> plans = new LinkedHashMap<>();
+    Map<String, PlatformKind> planPlatform = new LinkedHashMap<>();
+    for (TenantSpec tenant : scenario.tenants()) {
+      PlanSpec previous = plans.putIfAbsent(tenant.plan().name(), tenant.plan());
+      if (previous != null && !previous.equals(tenant.plan())) {
+        throw new IllegalArgumentException("two different plans are named " + tenant.plan().name());
+      }
+      planPlatform.putIfAbsent(tenant.plan().name(), scenario.host(tenant.host()).platform());
+    }
+    if (!plans.isEmpty()) {
+      line(0, "plans:");
+      plans.forEach((name, plan) -> plan(plan, planPlatform.get(name)));
+    }
+    line(0, "tenants:");
+    for (TenantSpec tenant : scenario.tenants()) {
+      line(1, "- name: " + quote(tenant.name()));
+      line(2, "host: " + quote(tenant.host()));
+      line(2, "plan: " + quote(tenant.plan().name()));
+      line(2, "workload: " + workload(tenant.workload()));
+    }
+    line(0, "report:");
+    line(1, "baseline: " + Shapes.enumId(scenario.report().baseline()));
+    line(1, "interference: " + Shapes.enumId(scenario.report().interference()));
+    StringJoiner groups = new StringJoiner(", ", "{", "}");
+    scenario
+        .report()
+        .groups()
+        .forEach((name, glob) -> groups.add(quote(name) + ": " + quote(glob)));
+    line(1, "groups: " + groups);
+  }
+
+  private void host(HostSpec host) {
+    line(1, "- name: " + quote(host.name()));
+    line(2, "platform: " + host.platform().id());
+    line(
+        2,
+        "cpu: {cores: "
+            + host.cpu().cores()
+            + ", speed: "
+            + Format.plain(host.cpu().speed())
+            + "}");
+    line(
+        2,
+        "memory: {ram: "
+            + Format.bytes(host.memory().ramBytes())
+            + ", swap: "
+            + Format.bytes(host.memory().swapBytes())
+            + "}");
+    line(
+        2,
+        "disk: {iops: "
+            + Format.plain(host.disk().iops())
+            + ", bandwidth: "
+            + Format.byteRate(host.disk().bandwidthBytesPerSecond())
+            + ", latency: "
+            + duration(host.disk().latency())
+            + "}");
+    line(
+        2,
+        "network: {bandwidth: "
+            + Format.byteRate(host.network().bandwidthBytesPerSecond())
+            + ", latency: "
+            + duration(host.network().latency())
+            + "}");
+    line(2, "options: " + knobs(host.options(), Platforms.of(host.platform()).hostOptions()));
+  }
+
+  private void plan(PlanSpec plan, PlatformKind platform) {
+    line(1, quote(plan.name()) + ":");
+    line(2, "vcpus: " + plan.vcpus());
+    StringJoiner cpu = new StringJoiner(", ", "{", "}");
+    cpu.add("weight: " + Format.plain(plan.cpu().weight()));
+    if (plan.cpu().limited()) {
+      cpu.add("limit: " + Format.percent(plan.cpu().limitCores()));
+    }
+    cpu.add("reservation: " + Format.percent(plan.cpu().reservationCores()));
+    line(2, "cpu: " + cpu);
+    line(
+        2,
+        "memory: {ram: "
+            + Format.bytes(plan.memory().ramBytes())
+            + ", swap: "
+            + Format.bytes(plan.memory().swapBytes())
+            + "}");
+    StringJoiner disk = new StringJoiner(", ", "{", "}");
+    disk.add("size: " + Format.bytes(plan.disk().sizeBytes()));
+    if (Double.isFinite(plan.disk().iopsLimit())) {
+      disk.add("iops-limit: " + Format.plain(plan.disk().iopsLimit()));
+    }
+    if (Double.isFinite(plan.disk().bandwidthLimitBytesPerSecond())) {
+      disk.add("bandwidth-limit: " + Format.byteRate(plan.disk().bandwidthLimitBytesPerSecond()));
+    }
+    disk.add("weight: " + Format.plain(plan.disk().weight()));
+    line(2, "disk: " + disk);
+    if (Double.isFinite(plan.network().bandwidthLimitBytesPerSecond())) {
+      line(
+          2,
+          "network: {bandwidth-limit: "
+              + Format.byteRate(plan.network().bandwidthLimitBytesPerSecond())
+              + "}");
+    }
+    line(2, "processes: {limit: " + plan.processLimit() + "}");
+    line(2, "native: " + knobs(plan.nativeKnobs(), Platforms.of(platform).nativeKnobs()));
+  }
+
+  private static String knobs(KnobValues values, List<Knob> declared) {
+    StringJoiner joiner = new StringJoiner(", ", "{", "}");
+    values
+        .values()
+        .forEach(
+            (key, value) -> {
+              Knob knob =
+                  declared.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
+              String text = knob == null ? Format.plain(value) : Knobs.format(knob.kind(), value);
+              joiner.add(quote(key) + ": " + quote(text));
+            });
+    return joiner.toString();
+  }
+
+  private static String workload(WorkloadSpec workload) {
+    List<String> fields = new ArrayList<>();
+    fields.add("kind: " + workload.kind());
+    if (workload instanceof WorkloadSpec.Service service) {
+      fields.add("arrivals: " + arrivals(service.arrivals()));
+      WorkloadSpec.RequestSpec request = service.request();
+      fields.add(
+          "request: {cpu: "
+              + distribution(request.cpuSeconds())
+              + ", disk-reads: "
+              + Format.plain(request.diskReads())
+              + ", disk-writes: "
+              + Format.plain(request.diskWrites())
+              + ", network: "
+              + Format.bytes(request.networkBytes())
+              + ", memory-touch: "
+              + Format.bytes(request.memoryTouchBytes())
+              + "}");
+      fields.add("working-set: " + Format.bytes(service.workingSetBytes()));
+      fields.add("workers: " + service.workers());
+      fields.add("timeout: " + duration(service.timeout()));
+      fields.add("slo: {latency: " + duration(service.slo()) + "}");
+    } else if (workload instanceof WorkloadSpec.Batch batch) {
+      fields.add("jobs: " + jobs(batch.jobs()));
+    } else if (workload instanceof WorkloadSpec.CpuHog hog) {
+      fields.add("threads: " + hog.threads());
+    } else if (workload instanceof WorkloadSpec.MemoryBomb bomb) {
+      fields.add("rate: " + Format.byteRate(bomb.bytesPerSecond()));
+    } else if (workload instanceof WorkloadSpec.ForkBomb bomb) {
+      fields.add("rate: " + Format.rate(bomb.forksPerSecond()));
+      fields.add("process-memory: " + Format.bytes(bomb.processMemoryBytes()));
+    } else if (workload instanceof WorkloadSpec.DiskHog hog) {
+      fields.add("threads: " + hog.threads());
+      fields.add("pattern: " + hog.pattern().id());
+      fields.add("block: " + Format.bytes(hog.blockBytes()));
+    } else if (workload instanceof WorkloadSpec.NetFlood flood) {
+      fields.add("direction: " + Shapes.enumId(flood.direction()));
+      fields.add("rate: " + Format.byteRate(flood.bytesPerSecond()));
+      fields.add("packet: " + Format.bytes(flood.packetBytes()));
+    }
+    fields.add("start: " + duration(workload.start()));
+    if (workload.stop().nanos() != SimTime.NEVER) {
+      fields.add("stop: " + duration(workload.stop()));
+    }
+    return "{" + String.join(", ", fields) + "}";
+  }
+
+  private static String jobs(WorkloadSpec.JobSource source) {
+    if (source instanceof WorkloadSpec.JobDistribution drawn) {
+      return "{count: "
+          + drawn.count()
+          + ", cpu: "
+          + distribution(drawn.cpuSeconds())
+          + ", parallelism: "
+          + drawn.parallelism()
+          + "}";
+    }
+    StringJoiner list = new StringJoiner(", ", "[", "]");
+    for (WorkloadSpec.BatchJob job : ((WorkloadSpec.JobList) source).jobs()) {
+      list.add(
+          "{submit: "
+              + duration(job.submit())
+              + ", cpu: "
+              + Format.seconds(job.cpuSeconds())
+              + ", parallelism: "
+              + job.parallelism()
+              + "}");
+    }
+    return list.toString();
+  }
+
+  private static String arrivals(ArrivalSpec arrivals) {
+    if (arrivals instanceof ArrivalSpec.Poisson poisson) {
+      return "{process: poisson, rate: " + Format.rate(poisson.ratePerSecond()) + "}";
+    }
+    if (arrivals instanceof ArrivalSpec.OnOff onOff) {
+      return "{process: on-off, rate-on: "
+          + Format.rate(onOff.onRatePerSecond())
+          + ", rate-off: "
+          + Format.rate(onOff.offRatePerSecond())
+          + ", mean-on: "
+          + duration(onOff.meanOn())
+          + ", mean-off: "
+          + duration(onOff.meanOff())
+          + "}";
+    }
+    if (arrivals instanceof ArrivalSpec.Periodic periodic) {
+      StringJoiner profile = new StringJoiner(", ", "[", "]");
+      periodic.profile().forEach(value -> profile.add(Format.plain(value)));
+      return "{process: periodic, rate: "
+          + Format.rate(periodic.ratePerSecond())
+          + ", profile: "
+          + profile
+          + ", period: "
+          + duration(periodic.period())
+          + "}";
+    }
+    ArrivalSpec.Closed closed = (ArrivalSpec.Closed) arrivals;
+    return "{process: closed, clients: "
+        + closed.clients()
+        + ", think-time: "
+        + distribution(closed.thinkTimeSeconds())
+        + "}";
+  }
+
+  private static String distribution(Distribution distribution) {
+    if (distribution instanceof Distribution.Constant constant) {
+      return "{distribution: constant, value: " + Format.seconds(constant.value()) + "}";
+    }
+    if (distribution instanceof Distribution.Exponential exponential) {
+      return "{distribution: exponential, mean: " + Format.seconds(exponential.mean()) + "}";
+    }
+    if (distribution instanceof Distribution.Uniform uniform) {
+      return "{distribution: uniform, min: "
+          + Format.seconds(uniform.min())
+          + ", max: "
+          + Format.seconds(uniform.max())
+          + "}";
+    }
+    Distribution.Lognormal lognormal = (Distribution.Lognormal) distribution;
+    return "{distribution: lognormal, mean: "
+        + Format.seconds(lognormal.mean())
+        + ", stddev: "
+        + Format.seconds(lognormal.stddev())
+        + "}";
+  }
+
+  private static String duration(SimDuration duration) {
+    return Format.duration(duration.nanos());
+  }
+
+  /** A YAML double-quoted scalar (JSON escaping, which YAML accepts). */
+  static String quote(String text) {
+    StringBuilder quoted = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> quoted.append("\\\"");
+        case '\\' -> quoted.append("\\\\");
+        case '\n' -> quoted.append("\\n");
+        case '\t' -> quoted.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff) {
+            quoted.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    return quoted.append('"').toString();
+  }
+
+  private void line(int indent, String text) {
+    out.append("  ".repeat(indent)).append(text).append('\n');
+  }
+}

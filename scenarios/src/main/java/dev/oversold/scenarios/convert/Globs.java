@@ -1,0 +1,20 @@
+package dev.oversold.scenarios.convert;
+
+import java.util.regex.Pattern;
+
+/** Tenant-name globs of report groups: {@code *} any run of characters, {@code ?} one. */
+public final class Globs {
+  private Globs() {}
+
+  public static Pattern compile(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(Character.toString(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.oversold.scenarios.dto;
+
+import dev.oversold.core.model.PlatformKind;
+import dev.oversold.scenarios.tree.Node;
+import dev.oversold.scenarios.units.ByteRate;
+import dev.oversold.scenarios.units.ByteSize;
+import dev.oversold.scenarios.units.TimeSpan;
+import java.util.Map;
+
+/** A physical host. */
+@Doc("A physical host.")
+public record HostDto(
+    @Required @Doc("Unique name of the host.") String name,
+    @Required @Doc("What shares the host among its tenants.") PlatformKind platform,
+    @Required @Doc("Cores and their speed.") CpuDto cpu,
+    @Required @Doc("RAM and host swap.") MemoryDto memory,
+    @Doc("The shared block device.") DiskDto disk,
+    @Doc("The shared network interface.") NetworkDto network,
+    @Doc(
+            "Platform-specific host knobs with units (xen: dom0-memory, dom0-vcpus; vmware:"
+                + " core-mhz...); see docs/scenario-format.md.")
+        Map<String, Node> options) {
+
+  /** Cores and speed. */
+  @Doc("Cores and their speed.")
+  public record CpuDto(
+      @Required @Doc("Physical cores (hardware threads) the host schedules on.") Integer cores,
+      @Doc(
+              value = "Work per second of one core, relative to the reference core.",
+              byDefault = "1.0")
+          Double speed) {}
+
+  /** RAM and swap. */
+  @Doc("RAM and host swap.")
+  public record MemoryDto(
+      @Required @Doc("Physical memory.") ByteSize ram,
+      @Doc(value = "Host swap space.", byDefault = "0B") ByteSize swap) {}
+
+  /** The disk. */
+  @Doc("The shared block device.")
+  public record DiskDto(
+      @Doc(value = "Random 4 KiB operations per second at saturation.", byDefault = "20000")
+          Double iops,
+      @Doc(value = "Sequential throughput.", byDefault = "500MB/s") ByteRate bandwidth,
+      @Doc(value = "Service time of one operation on an idle device.", byDefault = "100us")
+          TimeSpan latency) {}
+
+  /** The NIC. */
+  @Doc("The shared network interface.")
+  public record NetworkDto(
+      @Doc(value = "Line rate.", byDefault = "1Gbit/s") ByteRate bandwidth,
+      @Doc(value = "One-way latency added to every transfer.", byDefault = "50us")
+          TimeSpan latency) {}
+}

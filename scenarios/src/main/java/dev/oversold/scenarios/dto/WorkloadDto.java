@@ -1,0 +1,119 @@
+package dev.oversold.scenarios.dto;
+
+import dev.oversold.core.model.WorkloadSpec.Direction;
+import dev.oversold.core.model.WorkloadSpec.DiskPattern;
+import dev.oversold.scenarios.units.ByteRate;
+import dev.oversold.scenarios.units.ByteSize;
+import dev.oversold.scenarios.units.Rate;
+import dev.oversold.scenarios.units.TimeSpan;
+
+/** What runs inside a tenant; every kind takes {@code start} and {@code stop}. */
+@Doc("What runs inside the VPS; every kind takes start and stop.")
+@Discriminator("kind")
+public sealed interface WorkloadDto {
+  TimeSpan start();
+
+  TimeSpan stop();
+
+  /** A request-driven service. */
+  @TypeName("service")
+  @Doc("A request-driven service (web server, database).")
+  record Service(
+      @Required @Doc("How requests arrive.") ArrivalsDto arrivals,
+      @Required @Doc("What one request does.") RequestDto request,
+      @Doc(value = "Resident memory the service needs to run without faults.", byDefault = "0B")
+          ByteSize workingSet,
+      @Doc(value = "Concurrency limit; excess requests queue.", byDefault = "32") Integer workers,
+      @Doc(value = "A request not finished by then fails.", byDefault = "60s") TimeSpan timeout,
+      @Doc("Service level objective.") SloDto slo,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** One request. */
+  @Doc("What one request does.")
+  record RequestDto(
+      @Required @Doc("CPU work in time of the reference core.") TimeDistribution cpu,
+      @Doc(
+              value = "Mean random 4 KiB reads that miss the cache (may be fractional).",
+              byDefault = "0")
+          Double diskReads,
+      @Doc(value = "Mean 4 KiB writes.", byDefault = "0") Double diskWrites,
+      @Doc(value = "Response bytes sent.", byDefault = "0B") ByteSize network,
+      @Doc(value = "Working-set bytes touched.", byDefault = "0B") ByteSize memoryTouch) {}
+
+  /** The SLO. */
+  @Doc("Service level objective.")
+  record SloDto(
+      @Doc(value = "A good response completes within this latency.", byDefault = "1s")
+          TimeSpan latency) {}
+
+  /** Batch jobs. */
+  @TypeName("batch")
+  @Doc("Batch jobs from a CSV file (jobs-file) or listed or drawn (jobs).")
+  record Batch(
+      @Doc("CSV file relative to the scenario file; header submit,cpu[,parallelism].")
+          String jobsFile,
+      @Doc("Jobs: a list, or {count, cpu, parallelism}.") JobsDto jobs,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** CPU hog. */
+  @TypeName("cpu-hog")
+  @Doc("Threads spinning on the CPU.")
+  record CpuHog(
+      @Doc(value = "Spinning threads.", byDefault = "the plan's vcpus") Integer threads,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** Memory bomb. */
+  @TypeName("memory-bomb")
+  @Doc("Allocates and touches memory at a rate until refused or killed.")
+  record MemoryBomb(
+      @Required @Doc("Allocation rate.") ByteRate rate,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** Fork bomb. */
+  @TypeName("fork-bomb")
+  @Doc("Creates processes at a rate, each holding memory, until refused.")
+  record ForkBomb(
+      @Required @Doc("Forks per second.") Rate rate,
+      @Doc(value = "Memory each process holds.", byDefault = "2MiB") ByteSize processMemory,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** Disk hog. */
+  @TypeName("disk-hog")
+  @Doc("Threads doing back-to-back disk I/O.")
+  record DiskHog(
+      @Doc(value = "I/O threads.", byDefault = "1") Integer threads,
+      @Doc(value = "Access pattern.", byDefault = "sequential-write") DiskPattern pattern,
+      @Doc(value = "Size of one I/O.", byDefault = "1MiB sequential, 4KiB random") ByteSize block,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** Network flood. */
+  @TypeName("net-flood")
+  @Doc("Sends or receives packets at a rate.")
+  record NetFlood(
+      @Doc(value = "transmit or receive.", byDefault = "transmit") Direction direction,
+      @Required @Doc("Offered rate.") ByteRate rate,
+      @Doc(value = "Packet size (64 B to 64 KiB).", byDefault = "1500B") ByteSize packet,
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+
+  /** Idle. */
+  @TypeName("idle")
+  @Doc("Holds its plan and does nothing.")
+  record Idle(
+      @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
+      @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
+      implements WorkloadDto {}
+}

@@ -1,0 +1,179 @@
+package dev.oversold.scenarios.tree;
+
+import dev.oversold.scenarios.Problems;
+import dev.oversold.scenarios.tree.Node.ListNode;
+import dev.oversold.scenarios.tree.Node.MapNode;
+import dev.oversold.scenarios.tree.Node.ScalarNode;
+import dev.oversold.scenarios.tree.Node.ScalarType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies {@code KEY=VALUE} overrides ({@code oversold sweep --set}, {@code --seed}) to a document
+ * tree before it is bound, so that an override is checked exactly like the file. Keys are paths
+ * such as {@code seed}, {@code hosts[0].cpu.cores} or {@code plans.small.native.cpu.weight} (a
+ * dotted knob name is matched whole when the mapping has it); missing mappings on the way are
+ * created, so that a default can be overridden too. Values are YAML ({@code 8}, {@code kvm}, {@code
+ * 2GiB}, {@code [1, 2]}).
+ */
+public final class Overrides {
+  private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d{1,6})\\]");
+
+  /** Mappings whose keys are platform knob names, which may contain dots. */
+  private static final java.util.Set<String> KNOB_MAPS = java.util.Set.of("native", "options");
+
+  private Overrides() {}
+
+  /** Applies one override; problems go to {@code problems}, located at the override. */
+  public static void apply(Node root, String key, String value, Problems problems) {
+    Location at = new Location("--set " + key, 1, 1);
+    List<Object> segments = parsePath(key);
+    if (segments == null || segments.isEmpty()) {
+      problems.add(at, key, "not a key path", "a path like seed, hosts[0].cpu.cores");
+      return;
+    }
+    Node replacement =
+        value.isBlank()
+            ? new ScalarNode(value, ScalarType.STRING, at)
+            : TreeReader.read(value, "--set " + key, false, problems);
+    if (replacement == null) {
+      return;
+    }
+    Node current = root;
+    String lastKey = "";
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < segments.size(); i++) {
+      boolean last = i == segments.size() - 1;
+      Object segment = segments.get(i);
+      if (segment instanceof Integer index) {
+        if (!(current instanceof ListNode list)) {
+          problems.add(at, path.toString(), "is " + current.shape() + ", not a list", "a key");
+          return;
+        }
+        path.append('[').append(index).append(']');
+        if (index >= list.items().size()) {
+          problems.add(
+              at,
+              path.toString(),
+              "no such item: the list has " + list.items().size(),
+              "an index from 0 to " + (list.items().size() - 1));
+          return;
+        }
+        if (last) {
+          list.items().set(index, replacement);
+          return;
+        }
+        current = copy(list.items().get(index));
+        list.items().set(index, current);
+        continue;
+      }
+      if (!(current instanceof MapNode map)) {
+        problems.add(at, path.toString(), "is " + current.shape() + ", not a mapping", "");
+        return;
+      }
+      // Knob maps take dotted keys whole (native.cpu.weight), even when not in the file yet.
+      boolean knobs = KNOB_MAPS.contains(lastKey);
+      int used =
+          knobs && joinKeys(segments, i, segments.size() - i) != null
+              ? segments.size() - i
+              : longestKey(map, segments, i);
+      String name = joinKeys(segments, i, used);
+      lastKey = name;
+      i += used - 1;
+      last = i == segments.size() - 1;
+      if (path.length() > 0) {
+        path.append('.');
+      }
+      path.append(name);
+      MapNode.Entry entry = map.entries().get(name);
+      if (last) {
+        map.put(name, entry == null ? at : entry.keyLocation(), replacement);
+        return;
+      }
+      Node child = entry == null ? null : entry.value();
+      if (child == null || (child instanceof ScalarNode scalar && scalar.isNull())) {
+        boolean nextIsIndex = segments.get(i + 1) instanceof Integer;
+        if (nextIsIndex) {
+          problems.add(at, path.toString(), "has no list to index", "an existing list");
+          return;
+        }
+        child = new MapNode(at);
+      } else {
+        child = copy(child);
+      }
+      map.put(name, entry == null ? at : entry.keyLocation(), child);
+      current = child;
+    }
+  }
+
+  /**
+   * A shallow copy of a container, so that an override through a YAML alias changes only the place
+   * it names, not every place that shares the anchored node.
+   */
+  private static Node copy(Node node) {
+    if (node instanceof MapNode map) {
+      MapNode copy = new MapNode(map.location());
+      map.entries().values().forEach(e -> copy.put(e.key(), e.keyLocation(), e.value()));
+      return copy;
+    }
+    if (node instanceof ListNode list) {
+      ListNode copy = new ListNode(list.location());
+      copy.items().addAll(list.items());
+      return copy;
+    }
+    return node;
+  }
+
+  /** How many key segments from {@code start} form the longest key present in {@code map}. */
+  private static int longestKey(MapNode map, List<Object> segments, int start) {
+    int best = 1;
+    for (int count = 2; start + count <= segments.size(); count++) {
+      String joined = joinKeys(segments, start, count);
+      if (joined == null) {
+        break;
+      }
+      if (map.entries().containsKey(joined)) {
+        best = count;
+      }
+    }
+    return best;
+  }
+
+  private static String joinKeys(List<Object> segments, int start, int count) {
+    StringBuilder joined = new StringBuilder();
+    for (int j = start; j < start + count; j++) {
+      if (!(segments.get(j) instanceof String name)) {
+        return null;
+      }
+      if (j > start) {
+        joined.append('.');
+      }
+      joined.append(name);
+    }
+    return joined.toString();
+  }
+
+  /** Splits {@code a.b[2].c} into "a", "b", 2, "c"; null when malformed. */
+  static List<Object> parsePath(String key) {
+    List<Object> segments = new ArrayList<>();
+    Matcher matcher = SEGMENT.matcher(key);
+    int position = 0;
+    while (position < key.length()) {
+      if (key.charAt(position) == '.' && position > 0 && position + 1 < key.length()) {
+        position++;
+      }
+      if (!matcher.find(position) || matcher.start() != position) {
+        return null;
+      }
+      if (matcher.group(1) != null) {
+        segments.add(matcher.group(1).strip());
+      } else {
+        segments.add(Integer.parseInt(matcher.group(2)));
+      }
+      position = matcher.end();
+    }
+    return segments;
+  }
+}

@@ -1,0 +1,303 @@
+package dev.oversold.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oversold.core.model.Scenario;
+import dev.oversold.scenarios.ScenarioLoader.Override;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad input gets its problem, at its line and column, in the contract's shape. */
+final class ScenarioProblemsTest {
+  private static final long GIB = 1L << 30;
+  private static final long MIB = 1L << 20;
+
+  private static final String MINIMAL = ScenarioLoaderTest.MINIMAL;
+
+  @TempDir Path folder;
+
+  private static Scenario parse(String text, Override... overrides) throws ScenarioException {
+    return ScenarioLoaderTest.parse(text, overrides);
+  }
+
+  private static List<String> problems(String text, Override... overrides) {
+    return ScenarioLoaderTest.problems(text, overrides);
+  }
+
+  @Test
+  void range_pastTheUpperBound_isAnError() {
+    assertEquals(
+        List.of(
+            "s.yaml:12:11: tenants[0].name: range {1..20000} makes 20000 tenants, more than the"
+                + " 10000 a scenario may have (expected a name like web-{1..39}, at most 10000"
+                + " tenants in all)"),
+        problems(MINIMAL.replace("name: web", "name: web-{1..20000}")));
+  }
+
+  @Test
+  void range_emptyRange_isAnError() {
+    List<String> problems = problems(MINIMAL.replace("name: web", "name: web-{5..3}"));
+    assertTrue(problems.get(0).contains("range {5..3} is empty"), problems.toString());
+  }
+
+  @Test
+  void unknownKey_isReportedAtItsLineAndColumnWithADidYouMean() {
+    assertEquals(
+        List.of(
+            "s.yaml:6:10: hosts[0].cpu.cores: missing required key 'cores' (expected a whole"
+                + " number)",
+            "s.yaml:6:12: hosts[0].cpu.cors: unknown key 'cors' (did you mean 'cores'?) (expected"
+                + " one of: cores, speed)"),
+        problems(MINIMAL.replace("cpu: { cores: 8 }", "cpu: { cors: 8 }")));
+  }
+
+  @Test
+  void bareNumberWhereAUnitIsRequired_namesTheUnits() {
+    assertEquals(
+        List.of(
+            "s.yaml:2:11: duration: '600' has no unit (expected a duration with a unit: ns us ms"
+                + " s m h d, e.g. 250ms)"),
+        problems(MINIMAL.replace("duration: 10m", "duration: 600")));
+  }
+
+  @Test
+  void everyProblem_isReportedTogether() {
+    String broken =
+        MINIMAL
+            .replace("platform: kvm", "platform: kvn")
+            .replace("ram: 32GiB", "ram: 32")
+            .replace("host: node1", "host: node2")
+            .replace("rate: 20/s", "rate: fast");
+    List<String> problems = problems(broken);
+    assertEquals(4, problems.size(), problems.toString());
+    assertEquals(
+        "s.yaml:5:15: hosts[0].platform: unknown value 'kvn' (did you mean 'kvm'?) (expected one"
+            + " of: openvz, kvm, xen, vmware, bare-metal)",
+        problems.get(0));
+    assertTrue(problems.get(1).startsWith("s.yaml:7:20: hosts[0].memory.ram: '32' has no unit"));
+    assertEquals(
+        "s.yaml:13:11: tenants[0].host: unknown host 'node2' (did you mean 'node1'?) (expected"
+            + " one of: node1)",
+        problems.get(2));
+    assertTrue(
+        problems.get(3).startsWith("s.yaml:17:43: tenants[0].workload.arrivals.rate: 'fast' is"),
+        problems.get(3));
+  }
+
+  @Test
+  void unknownPlan_namesTheKnownPlans() {
+    assertEquals(
+        List.of(
+            "s.yaml:14:11: tenants[0].plan: unknown plan 'smal' (did you mean 'small'?) (expected"
+                + " one of: small)"),
+        problems(MINIMAL.replace("plan: small", "plan: smal")));
+  }
+
+  @Test
+  void unknownWorkloadKind_namesTheKinds() {
+    List<String> problems = problems(MINIMAL.replace("kind: service", "kind: servce"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems
+                .get(0)
+                .startsWith(
+                    "s.yaml:16:13: tenants[0].workload.kind: unknown kind 'servce'"
+                        + " (did you mean 'service'?) (expected one of: ")
+            && problems.get(0).contains("cpu-hog")
+            && problems.get(0).contains("net-flood"),
+        problems.get(0));
+  }
+
+  @Test
+  void xenHost_whoseTenantsAndDom0DoNotFit_isExplained() {
+    // 4 tenants x 8 GiB = 32 GiB, plus dom0's default 1 GiB = 33 GiB > 32 GiB of RAM.
+    String xen =
+        MINIMAL
+            .replace("platform: kvm", "platform: xen")
+            .replace("ram: 1GiB", "ram: 8GiB")
+            .replace("name: web", "name: web-{1..4}");
+    assertEquals(
+        List.of(
+            "s.yaml:7:20: hosts[0].memory.ram: xen does not overcommit memory: 4 tenants' RAM"
+                + " (32GiB) plus dom0-memory (1GiB) is 33GiB, more than the host's 32GiB"
+                + " (expected guests' RAM + dom0-memory <= host RAM: fewer or smaller tenants,"
+                + " more RAM, or a platform that overcommits)"),
+        problems(xen));
+    // One tenant fewer fits: 3 x 8 GiB + 1 GiB = 25 GiB <= 32 GiB.
+    assertTrue(
+        () -> {
+          try {
+            return parse(xen.replace("web-{1..4}", "web-{1..3}")).tenants().size() == 3;
+          } catch (ScenarioException e) {
+            return false;
+          }
+        });
+  }
+
+  @Test
+  void warmupNotShorterThanTheDuration_isAnError() {
+    List<String> problems =
+        problems(MINIMAL.replace("duration: 10m", "duration: 10m\nwarmup: 10m"));
+    assertEquals(
+        List.of(
+            "s.yaml:3:9: warmup: the warm-up (10m) is not shorter than the duration (10m)"
+                + " (expected a warm-up shorter than the duration)"),
+        problems);
+  }
+
+  @Test
+  void reservationsAboveTheHostsCapacity_areExplained() {
+    // 9 tenants x 100% reserved = 900% of CPU on 8 cores x speed 1.0 = 800%.
+    String text =
+        MINIMAL
+            .replace(
+                "memory: { ram: 1GiB }", "memory: { ram: 1GiB }\n    cpu: { reservation: 100% }")
+            .replace("name: web", "name: web-{1..9}");
+    List<String> problems = problems(text);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "s.yaml:6:10: hosts[0].cpu: its tenants reserve 900% of CPU but"
+                    + " the host has 800%"),
+        problems.get(0));
+  }
+
+  @Test
+  void moreVcpusThanHostCores_isAnError() {
+    List<String> problems =
+        problems(MINIMAL.replace("memory: { ram: 1GiB }", "vcpus: 16\n    memory: { ram: 1GiB }"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("gives 16 vCPUs but host node1 has only 8 cores"));
+  }
+
+  @Test
+  void hostOptions_unknownKey_suggestsTheKnownOnes() {
+    List<String> problems =
+        problems(
+            MINIMAL
+                .replace("platform: kvm", "platform: xen")
+                .replace(
+                    "memory: { ram: 32GiB }",
+                    "memory: { ram: 32GiB }\n    options: { dom0-mem: 2GiB }"));
+    assertEquals(
+        List.of(
+            "s.yaml:8:16: hosts[0].options.dom0-mem: unknown option of xen 'dom0-mem' (did you mean"
+                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory)"),
+        problems);
+  }
+
+  @Test
+  void nativeKnob_outOfRange_namesTheBounds() {
+    List<String> problems =
+        problems(
+            MINIMAL.replace(
+                "memory: { ram: 1GiB }",
+                "memory: { ram: 1GiB }\n    native: { cpu.weight: 20000 }"));
+    assertEquals(
+        List.of(
+            "s.yaml:11:27: plans.small.native.cpu.weight: '20000' is out of range (expected"
+                + " between 1 and 10000)"),
+        problems);
+  }
+
+  @Test
+  void overrides_badPathOrValue_areProblemsNamingTheOverride() {
+    assertEquals(
+        List.of(
+            "--set hosts[3].cpu.cores:1:1: hosts[3]: no such item: the list has 1 (expected an"
+                + " index from 0 to 0)"),
+        problems(MINIMAL, new Override("hosts[3].cpu.cores", "4")));
+    assertEquals(
+        List.of(
+            "--set hosts[0].cpu.corez:1:1: hosts[0].cpu.corez: unknown key 'corez' (did you mean"
+                + " 'cores'?) (expected one of: cores, speed)"),
+        problems(MINIMAL, new Override("hosts[0].cpu.corez", "4")));
+    assertEquals(
+        List.of(
+            "--set seed:1:1: seed: expected a whole number, found text 'x' (expected a whole number)"),
+        problems(MINIMAL, new Override("seed", "x")));
+  }
+
+  @Test
+  void jobsFile_problemsNameTheCsvRowAndColumn() throws IOException {
+    Path scenario = folder.resolve("s.yaml");
+    Files.writeString(
+        scenario,
+        MINIMAL.replace(
+            "kind: service\n      arrivals: { process: poisson, rate: 20/s }\n      request: { cpu: 4ms }",
+            "kind: batch\n      jobs-file: jobs.csv"));
+    Files.writeString(folder.resolve("jobs.csv"), "submit,cpu,parallelism\n0s,10s,1\n5s,ten,2\n");
+    List<String> problems =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario))
+            .problems()
+            .stream()
+            .map(Problem::toString)
+            .toList();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith(folder.resolve("jobs.csv") + ":3:4: cpu: 'ten' is not a number"),
+        problems.get(0));
+  }
+
+  @Test
+  void missingJobsFile_isNamed() throws IOException {
+    Path scenario = folder.resolve("s.yaml");
+    Files.writeString(
+        scenario,
+        MINIMAL.replace(
+            "kind: service\n      arrivals: { process: poisson, rate: 20/s }\n      request: { cpu: 4ms }",
+            "kind: batch\n      jobs-file: nope.csv"));
+    String problem =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario))
+            .problems()
+            .get(0)
+            .toString();
+    assertTrue(problem.contains("tenants[0].workload.jobs-file: jobs file not found: "), problem);
+  }
+
+  @Test
+  void yamlSyntaxError_isLocatedWithAHint() {
+    // Line 13 is "  - name: web-{1..2}, ..." in flow style: the unquoted brace opens a mapping.
+    String text =
+        MINIMAL.replace(
+            "  - name: web\n    host: node1\n",
+            "  - { name: web-{1..2}, host: node1 }\n  - name: other\n    host: node1\n");
+    List<String> problems = problems(text);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:12:17: while parsing a flow mapping")
+            && problems
+                .get(0)
+                .endsWith(
+                    "(expected quotes around a value with braces inside { },"
+                        + " e.g. name: \"web-{1..9}\")"),
+        problems.get(0));
+  }
+
+  @Test
+  void duplicateKeysAndNames_areReported() {
+    List<String> problems =
+        problems(
+            MINIMAL.replace("duration: 10m", "duration: 10m\nduration: 5m")
+                + "  - name: web\n    plan: small\n    workload: { kind: idle }\n");
+    assertEquals(2, problems.size(), problems.toString());
+    assertEquals(
+        "s.yaml:3:1: duration: duplicate key 'duration' (first at line 2) (expected each key once)",
+        problems.get(0));
+    assertTrue(
+        problems
+            .get(1)
+            .startsWith(
+                "s.yaml:20:11: tenants[1].name: duplicate tenant name 'web'"
+                    + " (also tenants[0])"),
+        problems.get(1));
+  }
+}
