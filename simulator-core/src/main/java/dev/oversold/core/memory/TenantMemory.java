@@ -95,8 +95,22 @@ public final class TenantMemory implements MemoryAccess {
 
   // ---------------------------------------------------------------- MemoryAccess
 
+  /**
+   * Allocates without waiting: the vSwap slowdown is not paid, and reads of reused frames the host
+   * had swapped still load the disk but in the background.
+   */
   @Override
   public boolean allocate(long bytes) {
+    boolean accepted = allocateNow(bytes);
+    pendingDelayNanos = 0;
+    if (pendingReads > 0) {
+      io.faultReads(pendingReads, () -> {});
+      pendingReads = 0;
+    }
+    return accepted;
+  }
+
+  private boolean allocateNow(long bytes) {
     if (killed) {
       return false;
     }
@@ -120,7 +134,7 @@ public final class TenantMemory implements MemoryAccess {
 
   @Override
   public void allocate(long bytes, Allocated done) {
-    boolean accepted = allocate(bytes);
+    boolean accepted = allocateNow(bytes);
     payPending(0, 0, () -> done.done(accepted));
   }
 
