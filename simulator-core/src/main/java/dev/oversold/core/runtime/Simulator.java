@@ -6,6 +6,7 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.workload.Workload;
 import dev.oversold.core.workload.Workloads;
@@ -29,6 +30,15 @@ public final class Simulator {
    *     its tenants' memory (Xen without balloon targets, ESXi reservations)
    */
   public static SimulationResult run(Scenario scenario) {
+    return run(scenario, Workloads::create);
+  }
+
+  /**
+   * Simulates {@code scenario} with workloads made by {@code workloads} (harnesses that drive a
+   * kind not registered yet, or instrumented workloads).
+   */
+  public static SimulationResult run(
+      Scenario scenario, java.util.function.Function<WorkloadSpec, Workload> factory) {
     Simulation simulation = new Simulation();
     RandomStreams streams = new RandomStreams(scenario.seed());
     long warmup = scenario.warmup().nanos();
@@ -47,7 +57,7 @@ public final class Simulator {
       TenantRuntime tenant = new TenantRuntime(spec, host, streams, warmup);
       host.add(tenant);
       tenants.add(tenant);
-      Workload workload = Workloads.create(spec.workload());
+      Workload workload = factory.apply(spec.workload());
       tenant.attach(workload);
       workloads.add(workload);
     }
