@@ -161,7 +161,11 @@ public final class TenantMemory implements MemoryAccess {
       freeBacked += fromAnon;
       hostSwappedFree += hs;
     }
-    kernel = pageTables(anon + swapped);
+    long tables = pageTables(anon + swapped);
+    if (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
+      freeBacked += kernel - tables; // freed page-table pages stay backed too
+    }
+    kernel = tables;
   }
 
   @Override
