@@ -53,6 +53,8 @@ final class Draws {
     if (amount >= whole) {
       return part;
     }
-    return Math.min(part, Math.round((double) part * amount / whole));
+    long taken = Math.min(part, Math.round((double) part * amount / whole));
+    // What stays of the part must still fit in what stays of the whole.
+    return Math.max(taken, part - (whole - amount));
   }
 }

@@ -20,6 +20,8 @@ public final class HostMemory {
   private final HostMemoryConfig config;
   private final List<TenantMemory> tenants = new ArrayList<>();
   private boolean settling;
+  private long ramUsed;
+  private long swapUsed;
   private long globalOomKills;
   private long tenantOomKills;
 
@@ -44,6 +46,7 @@ public final class HostMemory {
   public TenantMemory add(String tenant, TenantMemoryConfig tenantConfig, RandomStream random) {
     TenantMemory memory = new TenantMemory(this, tenant, tenantConfig, random);
     tenants.add(memory);
+    memory.syncNew();
     return memory;
   }
 
@@ -57,10 +60,30 @@ public final class HostMemory {
     return config.ramPages() - config.reservedPages();
   }
 
+  /** RAM pages tenants hold now: a running total each tenant keeps up to date, O(1). */
   public long ramUsedPages() {
+    return ramUsed;
+  }
+
+  /** Applies a tenant's change in RAM and swap pages. */
+  void adjust(long ramDelta, long swapDelta) {
+    ramUsed += ramDelta;
+    swapUsed += swapDelta;
+  }
+
+  /** Sums every tenant's pages from scratch (invariant checks). */
+  long recountRamPages() {
     long used = 0;
     for (TenantMemory tenant : tenants) {
       used += tenant.hostRamPages();
+    }
+    return used;
+  }
+
+  long recountSwapPages() {
+    long used = 0;
+    for (TenantMemory tenant : tenants) {
+      used += tenant.hostSwapPages();
     }
     return used;
   }
@@ -71,11 +94,7 @@ public final class HostMemory {
   }
 
   public long swapUsedPages() {
-    long used = 0;
-    for (TenantMemory tenant : tenants) {
-      used += tenant.hostSwapPages();
-    }
-    return used;
+    return swapUsed;
   }
 
   public long swapFreePages() {
@@ -158,6 +177,14 @@ public final class HostMemory {
     for (TenantMemory tenant : tenants) {
       tenant.checkInvariants();
     }
+    Invariants.check(
+        recountRamPages() == ramUsed && recountSwapPages() == swapUsed,
+        "%s: running totals %d RAM / %d swap pages drifted from %d / %d",
+        name,
+        ramUsed,
+        swapUsed,
+        recountRamPages(),
+        recountSwapPages());
     Invariants.check(
         freePages() >= 0, "%s: %d RAM pages used of %d", name, ramUsedPages(), ramCapacityPages());
     Invariants.check(

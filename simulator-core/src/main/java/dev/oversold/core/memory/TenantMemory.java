@@ -50,6 +50,8 @@ public final class TenantMemory implements MemoryAccess {
   long shared;
 
   private boolean killed;
+  private long syncedRam;
+  private long syncedSwap;
   private long pendingDelayNanos;
   private long pendingReads;
   private long majorFaults;
@@ -127,7 +129,9 @@ public final class TenantMemory implements MemoryAccess {
     anon += n;
     takeGuestFrames(n);
     kernel = pageTables(anon + swapped);
+    sync();
     makeRoom();
+    sync();
     host.settle();
     return !killed;
   }
@@ -166,6 +170,7 @@ public final class TenantMemory implements MemoryAccess {
       freeBacked += kernel - tables; // freed page-table pages stay backed too
     }
     kernel = tables;
+    sync();
   }
 
   @Override
@@ -187,6 +192,8 @@ public final class TenantMemory implements MemoryAccess {
               hostSwappedVswap,
               Draws.binomial(
                   random, inSwap, swapped == 0 ? 0 : (double) hostSwappedVswap / swapped));
+      // Pages found in RAM-backed vSwap cannot outnumber those there.
+      swapOnDisk = Math.max(swapOnDisk, inSwap - (swapped - hostSwappedVswap));
       vswapFaults = inSwap - swapOnDisk;
     }
     long hostFaults =
@@ -211,8 +218,10 @@ public final class TenantMemory implements MemoryAccess {
     compressed -= decompressions;
     if (inSwap > 0) {
       takeGuestFrames(inSwap);
+      sync();
       makeRoom();
     }
+    sync();
     long faults = inSwap + hostFaults + decompressions;
     if (faults > 0) {
       majorFaults += faults;
@@ -322,6 +331,20 @@ public final class TenantMemory implements MemoryAccess {
     }
     decayTouches();
     return Math.min(1, touchedEwma / resident);
+  }
+
+  /** Counts a new tenant's fixed pages (overhead, a partitioned VM's RAM). */
+  void syncNew() {
+    sync();
+  }
+
+  /** Tells the host how this tenant's RAM and swap moved since the last call: O(1). */
+  private void sync() {
+    long ram = hostRamPages();
+    long swap = hostSwapPages();
+    host.adjust(ram - syncedRam, swap - syncedSwap);
+    syncedRam = ram;
+    syncedSwap = swap;
   }
 
   private long compressedFootprint() {
@@ -464,6 +487,7 @@ public final class TenantMemory implements MemoryAccess {
     if (add > 0) {
       file += add;
     }
+    sync();
   }
 
   // ---------------------------------------------------------------- host-level reclaim
@@ -473,6 +497,7 @@ public final class TenantMemory implements MemoryAccess {
     long dropped = Math.min(pages, file);
     file -= dropped;
     hostEvictions += dropped;
+    sync();
     return dropped;
   }
 
@@ -489,6 +514,7 @@ public final class TenantMemory implements MemoryAccess {
     if (moved > 0) {
       io.swapWrites(moved, true);
     }
+    sync();
     return moved;
   }
 
@@ -524,6 +550,7 @@ public final class TenantMemory implements MemoryAccess {
     hostSwappedFree += fromOther;
     hostEvictions += moved;
     io.swapWrites(moved, true);
+    sync();
     return moved;
   }
 
@@ -533,6 +560,7 @@ public final class TenantMemory implements MemoryAccess {
     long moved = Math.min(pages, hostSwappableAnon());
     compressed += moved;
     hostEvictions += moved;
+    sync();
     return before - hostRamPages();
   }
 
@@ -540,12 +568,8 @@ public final class TenantMemory implements MemoryAccess {
   public long share(long pages) {
     long moved = Math.min(pages, hostSwappableAnon());
     shared += moved;
+    sync();
     return moved;
-  }
-
-  /** Breaks sharing of every page (the tenant's pages are no longer mergeable). */
-  void unshareAll() {
-    shared = 0;
   }
 
   /**
@@ -571,6 +595,7 @@ public final class TenantMemory implements MemoryAccess {
     long inflated = fromFree + fromFile + fromAnon;
     balloon += inflated;
     hostEvictions += inflated;
+    sync();
     return before - hostRamPages();
   }
 
@@ -601,6 +626,7 @@ public final class TenantMemory implements MemoryAccess {
     hostSwappedFree = 0;
     compressed = 0;
     shared = 0;
+    sync();
     return freed;
   }
 

@@ -57,6 +57,9 @@ final class MemoryAccountingProperties {
       ram += t.hostRamPages();
       swap += t.hostSwapPages();
     }
+    host.checkInvariants(); // running totals match a recount
+    assertEquals(ram, host.ramUsedPages());
+    assertEquals(swap, host.swapUsedPages());
     assertTrue(ram <= host.ramCapacityPages(), () -> "ram " + host.ramUsedPages());
     assertTrue(swap <= host.config().swapPages(), () -> "swap " + host.swapUsedPages());
     assertTrue(ram + swap <= host.config().ramPages() + host.config().swapPages());
