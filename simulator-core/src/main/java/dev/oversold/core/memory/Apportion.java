@@ -73,7 +73,13 @@ public final class Apportion {
       ceiling[i] = current[i];
       floor[i] = Math.min(floors[i], current[i]);
     }
-    new WaterFilling().allocate(Math.max(0, total - amount), n, weights, floor, ceiling, keep);
+    double floorSum = 0;
+    for (double f : floor) {
+      floorSum += f;
+    }
+    // Floors are guarantees: when the amount would cut into them, take only what lies above.
+    double target = Math.max(floorSum, Math.max(0, total - amount));
+    new WaterFilling().allocate(target, n, weights, floor, ceiling, keep);
     long[] surplus = new long[n];
     for (int i = 0; i < n; i++) {
       long k = (long) Math.ceil(keep[i] - 1e-9);
@@ -85,7 +91,8 @@ public final class Apportion {
       given += t;
     }
     // Rounding up what each keeps can leave a few pages short: take them in proportion.
-    long[] extra = proportional(amount - given, surplus);
+    long wanted = Math.min(amount, total - (long) Math.ceil(floorSum));
+    long[] extra = proportional(wanted - given, surplus);
     for (int i = 0; i < n; i++) {
       take[i] += extra[i];
     }
