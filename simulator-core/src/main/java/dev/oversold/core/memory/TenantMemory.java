@@ -488,6 +488,9 @@ public final class TenantMemory implements MemoryAccess {
       file += add;
     }
     sync();
+    if (add > 0 && kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
+      host.settle(); // guest cache is host memory too: ESXi may move to a lower free state
+    }
   }
 
   // ---------------------------------------------------------------- host-level reclaim
