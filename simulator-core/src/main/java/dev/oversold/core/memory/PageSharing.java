@@ -75,7 +75,7 @@ public final class PageSharing {
     long scanned = 0;
     for (int i = 0; i < room.length; i++) {
       long merged = Math.min(room[i], (long) (scans[i] * settings.sharedFraction()));
-      tenants.get(i).share(merged);
+      tenants.get(i).reclaim().share(merged);
       scanned += scans[i];
     }
     if (scanned > 0) {

@@ -1,6 +1,5 @@
 package dev.oversold.core.memory;
 
-import dev.oversold.core.engine.Invariants;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
@@ -22,13 +21,14 @@ public final class TenantMemory implements MemoryAccess {
 
   private final String name;
   private final TenantMemoryConfig config;
-  private final TenantMemoryConfig.Kind kind;
+  final TenantMemoryConfig.Kind kind;
   private final HostMemory host;
   private final Simulation simulation;
   private final RandomStream random;
-  private MemoryIo io = MemoryIo.NONE;
+  MemoryIo io = MemoryIo.NONE;
   private LongConsumer faultCounter = count -> {};
   private Runnable killer = () -> {};
+  private final TenantReclaim reclaim = new TenantReclaim(this);
 
   final long ramLimit;
   final long swapLimit;
@@ -55,7 +55,7 @@ public final class TenantMemory implements MemoryAccess {
   private long pendingDelayNanos;
   private long pendingReads;
   private long majorFaults;
-  private long hostEvictions;
+  long hostEvictions;
   private double touchedEwma;
   private long lastTouch;
 
@@ -182,32 +182,12 @@ public final class TenantMemory implements MemoryAccess {
     }
     long n = Pages.of(bytes);
     noteTouch(n);
-    long inSwap = Math.min(swapped, Draws.binomial(random, n, (double) swapped / total));
-    long inRam = n - inSwap;
-    long swapOnDisk = inSwap;
-    long vswapFaults = 0;
-    if (kind.virtualSwap()) {
-      swapOnDisk =
-          Math.min(
-              hostSwappedVswap,
-              Draws.binomial(
-                  random, inSwap, swapped == 0 ? 0 : (double) hostSwappedVswap / swapped));
-      // Pages found in RAM-backed vSwap cannot outnumber those there.
-      swapOnDisk = Math.max(swapOnDisk, inSwap - (swapped - hostSwappedVswap));
-      vswapFaults = inSwap - swapOnDisk;
-    }
-    long hostFaults =
-        Math.min(
-            hostSwappedAnon,
-            Draws.binomial(random, inRam, anon == 0 ? 0 : (double) hostSwappedAnon / anon));
-    long notSwapped = anon - hostSwappedAnon;
-    long decompressions =
-        Math.min(
-            compressed,
-            Draws.binomial(
-                random,
-                inRam - hostFaults,
-                notSwapped <= 0 ? 0 : (double) compressed / notSwapped));
+    TouchFaults f = TouchFaults.draw(this, random, n);
+    long inSwap = f.inSwap();
+    long swapOnDisk = f.swapOnDisk();
+    long vswapFaults = f.vswapFaults();
+    long hostFaults = f.hostFaults();
+    long decompressions = f.decompressions();
     // Bring the pages in.
     if (kind.virtualSwap()) {
       hostSwappedVswap -= swapOnDisk;
@@ -339,7 +319,7 @@ public final class TenantMemory implements MemoryAccess {
   }
 
   /** Tells the host how this tenant's RAM and swap moved since the last call: O(1). */
-  private void sync() {
+  void sync() {
     long ram = hostRamPages();
     long swap = hostSwapPages();
     host.adjust(ram - syncedRam, swap - syncedSwap);
@@ -404,7 +384,7 @@ public final class TenantMemory implements MemoryAccess {
   }
 
   /** Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap. */
-  private void swapOut(long k) {
+  void swapOut(long k) {
     if (k <= 0) {
       return;
     }
@@ -493,123 +473,9 @@ public final class TenantMemory implements MemoryAccess {
     }
   }
 
-  // ---------------------------------------------------------------- host-level reclaim
-
-  /** Drops up to {@code pages} clean file pages (shared page cache of a container host). */
-  public long dropFile(long pages) {
-    long dropped = Math.min(pages, file);
-    file -= dropped;
-    hostEvictions += dropped;
-    sync();
-    return dropped;
-  }
-
-  /** Pages of virtual swap still in host RAM (OpenVZ vSwap). */
-  public long vswapInRam() {
-    return kind.virtualSwap() ? swapped - hostSwappedVswap : 0;
-  }
-
-  /** Writes up to {@code pages} vSwap pages to the host's real swap. */
-  public long hostSwapOutVswap(long pages) {
-    long moved = Math.min(pages, vswapInRam());
-    hostSwappedVswap += moved;
-    hostEvictions += moved;
-    if (moved > 0) {
-      io.swapWrites(moved, true);
-    }
-    sync();
-    return moved;
-  }
-
-  /** Anonymous pages in host RAM that the host may swap, compress or share. */
-  public long hostSwappableAnon() {
-    return Math.max(0, anon - hostSwappedAnon - compressed - shared);
-  }
-
-  /** Frames the host backs that hold nothing the tenant uses (VM free memory, guest cache). */
-  public long hostSwappableOther() {
-    return kind == TenantMemoryConfig.Kind.VM_ON_DEMAND ? freeBacked - hostSwappedFree + file : 0;
-  }
-
-  /**
-   * Swaps up to {@code pages} of the frames the host backs, taken evenly over them (the host does
-   * not know which a guest uses).
-   */
-  public long hostSwapOut(long pages) {
-    long anonFrames = hostSwappableAnon();
-    long other = hostSwappableOther();
-    long total = anonFrames + other;
-    long moved = Math.min(pages, total);
-    if (moved <= 0) {
-      return 0;
-    }
-    long fromAnon = Math.min(anonFrames, Draws.portion(anonFrames, moved, total));
-    long fromOther = Math.min(other, moved - fromAnon);
-    fromAnon = moved - fromOther;
-    hostSwappedAnon += fromAnon;
-    long fromFile = Math.min(file, Draws.portion(file, fromOther, other));
-    file -= fromFile; // the guest's cached copy is gone once the host swaps it
-    freeBacked += fromFile;
-    hostSwappedFree += fromOther;
-    hostEvictions += moved;
-    io.swapWrites(moved, true);
-    sync();
-    return moved;
-  }
-
-  /** Compresses up to {@code pages} anonymous pages; returns the host pages freed. */
-  public long compress(long pages) {
-    long before = hostRamPages();
-    long moved = Math.min(pages, hostSwappableAnon());
-    compressed += moved;
-    hostEvictions += moved;
-    sync();
-    return before - hostRamPages();
-  }
-
-  /** Merges up to {@code pages} identical anonymous pages into shared frames. */
-  public long share(long pages) {
-    long moved = Math.min(pages, hostSwappableAnon());
-    shared += moved;
-    sync();
-    return moved;
-  }
-
-  /**
-   * Inflates the balloon by up to {@code pages}: the guest gives up its free frames, then its file
-   * cache, then swaps its own pages (cold ones first, it chooses) within its swap; returns the host
-   * pages freed.
-   */
-  public long balloonInflate(long pages) {
-    if (!kind.guestKernel() || pages <= 0) {
-      return 0;
-    }
-    long before = hostRamPages();
-    long take = pages;
-    long fromFree = Math.min(take, freeBacked);
-    hostSwappedFree -= Draws.portion(hostSwappedFree, fromFree, freeBacked);
-    freeBacked -= fromFree;
-    take -= fromFree;
-    long fromFile = Math.min(take, file);
-    file -= fromFile;
-    take -= fromFile;
-    long fromAnon = Math.min(take, Math.min(anon, swapLimit - swapped));
-    swapOut(fromAnon);
-    long inflated = fromFree + fromFile + fromAnon;
-    balloon += inflated;
-    hostEvictions += inflated;
-    sync();
-    return before - hostRamPages();
-  }
-
-  /** What the balloon could still take without forcing the guest past its swap. */
-  public long balloonable(double maxFractionOfRam) {
-    if (!kind.guestKernel()) {
-      return 0;
-    }
-    long cap = (long) (ramLimit * maxFractionOfRam) - balloon;
-    long available = freeBacked + file + Math.min(anon, swapLimit - swapped);
-    return Math.max(0, Math.min(cap, available));
+  /** The operations a host reclaimer applies to this tenant's pages. */
+  public TenantReclaim reclaim() {
+    return reclaim;
   }
 
   // ---------------------------------------------------------------- death
@@ -639,31 +505,14 @@ public final class TenantMemory implements MemoryAccess {
 
   /** Memory accounting: every state within its parent, the tenant within its RAM and swap. */
   public void checkInvariants() {
-    if (!Invariants.ENABLED) {
-      return;
-    }
-    Invariants.check(
-        Math.min(
-                Math.min(anon, swapped),
-                Math.min(Math.min(file, kernel), Math.min(freeBacked, balloon)))
-            >= 0,
-        "%s: negative page count",
-        name);
-    Invariants.check(
-        hostSwappedAnon + compressed + shared <= anon,
-        "%s: host-swapped %d + compressed %d + shared %d exceed resident anon %d",
-        name,
-        hostSwappedAnon,
-        compressed,
-        shared,
-        anon);
-    Invariants.check(
-        hostSwappedVswap <= swapped && hostSwappedFree <= freeBacked,
-        "%s: host swap beyond its pages",
-        name);
-    Invariants.check(
-        killed || used() <= ramLimit, "%s: uses %d pages, RAM limit %d", name, used(), ramLimit);
-    Invariants.check(
-        swapped <= swapLimit, "%s: swap %d above its limit %d", name, swapped, swapLimit);
+    TouchFaults.checkInvariants(this);
+  }
+
+  long usedPages() {
+    return used();
+  }
+
+  boolean isOverRam() {
+    return !killed && used() > ramLimit;
   }
 }

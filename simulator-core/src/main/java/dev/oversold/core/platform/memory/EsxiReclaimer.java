@@ -56,11 +56,11 @@ public final class EsxiReclaimer implements HostReclaimer {
     long[] limit = new long[n];
     if (state(host).compareTo(EsxiMemoryState.SOFT) <= 0) {
       for (int i = 0; i < n; i++) {
-        limit[i] = tenants.get(i).balloonable(balloonMaxFraction);
+        limit[i] = tenants.get(i).reclaim().balloonable(balloonMaxFraction);
       }
       long[] take = byShares(tenants, targetFreePages - host.freePages(), limit);
       for (int i = 0; i < n; i++) {
-        tenants.get(i).balloonInflate(take[i]);
+        tenants.get(i).reclaim().balloonInflate(take[i]);
       }
     }
     boolean hard = state(host).compareTo(EsxiMemoryState.HARD) <= 0;
@@ -68,25 +68,25 @@ public final class EsxiReclaimer implements HostReclaimer {
       for (int i = 0; i < n; i++) {
         TenantMemory t = tenants.get(i);
         long cap = (long) (compressionMaxFraction * t.ramLimitPages()) - t.compressedPages();
-        limit[i] = Math.max(0, Math.min(cap, t.hostSwappableAnon()));
+        limit[i] = Math.max(0, Math.min(cap, t.reclaim().hostSwappableAnon()));
       }
       // A compressed page still takes a fraction of a page: compress need / (1 - fraction).
       double saved = 1 - host.config().compressedFraction();
       long need = targetFreePages - host.freePages();
       long[] take = byShares(tenants, (long) Math.ceil(need / saved), limit);
       for (int i = 0; i < n; i++) {
-        tenants.get(i).compress(take[i]);
+        tenants.get(i).reclaim().compress(take[i]);
       }
     }
     long need = hard ? targetFreePages - host.freePages() : -host.freePages();
     if (need > 0) {
       for (int i = 0; i < n; i++) {
         TenantMemory t = tenants.get(i);
-        limit[i] = t.hostSwappableAnon() + t.hostSwappableOther();
+        limit[i] = t.reclaim().hostSwappableAnon() + t.reclaim().hostSwappableOther();
       }
       long[] take = byShares(tenants, Math.min(need, Math.max(0, host.swapFreePages())), limit);
       for (int i = 0; i < n; i++) {
-        tenants.get(i).hostSwapOut(take[i]);
+        tenants.get(i).reclaim().hostSwapOut(take[i]);
       }
     }
   }

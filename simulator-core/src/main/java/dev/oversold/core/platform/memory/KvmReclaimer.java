@@ -29,11 +29,11 @@ public final class KvmReclaimer implements HostReclaimer {
     long[] available = new long[n];
     if (autoBalloon && need > 0) {
       for (int i = 0; i < n; i++) {
-        available[i] = tenants.get(i).balloonable(balloonMaxFraction);
+        available[i] = tenants.get(i).reclaim().balloonable(balloonMaxFraction);
       }
       long[] take = Apportion.proportional(need, available);
       for (int i = 0; i < n; i++) {
-        tenants.get(i).balloonInflate(take[i]);
+        tenants.get(i).reclaim().balloonInflate(take[i]);
       }
       need = targetFreePages - host.freePages();
     }
@@ -42,12 +42,12 @@ public final class KvmReclaimer implements HostReclaimer {
     }
     for (int i = 0; i < n; i++) {
       TenantMemory tenant = tenants.get(i);
-      available[i] = tenant.hostSwappableAnon() + tenant.hostSwappableOther();
+      available[i] = tenant.reclaim().hostSwappableAnon() + tenant.reclaim().hostSwappableOther();
     }
     long[] take =
         Apportion.proportional(Math.min(need, Math.max(0, host.swapFreePages())), available);
     for (int i = 0; i < n; i++) {
-      tenants.get(i).hostSwapOut(take[i]);
+      tenants.get(i).reclaim().hostSwapOut(take[i]);
     }
   }
 }

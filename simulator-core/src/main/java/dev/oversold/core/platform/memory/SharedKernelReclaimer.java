@@ -28,29 +28,29 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     }
     long[] take = Apportion.proportional(need, available);
     for (int i = 0; i < n; i++) {
-      tenants.get(i).dropFile(take[i]);
+      tenants.get(i).reclaim().dropFile(take[i]);
     }
     need = targetFreePages - host.freePages();
     if (need <= 0) {
       return;
     }
     for (int i = 0; i < n; i++) {
-      available[i] = tenants.get(i).vswapInRam();
+      available[i] = tenants.get(i).reclaim().vswapInRam();
     }
     take = Apportion.proportional(Math.min(need, Math.max(0, host.swapFreePages())), available);
     for (int i = 0; i < n; i++) {
-      tenants.get(i).hostSwapOutVswap(take[i]);
+      tenants.get(i).reclaim().hostSwapOutVswap(take[i]);
     }
     need = targetFreePages - host.freePages();
     if (need <= 0) {
       return;
     }
     for (int i = 0; i < n; i++) {
-      available[i] = tenants.get(i).hostSwappableAnon();
+      available[i] = tenants.get(i).reclaim().hostSwappableAnon();
     }
     take = Apportion.proportional(Math.min(need, Math.max(0, host.swapFreePages())), available);
     for (int i = 0; i < n; i++) {
-      tenants.get(i).hostSwapOut(take[i]);
+      tenants.get(i).reclaim().hostSwapOut(take[i]);
     }
   }
 }

@@ -43,7 +43,7 @@ final class SharedKernelReclaimerTest {
     assertEquals(1402, host.ramUsedPages());
     grower.allocate(1000 * PAGE);
     assertEquals(196, cache.fileCachePages());
-    assertEquals(300, vswap.vswapInRam());
+    assertEquals(300, vswap.reclaim().vswapInRam());
     assertEquals(0, host.swapUsedPages());
     assertEquals(2000, host.ramUsedPages());
 
@@ -54,7 +54,7 @@ final class SharedKernelReclaimerTest {
     // whole parts 1, 0, 3 and the one left to the largest remainder (grower's 0.75): 1, 0, 4.
     grower.allocate(500 * PAGE);
     assertEquals(0, cache.fileCachePages());
-    assertEquals(0, vswap.vswapInRam());
+    assertEquals(0, vswap.reclaim().vswapInRam());
     assertEquals(300, vswap.hostSwappedPages());
     assertEquals(1, cache.hostSwappedPages());
     assertEquals(4, grower.hostSwappedPages());
