@@ -134,8 +134,16 @@ public final class HostMemory {
     }
   }
 
-  /** The live tenant with the most resident plus swapped pages; the first added on a tie. */
+  /**
+   * The live tenant with the most resident plus swapped pages (first added on a tie), passing over
+   * tenants within their OOM guarantee unless every candidate is.
+   */
   private TenantMemory worstBadness() {
+    TenantMemory worst = worst(true);
+    return worst != null ? worst : worst(false);
+  }
+
+  private TenantMemory worst(boolean honourGuarantees) {
     TenantMemory worst = null;
     long worstScore = -1;
     for (TenantMemory tenant : tenants) {
@@ -143,6 +151,9 @@ public final class HostMemory {
         continue;
       }
       long score = tenant.hostRamPages() + tenant.hostSwapPages();
+      if (honourGuarantees && score <= Pages.of(tenant.config().oomGuardBytes())) {
+        continue;
+      }
       if (score > worstScore) {
         worst = tenant;
         worstScore = score;

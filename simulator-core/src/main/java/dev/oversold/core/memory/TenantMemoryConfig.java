@@ -12,6 +12,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param reservationBytes host RAM never reclaimed from it (ESXi reservation); 0 for none
  * @param shares relative claim on host memory under reclaim (ESXi shares); 1 elsewhere
  * @param kind where its pages live
+ * @param oomGuardBytes the global OOM killer spares the tenant while it holds no more than this
+ *     (OpenVZ oomguarpages); 0 for no guarantee
  */
 public record TenantMemoryConfig(
     long ramBytes,
@@ -19,9 +21,22 @@ public record TenantMemoryConfig(
     long overheadBytes,
     long reservationBytes,
     double shares,
-    Kind kind) {
+    Kind kind,
+    long oomGuardBytes) {
+
+  /** A tenant without an OOM guarantee. */
+  public TenantMemoryConfig(
+      long ramBytes,
+      long swapBytes,
+      long overheadBytes,
+      long reservationBytes,
+      double shares,
+      Kind kind) {
+    this(ramBytes, swapBytes, overheadBytes, reservationBytes, shares, kind, 0);
+  }
 
   public TenantMemoryConfig {
+    checkArgument(oomGuardBytes >= 0, "oom guarantee must be >= 0");
     checkArgument(ramBytes > 0, "ram must be > 0");
     checkArgument(swapBytes >= 0 && overheadBytes >= 0 && reservationBytes >= 0, "bytes >= 0");
     checkArgument(shares > 0 && Double.isFinite(shares), "shares must be > 0");

@@ -142,4 +142,27 @@ final class TenantMemoryTest {
     assertEquals(1, io.faultReadPages);
     assertEquals(1, tenant.majorFaults());
   }
+
+  @Test
+  void globalOom_sparesATenantWithinItsOomGuarantee() {
+    // As above, but the victim has oomguarpages of 250 pages: holding 201 it is spared, so the
+    // grower (111 pages) is the one killed, by its own allocation's shortage.
+    HostMemory host = openVzHost(300, 0);
+    TenantMemory victim =
+        host.add(
+            "victim",
+            new TenantMemoryConfig(
+                250 * PAGE, 0, 0, 0, 1, TenantMemoryConfig.Kind.CONTAINER_VIRTUAL_SWAP, 250 * PAGE),
+            new RandomStream(1));
+    TenantMemory grower = host.add("grower", container(250, 0), new RandomStream(2));
+    boolean[] killed = {false, false};
+    victim.connect(MemoryIo.NONE, c -> {}, () -> killed[0] = true);
+    grower.connect(MemoryIo.NONE, c -> {}, () -> killed[1] = true);
+    assertTrue(victim.allocate(200 * PAGE));
+    assertTrue(grower.allocate(50 * PAGE));
+    assertFalse(grower.allocate(60 * PAGE));
+    assertFalse(killed[0]);
+    assertTrue(killed[1]);
+    assertEquals(201, host.ramUsedPages());
+  }
 }

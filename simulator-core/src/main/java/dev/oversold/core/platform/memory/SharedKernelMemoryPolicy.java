@@ -61,6 +61,16 @@ public final class SharedKernelMemoryPolicy implements MemoryPolicy {
           1e15,
           "container vSwap limit (overrides plan swap) [R wiki VSwap]");
 
+  public static final Knob OOMGUARPAGES =
+      new Knob(
+          "oomguarpages",
+          KnobKind.BYTES,
+          Double.NaN,
+          0,
+          1e15,
+          "the global OOM killer spares the container while its RAM + swap stay below this; unset ="
+              + " no guarantee [R wiki oomguarpages]");
+
   private final boolean openVz;
 
   private SharedKernelMemoryPolicy(boolean openVz) {
@@ -98,6 +108,7 @@ public final class SharedKernelMemoryPolicy implements MemoryPolicy {
       ram = (long) knobs.get(PHYSPAGES.key(), ram);
       swap = (long) knobs.get(SWAPPAGES.key(), swap);
     }
+    long guard = openVz ? (long) knobs.get(OOMGUARPAGES.key(), 0) : 0;
     return new TenantMemoryConfig(
         ram,
         swap,
@@ -106,7 +117,8 @@ public final class SharedKernelMemoryPolicy implements MemoryPolicy {
         1,
         openVz
             ? TenantMemoryConfig.Kind.CONTAINER_VIRTUAL_SWAP
-            : TenantMemoryConfig.Kind.PROCESS_GROUP);
+            : TenantMemoryConfig.Kind.PROCESS_GROUP,
+        guard);
   }
 
   @Override
@@ -120,6 +132,6 @@ public final class SharedKernelMemoryPolicy implements MemoryPolicy {
 
   @Override
   public List<Knob> nativeKnobs() {
-    return openVz ? List.of(PHYSPAGES, SWAPPAGES) : List.of();
+    return openVz ? List.of(PHYSPAGES, SWAPPAGES, OOMGUARPAGES) : List.of();
   }
 }
