@@ -55,7 +55,9 @@ final class SharedDisk implements DiskAccess, MemoryIo {
     double work = operations * operationCost(bytes, random);
     long total = operations * bytes;
     memory.cacheFile(total);
-    if (write && costs.sharedPageCache()) {
+    // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
+    // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
+    if (write && costs.sharedPageCache() && Double.isInfinite(share.cap())) {
       host.writeback().write(total, work, done);
       return;
     }

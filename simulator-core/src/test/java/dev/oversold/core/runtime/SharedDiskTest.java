@@ -111,4 +111,18 @@ final class SharedDiskTest {
     hosts.simulation.runUntil(SimTime.SECOND);
     assertEquals(1_110 * SimTime.MICROSECOND, doneAt[0]);
   }
+
+  @Test
+  void limitedContainer_writesAtItsLimitInsteadOfThroughTheSharedCache() {
+    // OpenVZ iolimit 10 MB/s: 1 MB written sequentially = 0.01 s of device time (1e6 / 100e6)
+    // capped at 10e6 / 100e6 = 0.1 device-second per second -> 0.1 s, + 100 us latency.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "openvz", 8 * GIB, GIB, Map.of()),
+            List.of(Specs.idleTenant("writer", "h", GIB, Map.of("iolimit", 10e6))));
+    long[] doneAt = {-1};
+    hosts.tenant(0).disk().io(1, 1_000_000, true, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(100_100 * SimTime.MICROSECOND, doneAt[0], 2);
+  }
 }
