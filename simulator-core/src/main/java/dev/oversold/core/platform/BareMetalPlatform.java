@@ -21,7 +21,9 @@ public final class BareMetalPlatform implements Platform {
               Overheads.BARE_METAL_CPU_EFFICIENCY,
               true);
 
-  private final IoPolicy io = new NeutralIo();
+  private final IoPolicy io = dev.oversold.core.platform.io.SharedKernelIo.bareMetal();
+  private final MemoryPolicy memory =
+      dev.oversold.core.platform.memory.SharedKernelMemoryPolicy.bareMetal();
 
   @Override
   public PlatformKind kind() {
@@ -30,12 +32,12 @@ public final class BareMetalPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of();
+    return Platform.knobs(List.of(), memory.hostOptions(), io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return List.of();
+    return Platform.knobs(List.of(), memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override
@@ -46,5 +48,10 @@ public final class BareMetalPlatform implements Platform {
   @Override
   public IoPolicy io() {
     return io;
+  }
+
+  @Override
+  public MemoryPolicy memory() {
+    return memory;
   }
 }

@@ -1,8 +1,10 @@
 package dev.oversold.core.platform;
 
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.sharing.ShareSettings;
+import java.util.List;
 
 /** Maps a tenant's plan onto the host's disk and NIC. */
 public interface IoPolicy {
@@ -20,5 +22,28 @@ public interface IoPolicy {
   /** Host CPU work in reference-core-seconds per network byte (vhost, netback); 0 for none. */
   default double hostCpuPerNetworkByte() {
     return 0;
+  }
+
+  /** What I/O costs on the host besides the device: host CPU, page cache, shared stack, SIOC. */
+  default IoCosts costs(HostSpec host) {
+    return IoCosts.DIRECT;
+  }
+
+  /**
+   * The tenant's disk weight while the device is congested (ESXi SIOC shares); the same as the
+   * share's weight elsewhere.
+   */
+  default double congestedDiskWeight(HostSpec host, TenantSpec tenant) {
+    return diskShare(host, tenant).weight();
+  }
+
+  /** Host options this policy reads. */
+  default List<Knob> hostOptions() {
+    return List.of();
+  }
+
+  /** Plan-level native knobs this policy reads. */
+  default List<Knob> nativeKnobs() {
+    return List.of();
   }
 }

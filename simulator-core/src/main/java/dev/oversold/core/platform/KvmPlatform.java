@@ -50,7 +50,8 @@ public final class KvmPlatform implements Platform {
             false);
       };
 
-  private final IoPolicy io = new NeutralIo();
+  private final IoPolicy io = new dev.oversold.core.platform.io.KvmIo();
+  private final MemoryPolicy memory = new dev.oversold.core.platform.memory.KvmMemoryPolicy();
 
   @Override
   public PlatformKind kind() {
@@ -59,12 +60,12 @@ public final class KvmPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of();
+    return Platform.knobs(List.of(), memory.hostOptions(), io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return List.of(CPU_WEIGHT, CPU_MAX);
+    return Platform.knobs(List.of(CPU_WEIGHT, CPU_MAX), memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override
@@ -75,5 +76,10 @@ public final class KvmPlatform implements Platform {
   @Override
   public IoPolicy io() {
     return io;
+  }
+
+  @Override
+  public MemoryPolicy memory() {
+    return memory;
   }
 }

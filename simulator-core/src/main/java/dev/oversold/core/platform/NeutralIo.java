@@ -10,7 +10,7 @@ import dev.oversold.core.sharing.ShareSettings;
  * plan's weight divides it, and its IOPS and bandwidth limits become a device-time cap. The NIC is
  * its line rate in bytes per second, capped by the plan's bandwidth limit.
  */
-class NeutralIo implements IoPolicy {
+public class NeutralIo implements IoPolicy {
   @Override
   public ShareSettings diskShare(HostSpec host, TenantSpec tenant) {
     var plan = tenant.plan().disk();

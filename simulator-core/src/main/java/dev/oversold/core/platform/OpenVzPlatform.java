@@ -61,7 +61,9 @@ public final class OpenVzPlatform implements Platform {
             : settings;
       };
 
-  private final IoPolicy io = new NeutralIo();
+  private final IoPolicy io = dev.oversold.core.platform.io.SharedKernelIo.openVz();
+  private final MemoryPolicy memory =
+      dev.oversold.core.platform.memory.SharedKernelMemoryPolicy.openVz();
 
   @Override
   public PlatformKind kind() {
@@ -70,12 +72,13 @@ public final class OpenVzPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of();
+    return Platform.knobs(List.of(), memory.hostOptions(), io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return List.of(CPUUNITS, CPULIMIT, CPUS);
+    return Platform.knobs(
+        List.of(CPUUNITS, CPULIMIT, CPUS), memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override
@@ -86,5 +89,10 @@ public final class OpenVzPlatform implements Platform {
   @Override
   public IoPolicy io() {
     return io;
+  }
+
+  @Override
+  public MemoryPolicy memory() {
+    return memory;
   }
 }

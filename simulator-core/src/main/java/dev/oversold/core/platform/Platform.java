@@ -22,4 +22,15 @@ public interface Platform {
 
   /** How tenants share the disk and the NIC. */
   IoPolicy io();
+
+  /** How tenants hold memory and what the host does when short. */
+  MemoryPolicy memory();
+
+  /** A platform's own knobs followed by those of its memory and I/O policies. */
+  static List<Knob> knobs(List<Knob> own, List<Knob> memory, List<Knob> io) {
+    List<Knob> all = new java.util.ArrayList<>(own);
+    all.addAll(memory);
+    all.addAll(io);
+    return List.copyOf(all);
+  }
 }

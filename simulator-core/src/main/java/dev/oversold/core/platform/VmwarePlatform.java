@@ -72,7 +72,8 @@ public final class VmwarePlatform implements Platform {
             false);
       };
 
-  private final IoPolicy io = new NeutralIo();
+  private final IoPolicy io = new dev.oversold.core.platform.io.VmwareIo();
+  private final MemoryPolicy memory = new dev.oversold.core.platform.memory.VmwareMemoryPolicy();
 
   @Override
   public PlatformKind kind() {
@@ -81,12 +82,13 @@ public final class VmwarePlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of(CORE_MHZ);
+    return Platform.knobs(List.of(CORE_MHZ), memory.hostOptions(), io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return List.of(SHARES, RESERVATION_MHZ, LIMIT_MHZ);
+    return Platform.knobs(
+        List.of(SHARES, RESERVATION_MHZ, LIMIT_MHZ), memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override
@@ -97,5 +99,10 @@ public final class VmwarePlatform implements Platform {
   @Override
   public IoPolicy io() {
     return io;
+  }
+
+  @Override
+  public MemoryPolicy memory() {
+    return memory;
   }
 }

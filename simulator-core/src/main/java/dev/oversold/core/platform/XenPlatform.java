@@ -65,7 +65,8 @@ public final class XenPlatform implements Platform {
             false);
       };
 
-  private final IoPolicy io = new NeutralIo();
+  private final IoPolicy io = new dev.oversold.core.platform.io.XenIo();
+  private final MemoryPolicy memory = new dev.oversold.core.platform.memory.XenMemoryPolicy();
 
   @Override
   public PlatformKind kind() {
@@ -74,12 +75,12 @@ public final class XenPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of(DOM0_VCPUS, DOM0_MEMORY);
+    return Platform.knobs(List.of(DOM0_VCPUS, DOM0_MEMORY), memory.hostOptions(), io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return List.of(WEIGHT, CAP);
+    return Platform.knobs(List.of(WEIGHT, CAP), memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override
@@ -90,5 +91,10 @@ public final class XenPlatform implements Platform {
   @Override
   public IoPolicy io() {
     return io;
+  }
+
+  @Override
+  public MemoryPolicy memory() {
+    return memory;
   }
 }

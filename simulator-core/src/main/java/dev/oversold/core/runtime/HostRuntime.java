@@ -1,33 +1,83 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.memory.HostMemory;
+import dev.oversold.core.memory.MemoryAdmissionException;
+import dev.oversold.core.memory.PageSharing;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.Platforms;
+import dev.oversold.core.sharing.Share;
+import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.sharing.SharedCapacity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A host during a run: its shared capacities, its platform and its tenants. */
+/** A host during a run: its shared capacities, its platform, its memory and its tenants. */
 public final class HostRuntime {
+  /** How often Storage I/O Control looks at the device latency (SIOC samples every 4 s [M]). */
+  static final long CONGESTION_PERIOD_NANOS = 4 * SimTime.SECOND;
+
   private final HostSpec spec;
   private final Simulation simulation;
   private final Platform platform;
   private final SharedCapacity cpu;
   private final SharedCapacity disk;
   private final SharedCapacity network;
+  private final SharedCapacity networkReceive;
+  private final SharedCapacity stalled;
+  private final HostMemory memory;
+  private final IoCosts ioCosts;
+  private final DiskLatency diskLatency = new DiskLatency();
   private final List<TenantRuntime> tenants = new ArrayList<>();
+  private Share dom0Cpu;
+  private Share kernelCpu;
+  private Share kernelTransmit;
+  private Share kernelReceive;
+  private Share swapDisk;
+  private Writeback writeback;
+  private PageSharing pageSharing;
 
-  HostRuntime(HostSpec spec, Simulation simulation) {
+  /**
+   * Builds the host for the tenants placed on it.
+   *
+   * @throws MemoryAdmissionException when the platform cannot place their memory (Xen, ESXi)
+   */
+  HostRuntime(HostSpec spec, Simulation simulation, List<TenantSpec> placed) {
     this.spec = spec;
     this.simulation = simulation;
     this.platform = Platforms.of(spec.platform());
     this.cpu = new SharedCapacity(simulation, spec.name() + "/cpu", spec.cpu().capacity());
     this.disk = new SharedCapacity(simulation, spec.name() + "/disk", 1.0);
-    this.network =
-        new SharedCapacity(
-            simulation, spec.name() + "/nic", spec.network().bandwidthBytesPerSecond());
+    double line = spec.network().bandwidthBytesPerSecond();
+    this.network = new SharedCapacity(simulation, spec.name() + "/nic-tx", line);
+    this.networkReceive = new SharedCapacity(simulation, spec.name() + "/nic-rx", line);
+    this.stalled = new SharedCapacity(simulation, spec.name() + "/killed", 0);
+    this.memory =
+        new HostMemory(spec.name(), simulation, platform.memory().host(spec, List.copyOf(placed)));
+    this.ioCosts = platform.io().costs(spec);
+  }
+
+  /** Starts host-level activity: page sharing, storage congestion control. */
+  void start() {
+    var sharing = platform.memory().sharing(spec);
+    if (sharing.isPresent()) {
+      Share scanner = cpu.addShare(spec.name() + "/page-sharing", hostThread(1));
+      pageSharing =
+          new PageSharing(
+              memory,
+              sharing.get(),
+              platform.memory()::sharingActive,
+              work -> scanner.submit(work, job -> {}));
+      pageSharing.start();
+    }
+    if (ioCosts.congestionThresholdNanos() > 0) {
+      simulation.scheduleAfter(CONGESTION_PERIOD_NANOS, this::controlCongestion);
+    }
   }
 
   public HostSpec spec() {
@@ -52,9 +102,22 @@ public final class HostRuntime {
     return disk;
   }
 
-  /** Bytes per second. */
+  /** Transmit bytes per second. */
   public SharedCapacity network() {
     return network;
+  }
+
+  /** Receive bytes per second. */
+  public SharedCapacity networkReceive() {
+    return networkReceive;
+  }
+
+  public HostMemory memory() {
+    return memory;
+  }
+
+  public IoCosts ioCosts() {
+    return ioCosts;
   }
 
   public List<TenantRuntime> tenants() {
@@ -63,5 +126,120 @@ public final class HostRuntime {
 
   void add(TenantRuntime tenant) {
     tenants.add(tenant);
+  }
+
+  /** A zero-capacity pool where a killed tenant's new work waits forever. */
+  SharedCapacity stalled() {
+    return stalled;
+  }
+
+  DiskLatency diskLatency() {
+    return diskLatency;
+  }
+
+  /**
+   * Xen dom0's CPU: blkback and netback run here for every guest, on dom0's vCPUs (host option
+   * {@code dom0-vcpus}) at the default credit weight. Minimal until the CPU model owns dom0.
+   */
+  public Share dom0Cpu() {
+    if (dom0Cpu == null) {
+      int vcpus = (int) spec.options().get("dom0-vcpus", 2);
+      dom0Cpu = cpu.addShare(spec.name() + "/dom0", hostThread(Math.max(1, vcpus)));
+    }
+    return dom0Cpu;
+  }
+
+  /**
+   * The shared kernel's packet processing (softirq): every tenant's packets are jobs of one share,
+   * weighted per running job, so the tenant with the most packets in flight gets the most.
+   */
+  Share kernelCpu() {
+    if (kernelCpu == null) {
+      kernelCpu =
+          cpu.addShare(
+              spec.name() + "/softirq", hostThread(spec.cpu().cores()).withWeightPerJob(true));
+    }
+    return kernelCpu;
+  }
+
+  /** The shared kernel's transmit queue: unshaped tenants' transfers share it per transfer. */
+  Share kernelTransmit() {
+    if (kernelTransmit == null) {
+      kernelTransmit = network.addShare(spec.name() + "/stack-tx", unlimitedNic());
+    }
+    return kernelTransmit;
+  }
+
+  Share kernelReceive() {
+    if (kernelReceive == null) {
+      kernelReceive = networkReceive.addShare(spec.name() + "/stack-rx", unlimitedNic());
+    }
+    return kernelReceive;
+  }
+
+  /** Host swap-out writes (kswapd, the hypervisor's swapper), on their own share of the disk. */
+  Share swapDisk() {
+    if (swapDisk == null) {
+      swapDisk = disk.addShare(spec.name() + "/swap-out", ShareSettings.simple(1.0));
+    }
+    return swapDisk;
+  }
+
+  /** The shared page cache's writeback, when the platform has one kernel. */
+  Writeback writeback() {
+    if (writeback == null) {
+      Share flusher = disk.addShare(spec.name() + "/writeback", ShareSettings.simple(1.0));
+      writeback = new Writeback(flusher, spec.memory().ramBytes());
+    }
+    return writeback;
+  }
+
+  private ShareSettings hostThread(int threads) {
+    return new ShareSettings(
+        1.0, 0, Double.POSITIVE_INFINITY, spec.cpu().speed(), threads, 1.0, false);
+  }
+
+  private ShareSettings unlimitedNic() {
+    return new ShareSettings(
+        1.0,
+        0,
+        Double.POSITIVE_INFINITY,
+        spec.network().bandwidthBytesPerSecond(),
+        Integer.MAX_VALUE,
+        1.0,
+        false);
+  }
+
+  /** SIOC: shares apply only while the device's mean latency is above the threshold. */
+  private void controlCongestion() {
+    boolean congested = diskLatency.takeMeanNanos() > ioCosts.congestionThresholdNanos();
+    for (TenantRuntime tenant : tenants) {
+      double weight =
+          congested
+              ? platform.io().congestedDiskWeight(spec, tenant.spec())
+              : uncongestedWeight(tenant);
+      if (tenant.diskShare().weight() != weight) {
+        tenant.diskShare().setWeight(weight);
+      }
+    }
+    simulation.scheduleAfter(CONGESTION_PERIOD_NANOS, this::controlCongestion);
+  }
+
+  private double uncongestedWeight(TenantRuntime tenant) {
+    return platform.io().diskShare(spec, tenant.spec()).weight();
+  }
+
+  /** Whether page sharing runs on this host. */
+  public boolean sharesPages() {
+    return pageSharing != null;
+  }
+
+  /** Checks every shared resource's invariants (run end, with checks on). */
+  void checkInvariants() {
+    cpu.checkInvariants();
+    disk.checkInvariants();
+    network.checkInvariants();
+    networkReceive.checkInvariants();
+    memory.checkInvariants();
   }
 }

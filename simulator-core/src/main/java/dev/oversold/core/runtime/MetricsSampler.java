@@ -292,12 +292,9 @@ final class MetricsSampler {
       double total = allocatedTotal();
       utilization.append((total - previousAllocated) / seconds / host.cpu().capacity());
       previousAllocated = total;
-      long resident = 0;
-      long swapped = 0;
-      for (TenantRuntime tenant : host.tenants()) {
-        resident += tenant.memory().residentBytes();
-        swapped += tenant.memory().swappedBytes();
-      }
+      // Host RAM held by tenants (their pages, vSwap kept in RAM, VM overhead) and host swap.
+      long resident = dev.oversold.core.memory.Pages.bytes(host.memory().ramUsedPages());
+      long swapped = dev.oversold.core.memory.Pages.bytes(host.memory().swapUsedPages());
       used.append(resident);
       swappedSeries.append(swapped);
       if (measured) {

@@ -1,26 +1,43 @@
 package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.memory.MemoryIo;
+import dev.oversold.core.memory.Pages;
+import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.workload.DiskAccess;
 
 /**
  * Disk I/O as device time on the tenant's share of the host disk. An operation costs {@code 1 /
  * iops} device-seconds when random and small, {@code bytes / bandwidth} when sequential or large;
- * the device's idle latency is added once per operation. A run of operations issued one after
- * another is one job of their summed device time followed by their summed latency: exact when the
- * share's rate holds still during the run, and one event instead of one per operation.
+ * the device's idle latency is added once per operation. Under contention the share's rate falls
+ * and every operation waits longer: with processor sharing, the response time of a run grows with
+ * the number of runs in service, as a queue's does. A run of operations issued one after another is
+ * one job of their summed device time followed by their summed latency.
+ *
+ * <p>On the way to the device, an operation may first cost host CPU (QEMU, dom0 blkback), and on a
+ * shared kernel a write lands in the shared page cache and is written back by the global flusher.
+ * Read and written data fills the tenant's file cache in RAM it does not use.
  */
-final class SharedDisk implements DiskAccess {
+final class SharedDisk implements DiskAccess, MemoryIo {
+  private final HostRuntime host;
   private final Simulation simulation;
   private final HostSpec.Disk device;
   private final Share share;
+  private final Share ioCpu;
+  private final IoCosts costs;
+  private final TenantMemory memory;
 
-  SharedDisk(HostRuntime host, Share share) {
+  SharedDisk(HostRuntime host, Share share, Share ioCpu, TenantMemory memory) {
+    this.host = host;
     this.simulation = host.simulation();
     this.device = host.spec().disk();
     this.share = share;
+    this.ioCpu = ioCpu;
+    this.costs = host.ioCosts();
+    this.memory = memory;
   }
 
   /** Device-seconds of one operation. */
@@ -36,7 +53,52 @@ final class SharedDisk implements DiskAccess {
       return;
     }
     double work = operations * operationCost(bytes, random);
+    long total = operations * bytes;
+    memory.cacheFile(total);
+    // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
+    // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
+    if (write && costs.sharedPageCache() && Double.isInfinite(share.cap())) {
+      host.writeback().write(total, work, done);
+      return;
+    }
+    double cpu = operations * costs.diskCpuPerOperation();
+    if (cpu > 0 && ioCpu != null) {
+      ioCpu.submit(cpu, job -> device(share, operations, work, done));
+    } else {
+      device(share, operations, work, done);
+    }
+  }
+
+  private void device(Share target, long operations, double work, Runnable done) {
+    long submitted = simulation.now();
     long latency = operations * device.latency().nanos();
-    share.submit(work, job -> simulation.scheduleAfter(latency, done));
+    target.submit(
+        work,
+        job -> {
+          long perOperation = (simulation.now() - submitted + latency) / operations;
+          host.diskLatency().record(operations, perOperation);
+          simulation.scheduleAfter(latency, done);
+        });
+  }
+
+  // ------------------------------------------------------------ MemoryIo: paging, raw device
+
+  @Override
+  public void faultReads(long pages, Runnable done) {
+    if (pages <= 0) {
+      done.run();
+      return;
+    }
+    device(share, pages, pages * operationCost(Pages.PAGE_BYTES, true), done);
+  }
+
+  /** Swap-out writes are clustered by the kernel's swap allocator: sequential cost. */
+  @Override
+  public void swapWrites(long pages, boolean hostSwap) {
+    if (pages <= 0) {
+      return;
+    }
+    double work = pages * operationCost(Pages.PAGE_BYTES, false);
+    device(hostSwap ? host.swapDisk() : share, pages, work, () -> {});
   }
 }

@@ -6,6 +6,7 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.workload.Workload;
 import dev.oversold.core.workload.Workloads;
@@ -22,7 +23,22 @@ import java.util.Map;
 public final class Simulator {
   private Simulator() {}
 
+  /**
+   * Simulates {@code scenario}.
+   *
+   * @throws dev.oversold.core.memory.MemoryAdmissionException when a host's platform cannot place
+   *     its tenants' memory (Xen without balloon targets, ESXi reservations)
+   */
   public static SimulationResult run(Scenario scenario) {
+    return run(scenario, Workloads::create);
+  }
+
+  /**
+   * Simulates {@code scenario} with workloads made by {@code workloads} (harnesses that drive a
+   * kind not registered yet, or instrumented workloads).
+   */
+  public static SimulationResult run(
+      Scenario scenario, java.util.function.Function<WorkloadSpec, Workload> factory) {
     Simulation simulation = new Simulation();
     RandomStreams streams = new RandomStreams(scenario.seed());
     long warmup = scenario.warmup().nanos();
@@ -30,7 +46,9 @@ public final class Simulator {
 
     Map<String, HostRuntime> hosts = new LinkedHashMap<>();
     for (HostSpec spec : scenario.hosts()) {
-      hosts.put(spec.name(), new HostRuntime(spec, simulation));
+      List<TenantSpec> placed =
+          scenario.tenants().stream().filter(t -> t.host().equals(spec.name())).toList();
+      hosts.put(spec.name(), new HostRuntime(spec, simulation, placed));
     }
     List<TenantRuntime> tenants = new ArrayList<>();
     List<Workload> workloads = new ArrayList<>();
@@ -39,24 +57,31 @@ public final class Simulator {
       TenantRuntime tenant = new TenantRuntime(spec, host, streams, warmup);
       host.add(tenant);
       tenants.add(tenant);
-      workloads.add(Workloads.create(spec.workload()));
+      Workload workload = factory.apply(spec.workload());
+      tenant.attach(workload);
+      workloads.add(workload);
     }
     MetricsSampler sampler =
         new MetricsSampler(simulation, List.copyOf(hosts.values()), tenants, scenario);
     for (int i = 0; i < tenants.size(); i++) {
+      TenantRuntime tenant = tenants.get(i);
+      if (tenant.killed()) {
+        continue; // a neighbour's start already cost it its life
+      }
       Workload workload = workloads.get(i);
-      workload.start(tenants.get(i));
-      long stop = tenants.get(i).spec().workload().stop().nanos();
+      workload.start(tenant);
+      long stop = tenant.spec().workload().stop().nanos();
       if (stop < end) {
         simulation.schedule(stop, workload::stop);
       }
     }
+    hosts.values().forEach(HostRuntime::start);
     sampler.start();
     simulation.runUntil(end);
     workloads.forEach(Workload::runEnded);
     sampler.finish();
     if (dev.oversold.core.engine.Invariants.ENABLED) {
-      hosts.values().forEach(host -> host.cpu().checkInvariants());
+      hosts.values().forEach(HostRuntime::checkInvariants);
     }
     return new SimulationResult(
         scenario.name(),

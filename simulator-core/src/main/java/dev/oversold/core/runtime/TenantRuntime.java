@@ -3,17 +3,21 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.sharing.Share;
+import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.workload.CpuAccess;
 import dev.oversold.core.workload.DiskAccess;
 import dev.oversold.core.workload.MemoryAccess;
 import dev.oversold.core.workload.NetworkAccess;
 import dev.oversold.core.workload.ProcessAccess;
 import dev.oversold.core.workload.TenantContext;
+import dev.oversold.core.workload.Workload;
 
-/** A tenant during a run: its shares of the host's resources and its metrics. */
+/** A tenant during a run: its shares of the host's resources, its memory and its metrics. */
 public final class TenantRuntime implements TenantContext {
   private final TenantSpec spec;
   private final HostRuntime host;
@@ -22,11 +26,16 @@ public final class TenantRuntime implements TenantContext {
   private final Share cpuShare;
   private final Share diskShare;
   private final Share networkShare;
+  private final Share networkReceiveShare;
+  private final Share ioCpuShare;
   private final CpuAccess cpu;
-  private final DiskAccess disk;
+  private final SharedDisk disk;
   private final NetworkAccess network;
-  private final MemoryAccess memory;
+  private final TenantMemory memory;
   private final ProcessAccess processes;
+  private Workload workload;
+  private boolean killed;
+  private CpuAccess stalledCpu;
 
   TenantRuntime(TenantSpec spec, HostRuntime host, RandomStreams streams, long warmupNanos) {
     this.spec = spec;
@@ -34,15 +43,79 @@ public final class TenantRuntime implements TenantContext {
     this.streams = streams;
     this.recorder = new TenantRecorder(host.simulation(), warmupNanos);
     var platform = host.platform();
-    this.cpuShare = host.cpu().addShare(spec.name(), platform.cpu().tenantShare(host.spec(), spec));
-    this.diskShare = host.disk().addShare(spec.name(), platform.io().diskShare(host.spec(), spec));
-    this.networkShare =
-        host.network().addShare(spec.name(), platform.io().networkShare(host.spec(), spec));
+    var hostSpec = host.spec();
+    ShareSettings cpuSettings = platform.cpu().tenantShare(hostSpec, spec);
+    this.cpuShare = host.cpu().addShare(spec.name(), cpuSettings);
+    this.diskShare = host.disk().addShare(spec.name(), platform.io().diskShare(hostSpec, spec));
+    ShareSettings nic = platform.io().networkShare(hostSpec, spec);
+    this.networkShare = host.network().addShare(spec.name(), nic);
+    this.networkReceiveShare = host.networkReceive().addShare(spec.name(), nic);
+    this.ioCpuShare = ioCpu(host, spec, cpuSettings);
+    this.memory =
+        host.memory()
+            .add(
+                spec.name(),
+                platform.memory().tenant(hostSpec, spec),
+                streams.stream(spec.name(), "memory"));
     this.cpu = new SharedCpu(cpuShare);
-    this.disk = new SharedDisk(host, diskShare);
-    this.network = new SharedNetwork(host, networkShare);
-    this.memory = new SimpleMemory(spec);
+    this.disk = new SharedDisk(host, diskShare, ioCpuShare, memory);
+    boolean shaped = Double.isFinite(nic.cap());
+    this.network = new SharedNetwork(host, networkShare, networkReceiveShare, ioCpuShare, shaped);
+    this.memory.connect(disk, recorder::majorFaults, this::kill);
     this.processes = new SimpleProcesses(spec);
+  }
+
+  /** Where the tenant's per-I/O host CPU work runs, or null when the platform charges none. */
+  private static Share ioCpu(HostRuntime host, TenantSpec spec, ShareSettings vcpus) {
+    IoCosts.CpuSite site = host.ioCosts().cpuSite();
+    return switch (site) {
+      case NONE -> null;
+      case DOM0 -> host.dom0Cpu();
+      case KERNEL -> host.kernelCpu();
+      case PER_TENANT ->
+          // QEMU's iothread / vhost thread: one host thread in the VM's cgroup, its weight.
+          host.cpu()
+              .addShare(
+                  spec.name() + "/io-thread",
+                  new ShareSettings(
+                      vcpus.weight(),
+                      0,
+                      Double.POSITIVE_INFINITY,
+                      host.spec().cpu().speed(),
+                      1,
+                      1.0,
+                      false));
+    };
+  }
+
+  /** The workload running inside, so an OOM kill can stop it. */
+  void attach(Workload running) {
+    this.workload = running;
+  }
+
+  /**
+   * The OOM killer ended the tenant's workload (its own limit or the host's global OOM): its jobs
+   * are cancelled, its workload stopped, its memory freed, and new work never runs.
+   */
+  public void kill() {
+    if (killed) {
+      return;
+    }
+    killed = true;
+    recorder.oomKilled();
+    cpuShare.cancelAll();
+    diskShare.cancelAll();
+    networkShare.cancelAll();
+    networkReceiveShare.cancelAll();
+    stalledCpu = new SharedCpu(host.stalled().addShare(spec.name(), ShareSettings.simple(1.0)));
+    if (workload != null) {
+      workload.stop();
+    }
+  }
+
+  /** True once the tenant was OOM-killed. */
+  public boolean killed() {
+    return killed;
   }
 
   @Override
@@ -76,21 +149,26 @@ public final class TenantRuntime implements TenantContext {
 
   @Override
   public CpuAccess cpu() {
-    return cpu;
+    return killed ? stalledCpu : cpu;
   }
 
   @Override
   public DiskAccess disk() {
-    return disk;
+    return killed ? (operations, bytes, write, random, done) -> {} : disk;
   }
 
   @Override
   public NetworkAccess network() {
-    return network;
+    return killed ? DeadNetwork.INSTANCE : network;
   }
 
   @Override
   public MemoryAccess memory() {
+    return memory;
+  }
+
+  /** The tenant's memory with its platform-level accounting. */
+  public TenantMemory memoryModel() {
     return memory;
   }
 
@@ -109,5 +187,20 @@ public final class TenantRuntime implements TenantContext {
 
   public Share networkShare() {
     return networkShare;
+  }
+
+  public Share networkReceiveShare() {
+    return networkReceiveShare;
+  }
+
+  /** A killed tenant's network: transfers never complete. */
+  private enum DeadNetwork implements NetworkAccess {
+    INSTANCE;
+
+    @Override
+    public void send(long bytes, Runnable done) {}
+
+    @Override
+    public void receive(long bytes, Runnable done) {}
   }
 }

@@ -8,6 +8,23 @@ public interface MemoryAccess {
    */
   boolean allocate(long bytes);
 
+  /**
+   * Allocates like {@link #allocate(long)}, then runs {@code done} once the allocation's own cost
+   * has been paid: the OpenVZ vSwap slowdown past physpages, faults on reused frames the host had
+   * swapped. A workload that allocates at a rate (memory bomb) should use this so the slowdown
+   * throttles it; the synchronous form skips the wait.
+   */
+  default void allocate(long bytes, Allocated done) {
+    done.done(allocate(bytes));
+  }
+
+  /** Told when an asynchronous allocation is done. */
+  @FunctionalInterface
+  interface Allocated {
+    /** {@code accepted}: false when the allocation was refused or the tenant was killed. */
+    void done(boolean accepted);
+  }
+
   /** Frees {@code bytes} of anonymous memory. */
   void free(long bytes);
 

@@ -1,0 +1,208 @@
+package dev.oversold.core.memory;
+
+import dev.oversold.core.engine.Invariants;
+import dev.oversold.core.engine.RandomStream;
+import dev.oversold.core.engine.Simulation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A host's physical memory and swap and the tenants that hold them. After any tenant grows, {@link
+ * #settle()} lets the platform's {@link HostReclaimer} free RAM; if RAM and swap are still
+ * exhausted and the platform has a global OOM killer, it kills the tenant with the highest badness
+ * (resident plus swapped pages, as the Linux OOM killer scores a process), whoever caused the
+ * shortage.
+ */
+public final class HostMemory {
+  private final String name;
+  private final Simulation simulation;
+  private final HostMemoryConfig config;
+  private final List<TenantMemory> tenants = new ArrayList<>();
+  private boolean settling;
+  private long ramUsed;
+  private long swapUsed;
+  private long globalOomKills;
+  private long tenantOomKills;
+
+  public HostMemory(String name, Simulation simulation, HostMemoryConfig config) {
+    this.name = name;
+    this.simulation = simulation;
+    this.config = config;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Simulation simulation() {
+    return simulation;
+  }
+
+  public HostMemoryConfig config() {
+    return config;
+  }
+
+  public TenantMemory add(String tenant, TenantMemoryConfig tenantConfig, RandomStream random) {
+    TenantMemory memory = new TenantMemory(this, tenant, tenantConfig, random);
+    tenants.add(memory);
+    memory.syncNew();
+    return memory;
+  }
+
+  /** Tenants in the order added. */
+  public List<TenantMemory> tenants() {
+    return Collections.unmodifiableList(tenants);
+  }
+
+  /** RAM pages tenants may use: RAM less the host's own reservation. */
+  public long ramCapacityPages() {
+    return config.ramPages() - config.reservedPages();
+  }
+
+  /** RAM pages tenants hold now: a running total each tenant keeps up to date, O(1). */
+  public long ramUsedPages() {
+    return ramUsed;
+  }
+
+  /** Applies a tenant's change in RAM and swap pages. */
+  void adjust(long ramDelta, long swapDelta) {
+    ramUsed += ramDelta;
+    swapUsed += swapDelta;
+  }
+
+  /** Sums every tenant's pages from scratch (invariant checks). */
+  long recountRamPages() {
+    long used = 0;
+    for (TenantMemory tenant : tenants) {
+      used += tenant.hostRamPages();
+    }
+    return used;
+  }
+
+  long recountSwapPages() {
+    long used = 0;
+    for (TenantMemory tenant : tenants) {
+      used += tenant.hostSwapPages();
+    }
+    return used;
+  }
+
+  /** RAM pages free now; negative while the host is short. */
+  public long freePages() {
+    return ramCapacityPages() - ramUsedPages();
+  }
+
+  public long swapUsedPages() {
+    return swapUsed;
+  }
+
+  public long swapFreePages() {
+    return config.swapPages() - swapUsedPages();
+  }
+
+  /** Tenants killed by the host's global OOM killer so far. */
+  public long globalOomKills() {
+    return globalOomKills;
+  }
+
+  /** Tenants killed by their own limit (OOM inside a container or guest) so far. */
+  public long tenantOomKills() {
+    return tenantOomKills;
+  }
+
+  /** Reclaims when short; kills when reclaim cannot help and the platform has a global OOM. */
+  public void settle() {
+    if (settling) {
+      return;
+    }
+    settling = true;
+    try {
+      HostReclaimer reclaimer = config.reclaimer();
+      if (freePages() < reclaimer.triggerFreePages(this)) {
+        reclaimer.reclaim(this, reclaimer.targetFreePages(this));
+      }
+      while ((freePages() < 0 || swapFreePages() < 0) && reclaimer.globalOom()) {
+        TenantMemory victim = worstBadness();
+        if (victim == null) {
+          break;
+        }
+        kill(victim, true);
+      }
+    } finally {
+      settling = false;
+    }
+  }
+
+  /**
+   * The live tenant with the most resident plus swapped pages (first added on a tie), passing over
+   * tenants within their OOM guarantee unless every candidate is.
+   */
+  private TenantMemory worstBadness() {
+    TenantMemory worst = worst(true);
+    return worst != null ? worst : worst(false);
+  }
+
+  private TenantMemory worst(boolean honourGuarantees) {
+    TenantMemory worst = null;
+    long worstScore = -1;
+    for (TenantMemory tenant : tenants) {
+      if (tenant.killed()) {
+        continue;
+      }
+      long score = tenant.hostRamPages() + tenant.hostSwapPages();
+      if (honourGuarantees && score <= Pages.of(tenant.config().oomGuardBytes())) {
+        continue;
+      }
+      if (score > worstScore) {
+        worst = tenant;
+        worstScore = score;
+      }
+    }
+    return worst;
+  }
+
+  /** A tenant passed its own RAM + swap: the OOM killer inside it ends its workload. */
+  void oomKill(TenantMemory tenant, boolean global) {
+    kill(tenant, global);
+  }
+
+  private void kill(TenantMemory tenant, boolean global) {
+    if (tenant.killed()) {
+      return;
+    }
+    tenant.die();
+    if (global) {
+      globalOomKills++;
+    } else {
+      tenantOomKills++;
+    }
+    tenant.runKiller();
+  }
+
+  /** RAM and swap never over-committed at rest; every tenant's own accounting consistent. */
+  public void checkInvariants() {
+    if (!Invariants.ENABLED) {
+      return;
+    }
+    for (TenantMemory tenant : tenants) {
+      tenant.checkInvariants();
+    }
+    Invariants.check(
+        recountRamPages() == ramUsed && recountSwapPages() == swapUsed,
+        "%s: running totals %d RAM / %d swap pages drifted from %d / %d",
+        name,
+        ramUsed,
+        swapUsed,
+        recountRamPages(),
+        recountSwapPages());
+    Invariants.check(
+        freePages() >= 0, "%s: %d RAM pages used of %d", name, ramUsedPages(), ramCapacityPages());
+    Invariants.check(
+        swapFreePages() >= 0,
+        "%s: %d swap pages used of %d",
+        name,
+        swapUsedPages(),
+        config.swapPages());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.oversold.core.memory;
+
+/** How a tenant's memory reaches the disk: fault reads it waits for, and background writes. */
+public interface MemoryIo {
+  /** {@code pages} random 4 KiB reads one after another; {@code done} runs after the last. */
+  void faultReads(long pages, Runnable done);
+
+  /**
+   * Writes {@code pages} swapped-out pages in the background (no one waits). {@code hostSwap}: to
+   * the host's swap (host kernel or hypervisor) rather than the tenant's own swap device.
+   */
+  void swapWrites(long pages, boolean hostSwap);
+
+  /** Does nothing: for unit tests of the accounting alone. */
+  MemoryIo NONE =
+      new MemoryIo() {
+        @Override
+        public void faultReads(long pages, Runnable done) {
+          done.run();
+        }
+
+        @Override
+        public void swapWrites(long pages, boolean hostSwap) {}
+      };
+}

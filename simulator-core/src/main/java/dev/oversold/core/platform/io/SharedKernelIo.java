@@ -1,0 +1,117 @@
+package dev.oversold.core.platform.io;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.KnobKind;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.platform.IoCosts;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.sharing.ShareSettings;
+import java.util.List;
+
+/**
+ * I/O of one shared Linux kernel (OpenVZ containers, bare-metal process groups): one CFQ-like queue
+ * with per-tenant weights (OpenVZ ioprio 0..7), iolimit/iopslimit; writes through the shared page
+ * cache and global writeback; one network stack whose packet processing (softirq) and socket
+ * buffers are shared without per-tenant fairness unless a tenant is shaped.
+ */
+public final class SharedKernelIo implements IoPolicy {
+  /** OpenVZ default ioprio (reference: 0..7, default 4). */
+  static final double DEFAULT_IOPRIO = 4;
+
+  public static final Knob IOPRIO =
+      new Knob(
+          "ioprio",
+          KnobKind.COUNT,
+          Double.NaN,
+          0,
+          7,
+          "CFQ I/O priority of the container, 0..7, default 4; prio 7 gets 2x the time slice of"
+              + " prio 0 [R wiki I/O_priorities]");
+  public static final Knob IOLIMIT =
+      new Knob(
+          "iolimit",
+          KnobKind.BYTE_RATE,
+          Double.NaN,
+          0,
+          1e12,
+          "disk bandwidth limit of the container, 0 = none [R wiki I/O_limits]");
+  public static final Knob IOPSLIMIT =
+      new Knob(
+          "iopslimit",
+          KnobKind.RATE,
+          Double.NaN,
+          0,
+          1e9,
+          "disk operations per second limit, 0 = none (off by default) [R wiki I/O_limits]");
+  public static final Knob SOFTIRQ_CPU =
+      new Knob(
+          "net-packet-cpu",
+          KnobKind.DURATION,
+          1 * SimTime.MICROSECOND,
+          0,
+          SimTime.MILLISECOND,
+          "kernel CPU per packet in the shared network stack (assumption: 1 us per 1500-byte"
+              + " packet)");
+
+  private final boolean openVz;
+
+  private SharedKernelIo(boolean openVz) {
+    this.openVz = openVz;
+  }
+
+  public static SharedKernelIo openVz() {
+    return new SharedKernelIo(true);
+  }
+
+  public static SharedKernelIo bareMetal() {
+    return new SharedKernelIo(false);
+  }
+
+  /**
+   * CFQ slice weight of an ioprio: linear with prio 7 at twice prio 0 and prio 4 neutral, (7 + p) /
+   * 11.
+   */
+  public static double ioprioWeight(double ioprio) {
+    return (7 + ioprio) / (7 + DEFAULT_IOPRIO);
+  }
+
+  @Override
+  public ShareSettings diskShare(HostSpec host, TenantSpec tenant) {
+    var plan = tenant.plan();
+    var knobs = plan.nativeKnobs();
+    double weight =
+        openVz && knobs.has(IOPRIO.key())
+            ? ioprioWeight(knobs.get(IOPRIO.key(), DEFAULT_IOPRIO))
+            : plan.disk().weight();
+    double iops = plan.disk().iopsLimit();
+    double bytes = plan.disk().bandwidthLimitBytesPerSecond();
+    if (openVz) {
+      iops = DeviceShares.limit(knobs.get(IOPSLIMIT.key(), Double.NaN), iops);
+      bytes = DeviceShares.limit(knobs.get(IOLIMIT.key(), Double.NaN), bytes);
+    }
+    return DeviceShares.disk(host, weight, iops, bytes);
+  }
+
+  @Override
+  public ShareSettings networkShare(HostSpec host, TenantSpec tenant) {
+    return DeviceShares.network(host, 1.0, tenant.plan().network().bandwidthLimitBytesPerSecond());
+  }
+
+  @Override
+  public IoCosts costs(HostSpec host) {
+    double perPacket = SimTime.toSeconds((long) host.options().get(SOFTIRQ_CPU));
+    return new IoCosts(0, perPacket, IoCosts.CpuSite.KERNEL, true, true, 0);
+  }
+
+  @Override
+  public List<Knob> hostOptions() {
+    return List.of(SOFTIRQ_CPU);
+  }
+
+  @Override
+  public List<Knob> nativeKnobs() {
+    return openVz ? List.of(IOPRIO, IOLIMIT, IOPSLIMIT) : List.of();
+  }
+}

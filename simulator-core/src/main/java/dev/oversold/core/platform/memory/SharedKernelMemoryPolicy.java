@@ -1,0 +1,137 @@
+package dev.oversold.core.platform.memory;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.memory.HostMemoryConfig;
+import dev.oversold.core.memory.TenantMemoryConfig;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.KnobKind;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.platform.MemoryPolicy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Linux kernel shared by every tenant: OpenVZ containers with vSwap, or process groups with
+ * cgroup limits on bare metal. Pages past a tenant's RAM go to its swap (virtual on OpenVZ, the
+ * host's swap device on bare metal); the host reclaims globally when short.
+ */
+public final class SharedKernelMemoryPolicy implements MemoryPolicy {
+  /** OpenStack's default reserved host memory, 512 MB (reference section 5). */
+  static final double DEFAULT_HOST_RESERVED = 512.0 * 1024 * 1024;
+
+  public static final Knob HOST_RESERVED =
+      new Knob(
+          "host-reserved",
+          KnobKind.BYTES,
+          DEFAULT_HOST_RESERVED,
+          0,
+          1e15,
+          "RAM the host kernel and services keep (assumption: OpenStack reserved_host_memory_mb"
+              + " default 512 MB [R])");
+
+  /**
+   * The vSwap slowdown is undocumented (reference: "artificially slowed down"); the assumption is
+   * one random 4 KiB read of a typical SSD, about 100 us, per page moved into or out of vSwap.
+   */
+  public static final Knob VSWAP_DELAY =
+      new Knob(
+          "vswap-delay",
+          KnobKind.DURATION,
+          100 * SimTime.MICROSECOND,
+          0,
+          SimTime.SECOND,
+          "OpenVZ vSwap slowdown per 4 KiB page moved past physpages or faulted back; undocumented"
+              + " [R wiki VSwap], assumption: 100 us, one SSD random read");
+
+  public static final Knob PHYSPAGES =
+      new Knob(
+          "physpages",
+          KnobKind.BYTES,
+          Double.NaN,
+          4096,
+          1e15,
+          "container RAM limit (overrides plan ram; counted in 4 KiB pages) [R wiki VSwap]");
+  public static final Knob SWAPPAGES =
+      new Knob(
+          "swappages",
+          KnobKind.BYTES,
+          Double.NaN,
+          0,
+          1e15,
+          "container vSwap limit (overrides plan swap) [R wiki VSwap]");
+
+  public static final Knob OOMGUARPAGES =
+      new Knob(
+          "oomguarpages",
+          KnobKind.BYTES,
+          Double.NaN,
+          0,
+          1e15,
+          "the global OOM killer spares the container while its RAM + swap stay below this; unset ="
+              + " no guarantee [R wiki oomguarpages]");
+
+  private final boolean openVz;
+
+  private SharedKernelMemoryPolicy(boolean openVz) {
+    this.openVz = openVz;
+  }
+
+  public static SharedKernelMemoryPolicy openVz() {
+    return new SharedKernelMemoryPolicy(true);
+  }
+
+  public static SharedKernelMemoryPolicy bareMetal() {
+    return new SharedKernelMemoryPolicy(false);
+  }
+
+  @Override
+  public HostMemoryConfig host(HostSpec host, List<TenantSpec> tenants) {
+    var options = host.options();
+    return new HostMemoryConfig(
+        host.memory().ramBytes(),
+        host.memory().swapBytes(),
+        (long) options.get(HOST_RESERVED),
+        openVz ? (long) options.get(VSWAP_DELAY) : 0,
+        0,
+        0.5,
+        new SharedKernelReclaimer());
+  }
+
+  @Override
+  public TenantMemoryConfig tenant(HostSpec host, TenantSpec tenant) {
+    var plan = tenant.plan();
+    var knobs = plan.nativeKnobs();
+    long ram = plan.memory().ramBytes();
+    long swap = plan.memory().swapBytes();
+    if (openVz) {
+      ram = (long) knobs.get(PHYSPAGES.key(), ram);
+      swap = (long) knobs.get(SWAPPAGES.key(), swap);
+    }
+    long guard = openVz ? (long) knobs.get(OOMGUARPAGES.key(), 0) : 0;
+    return new TenantMemoryConfig(
+        ram,
+        swap,
+        0,
+        0,
+        1,
+        openVz
+            ? TenantMemoryConfig.Kind.CONTAINER_VIRTUAL_SWAP
+            : TenantMemoryConfig.Kind.PROCESS_GROUP,
+        guard);
+  }
+
+  @Override
+  public List<Knob> hostOptions() {
+    List<Knob> knobs = new ArrayList<>(List.of(HOST_RESERVED));
+    if (openVz) {
+      knobs.add(VSWAP_DELAY);
+    }
+    return knobs;
+  }
+
+  @Override
+  public List<Knob> nativeKnobs() {
+    return openVz ? List.of(PHYSPAGES, SWAPPAGES, OOMGUARPAGES) : List.of();
+  }
+}

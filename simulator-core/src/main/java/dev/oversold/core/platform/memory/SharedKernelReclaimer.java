@@ -1,0 +1,56 @@
+package dev.oversold.core.platform.memory;
+
+import dev.oversold.core.memory.Apportion;
+import dev.oversold.core.memory.HostMemory;
+import dev.oversold.core.memory.HostReclaimer;
+import dev.oversold.core.memory.TenantMemory;
+import java.util.List;
+
+/**
+ * Global reclaim of one Linux kernel shared by containers (OpenVZ) or process groups (bare metal):
+ * clean page-cache pages first, then pages already in virtual swap, then anonymous pages, each
+ * taken from tenants in proportion to what they hold. Proportional is how the kernel's memcg-aware
+ * reclaim scans: each cgroup's LRU lists in proportion to their size (mm/vmscan.c get_scan_count,
+ * shrink_node_memcgs).
+ */
+public final class SharedKernelReclaimer implements HostReclaimer {
+  @Override
+  public void reclaim(HostMemory host, long targetFreePages) {
+    List<TenantMemory> tenants = host.tenants();
+    int n = tenants.size();
+    long need = targetFreePages - host.freePages();
+    if (need <= 0) {
+      return;
+    }
+    long[] available = new long[n];
+    for (int i = 0; i < n; i++) {
+      available[i] = tenants.get(i).fileCachePages();
+    }
+    long[] take = Apportion.proportional(need, available);
+    for (int i = 0; i < n; i++) {
+      tenants.get(i).reclaim().dropFile(take[i]);
+    }
+    need = targetFreePages - host.freePages();
+    if (need <= 0) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      available[i] = tenants.get(i).reclaim().vswapInRam();
+    }
+    take = Apportion.proportional(Math.min(need, Math.max(0, host.swapFreePages())), available);
+    for (int i = 0; i < n; i++) {
+      tenants.get(i).reclaim().hostSwapOutVswap(take[i]);
+    }
+    need = targetFreePages - host.freePages();
+    if (need <= 0) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      available[i] = tenants.get(i).reclaim().hostSwappableAnon();
+    }
+    take = Apportion.proportional(Math.min(need, Math.max(0, host.swapFreePages())), available);
+    for (int i = 0; i < n; i++) {
+      tenants.get(i).reclaim().hostSwapOut(take[i]);
+    }
+  }
+}

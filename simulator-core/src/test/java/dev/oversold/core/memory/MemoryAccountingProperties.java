@@ -1,0 +1,78 @@
+package dev.oversold.core.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.memory.MemoryModels.Kind;
+import dev.oversold.core.memory.MemoryModels.Op;
+import dev.oversold.core.memory.MemoryModels.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+final class MemoryAccountingProperties {
+  @Property(tries = 150)
+  void pagesAddUpAndNeverExceedRamPlusSwap(
+      @ForAll Platform platform,
+      @ForAll @IntRange(min = 1, max = 5) int tenants,
+      @ForAll @IntRange(min = 256, max = 2048) int hostRamMib,
+      @ForAll @IntRange(min = 0, max = 1024) int hostSwapMib,
+      @ForAll("operations") List<Op> operations) {
+    List<long[]> sizes = new ArrayList<>();
+    long totalRam = 0;
+    for (int i = 0; i < tenants; i++) {
+      long ram = 64 + 97L * i % 400;
+      sizes.add(new long[] {ram, 32 + 53L * i % 300, platform == Platform.KVM ? 8 : 0});
+      totalRam += ram;
+    }
+    long ramMib = platform == Platform.XEN ? Math.max(hostRamMib, totalRam) : hostRamMib;
+    HostMemory host = MemoryModels.host(new Simulation(), platform, ramMib, hostSwapMib, sizes);
+    for (Op op : operations) {
+      MemoryModels.apply(host, op);
+      check(host);
+    }
+  }
+
+  private static void check(HostMemory host) {
+    long ram = 0;
+    long swap = 0;
+    for (TenantMemory t : host.tenants()) {
+      // Every allocated page is in exactly one state: resident (shared or not), compressed,
+      // swapped by the host, or in the tenant's own swap.
+      long residentPlain = t.anon - t.hostSwappedAnon - t.compressed - t.shared;
+      assertTrue(residentPlain >= 0, t.name());
+      assertEquals(
+          t.allocatedPages(),
+          residentPlain + t.shared + t.compressed + t.hostSwappedAnon + t.swapped,
+          t.name());
+      assertTrue(t.swapped <= t.swapLimit, t.name());
+      t.checkInvariants();
+      ram += t.hostRamPages();
+      swap += t.hostSwapPages();
+    }
+    host.checkInvariants(); // running totals match a recount
+    assertEquals(ram, host.ramUsedPages());
+    assertEquals(swap, host.swapUsedPages());
+    assertTrue(ram <= host.ramCapacityPages(), () -> "ram " + host.ramUsedPages());
+    assertTrue(swap <= host.config().swapPages(), () -> "swap " + host.swapUsedPages());
+    assertTrue(ram + swap <= host.config().ramPages() + host.config().swapPages());
+  }
+
+  @Provide
+  Arbitrary<List<Op>> operations() {
+    Arbitrary<Op> op =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 4),
+                Arbitraries.of(Kind.class),
+                Arbitraries.longs().between(1, 300))
+            .as(Op::new);
+    return op.list().ofMinSize(1).ofMaxSize(40);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.oversold.core.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.PlatformKind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+final class PlatformKnobsTest {
+  @Test
+  void knobs_haveUniqueKeysAndDefaultsInRangeOnEveryPlatform() {
+    for (PlatformKind kind : PlatformKind.values()) {
+      Platform platform = Platforms.of(kind);
+      for (List<Knob> knobs : List.of(platform.hostOptions(), platform.nativeKnobs())) {
+        Set<String> keys = new HashSet<>();
+        for (Knob knob : knobs) {
+          assertTrue(keys.add(knob.key()), kind + ": duplicate knob " + knob.key());
+          if (knob.hasDefault()) {
+            assertTrue(
+                knob.defaultValue() >= knob.min() && knob.defaultValue() <= knob.max(),
+                kind + ": " + knob.key() + " default out of range");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void memoryAndIoKnobs_areDeclaredByTheirPlatforms() {
+    assertTrue(keys(PlatformKind.OPENVZ, true).containsAll(Set.of("vswap-delay", "host-reserved")));
+    assertTrue(
+        keys(PlatformKind.OPENVZ, false)
+            .containsAll(Set.of("physpages", "swappages", "ioprio", "iolimit", "iopslimit")));
+    assertTrue(keys(PlatformKind.KVM, true).containsAll(Set.of("ksm", "ksm-sharing", "ksm-cpu")));
+    assertTrue(keys(PlatformKind.XEN, true).contains("dom0-memory"));
+    assertTrue(keys(PlatformKind.XEN, false).contains("memory"));
+    assertTrue(
+        keys(PlatformKind.VMWARE, true).containsAll(Set.of("tps-inter-vm", "sioc-threshold")));
+    assertEquals(Set.of("host-reserved", "net-packet-cpu"), keys(PlatformKind.BARE_METAL, true));
+  }
+
+  private static Set<String> keys(PlatformKind kind, boolean host) {
+    Platform platform = Platforms.of(kind);
+    Set<String> keys = new HashSet<>();
+    for (Knob knob : host ? platform.hostOptions() : platform.nativeKnobs()) {
+      keys.add(knob.key());
+    }
+    return keys;
+  }
+}
