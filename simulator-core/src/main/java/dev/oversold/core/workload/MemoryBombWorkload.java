@@ -46,7 +46,14 @@ final class MemoryBombWorkload implements Workload {
     if (stopped) {
       return;
     }
-    boolean granted = context.memory().allocate(stepBytes);
+    long stepStarted = context.simulation().now();
+    next = null;
+    // The asynchronous form lets the platform make the bomb wait (OpenVZ vSwap slowdown, faults
+    // while the host reclaims); the next step is due a step after this one, or when it is done.
+    context.memory().allocate(stepBytes, granted -> afterAllocation(granted, stepStarted));
+  }
+
+  private void afterAllocation(boolean granted, long stepStarted) {
     if (stopped) {
       // This allocation got the tenant killed (OOM) and stop() already freed the rest.
       if (granted) {
@@ -56,13 +63,13 @@ final class MemoryBombWorkload implements Workload {
     }
     if (!granted) {
       context.recorder().refused();
-      next = null;
       return;
     }
     allocated += stepBytes;
     context.recorder().progressed(stepBytes);
     context.recorder().operationsCompleted(1);
-    next = context.simulation().scheduleAfter(stepNanos, this::step);
+    long due = Math.max(context.simulation().now(), stepStarted + stepNanos);
+    next = context.simulation().schedule(due, this::step);
   }
 
   /** Bytes the bomb holds now. */

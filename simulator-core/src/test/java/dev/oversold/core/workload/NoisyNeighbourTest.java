@@ -158,18 +158,20 @@ final class NoisyNeighbourTest {
     // OpenVZ counts kernel memory against the container (page tables: one 4 KiB page per 512
     // pages mapped), so each 2 MiB step costs 512 + 1 = 513 pages: floor(524,288 / 513) = 1022
     // steps fit (1022 * 513 = 524,286 pages), the 1023rd is refused, and it allocates nothing
-    // more: one refusal, 1022 * 2 MiB = 2,143,289,344 bytes of progress over the 30 s run. (A
-    // platform that OOM-kills at the limit instead of refusing reports the one event as an OOM
-    // kill.)
+    // more: one refusal, 1022 * 2 MiB = 2,143,289,344 bytes of progress. (A platform that
+    // OOM-kills at the limit instead of refusing reports the one event as an OOM kill.)
+    // Timing: the first GiB takes ~512 steps of 10 ms = ~5.1 s; past physpages every page goes
+    // to vSwap and costs vswap-delay (100 us), so a 2 MiB step takes 512 * 100 us = 51.2 ms and
+    // the second GiB ~510 * 51.2 ms = ~26 s: the limit is reached at ~31 s, inside the 60 s run.
     var m =
         alone(
             PlatformKind.OPENVZ,
             4,
             plan(1),
             new WorkloadSpec.MemoryBomb(200.0 * MIB, WorkloadSpec.Window.ALWAYS),
-            30);
+            60);
     assertEquals(1, m.refusals() + m.oomKills());
-    assertEquals(1022 * 2.0 * MIB, m.progressPerSecond() * 30, 1.0);
+    assertEquals(1022 * 2.0 * MIB, m.progressPerSecond() * 60, 1.0);
     assertEquals("bytes", m.progressUnit());
   }
 
