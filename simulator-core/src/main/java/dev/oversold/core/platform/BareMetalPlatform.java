@@ -1,7 +1,12 @@
 package dev.oversold.core.platform;
 
+import dev.oversold.core.kernel.KernelKnobs;
+import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.cpu.BareMetalCpu;
+import dev.oversold.core.platform.cpu.CpuKnobs;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,16 +15,7 @@ import java.util.List;
  * CPU). The reference for overheads.
  */
 public final class BareMetalPlatform implements Platform {
-  private final CpuPolicy cpu =
-      (host, tenant) ->
-          NeutralCpu.share(
-              host,
-              tenant.plan(),
-              tenant.plan().cpu().weight(),
-              tenant.plan().cpu().reservationCores(),
-              tenant.plan().cpu().limitCores(),
-              Overheads.BARE_METAL_CPU_EFFICIENCY,
-              true);
+  private final CpuPolicy cpu = new BareMetalCpu();
 
   private final IoPolicy io = new NeutralIo();
 
@@ -30,7 +26,9 @@ public final class BareMetalPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of();
+    List<Knob> options = new ArrayList<>(List.of(CpuKnobs.WAKEUP_DELAY));
+    options.addAll(KernelKnobs.HOST_TABLES);
+    return List.copyOf(options);
   }
 
   @Override
@@ -46,5 +44,10 @@ public final class BareMetalPlatform implements Platform {
   @Override
   public IoPolicy io() {
     return io;
+  }
+
+  @Override
+  public KernelPolicy kernel() {
+    return KernelPolicy.SHARED_KERNEL;
   }
 }

@@ -1,5 +1,6 @@
 package dev.oversold.core.platform;
 
+import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
 import java.util.List;
@@ -22,4 +23,9 @@ public interface Platform {
 
   /** How tenants share the disk and the NIC. */
   IoPolicy io();
+
+  /** Where tenants get processes, files and connections: a guest kernel each, by default. */
+  default KernelPolicy kernel() {
+    return KernelPolicy.GUEST_KERNEL;
+  }
 }

@@ -3,6 +3,7 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.kernel.KernelObjects;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.sharing.Share;
@@ -19,6 +20,7 @@ public final class TenantRuntime implements TenantContext {
   private final HostRuntime host;
   private final RandomStreams streams;
   private final TenantRecorder recorder;
+  private final TenantCpu tenantCpu;
   private final Share cpuShare;
   private final Share diskShare;
   private final Share networkShare;
@@ -26,6 +28,7 @@ public final class TenantRuntime implements TenantContext {
   private final DiskAccess disk;
   private final NetworkAccess network;
   private final MemoryAccess memory;
+  private final KernelObjects kernel;
   private final ProcessAccess processes;
 
   TenantRuntime(TenantSpec spec, HostRuntime host, RandomStreams streams, long warmupNanos) {
@@ -34,15 +37,17 @@ public final class TenantRuntime implements TenantContext {
     this.streams = streams;
     this.recorder = new TenantRecorder(host.simulation(), warmupNanos);
     var platform = host.platform();
-    this.cpuShare = host.cpu().addShare(spec.name(), platform.cpu().tenantShare(host.spec(), spec));
+    this.tenantCpu = new TenantCpu(host, spec, streams.stream(spec.name(), "cpu-wakeup"));
+    this.cpuShare = tenantCpu.share();
     this.diskShare = host.disk().addShare(spec.name(), platform.io().diskShare(host.spec(), spec));
     this.networkShare =
         host.network().addShare(spec.name(), platform.io().networkShare(host.spec(), spec));
-    this.cpu = new SharedCpu(cpuShare);
+    this.cpu = tenantCpu;
     this.disk = new SharedDisk(host, diskShare);
     this.network = new SharedNetwork(host, networkShare);
     this.memory = new SimpleMemory(spec);
-    this.processes = new SimpleProcesses(spec);
+    this.kernel = platform.kernel().tenantKernel(host.kernel(), host.spec(), spec);
+    this.processes = new KernelProcesses(kernel, memory);
   }
 
   @Override
@@ -97,6 +102,16 @@ public final class TenantRuntime implements TenantContext {
   @Override
   public ProcessAccess processes() {
     return processes;
+  }
+
+  /** The tenant's vCPUs with their quota controller and wake-up accounting. */
+  public TenantCpu tenantCpu() {
+    return tenantCpu;
+  }
+
+  /** The tenant's kernel objects (beancounters in a container, guest tables in a VM). */
+  public KernelObjects kernel() {
+    return kernel;
   }
 
   public Share cpuShare() {
