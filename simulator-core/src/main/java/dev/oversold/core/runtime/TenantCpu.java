@@ -28,6 +28,10 @@ public final class TenantCpu implements CpuAccess {
   private final CoStopModel coStop;
   private BandwidthThrottle throttle;
   private long wakeups;
+  private long lastCompletionAt = -1;
+  private long lastUsageSample;
+  private double lastUsageWork;
+  private double usageRate;
   private long delayedWakeups;
   private long wakeupDelayNanos;
 
@@ -54,6 +58,21 @@ public final class TenantCpu implements CpuAccess {
     }
   }
 
+  /** The tenant's CPU rate averaged exponentially over the scheduler's usage memory. */
+  private double recentRate() {
+    long now = host.simulation().now();
+    double work = share.allocatedWork();
+    long elapsed = now - lastUsageSample;
+    if (elapsed > 0) {
+      double decay = Math.exp(-(double) elapsed / wakeup.usageMemoryNanos());
+      double rate = (work - lastUsageWork) / SimTime.toSeconds(elapsed);
+      usageRate = usageRate * decay + rate * (1 - decay);
+      lastUsageSample = now;
+      lastUsageWork = work;
+    }
+    return usageRate;
+  }
+
   /** Sets the efficiency to the useful fraction at the current per-vCPU rate. */
   private void updateCoStop() {
     int busy = Math.min(share.jobCount(), share.parallelLimit());
@@ -73,15 +92,26 @@ public final class TenantCpu implements CpuAccess {
   @Override
   public Job run(double work, JobListener listener) {
     long delay = 0;
-    if (wakeup.enabled() && share.jobCount() + share.pendingJobCount() < share.parallelLimit()) {
+    long now = host.simulation().now();
+    // A thread that submits more work the instant its previous piece finished never slept.
+    boolean continuing = now == lastCompletionAt;
+    if (wakeup.enabled()
+        && !continuing
+        && share.jobCount() + share.pendingJobCount() < share.parallelLimit()) {
       wakeups++;
-      delay = wakeup.delayNanos(share, random);
+      delay = wakeup.delayNanos(share, recentRate(), random);
       if (delay > 0) {
         delayedWakeups++;
         wakeupDelayNanos += delay;
       }
     }
-    return share.submitAfter(delay, work, listener);
+    return share.submitAfter(
+        delay,
+        work,
+        job -> {
+          lastCompletionAt = host.simulation().now();
+          listener.completed(job);
+        });
   }
 
   @Override

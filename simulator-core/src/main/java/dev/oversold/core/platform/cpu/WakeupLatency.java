@@ -101,10 +101,21 @@ public record WakeupLatency(
   }
 
   /**
-   * The wait of a thread waking one of {@code share}'s idle vCPUs now, drawing from {@code random}
-   * only when the host is saturated (so an unloaded run draws nothing).
+   * How far back a tenant's usage counts when judging whether it is under its entitlement: one
+   * accounting period for Xen credit (credit is assigned every 30 ms and bounded by one timeslice),
+   * one latency period for CFS (a sleeper keeps half a latency of lag), one quantum for ESXi
+   * (assumption).
    */
-  public long delayNanos(Share share, RandomStream random) {
+  public long usageMemoryNanos() {
+    return fixedSliceNanos > 0 ? fixedSliceNanos : latencyNanos;
+  }
+
+  /**
+   * The wait of a thread waking one of {@code share}'s idle vCPUs now, given the tenant's recent
+   * CPU rate (units/s averaged over {@link #usageMemoryNanos()}); draws from {@code random} only
+   * when the host is saturated (so an unloaded run draws nothing).
+   */
+  public long delayNanos(Share share, double recentRate, RandomStream random) {
     SharedCapacity pool = share.pool();
     if (!enabled || !pool.isSaturated()) {
       return 0;
@@ -112,7 +123,7 @@ public record WakeupLatency(
     int cores = Math.max(1, (int) Math.round(pool.capacity() / share.perJobMaxRate()));
     int runnable = pool.runnableThreads();
     long slice = sliceNanos((runnable + 1.0) / cores);
-    if (isUnder(share, pool)) {
+    if (isUnder(share, pool, recentRate)) {
       if (rateLimitNanos == 0) {
         return 0;
       }
@@ -125,13 +136,13 @@ public record WakeupLatency(
   }
 
   /** Under its entitlement: the fair rate its weight gives among the busy shares. */
-  static boolean isUnder(Share share, SharedCapacity pool) {
+  static boolean isUnder(Share share, SharedCapacity pool, double recentRate) {
     double weights = pool.activeWeight();
     double own = share.effectiveWeight();
     if (share.allocation() <= 0) {
       weights += own; // not busy yet: it joins the competition
     }
     double entitled = weights <= 0 ? pool.capacity() : pool.capacity() * own / weights;
-    return share.allocation() < entitled * (1 - 1e-9);
+    return recentRate < entitled * (1 - 1e-9);
   }
 }
