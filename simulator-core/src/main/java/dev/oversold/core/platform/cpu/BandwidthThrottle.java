@@ -62,9 +62,22 @@ public final class BandwidthThrottle {
     if (exhaustion != null || throttled) {
       if (throttled && used() < quota) {
         unthrottle();
+      } else if (!throttled && used() >= quota) {
+        exhaust(); // lowered below what this period already used: throttle now
+        return;
       }
       allocationChanged();
     }
+  }
+
+  /** Work used in the current period (units). */
+  public double usedInPeriod() {
+    return used();
+  }
+
+  /** The quota of one period (units). */
+  public double quota() {
+    return quota;
   }
 
   /** The limit in units/s. */
