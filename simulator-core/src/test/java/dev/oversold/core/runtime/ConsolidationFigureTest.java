@@ -26,7 +26,9 @@ final class ConsolidationFigureTest {
   @Test
   void progress_isFairAndTheAggregateHoldsFrom1To16Guests() {
     StringBuilder table = new StringBuilder();
-    table.append("platform guests per-tenant(min..max) expected aggregate expected  steal\n");
+    table.append(
+        "platform guests used-cores/tenant progress/tenant(min..max) fair-less-overhead"
+            + " aggregate-progress expected steal\n");
     for (PlatformKind platform : List.of(PlatformKind.KVM, PlatformKind.XEN)) {
       double efficiency =
           platform == PlatformKind.KVM
