@@ -57,6 +57,7 @@ public final class Simulator {
     sampler.finish();
     if (dev.oversold.core.engine.Invariants.ENABLED) {
       hosts.values().forEach(host -> host.cpu().checkInvariants());
+      hosts.values().forEach(host -> host.kernel().checkInvariants());
     }
     return new SimulationResult(
         scenario.name(),

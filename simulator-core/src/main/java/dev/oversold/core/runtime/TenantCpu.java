@@ -29,9 +29,9 @@ public final class TenantCpu implements CpuAccess {
   private BandwidthThrottle throttle;
   private long wakeups;
   private long lastCompletionAt = -1;
-  private long lastUsageSample;
-  private double lastUsageWork;
-  private double usageRate;
+  private long creditAt;
+  private double credit = Double.NaN;
+  private long pendingUntil;
   private long delayedWakeups;
   private long wakeupDelayNanos;
 
@@ -58,19 +58,41 @@ public final class TenantCpu implements CpuAccess {
     }
   }
 
-  /** The tenant's CPU rate averaged exponentially over the scheduler's usage memory. */
-  private double recentRate() {
-    long now = host.simulation().now();
-    double work = share.allocatedWork();
-    long elapsed = now - lastUsageSample;
-    if (elapsed > 0) {
-      double decay = Math.exp(-(double) elapsed / wakeup.usageMemoryNanos());
-      double rate = (work - lastUsageWork) / SimTime.toSeconds(elapsed);
-      usageRate = usageRate * decay + rate * (1 - decay);
-      lastUsageSample = now;
-      lastUsageWork = work;
+  /**
+   * The tenant's scheduler credit (units of work), a token bucket: it refills at the tenant's
+   * entitlement (its weight's share of the busy host) and is charged each thread's work when the
+   * thread is submitted, as Xen credit1 debits a running vCPU and CFS advances vruntime. Charged at
+   * submission: a real scheduler runs a woken burst at full speed, which is how a bursty tenant
+   * overdraws (OVER) although the fluid pool spreads the same burst thinly. Bounded above by one
+   * usage-memory period of one core (credit1 caps credit at one timeslice; CFS keeps a sleeper at
+   * most half a latency behind) and below by that much per vCPU.
+   */
+  private double credit(long now) {
+    if (Double.isNaN(credit)) {
+      credit = creditBound(); // a tenant starts with a full bank, UNDER
+      creditAt = now;
     }
-    return usageRate;
+    if (now > creditAt) {
+      double entitled = WakeupLatency.entitlement(share, share.pool());
+      credit += entitled * SimTime.toSeconds(now - creditAt);
+      creditAt = now;
+      credit = Math.min(credit, creditBound());
+    }
+    return credit;
+  }
+
+  private double creditBound() {
+    return SimTime.toSeconds(wakeup.usageMemoryNanos()) * share.perJobMaxRate();
+  }
+
+  /**
+   * Charges a submitted thread: at most one bank's worth, what a real scheduler would run of it at
+   * full speed before the next accounting (a long job is not charged all at once).
+   */
+  private void charge(long now, double work) {
+    credit(now);
+    double charged = Math.min(work, creditBound());
+    credit = Math.max(-creditBound() * share.parallelLimit(), credit - charged);
   }
 
   /** Sets the efficiency to the useful fraction at the current per-vCPU rate. */
@@ -99,11 +121,19 @@ public final class TenantCpu implements CpuAccess {
         && !continuing
         && share.jobCount() + share.pendingJobCount() < share.parallelLimit()) {
       wakeups++;
-      delay = wakeup.delayNanos(share, recentRate(), random);
+      delay = wakeup.delayNanos(share, credit(now) >= 0, random);
       if (delay > 0) {
         delayedWakeups++;
         wakeupDelayNanos += delay;
+        pendingUntil = Math.max(pendingUntil, now + delay);
       }
+    } else if (share.pendingJobCount() > 0 && pendingUntil > now) {
+      // Every vCPU is busy or still waking: the guest queues the thread behind them (guest
+      // run-queue wait, not steal).
+      delay = pendingUntil - now;
+    }
+    if (wakeup.enabled()) {
+      charge(now, work);
     }
     return share.submitAfter(
         delay,

@@ -101,21 +101,20 @@ public record WakeupLatency(
   }
 
   /**
-   * How far back a tenant's usage counts when judging whether it is under its entitlement: one
-   * accounting period for Xen credit (credit is assigned every 30 ms and bounded by one timeslice),
-   * one latency period for CFS (a sleeper keeps half a latency of lag), one quantum for ESXi
-   * (assumption).
+   * The credit a tenant can bank, as time of one core: one timeslice for Xen credit (credit1 caps
+   * credit at one timeslice), one latency period for CFS (a sleeper is kept within half a latency
+   * of the minimum vruntime), one quantum for ESXi (assumption).
    */
   public long usageMemoryNanos() {
     return fixedSliceNanos > 0 ? fixedSliceNanos : latencyNanos;
   }
 
   /**
-   * The wait of a thread waking one of {@code share}'s idle vCPUs now, given the tenant's recent
-   * CPU rate (units/s averaged over {@link #usageMemoryNanos()}); draws from {@code random} only
-   * when the host is saturated (so an unloaded run draws nothing).
+   * The wait of a thread waking one of {@code share}'s idle vCPUs now, given whether the tenant
+   * still has credit ({@code under}); draws from {@code random} only when the host is saturated (so
+   * an unloaded run draws nothing).
    */
-  public long delayNanos(Share share, double recentRate, RandomStream random) {
+  public long delayNanos(Share share, boolean under, RandomStream random) {
     SharedCapacity pool = share.pool();
     if (!enabled || !pool.isSaturated()) {
       return 0;
@@ -123,7 +122,7 @@ public record WakeupLatency(
     int cores = Math.max(1, (int) Math.round(pool.capacity() / share.perJobMaxRate()));
     int runnable = pool.runnableThreads();
     long slice = sliceNanos((runnable + 1.0) / cores);
-    if (isUnder(share, pool, recentRate)) {
+    if (under) {
       if (rateLimitNanos == 0) {
         return 0;
       }
@@ -135,14 +134,19 @@ public record WakeupLatency(
     return (long) (firstEnd + (double) slice * waiting / cores);
   }
 
-  /** Under its entitlement: the fair rate its weight gives among the busy shares. */
-  static boolean isUnder(Share share, SharedCapacity pool, double recentRate) {
+  /**
+   * The rate (units/s) the share's weight entitles it to among the busy shares while the pool is
+   * saturated; the whole pool when it is not (nobody waits then).
+   */
+  public static double entitlement(Share share, SharedCapacity pool) {
+    if (!pool.isSaturated()) {
+      return pool.capacity();
+    }
     double weights = pool.activeWeight();
     double own = share.effectiveWeight();
     if (share.allocation() <= 0) {
-      weights += own; // not busy yet: it joins the competition
+      weights += own; // not busy now: it joins the competition when it wakes
     }
-    double entitled = weights <= 0 ? pool.capacity() : pool.capacity() * own / weights;
-    return recentRate < entitled * (1 - 1e-9);
+    return weights <= 0 ? pool.capacity() : pool.capacity() * own / weights;
   }
 }

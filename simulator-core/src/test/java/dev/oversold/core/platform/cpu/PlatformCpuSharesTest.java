@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 final class PlatformCpuSharesTest {
   private static final double INF = Double.POSITIVE_INFINITY;
 
+  /** Long-run shares only: the wake-up delay model (start-up waits at t = 0) is off. */
   private static SimulationResult run(PlatformKind platform, int cores, TenantSpec... tenants) {
-    return Simulator.run(scenario(10, List.of(host("h", platform, cores)), List.of(tenants)));
+    var host = host("h", platform, cores, 1.0, Map.of("cpu-wakeup-delay", 0.0));
+    return Simulator.run(scenario(10, List.of(host), List.of(tenants)));
   }
 
   private static TenantMetrics.Cpu cpu(SimulationResult result, String tenant) {

@@ -23,11 +23,11 @@ final class WakeupLatencyTest {
     return pool.addShare("waker", ShareSettings.simple(1.0).withParallelLimit(1));
   }
 
-  private static double meanMillis(WakeupLatency model, Share share, double recentRate) {
+  private static double meanMillis(WakeupLatency model, Share share, boolean under) {
     RandomStream random = new RandomStream(42);
     double sum = 0;
     for (int i = 0; i < DRAWS; i++) {
-      sum += model.delayNanos(share, recentRate, random);
+      sum += model.delayNanos(share, under, random);
     }
     return sum / DRAWS / SimTime.MILLISECOND;
   }
@@ -35,18 +35,18 @@ final class WakeupLatencyTest {
   @Test
   void xenOver_waitsForTheFirstSliceEndAndTheQueueAhead() {
     // 4 cores, 8 hogs: q = 8 - 4 = 4 threads wait ahead. E[min of 4 uniforms] = 1/5.
-    // Mean wait = 30 ms / 5 + 30 ms * 4 / 4 = 6 + 30 = 36 ms. The waker used 1 core recently,
-    // above its entitlement 4 / 9: OVER.
+    // Mean wait = 30 ms / 5 + 30 ms * 4 / 4 = 6 + 30 = 36 ms. The waker has no credit left:
+    // OVER.
     Share waker = idleShareAmongHogs(4, 8);
-    assertEquals(36.0, meanMillis(WakeupLatency.xenCredit(), waker, 1.0), 0.36);
+    assertEquals(36.0, meanMillis(WakeupLatency.xenCredit(), waker, false), 0.36);
   }
 
   @Test
   void xenUnder_isBoostedAndWaitsOnlyForTheRatelimit() {
-    // 1 core, 3 hogs, the waker idle (recent rate 0, UNDER): BOOST preempts once the running
+    // 1 core, 3 hogs, the waker with credit (UNDER): BOOST preempts once the running
     // slice is 1 ms old. Age A ~ U(0, 30 ms): E[max(0, R - A)] = R^2 / (2T) = 1/60 ms.
     Share waker = idleShareAmongHogs(1, 3);
-    assertEquals(1.0 / 60, meanMillis(WakeupLatency.xenCredit(), waker, 0), 0.002);
+    assertEquals(1.0 / 60, meanMillis(WakeupLatency.xenCredit(), waker, true), 0.002);
   }
 
   @Test
@@ -55,25 +55,25 @@ final class WakeupLatencyTest {
     // 3.5 per CPU -> slice max(1.5, 12 / 3.5 = 3.4286) ms. Wait = slice/3 + slice * 4/2 =
     // 3.4286 * (1/3 + 2) = 8.0 ms.
     Share waker = idleShareAmongHogs(2, 6);
-    assertEquals(8.0, meanMillis(WakeupLatency.cfs(2), waker, 1.0), 0.08);
+    assertEquals(8.0, meanMillis(WakeupLatency.cfs(2), waker, false), 0.08);
   }
 
   @Test
   void cfsUnder_preemptsAtOnce() {
     Share waker = idleShareAmongHogs(2, 6);
-    assertEquals(0, meanMillis(WakeupLatency.cfs(2), waker, 0), 0);
+    assertEquals(0, meanMillis(WakeupLatency.cfs(2), waker, true), 0);
   }
 
   @Test
   void unsaturatedHost_neverDelays() {
     // 4 cores, 2 hogs: an idle core takes the waker whatever its usage.
     Share waker = idleShareAmongHogs(4, 2);
-    assertEquals(0, meanMillis(WakeupLatency.xenCredit(), waker, 5.0), 0);
+    assertEquals(0, meanMillis(WakeupLatency.xenCredit(), waker, false), 0);
   }
 
   @Test
   void switchedOff_neverDelays() {
     Share waker = idleShareAmongHogs(1, 3);
-    assertEquals(0, meanMillis(WakeupLatency.xenCredit().withEnabled(false), waker, 5.0), 0);
+    assertEquals(0, meanMillis(WakeupLatency.xenCredit().withEnabled(false), waker, false), 0);
   }
 }
