@@ -127,7 +127,7 @@ public final class TenantCpu implements CpuAccess {
         wakeupDelayNanos += delay;
         pendingUntil = Math.max(pendingUntil, now + delay);
       }
-    } else if (share.pendingJobCount() > 0 && pendingUntil > now) {
+    } else if (!continuing && share.pendingJobCount() > 0 && pendingUntil > now) {
       // Every vCPU is busy or still waking: the guest queues the thread behind them (guest
       // run-queue wait, not steal).
       delay = pendingUntil - now;
