@@ -32,6 +32,8 @@ public final class TenantCpu implements CpuAccess {
   private long creditAt;
   private double credit = Double.NaN;
   private long pendingUntil;
+  private final double baseFloor;
+  private int boostedThreads;
   private long delayedWakeups;
   private long wakeupDelayNanos;
 
@@ -51,6 +53,7 @@ public final class TenantCpu implements CpuAccess {
       throttle = new BandwidthThrottle(host.simulation(), share, settings.cap(), capPeriodNanos);
     }
     this.baseEfficiency = settings.efficiency();
+    this.baseFloor = settings.floor();
     this.coStop = policy.coStop(host.spec());
     if (coStop.enabled() && settings.parallelLimit() >= 2) {
       // ESXi limits are continuous, so no quota controller competes for the listener.
@@ -115,13 +118,20 @@ public final class TenantCpu implements CpuAccess {
   public Job run(double work, JobListener listener) {
     long delay = 0;
     long now = host.simulation().now();
+    Boost boost = null;
+    long boostNanos = 0;
     // A thread that submits more work the instant its previous piece finished never slept.
     boolean continuing = now == lastCompletionAt;
     if (wakeup.enabled()
         && !continuing
         && share.jobCount() + share.pendingJobCount() < share.parallelLimit()) {
       wakeups++;
-      delay = wakeup.delayNanos(share, credit(now) >= 0, random);
+      double available = credit(now);
+      delay = wakeup.delayNanos(share, available >= 0, random);
+      if (available > 0 && share.pool().isSaturated()) {
+        boost = new Boost();
+        boostNanos = SimTime.ceilNanos(Math.min(work, available) / share.perJobMaxRate());
+      }
       if (delay > 0) {
         delayedWakeups++;
         wakeupDelayNanos += delay;
@@ -135,13 +145,60 @@ public final class TenantCpu implements CpuAccess {
     if (wakeup.enabled()) {
       charge(now, work);
     }
-    return share.submitAfter(
-        delay,
-        work,
-        job -> {
-          lastCompletionAt = host.simulation().now();
-          listener.completed(job);
-        });
+    Boost started = boost;
+    Job job =
+        share.submitAfter(
+            delay,
+            work,
+            done -> {
+              lastCompletionAt = host.simulation().now();
+              if (started != null) {
+                endBoost(started);
+              }
+              listener.completed(done);
+            });
+    if (boost != null) {
+      startBoost(boost, SimTime.plus(now, SimTime.plus(delay, boostNanos)));
+    }
+    return job;
+  }
+
+  /**
+   * A woken thread with credit runs at a full core until its credit is spent or it finishes, as
+   * BOOST/UNDER priority (Xen) or wake-up preemption with sleeper credit (CFS) give it: the share
+   * gets a floor of one core per such thread for that long. Without this the fluid pool would run a
+   * light tenant's burst at its weight's share of a busy host, overstating its latency.
+   */
+  private static final class Boost {
+    boolean active = true;
+    dev.oversold.core.engine.EventHandle end;
+  }
+
+  private void startBoost(Boost boost, long until) {
+    boostedThreads++;
+    updateFloor();
+    boost.end = host.simulation().schedule(until, () -> endBoost(boost));
+  }
+
+  private void endBoost(Boost boost) {
+    if (!boost.active) {
+      return;
+    }
+    boost.active = false;
+    if (boost.end != null) {
+      boost.end.cancel();
+    }
+    boostedThreads--;
+    updateFloor();
+  }
+
+  private void updateFloor() {
+    share.setFloor(baseFloor + boostedThreads * share.perJobMaxRate());
+  }
+
+  /** Threads running boosted now (a full core each while their credit lasts). */
+  public int boostedThreads() {
+    return boostedThreads;
   }
 
   @Override

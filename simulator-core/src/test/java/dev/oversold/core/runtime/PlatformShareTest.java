@@ -24,7 +24,11 @@ final class PlatformShareTest {
     // With 2 one-vCPU hogs: ceilings 2 + 1 + 1 = 4 fit -> dom0 gets 2 cores, each hog 1.
     // With 6 hogs: 7 busy domains of weight 1 on 4 cores -> 4/7 each, dom0 included.
     for (int hogs : new int[] {2, 6}) {
-      var host = new HostRuntime(host("h", PlatformKind.XEN, 4), new Simulation());
+      // long-run shares only: the wake-up model (start-up boosts at t = 0) is off
+      var host =
+          new HostRuntime(
+              host("h", PlatformKind.XEN, 4, 1.0, Map.of("cpu-wakeup-delay", 0.0)),
+              new Simulation());
       for (int i = 0; i < hogs; i++) {
         var tenant =
             new TenantRuntime(hog("g" + i, "h", plan(1), 1), host, new RandomStreams(1), 0);

@@ -52,7 +52,19 @@ final class WakeupLatencyEndToEndTest {
     assertTrue(wait(xen) < 1.0, "xen mean wake-up wait " + wait(xen));
     assertTrue(wait(kvm) < 1.0, "kvm mean wake-up wait " + wait(kvm));
     var fluid = run(PlatformKind.XEN, false, 1.0);
-    assertTrue(p99(xen) - p99(fluid) < 2.0, "xen p99 " + p99(xen) + " fluid " + p99(fluid));
+    // With credit the 2 ms burst runs boosted at a full core: about 2 ms, where the fluid pool
+    // alone runs it at the share's rate (2 / 7 core when saturated: ~7 ms).
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "light service p50/p99 ms: xen %.2f/%.2f, kvm %.2f/%.2f, fluid-only %.2f/%.2f%n",
+        xen.tenant("svc").metrics().latencyMs().p50(),
+        p99(xen),
+        kvm.tenant("svc").metrics().latencyMs().p50(),
+        p99(kvm),
+        fluid.tenant("svc").metrics().latencyMs().p50(),
+        p99(fluid));
+    assertTrue(p99(xen) < p99(fluid), "xen p99 " + p99(xen) + " fluid " + p99(fluid));
+    assertTrue(xen.tenant("svc").metrics().latencyMs().p50() < 3.0, "boosted burst near 2 ms");
   }
 
   /** Wait of a second thread woken right after a first one overdrew the tenant's credit. */
