@@ -104,8 +104,9 @@ final class ScenarioMutationProperties {
         lines.set(at, line.substring(0, position) + garbage + line.substring(position));
       }
       case 4 -> lines.add(at, line); // a duplicated key
-      case 5 -> { // truncated
-        return String.join("\n", lines).substring(0, random.nextInt(text.length() + 1));
+      case 5 -> { // truncated (anywhere in the joined text, which may be shorter than the input)
+        String joined = String.join("\n", lines);
+        return joined.substring(0, random.nextInt(joined.length() + 1));
       }
       default -> { // indentation broken
         lines.set(at, " ".repeat(random.nextInt(6)) + line.strip());

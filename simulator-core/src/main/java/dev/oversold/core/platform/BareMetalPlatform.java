@@ -1,7 +1,11 @@
 package dev.oversold.core.platform;
 
+import dev.oversold.core.kernel.KernelKnobs;
+import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.cpu.BareMetalCpu;
+import dev.oversold.core.platform.cpu.CpuKnobs;
 import java.util.List;
 
 /**
@@ -10,16 +14,7 @@ import java.util.List;
  * CPU). The reference for overheads.
  */
 public final class BareMetalPlatform implements Platform {
-  private final CpuPolicy cpu =
-      (host, tenant) ->
-          NeutralCpu.share(
-              host,
-              tenant.plan(),
-              tenant.plan().cpu().weight(),
-              tenant.plan().cpu().reservationCores(),
-              tenant.plan().cpu().limitCores(),
-              Overheads.BARE_METAL_CPU_EFFICIENCY,
-              true);
+  private final CpuPolicy cpu = new BareMetalCpu();
 
   private final IoPolicy io = dev.oversold.core.platform.io.SharedKernelIo.bareMetal();
   private final MemoryPolicy memory =
@@ -32,7 +27,11 @@ public final class BareMetalPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(), memory.hostOptions(), io.hostOptions());
+    return Platform.knobs(
+        List.of(CpuKnobs.WAKEUP_DELAY),
+        KernelKnobs.HOST_TABLES,
+        memory.hostOptions(),
+        io.hostOptions());
   }
 
   @Override
@@ -53,5 +52,10 @@ public final class BareMetalPlatform implements Platform {
   @Override
   public MemoryPolicy memory() {
     return memory;
+  }
+
+  @Override
+  public KernelPolicy kernel() {
+    return KernelPolicy.SHARED_KERNEL;
   }
 }

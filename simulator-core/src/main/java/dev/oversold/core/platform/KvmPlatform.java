@@ -1,8 +1,9 @@
 package dev.oversold.core.platform;
 
 import dev.oversold.core.model.Knob;
-import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.cpu.CfsCpu;
+import dev.oversold.core.platform.cpu.CpuKnobs;
 import java.util.List;
 
 /**
@@ -11,44 +12,7 @@ import java.util.List;
  * cgroup-v2.rst, sched-bwc).
  */
 public final class KvmPlatform implements Platform {
-  /** cgroup v2 cpu.weight default (reference: 1..10000, default 100). */
-  static final double DEFAULT_CPU_WEIGHT = 100;
-
-  static final Knob CPU_WEIGHT =
-      new Knob(
-          "cpu.weight",
-          KnobKind.NUMBER,
-          Double.NaN,
-          1,
-          10_000,
-          "cgroup v2 cpu.weight of the VM (default 100 = neutral weight 1.0) [R cgroup-v2.rst]");
-  static final Knob CPU_MAX =
-      new Knob(
-          "cpu.max",
-          KnobKind.PERCENT,
-          Double.NaN,
-          0,
-          100_000,
-          "cpu.max quota over period, in % of one core; 0 = max (none) [R sched-bwc]");
-
-  private final CpuPolicy cpu =
-      (host, tenant) -> {
-        var plan = tenant.plan();
-        var knobs = plan.nativeKnobs();
-        double weight =
-            knobs.get(CPU_WEIGHT.key(), plan.cpu().weight() * DEFAULT_CPU_WEIGHT)
-                / DEFAULT_CPU_WEIGHT;
-        double cap =
-            NeutralCpu.percentCap(knobs.get(CPU_MAX.key(), Double.NaN), plan.cpu().limitCores());
-        return NeutralCpu.share(
-            host,
-            plan,
-            weight,
-            plan.cpu().reservationCores(),
-            cap,
-            Overheads.KVM_CPU_EFFICIENCY,
-            false);
-      };
+  private final CpuPolicy cpu = new CfsCpu();
 
   private final IoPolicy io = new dev.oversold.core.platform.io.KvmIo();
   private final MemoryPolicy memory = new dev.oversold.core.platform.memory.KvmMemoryPolicy();
@@ -60,12 +24,12 @@ public final class KvmPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(), memory.hostOptions(), io.hostOptions());
+    return Platform.knobs(List.of(CpuKnobs.WAKEUP_DELAY), memory.hostOptions(), io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return Platform.knobs(List.of(CPU_WEIGHT, CPU_MAX), memory.nativeKnobs(), io.nativeKnobs());
+    return Platform.knobs(CfsCpu.NATIVE_KNOBS, memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.oversold.core.platform;
 
+import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
 import java.util.List;
@@ -26,11 +27,18 @@ public interface Platform {
   /** How tenants hold memory and what the host does when short. */
   MemoryPolicy memory();
 
-  /** A platform's own knobs followed by those of its memory and I/O policies. */
-  static List<Knob> knobs(List<Knob> own, List<Knob> memory, List<Knob> io) {
-    List<Knob> all = new java.util.ArrayList<>(own);
-    all.addAll(memory);
-    all.addAll(io);
+  /** Where tenants get processes, files and connections: a guest kernel each, by default. */
+  default KernelPolicy kernel() {
+    return KernelPolicy.GUEST_KERNEL;
+  }
+
+  /** The knobs of a platform's policies, in order (CPU, kernel, memory, I/O). */
+  @SafeVarargs
+  static List<Knob> knobs(List<Knob>... groups) {
+    List<Knob> all = new java.util.ArrayList<>();
+    for (List<Knob> group : groups) {
+      all.addAll(group);
+    }
     return List.copyOf(all);
   }
 }

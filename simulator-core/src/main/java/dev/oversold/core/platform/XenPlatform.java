@@ -3,6 +3,8 @@ package dev.oversold.core.platform;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.cpu.CpuKnobs;
+import dev.oversold.core.platform.cpu.XenCreditCpu;
 import java.util.List;
 
 /**
@@ -10,26 +12,6 @@ import java.util.List;
  * uncapped) (reference: xen sched_credit.c). dom0 has its own vCPUs and memory.
  */
 public final class XenPlatform implements Platform {
-  /** Credit scheduler default weight (reference: 1..65535, default 256). */
-  static final double DEFAULT_WEIGHT = 256;
-
-  static final Knob WEIGHT =
-      new Knob(
-          "weight",
-          KnobKind.NUMBER,
-          Double.NaN,
-          1,
-          65_535,
-          "credit scheduler weight of the domain (default 256 = neutral 1.0) [R sched_credit.c]");
-  static final Knob CAP =
-      new Knob(
-          "cap",
-          KnobKind.PERCENT,
-          Double.NaN,
-          0,
-          100_000,
-          "credit scheduler cap in % of one pCPU, 0 = uncapped [R sched_credit.c]");
-
   static final Knob DOM0_VCPUS =
       new Knob(
           "dom0-vcpus",
@@ -47,23 +29,7 @@ public final class XenPlatform implements Platform {
           1e15,
           "memory reserved for dom0 (dom0_mem; 1024 MB starting point [R Xen best practices])");
 
-  private final CpuPolicy cpu =
-      (host, tenant) -> {
-        var plan = tenant.plan();
-        var knobs = plan.nativeKnobs();
-        double weight =
-            knobs.get(WEIGHT.key(), plan.cpu().weight() * DEFAULT_WEIGHT) / DEFAULT_WEIGHT;
-        double cap =
-            NeutralCpu.percentCap(knobs.get(CAP.key(), Double.NaN), plan.cpu().limitCores());
-        return NeutralCpu.share(
-            host,
-            plan,
-            weight,
-            plan.cpu().reservationCores(),
-            cap,
-            Overheads.XEN_CPU_EFFICIENCY,
-            false);
-      };
+  private final CpuPolicy cpu = new XenCreditCpu(DOM0_VCPUS);
 
   private final IoPolicy io = new dev.oversold.core.platform.io.XenIo();
   private final MemoryPolicy memory = new dev.oversold.core.platform.memory.XenMemoryPolicy();
@@ -75,12 +41,15 @@ public final class XenPlatform implements Platform {
 
   @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(DOM0_VCPUS, DOM0_MEMORY), memory.hostOptions(), io.hostOptions());
+    return Platform.knobs(
+        List.of(DOM0_VCPUS, DOM0_MEMORY, XenCreditCpu.DOM0_WEIGHT, CpuKnobs.WAKEUP_DELAY),
+        memory.hostOptions(),
+        io.hostOptions());
   }
 
   @Override
   public List<Knob> nativeKnobs() {
-    return Platform.knobs(List.of(WEIGHT, CAP), memory.nativeKnobs(), io.nativeKnobs());
+    return Platform.knobs(XenCreditCpu.NATIVE_KNOBS, memory.nativeKnobs(), io.nativeKnobs());
   }
 
   @Override

@@ -40,10 +40,29 @@ public record TenantMetrics(
    * CPU figures.
    *
    * @param usedCoreSeconds reference-core-seconds allocated to the tenant
-   * @param stealFraction vCPU time runnable but not running for contention, over runnable time
+   * @param stealFraction vCPU time runnable but not running for contention (fluid contention plus
+   *     wake-up waits), over runnable time: what a KVM or Xen guest reads as steal; on other
+   *     platforms the same contention, which their tenants see as run-queue wait (OpenVZ) or ready
+   *     time (ESXi)
    * @param throttledFraction vCPU time held back by the tenant's own limit, over runnable time
+   *     (cgroup cpu.stat throttled time, OpenVZ cpulimit, Xen cap parking, ESXi limit)
+   * @param readyFraction ESXi %RDY over runnable time (equals the steal figure there); 0 elsewhere
+   * @param costopFraction ESXi %CSTP: vCPU time co-stopped by relaxed co-scheduling, over runnable
+   *     time; 0 elsewhere
+   * @param wakeupDelayMeanMs mean wait of a thread that woke an idle vCPU, in ms (0 when none)
    */
-  public record Cpu(double usedCoreSeconds, double stealFraction, double throttledFraction) {}
+  public record Cpu(
+      double usedCoreSeconds,
+      double stealFraction,
+      double throttledFraction,
+      double readyFraction,
+      double costopFraction,
+      double wakeupDelayMeanMs) {
+    /** The figures every platform has; the platform-specific ones zero. */
+    public Cpu(double usedCoreSeconds, double stealFraction, double throttledFraction) {
+      this(usedCoreSeconds, stealFraction, throttledFraction, 0, 0, 0);
+    }
+  }
 
   /**
    * Memory figures in bytes (means over the window) and counts.

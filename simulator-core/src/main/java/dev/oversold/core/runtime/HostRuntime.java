@@ -2,14 +2,17 @@ package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.kernel.HostKernel;
 import dev.oversold.core.memory.HostMemory;
-import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.core.memory.PageSharing;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.Platforms;
+import dev.oversold.core.sharing.Job;
+import dev.oversold.core.sharing.JobListener;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.sharing.SharedCapacity;
@@ -33,8 +36,9 @@ public final class HostRuntime {
   private final HostMemory memory;
   private final IoCosts ioCosts;
   private final DiskLatency diskLatency = new DiskLatency();
+  private final Share platformShare;
+  private final HostKernel kernel;
   private final List<TenantRuntime> tenants = new ArrayList<>();
-  private Share dom0Cpu;
   private Share kernelCpu;
   private Share kernelTransmit;
   private Share kernelReceive;
@@ -47,6 +51,14 @@ public final class HostRuntime {
    *
    * @throws MemoryAdmissionException when the platform cannot place their memory (Xen, ESXi)
    */
+  /**
+   * A host whose tenants are placed one by one afterwards (tests of CPU and kernel tables): no
+   * memory admission check runs, since nothing is placed when it is built.
+   */
+  HostRuntime(HostSpec spec, Simulation simulation) {
+    this(spec, simulation, List.of());
+  }
+
   HostRuntime(HostSpec spec, Simulation simulation, List<TenantSpec> placed) {
     this.spec = spec;
     this.simulation = simulation;
@@ -60,6 +72,10 @@ public final class HostRuntime {
     this.memory =
         new HostMemory(spec.name(), simulation, platform.memory().host(spec, List.copyOf(placed)));
     this.ioCosts = platform.io().costs(spec);
+    String platformName = spec.platform() == PlatformKind.XEN ? "/dom0" : "/host";
+    this.platformShare =
+        cpu.addShare(spec.name() + platformName, platform.cpu().platformShare(spec));
+    this.kernel = new HostKernel(spec);
   }
 
   /** Starts host-level activity: page sharing, storage congestion control. */
@@ -78,6 +94,28 @@ public final class HostRuntime {
     if (ioCosts.congestionThresholdNanos() > 0) {
       simulation.scheduleAfter(CONGESTION_PERIOD_NANOS, this::controlCongestion);
     }
+  }
+
+  /** The host kernel's pid, file and conntrack tables. */
+  public HostKernel kernel() {
+    return kernel;
+  }
+
+  /**
+   * The platform's own CPU consumer (Xen dom0 with its vCPUs and weight; the host kernel, QEMU and
+   * vhost threads elsewhere), competing with the tenants for the host's cores. Host-side I/O work
+   * (blkback/netback, QEMU iothreads) runs here: see {@link #runPlatformWork}.
+   */
+  public Share platformShare() {
+    return platformShare;
+  }
+
+  /**
+   * Runs {@code work} reference-core-seconds of host-side work (one thread) on the platform share;
+   * {@code listener} is told when it is done. Its CPU time competes with the tenants' vCPUs.
+   */
+  public Job runPlatformWork(double work, JobListener listener) {
+    return platformShare.submit(work, listener);
   }
 
   public HostSpec spec() {
@@ -138,15 +176,11 @@ public final class HostRuntime {
   }
 
   /**
-   * Xen dom0's CPU: blkback and netback run here for every guest, on dom0's vCPUs (host option
-   * {@code dom0-vcpus}) at the default credit weight. Minimal until the CPU model owns dom0.
+   * Xen dom0's CPU: blkback and netback run here for every guest. It is the platform share, which
+   * the Xen CPU policy sizes (host options {@code dom0-vcpus}, {@code dom0-weight}).
    */
   public Share dom0Cpu() {
-    if (dom0Cpu == null) {
-      int vcpus = (int) spec.options().get("dom0-vcpus", 2);
-      dom0Cpu = cpu.addShare(spec.name() + "/dom0", hostThread(Math.max(1, vcpus)));
-    }
-    return dom0Cpu;
+    return platformShare;
   }
 
   /**
@@ -241,5 +275,6 @@ public final class HostRuntime {
     network.checkInvariants();
     networkReceive.checkInvariants();
     memory.checkInvariants();
+    kernel.checkInvariants();
   }
 }

@@ -5,6 +5,7 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.metrics.LatencyRecorder;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.metrics.TimeSeriesRecorder;
+import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.result.HostResult;
@@ -127,10 +128,30 @@ final class MetricsSampler {
     return results;
   }
 
-  /** Cumulative CPU counters of one share, for differences between two instants. */
-  private record CpuCounters(double allocated, double contended, double throttled) {
-    static CpuCounters of(Share share) {
-      return new CpuCounters(share.allocatedWork(), share.contendedWork(), share.throttledWork());
+  /**
+   * Cumulative CPU counters of one tenant, for differences between two instants: work units
+   * (reference-core-seconds) allocated, wanted but contended (including wake-up waits), held back
+   * by its own limit, co-stopped; and wake-ups with their total wait.
+   */
+  private record CpuCounters(
+      double allocated,
+      double contended,
+      double throttled,
+      double costopped,
+      long wakeups,
+      long wakeupNanos) {
+    static final CpuCounters ZERO = new CpuCounters(0, 0, 0, 0, 0, 0);
+
+    static CpuCounters of(TenantRuntime tenant) {
+      Share share = tenant.cpuShare();
+      TenantCpu cpu = tenant.tenantCpu();
+      return new CpuCounters(
+          share.allocatedWork(),
+          share.contendedWork() + cpu.wakeupDelayWork(),
+          share.throttledWork(),
+          cpu.costopWork(),
+          cpu.wakeups(),
+          cpu.wakeupDelayNanos());
     }
   }
 
@@ -141,8 +162,8 @@ final class MetricsSampler {
     final TimeSeriesRecorder resident;
     final TimeSeriesRecorder swapped;
     final TimeSeriesRecorder goodRate;
-    CpuCounters atWarmup = new CpuCounters(0, 0, 0);
-    CpuCounters previous = new CpuCounters(0, 0, 0);
+    CpuCounters atWarmup = CpuCounters.ZERO;
+    CpuCounters previous = CpuCounters.ZERO;
     long previousGood;
     double residentSum;
     double swappedSum;
@@ -158,11 +179,11 @@ final class MetricsSampler {
     }
 
     void markWarmup() {
-      atWarmup = CpuCounters.of(tenant.cpuShare());
+      atWarmup = CpuCounters.of(tenant);
     }
 
     void sample(double seconds, boolean measured) {
-      CpuCounters now = CpuCounters.of(tenant.cpuShare());
+      CpuCounters now = CpuCounters.of(tenant);
       double allocated = now.allocated() - previous.allocated();
       double contended = now.contended() - previous.contended();
       cpuCores.append(allocated / seconds);
@@ -186,14 +207,24 @@ final class MetricsSampler {
       TenantSpec spec = tenant.spec();
       TenantRecorder recorder = tenant.recorder();
       double window = measuredSeconds();
-      CpuCounters end = CpuCounters.of(tenant.cpuShare());
+      CpuCounters end = CpuCounters.of(tenant);
       double allocated = end.allocated() - atWarmup.allocated();
       double contended = end.contended() - atWarmup.contended();
       double throttled = end.throttled() - atWarmup.throttled();
+      double costopped = end.costopped() - atWarmup.costopped();
       double runnable = allocated + contended + throttled;
+      boolean esxi = tenant.host().spec().platform() == PlatformKind.VMWARE;
+      long wakeups = end.wakeups() - atWarmup.wakeups();
+      double wakeupMs =
+          wakeups == 0 ? 0 : SimTime.toMillis(end.wakeupNanos() - atWarmup.wakeupNanos()) / wakeups;
       var cpu =
           new TenantMetrics.Cpu(
-              allocated, fraction(contended, runnable), fraction(throttled, runnable));
+              allocated,
+              fraction(contended, runnable),
+              fraction(throttled, runnable),
+              esxi ? fraction(contended, runnable) : 0,
+              fraction(costopped, runnable),
+              wakeupMs);
       double sampleSeconds = Math.max(measuredSampleSeconds, 1e-12);
       var memory =
           new TenantMetrics.Memory(

@@ -3,6 +3,7 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.kernel.KernelObjects;
 import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
@@ -23,6 +24,7 @@ public final class TenantRuntime implements TenantContext {
   private final HostRuntime host;
   private final RandomStreams streams;
   private final TenantRecorder recorder;
+  private final TenantCpu tenantCpu;
   private final Share cpuShare;
   private final Share diskShare;
   private final Share networkShare;
@@ -32,6 +34,7 @@ public final class TenantRuntime implements TenantContext {
   private final SharedDisk disk;
   private final NetworkAccess network;
   private final TenantMemory memory;
+  private final KernelObjects kernel;
   private final ProcessAccess processes;
   private Workload workload;
   private boolean killed;
@@ -44,29 +47,30 @@ public final class TenantRuntime implements TenantContext {
     this.recorder = new TenantRecorder(host.simulation(), warmupNanos);
     var platform = host.platform();
     var hostSpec = host.spec();
-    ShareSettings cpuSettings = platform.cpu().tenantShare(hostSpec, spec);
-    this.cpuShare = host.cpu().addShare(spec.name(), cpuSettings);
+    this.tenantCpu = new TenantCpu(host, spec, streams.stream(spec.name(), "cpu-wakeup"));
+    this.cpuShare = tenantCpu.share();
     this.diskShare = host.disk().addShare(spec.name(), platform.io().diskShare(hostSpec, spec));
     ShareSettings nic = platform.io().networkShare(hostSpec, spec);
     this.networkShare = host.network().addShare(spec.name(), nic);
     this.networkReceiveShare = host.networkReceive().addShare(spec.name(), nic);
-    this.ioCpuShare = ioCpu(host, spec, cpuSettings);
+    this.ioCpuShare = ioCpu(host, spec, cpuShare.weight());
     this.memory =
         host.memory()
             .add(
                 spec.name(),
                 platform.memory().tenant(hostSpec, spec),
                 streams.stream(spec.name(), "memory"));
-    this.cpu = new SharedCpu(cpuShare);
+    this.cpu = tenantCpu;
     this.disk = new SharedDisk(host, diskShare, ioCpuShare, memory);
     boolean shaped = Double.isFinite(nic.cap());
     this.network = new SharedNetwork(host, networkShare, networkReceiveShare, ioCpuShare, shaped);
     this.memory.connect(disk, recorder::majorFaults, this::kill);
-    this.processes = new SimpleProcesses(spec);
+    this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
+    this.processes = new KernelProcesses(kernel, memory);
   }
 
   /** Where the tenant's per-I/O host CPU work runs, or null when the platform charges none. */
-  private static Share ioCpu(HostRuntime host, TenantSpec spec, ShareSettings vcpus) {
+  private static Share ioCpu(HostRuntime host, TenantSpec spec, double vmWeight) {
     IoCosts.CpuSite site = host.ioCosts().cpuSite();
     return switch (site) {
       case NONE -> null;
@@ -78,7 +82,7 @@ public final class TenantRuntime implements TenantContext {
               .addShare(
                   spec.name() + "/io-thread",
                   new ShareSettings(
-                      vcpus.weight(),
+                      vmWeight,
                       0,
                       Double.POSITIVE_INFINITY,
                       host.spec().cpu().speed(),
@@ -175,6 +179,16 @@ public final class TenantRuntime implements TenantContext {
   @Override
   public ProcessAccess processes() {
     return processes;
+  }
+
+  /** The tenant's vCPUs with their quota controller and wake-up accounting. */
+  public TenantCpu tenantCpu() {
+    return tenantCpu;
+  }
+
+  /** The tenant's kernel objects (beancounters in a container, guest tables in a VM). */
+  public KernelObjects kernel() {
+    return kernel;
   }
 
   public Share cpuShare() {

@@ -13,6 +13,9 @@ public final class Job {
   int heapIndex = -1;
   Share share;
 
+  /** The event that queues a job submitted with a start delay, while it waits; else null. */
+  dev.oversold.core.engine.EventHandle pendingStart;
+
   Job(double work, JobListener listener, long sequence) {
     this.work = work;
     this.listener = listener;
@@ -24,9 +27,9 @@ public final class Job {
     return work;
   }
 
-  /** True while the job is queued in its share. */
+  /** True while the job is queued in its share or waiting for its delayed start. */
   public boolean isActive() {
-    return heapIndex >= 0;
+    return heapIndex >= 0 || pendingStart != null;
   }
 
   boolean before(Job other) {

@@ -39,6 +39,8 @@ public final class Share {
   private long nextJobSequence;
   private EventHandle completion;
   private final Runnable completionAction = this::completeDueJobs;
+  private Runnable allocationListener;
+  private final java.util.List<Job> pendingJobs = new java.util.ArrayList<>();
 
   // Integrals over time, in resource units (rate * seconds), brought up to date by advance().
   private double allocatedWork;
@@ -87,13 +89,55 @@ public final class Share {
     jobs.add(job);
     pool.ceilingChanged(this);
     rescheduleCompletion();
+    notifyListener();
     return job;
+  }
+
+  /**
+   * Adds a job of {@code work} units that joins the queue only after {@code delayNanos} (a thread
+   * waking on a busy host waits to be scheduled). Until then it holds no CPU and can be cancelled.
+   */
+  public Job submitAfter(long delayNanos, double work, JobListener listener) {
+    if (delayNanos <= 0) {
+      return submit(work, listener);
+    }
+    if (!(work >= 0) || Double.isInfinite(work)) {
+      throw new IllegalArgumentException(name + ": job work must be finite and >= 0, got " + work);
+    }
+    Job job = new Job(work, listener, nextJobSequence++);
+    job.share = this;
+    pendingJobs.add(job);
+    job.pendingStart =
+        simulation.scheduleAfter(
+            delayNanos,
+            () -> {
+              job.pendingStart = null;
+              pendingJobs.remove(job);
+              advance();
+              job.finishVirtualTime = virtualTime + job.work;
+              jobs.add(job);
+              pool.ceilingChanged(this);
+              rescheduleCompletion();
+              notifyListener();
+            });
+    return job;
+  }
+
+  /** Jobs submitted with a delay that have not joined the queue yet. */
+  public int pendingJobCount() {
+    return pendingJobs.size();
   }
 
   /** Removes a job before it finishes (timeout, kill); returns the work it still needed. */
   public double cancel(Job job) {
     if (job.share != this || !job.isActive()) {
       return 0;
+    }
+    if (job.pendingStart != null) {
+      job.pendingStart.cancel();
+      job.pendingStart = null;
+      pendingJobs.remove(job);
+      return job.work;
     }
     advance();
     double remaining = Math.max(0, job.finishVirtualTime - virtualTime);
@@ -105,7 +149,12 @@ public final class Share {
   /** Removes every job (the tenant was killed); their listeners are not called. */
   public int cancelAll() {
     advance();
-    int count = jobs.drain().length;
+    int count = jobs.drain().length + pendingJobs.size();
+    for (Job job : pendingJobs) {
+      job.pendingStart.cancel();
+      job.pendingStart = null;
+    }
+    pendingJobs.clear();
     afterJobsLeft();
     return count;
   }
@@ -237,6 +286,16 @@ public final class Share {
     return busySeconds;
   }
 
+  /**
+   * Sets the one observer told after every change of this share's allocation or job count (a quota
+   * controller that predicts when the share runs out of quota; a co-scheduling model whose
+   * efficiency follows the per-vCPU rate); null for none. The observer may schedule events but must
+   * not change this pool synchronously.
+   */
+  public void setAllocationListener(Runnable listener) {
+    allocationListener = listener;
+  }
+
   /** Called by the pool with a new allocation. */
   void allocate(double newAllocation) {
     if (newAllocation == allocation) {
@@ -245,6 +304,13 @@ public final class Share {
     advance();
     allocation = newAllocation;
     rescheduleCompletion();
+    notifyListener();
+  }
+
+  private void notifyListener() {
+    if (allocationListener != null) {
+      allocationListener.run();
+    }
   }
 
   /** Brings the virtual time and the integrals up to now, under the rates that held since. */
@@ -311,6 +377,7 @@ public final class Share {
     }
     pool.ceilingChanged(this);
     rescheduleCompletion();
+    notifyListener();
   }
 
   @Override

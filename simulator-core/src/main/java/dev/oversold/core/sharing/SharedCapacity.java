@@ -34,6 +34,8 @@ public final class SharedCapacity {
   private double[] ceilings = new double[8];
   private double[] allocations = new double[8];
   private long recomputations;
+  private double activeWeight;
+  private int runnableThreads;
 
   public SharedCapacity(Simulation simulation, String name, double capacity) {
     ShareSettings.checkNonNegative("capacity", capacity);
@@ -85,6 +87,22 @@ public final class SharedCapacity {
     return sum;
   }
 
+  /**
+   * Sum of the effective weights of the busy shares at the last full recomputation: exact while
+   * {@link #isSaturated()} (every change recomputes then), stale otherwise.
+   */
+  public double activeWeight() {
+    return activeWeight;
+  }
+
+  /**
+   * Threads that could run now (each share's jobs up to its parallel limit) at the last full
+   * recomputation: exact while {@link #isSaturated()}, stale otherwise.
+   */
+  public int runnableThreads() {
+    return runnableThreads;
+  }
+
   /** True when the busy shares together want more than the capacity. */
   public boolean isSaturated() {
     return saturated;
@@ -131,13 +149,19 @@ public final class SharedCapacity {
       allocations = new double[size];
     }
     double total = 0;
+    double weightSum = 0;
+    long threads = 0;
     for (int i = 0; i < n; i++) {
       Share share = active[i];
       weights[i] = share.effectiveWeight();
       floors[i] = share.floor();
       ceilings[i] = share.accountedCeiling;
       total += ceilings[i];
+      weightSum += weights[i];
+      threads += Math.min(share.jobCount(), share.parallelLimit());
     }
+    activeWeight = weightSum;
+    runnableThreads = (int) Math.min(Integer.MAX_VALUE, threads);
     sumCeiling = total; // re-anchor the running sum: no drift across many fast-path updates
     saturated = total > capacity * (1 + SLACK);
     waterFilling.allocate(capacity, n, weights, floors, ceilings, allocations);

@@ -1,6 +1,6 @@
 package dev.oversold.core.workload;
 
-/** Kernel objects of the tenant: processes. */
+/** Kernel objects of the tenant: processes, open files, tracked connections. */
 public interface ProcessAccess {
   /**
    * Creates a process holding {@code memoryBytes}; returns false if the process table (the tenant's
@@ -13,4 +13,26 @@ public interface ProcessAccess {
 
   /** Processes the tenant holds now. */
   int processes();
+
+  /**
+   * Opens {@code count} files all or nothing; false if the file table (numfile, the host's or the
+   * guest's fs.file-max) refused them. Unlimited unless the platform models file tables.
+   */
+  default boolean openFiles(int count) {
+    return true;
+  }
+
+  /** Closes {@code count} files opened by {@link #openFiles}. */
+  default void closeFiles(int count) {}
+
+  /**
+   * Tracks {@code count} new connections all or nothing; false if the conntrack table is full (the
+   * packets are dropped). Unlimited unless the platform models conntrack.
+   */
+  default boolean trackConnections(int count) {
+    return true;
+  }
+
+  /** Forgets {@code count} tracked connections. */
+  default void untrackConnections(int count) {}
 }

@@ -40,7 +40,17 @@ final class PlatformKnobsTest {
     assertTrue(keys(PlatformKind.XEN, false).contains("memory"));
     assertTrue(
         keys(PlatformKind.VMWARE, true).containsAll(Set.of("tps-inter-vm", "sioc-threshold")));
-    assertEquals(Set.of("host-reserved", "net-packet-cpu"), keys(PlatformKind.BARE_METAL, true));
+    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, net-packet-cpu), the CPU
+    // wake-up model switch and the host kernel's tables, nothing else.
+    assertEquals(
+        Set.of(
+            "host-reserved",
+            "net-packet-cpu",
+            "cpu-wakeup-delay",
+            "pid-max",
+            "file-max",
+            "nf-conntrack-max"),
+        keys(PlatformKind.BARE_METAL, true));
   }
 
   private static Set<String> keys(PlatformKind kind, boolean host) {
