@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
     })
 public final class OversoldCommand implements Callable<Integer> {
   private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+  private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -50,11 +51,22 @@ public final class OversoldCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    mainWith(args, new LoaderScenarioSource(), SimulationEngine.SIMULATOR);
+  }
+
+  /**
+   * What {@link #main} does, with the collaborators given: installs the Ctrl-C hook, runs the
+   * command on the terminal's streams and exits with its code.
+   */
+  public static void mainWith(String[] args, ScenarioSource source, SimulationEngine engine) {
     Thread main = Thread.currentThread();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (!RUNNING.get()) {
+                    return; // a normal exit: the command has finished
+                  }
                   // Ctrl-C: stop the work, let the command delete its temporary files and say so
                   SHUTTING_DOWN.set(true);
                   main.interrupt();
@@ -68,14 +80,9 @@ public final class OversoldCommand implements Callable<Integer> {
                 "oversold-shutdown"));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code =
-        execute(
-            args,
-            new LoaderScenarioSource(),
-            SimulationEngine.SIMULATOR,
-            Progress.terminalAttached(),
-            out,
-            err);
+    RUNNING.set(true);
+    int code = execute(args, source, engine, Progress.terminalAttached(), out, err);
+    RUNNING.set(false);
     if (!SHUTTING_DOWN.get()) {
       System.exit(code);
     }

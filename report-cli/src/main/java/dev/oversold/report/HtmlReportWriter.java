@@ -182,19 +182,19 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   private static String cpuChart(Report report) {
-    List<Charts.Line> cpu = new ArrayList<>();
+    List<TimeCharts.Line> cpu = new ArrayList<>();
     double step = 1;
     for (TenantReport t : report.tenants()) {
-      cpu.add(new Charts.Line(t.name(), t.series().get("cpu_cores")));
+      cpu.add(new TimeCharts.Line(t.name(), t.series().get("cpu_cores")));
       step = t.series().intervalSeconds();
     }
     int samples = cpu.stream().mapToInt(l -> l.values().length).max().orElse(0);
     double[] cores = new double[samples];
     java.util.Arrays.fill(cores, report.hosts().stream().mapToInt(HostReport::cores).sum());
-    return Charts.stackedOverTime(
+    return TimeCharts.stackedOverTime(
         "CPU share over time",
         cpu,
-        List.of(new Charts.Line("host cores", cores)),
+        List.of(new TimeCharts.Line("host cores", cores)),
         step,
         "reference cores",
         v -> Numbers.fixed(v, v < 10 ? 1 : 0),
@@ -202,13 +202,13 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   private static String stealChart(Report report) {
-    List<Charts.Line> steal = new ArrayList<>();
+    List<TimeCharts.Line> steal = new ArrayList<>();
     double step = 1;
     for (TenantReport t : report.tenants()) {
-      steal.add(new Charts.Line(t.name(), t.series().get("steal_fraction")));
+      steal.add(new TimeCharts.Line(t.name(), t.series().get("steal_fraction")));
       step = t.series().intervalSeconds();
     }
-    return Charts.linesOverTime(
+    return TimeCharts.linesOverTime(
         "steal over time",
         steal,
         step,
@@ -217,10 +217,10 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   private static String memoryChart(Report report) {
-    List<Charts.Line> resident = new ArrayList<>();
+    List<TimeCharts.Line> resident = new ArrayList<>();
     double step = 1;
     for (TenantReport t : report.tenants()) {
-      resident.add(new Charts.Line(t.name(), t.series().get("resident_bytes")));
+      resident.add(new TimeCharts.Line(t.name(), t.series().get("resident_bytes")));
       step = t.series().intervalSeconds();
     }
     int samples = resident.stream().mapToInt(l -> l.values().length).max().orElse(0);
@@ -233,14 +233,14 @@ public final class HtmlReportWriter implements ReportWriter {
         swapped[i] += values[i];
       }
     }
-    return Charts.stackedOverTime(
+    return TimeCharts.stackedOverTime(
         "memory over time",
         resident,
-        List.of(new Charts.Line("host RAM", ram), new Charts.Line("swapped", swapped)),
+        List.of(new TimeCharts.Line("host RAM", ram), new TimeCharts.Line("swapped", swapped)),
         step,
         "bytes",
         Numbers::bytes,
-        Charts::binaryUnit);
+        TimeCharts::binaryUnit);
   }
 
   private static void tenantTable(StringBuilder page, Report report) {
