@@ -189,7 +189,7 @@ final class Charts {
                 Comparator.comparingDouble(
                         (TenantReport t) ->
                             t.degradation() == null || Double.isNaN(t.degradation().p99Ratio())
-                                ? 0
+                                ? t.metrics().p99Ms()
                                 : t.degradation().p99Ratio())
                     .reversed())
             .limit(MAX_SERIES - 1)
