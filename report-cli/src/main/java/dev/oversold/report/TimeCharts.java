@@ -63,13 +63,13 @@ final class TimeCharts {
       for (int i = 0; i < values.length; i++) {
         upper[i] += Math.max(0, values[i]);
       }
-      plot.band(svg, step, lower, upper, Svg.color(s));
+      plot.band(svg, step, lower, upper, colorOf(series, layers.get(s)));
       lower = upper;
     }
     for (int o = 0; o < overlays.size(); o++) {
       plot.line(svg, step, overlays.get(o).values(), o == 0 ? "#1f2a3c" : "#d1495b", true);
     }
-    legend(svg, left + width + 24, top, layers, overlays);
+    legend(svg, left + width + 24, top, series, layers, overlays);
     return svg.end();
   }
 
@@ -104,15 +104,16 @@ final class TimeCharts {
     Plot plot = new Plot(left, top, width, height, samples * step, Math.max(yMax, 0.01), 1);
     plot.axes(svg, "simulated time (s)", yTitle, yFormat);
     for (int s = 0; s < shown.size(); s++) {
-      plot.line(svg, step, shown.get(s).values(), Svg.color(s), false);
+      plot.line(svg, step, shown.get(s).values(), colorOf(series, shown.get(s)), false);
     }
-    legend(svg, left + width + 24, top, shown, List.of());
+    legend(svg, left + width + 24, top, series, shown, List.of());
     return svg.end();
   }
 
-  private static void legend(Svg svg, double x, double y, List<Line> layers, List<Line> overlays) {
+  private static void legend(
+      Svg svg, double x, double y, List<Line> all, List<Line> layers, List<Line> overlays) {
     for (int s = 0; s < layers.size(); s++) {
-      svg.rect(x, y + s * 20, 14, 14, Svg.color(s), "rx=\"2\"");
+      svg.rect(x, y + s * 20, 14, 14, colorOf(all, layers.get(s)), "rx=\"2\"");
       svg.text(x + 22, y + s * 20 + 11, layers.get(s).name(), "class=\"tick\"");
     }
     for (int o = 0; o < overlays.size(); o++) {
@@ -126,6 +127,19 @@ final class TimeCharts {
           "stroke-width=\"2\" stroke-dasharray=\"4 3\"");
       svg.text(x + 22, ly + 4, overlays.get(o).name(), "class=\"tick\"");
     }
+  }
+
+  /**
+   * A series keeps the colour of its position in the full list, so a tenant or group has the same
+   * colour in every chart whatever its rank; the "others" band is grey.
+   */
+  static String colorOf(List<Line> all, Line line) {
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).name().equals(line.name())) {
+        return Svg.color(i);
+      }
+    }
+    return "#c9ced6";
   }
 
   /** Samples averaged into one point so that no series has more than {@link #MAX_POINTS}. */
