@@ -11,6 +11,27 @@ final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.ParentCommand OversoldCommand root;
 
+  /** Descriptions wrap to this many columns, the width of a classic terminal. */
+  static final int LINE_WIDTH = 100;
+
+  /** Word-wraps {@code text} to {@code width} columns, indenting continuation lines. */
+  static String wrap(String text, int width, int indent) {
+    StringBuilder result = new StringBuilder();
+    int column = 0;
+    for (String word : text.split("\\s+")) {
+      if (column > 0 && column + 1 + word.length() > Math.max(20, width)) {
+        result.append('\n').append(" ".repeat(indent));
+        column = 0;
+      } else if (column > 0) {
+        result.append(' ');
+        column++;
+      }
+      result.append(word);
+      column += word.length();
+    }
+    return result.toString();
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
