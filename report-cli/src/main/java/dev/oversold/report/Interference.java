@@ -4,8 +4,10 @@ import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Member;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Fills the interference matrix from the leave-one-out runs (see {@link InterferenceReport}). */
 final class Interference {
@@ -25,7 +27,7 @@ final class Interference {
         for (int j = 0; j < m; j++) {
           double value = Double.NaN;
           if (i != j) {
-            double without = good(rep.without().get(members.get(j).name()), victim);
+            double without = good(rep.without().get(members.get(j).name()), rep.shared(), victim);
             double denominator = experiment.hasBaselines() ? alone : without;
             value = denominator > 0 ? (without - all) / denominator : Double.NaN;
           }
@@ -41,6 +43,22 @@ final class Interference {
     double sum = 0;
     for (TenantResult tenant : run.tenants()) {
       if (member.tenants().contains(tenant.name())) {
+        sum += tenant.metrics().goodPerSecond();
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The same in a leave-one-out run, which simulates only the hosts of the member left out: a
+   * tenant on another host ran exactly as in the shared run, so its shared figure stands in.
+   */
+  private static double good(SimulationResult without, SimulationResult shared, Member member) {
+    Set<String> present = new HashSet<>();
+    without.tenants().forEach(t -> present.add(t.name()));
+    double sum = good(without, member);
+    for (TenantResult tenant : shared.tenants()) {
+      if (member.tenants().contains(tenant.name()) && !present.contains(tenant.name())) {
         sum += tenant.metrics().goodPerSecond();
       }
     }

@@ -43,6 +43,23 @@ final class ExperimentPlanTest {
   }
 
   @Test
+  void multiHost_runsSimulateOnlyTheHostsOfTheirSubject() {
+    List<PlannedRun> runs = ExperimentPlan.of(TestScenarios.twoHosts(), 1).runs();
+    // shared, 3 baselines, 3 leave-one-out
+    assertEquals(7, runs.size());
+    assertEquals(2, runs.get(0).scenario().hosts().size());
+    PlannedRun web2Alone = runs.get(2);
+    assertEquals("web-2", web2Alone.subject());
+    assertEquals(
+        List.of("node2"), web2Alone.scenario().hosts().stream().map(h -> h.name()).toList());
+    PlannedRun withoutHog = runs.get(6);
+    assertEquals("hog", withoutHog.subject());
+    assertEquals(List.of("web-1"), tenants(withoutHog));
+    assertEquals(
+        List.of("node1"), withoutHog.scenario().hosts().stream().map(h -> h.name()).toList());
+  }
+
+  @Test
   void none_plansOnlyTheSharedRun() {
     var settings =
         new ReportSettings(

@@ -21,8 +21,12 @@ public final class TestScenarios {
   private TestScenarios() {}
 
   public static HostSpec host(PlatformKind platform, int cores) {
+    return host("node1", platform, cores);
+  }
+
+  public static HostSpec host(String name, PlatformKind platform, int cores) {
     return new HostSpec(
-        "node1",
+        name,
         platform,
         new HostSpec.Cpu(cores, 1.0),
         new HostSpec.Memory(8L << 30, 2L << 30),
@@ -85,6 +89,24 @@ public final class TestScenarios {
         List.of(host(platform, 2)),
         tenants,
         report);
+  }
+
+  /** node1: web-1 and the hog on one core; node2: web-2 alone on one core. */
+  public static Scenario twoHosts() {
+    List<TenantSpec> tenants = new ArrayList<>();
+    tenants.add(new TenantSpec("web-1", "node1", plan(), service(40, 10)));
+    tenants.add(new TenantSpec("web-2", "node2", plan(), service(40, 10)));
+    tenants.add(new TenantSpec("hog", "node1", plan(), hog(1, 2)));
+    return new Scenario(
+        "two-hosts",
+        "",
+        11,
+        SimDuration.ofSeconds(10),
+        SimDuration.ofSeconds(1),
+        SimDuration.ofMillis(500),
+        List.of(host("node1", PlatformKind.KVM, 1), host("node2", PlatformKind.KVM, 1)),
+        tenants,
+        ReportSettings.DEFAULT);
   }
 
   public static ReportSettings groups(Map<String, String> groups) {
