@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,7 +51,42 @@ final class GoldenReportTest {
     } finally {
       Locale.setDefault(saved);
     }
-    Path golden = GOLDEN.resolve(writer.fileName());
+    assertGolden(writer.fileName(), text, localeTag);
+  }
+
+  /**
+   * The table with groups (web = web-1 + web-2: 110 of 160 good/s alone, 31.3 %; worst p99 900 ms;
+   * failed 3 + 3) and with three replications (offsets 0, 10, 20: web-2's degradation per seed 0.5,
+   * 0.428571, 0.375, mean 0.434524 -> "43.5"; half-width t(0.975, 2) * s / sqrt(3) with s =
+   * 0.062712 -> 0.155786 -> "+-15.6"; Jain per seed 0.949438, 0.969432, 0.980000 -> 0.966).
+   */
+  @ParameterizedTest(name = "{0} under {1}")
+  @CsvSource({"groups, und", "groups, de-DE", "replications, und", "replications, de-DE"})
+  void table_withGroupsOrReplications_matchesGoldenFile(String variant, String localeTag)
+      throws IOException {
+    Locale saved = Locale.getDefault();
+    String text;
+    try {
+      Locale.setDefault(Locale.forLanguageTag(localeTag));
+      var experiment =
+          variant.equals("groups")
+              ? HandBuilt.experiment(
+                  new ReportSettings(
+                      ReportSettings.Baseline.ISOLATED,
+                      ReportSettings.Interference.GROUPS,
+                      Map.of("web", "web-*")))
+              : HandBuilt.experiment(ReportSettings.DEFAULT, new double[] {0, 10, 20});
+      StringWriter out = new StringWriter();
+      new TableReportWriter().write(ReportBuilder.build(experiment), out);
+      text = out.toString();
+    } finally {
+      Locale.setDefault(saved);
+    }
+    assertGolden("report-" + variant + ".txt", text, localeTag);
+  }
+
+  private static void assertGolden(String name, String text, String localeTag) throws IOException {
+    Path golden = GOLDEN.resolve(name);
     if (Boolean.getBoolean("golden.update") && localeTag.equals("und")) {
       Files.createDirectories(GOLDEN);
       Files.writeString(golden, text, StandardCharsets.UTF_8);
