@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
  * every host switched to each platform (with that platform's default host options), side by side.
  * Each platform also gets its full report in {@code DIR/<platform>/}.
  */
-@Command(name = "compare", description = "Runs a scenario once per platform, side by side.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "compare",
+    description = "Runs a scenario once per platform, side by side.")
 final class CompareCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.ParentCommand OversoldCommand root;

@@ -16,7 +16,8 @@ final class ExecutionOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "What to print on standard output: ${COMPLETION-CANDIDATES} (default: table).")
+      description =
+          "What to print on standard output: table, json, csv (run also: html); default table.")
   String format;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
@@ -26,7 +27,7 @@ final class ExecutionOptions {
       names = "--replications",
       paramLabel = "R",
       defaultValue = "1",
-      description = "Runs seeds seed..seed+R-1 and reports means with 95% confidence intervals.")
+      description = "Runs seeds seed..seed+R-1 and reports means with 95%% confidence intervals.")
   int replications;
 
   @Option(

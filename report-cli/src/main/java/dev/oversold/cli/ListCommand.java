@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code oversold list}: the bundled scenarios with their descriptions. */
-@Command(name = "list", description = "Lists the bundled scenarios.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "list",
+    description = "Lists the bundled scenarios.")
 final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.ParentCommand OversoldCommand root;

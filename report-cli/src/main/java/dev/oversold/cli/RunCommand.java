@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
  * report.csv and report.html and prints the chosen format.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "run",
     description = "Simulates a scenario with baselines and interference runs and writes reports.")
 final class RunCommand implements Callable<Integer> {

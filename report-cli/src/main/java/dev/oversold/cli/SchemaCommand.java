@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code oversold schema}: the JSON Schema of scenario files, for editors and CI checks. */
-@Command(name = "schema", description = "Prints the JSON Schema of scenario files.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "schema",
+    description = "Prints the JSON Schema of scenario files.")
 final class SchemaCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.ParentCommand OversoldCommand root;

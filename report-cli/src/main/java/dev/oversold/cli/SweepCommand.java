@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
  * values (the first {@code --set} varies slowest), each loaded through the scenario loader with
  * those overrides, all simulated in one parallel batch; one row per point.
  */
-@Command(name = "sweep", description = "Runs a grid of scenario variants, one row per point.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "sweep",
+    description = "Runs a grid of scenario variants, one row per point.")
 final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.ParentCommand OversoldCommand root;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
  * {@code oversold validate FILE...}: checks every file, prints every problem, simulates nothing.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "validate",
     description = "Checks scenario files without simulating; exit 0 when all are valid, 2 if not.")
 final class ValidateCommand implements Callable<Integer> {

@@ -160,6 +160,10 @@ final class OversoldCommandTest {
     var list = run("list");
     assertEquals(0, list.code());
     assertEquals("noisy  built in code\n", list.out());
+    var help = run("run", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().startsWith("Usage: oversold run"), help.out());
+    assertEquals("", help.err(), "no picocli format warnings");
     var schema = run("schema");
     assertEquals(0, schema.code());
     assertEquals("{\"type\": \"object\"}\n", schema.out());
