@@ -116,7 +116,18 @@ public final class HtmlReportWriter implements ReportWriter {
         page,
         "Victims' mean degradation",
         percentOrNa(s.victimDegradationMean()),
-        why.isEmpty() ? "of good responses/s vs alone, " + s.victims() + " victims" : why);
+        why.isEmpty()
+            ? "of good responses/s vs alone, "
+                + s.victims()
+                + " victims"
+                + (s.degradationMeanCi95() == null
+                    ? ""
+                    : "; 95% CI "
+                        + Numbers.percent(s.degradationMeanCi95().low())
+                        + " .. "
+                        + Numbers.percent(s.degradationMeanCi95().high())
+                        + " %")
+            : why);
     card(
         page,
         "Worst victim",
@@ -297,7 +308,12 @@ public final class HtmlReportWriter implements ReportWriter {
           .append("</td>");
       cell(page, b == null ? "-" : Numbers.fixed(b.goodPerS(), 2), "");
       cell(page, Numbers.fixed(m.goodPerS(), 2), "");
-      cell(page, Numbers.percent(d) + (Double.isFinite(d) ? " %" : ""), tone);
+      String spread = "";
+      if (t.ci95() != null && t.ci95().degradationGoodRate() != null) {
+        Interval ci = t.ci95().degradationGoodRate();
+        spread = " ± " + Numbers.percent((ci.high() - ci.low()) / 2);
+      }
+      cell(page, Numbers.percent(d) + spread + (Double.isFinite(d) ? " %" : ""), tone);
       cell(page, b == null ? "-" : Numbers.fixed(b.p99Ms(), 2), "");
       cell(page, Numbers.fixed(m.p99Ms(), 2), "");
       cell(page, Numbers.percent(m.cpu().stealFraction()) + " %", "");
