@@ -81,6 +81,18 @@ final class HtmlReportWriterTest {
   }
 
   @Test
+  void html_withReplications_showsIntervals() throws Exception {
+    String text =
+        html(
+            ReportBuilder.build(
+                HandBuilt.experiment(ReportSettings.DEFAULT, new double[] {0, 10, 20})));
+    parse(text);
+    // web-2's degradation 43.5 % with half-width 15.6 (worked out in GoldenReportTest)
+    assertTrue(text.contains("43.5 ± 15.6 %"), "interval in the tenant table");
+    assertTrue(text.contains("95% CI 21.0 .. 40.7 %"), "interval of the victims' mean");
+  }
+
+  @Test
   void html_escapesTenantNamesAndFetchesNothing() throws Exception {
     Report report = ReportBuilder.build(HandBuilt.experiment(ReportSettings.DEFAULT));
     List<TenantReport> renamed = new ArrayList<>();
