@@ -1,0 +1,110 @@
+package dev.oversold.cli;
+
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.model.Scenario;
+import dev.oversold.core.platform.Platforms;
+import dev.oversold.report.AtomicOutput;
+import dev.oversold.report.Report;
+import dev.oversold.report.ReportBuilder;
+import dev.oversold.report.Variant;
+import dev.oversold.report.VariantWriter;
+import dev.oversold.runner.ExperimentPlan;
+import dev.oversold.runner.ExperimentResult;
+import dev.oversold.runner.Experiments;
+import dev.oversold.runner.ParallelRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code oversold compare FILE|NAME --platforms openvz,kvm,xen,vmware}: the same scenario with
+ * every host switched to each platform (with that platform's default host options), side by side.
+ * Each platform also gets its full report in {@code DIR/<platform>/}.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "compare",
+    description = "Runs a scenario once per platform, side by side.")
+final class CompareCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.ParentCommand OversoldCommand root;
+
+  @Parameters(index = "0", paramLabel = "FILE|NAME", description = "Scenario file or bundled name.")
+  String scenarioName;
+
+  @Option(
+      names = "--platforms",
+      split = ",",
+      paramLabel = "P",
+      defaultValue = "openvz,kvm,xen,vmware",
+      description = "Platforms to compare (default: openvz,kvm,xen,vmware; also bare-metal).")
+  List<String> platforms;
+
+  @CommandLine.Mixin ExecutionOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    ReportOutput.checkFormat(options.format, VariantOutput.FORMATS);
+    int threads = options.threads();
+    int replications = options.replications();
+    List<PlatformKind> kinds = new ArrayList<>();
+    for (String id : platforms) {
+      PlatformKind kind =
+          PlatformKind.fromId(id.strip())
+              .orElseThrow(
+                  () ->
+                      new BadInputException(
+                          "unknown platform "
+                              + id
+                              + " in --platforms (expected openvz, kvm, xen, vmware, bare-metal)"));
+      if (kinds.contains(kind)) {
+        throw new BadInputException("platform " + id + " is listed twice in --platforms");
+      }
+      kinds.add(kind);
+    }
+    Scenario scenario = root.source.resolve(scenarioName, List.of());
+    if (options.seed != null) {
+      scenario = scenario.withSeed(options.seed);
+    }
+    List<ExperimentPlan> plans = new ArrayList<>();
+    for (PlatformKind kind : kinds) {
+      List<HostSpec> hosts =
+          scenario.hosts().stream()
+              .map(h -> h.withPlatform(kind, Platforms.defaultOptions(kind)))
+              .toList();
+      plans.add(ExperimentPlan.of(scenario.withHosts(hosts), replications));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, root.terminal && !options.quiet);
+    List<ExperimentResult> results;
+    try {
+      results = Experiments.run(plans, new ParallelRunner(threads, root.engine, progress));
+    } finally {
+      progress.finish();
+    }
+    Path dir =
+        options.out != null ? options.out : ReportOutput.defaultDir(scenario.name(), "compare");
+    List<Variant> variants = new ArrayList<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      Report report = ReportBuilder.build(results.get(i));
+      AtomicOutput.writeAll(dir.resolve(kinds.get(i).id()), ReportOutput.files(report));
+      variants.add(new Variant(List.of(kinds.get(i).id()), report));
+    }
+    VariantWriter writer = new VariantWriter(List.of("platform"), variants, true);
+    VariantOutput.write(dir, "compare", writer);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(VariantOutput.render(writer, options.format));
+    out.flush();
+    if (root.terminal && !options.quiet) {
+      err.println("Reports: " + dir.resolve("compare.txt") + " and one folder per platform");
+    }
+    return ExitCodes.OK;
+  }
+}

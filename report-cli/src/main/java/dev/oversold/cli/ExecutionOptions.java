@@ -1,0 +1,59 @@
+package dev.oversold.cli;
+
+import dev.oversold.runner.ParallelRunner;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that simulate: run, compare, sweep. */
+final class ExecutionOptions {
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder for the report files (default: out/<scenario>/...).")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "What to print on standard output: table, json, csv (run also: html); default table.")
+  String format;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
+  Long seed;
+
+  @Option(
+      names = "--replications",
+      paramLabel = "R",
+      defaultValue = "1",
+      description = "Runs seeds seed..seed+R-1 and reports means with 95%% confidence intervals.")
+  int replications;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Simulations run in parallel (default: available processors).")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "No progress line, even on a terminal.")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  int threads() throws BadInputException {
+    int n = threads == null ? ParallelRunner.defaultThreads() : threads;
+    if (n < 1) {
+      throw new BadInputException("--threads must be at least 1, got " + n);
+    }
+    return n;
+  }
+
+  int replications() throws BadInputException {
+    if (replications < 1) {
+      throw new BadInputException("--replications must be at least 1, got " + replications);
+    }
+    return replications;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.oversold.cli;
+
+import dev.oversold.report.AtomicOutput;
+import dev.oversold.report.Report;
+import dev.oversold.report.ReportFormats;
+import dev.oversold.report.ReportWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a report in every registered format and returns the text of the one chosen for stdout. */
+final class ReportOutput {
+  private ReportOutput() {}
+
+  static void checkFormat(String format, List<String> allowed) throws BadInputException {
+    if (!allowed.contains(format)) {
+      throw new BadInputException(
+          "unknown --format " + format + " (expected one of " + String.join(", ", allowed) + ")");
+    }
+  }
+
+  /** Files for every format of {@code report}, keyed by file name. */
+  static Map<String, AtomicOutput.Content> files(Report report) {
+    Map<String, AtomicOutput.Content> files = new LinkedHashMap<>();
+    for (ReportWriter writer : ReportFormats.all()) {
+      files.put(writer.fileName(), out -> writer.write(report, out));
+    }
+    return files;
+  }
+
+  /** The report rendered in one format. */
+  static String render(Report report, String format) throws IOException {
+    StringWriter text = new StringWriter();
+    ReportFormats.find(format).orElseThrow().write(report, text);
+    return text.toString();
+  }
+
+  static Path defaultDir(String scenario, String... more) {
+    return Path.of("out", scenario).resolve(String.join("/", more));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.oversold.cli;
+
+import dev.oversold.core.model.Scenario;
+import dev.oversold.report.AtomicOutput;
+import dev.oversold.report.Report;
+import dev.oversold.report.ReportBuilder;
+import dev.oversold.report.ReportFormats;
+import dev.oversold.runner.ExperimentPlan;
+import dev.oversold.runner.ExperimentResult;
+import dev.oversold.runner.Experiments;
+import dev.oversold.runner.ParallelRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code oversold run FILE|NAME}: the shared run, every tenant's isolated baseline and the
+ * leave-one-out runs of the interference matrix, in parallel; writes report.txt, report.json,
+ * report.csv and report.html and prints the chosen format.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "run",
+    description = "Simulates a scenario with baselines and interference runs and writes reports.")
+final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.ParentCommand OversoldCommand root;
+
+  @Parameters(index = "0", paramLabel = "FILE|NAME", description = "Scenario file or bundled name.")
+  String scenarioName;
+
+  @CommandLine.Mixin ExecutionOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    ReportOutput.checkFormat(options.format, ReportFormats.names());
+    int threads = options.threads();
+    int replications = options.replications();
+    Scenario scenario = root.source.resolve(scenarioName, List.of());
+    if (options.seed != null) {
+      scenario = scenario.withSeed(options.seed);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, root.terminal && !options.quiet);
+    ExperimentResult result;
+    try {
+      result =
+          Experiments.run(
+              ExperimentPlan.of(scenario, replications),
+              new ParallelRunner(threads, root.engine, progress));
+    } finally {
+      progress.finish();
+    }
+    Report report = ReportBuilder.build(result);
+    Path dir = options.out != null ? options.out : ReportOutput.defaultDir(scenario.name());
+    List<Path> written = AtomicOutput.writeAll(dir, ReportOutput.files(report));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(ReportOutput.render(report, options.format));
+    out.flush();
+    if (root.terminal && !options.quiet) {
+      err.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.oversold.cli;
+
+import dev.oversold.core.model.Scenario;
+import dev.oversold.scenarios.Problem;
+import dev.oversold.scenarios.ScenarioException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code oversold validate FILE...}: checks every file, prints every problem, simulates nothing.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "validate",
+    description = "Checks scenario files without simulating; exit 0 when all are valid, 2 if not.")
+final class ValidateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.ParentCommand OversoldCommand root;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (or names).")
+  List<String> files;
+
+  @CommandLine.Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean allValid = true;
+    for (String file : files) {
+      try {
+        Scenario scenario = root.source.resolve(file, List.of());
+        out.printf(
+            "%s: valid (%d tenants on %d hosts)%n",
+            file, scenario.tenants().size(), scenario.hosts().size());
+      } catch (ScenarioException e) {
+        allValid = false;
+        for (Problem problem : e.problems()) {
+          err.println(problem);
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return allValid ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+}
