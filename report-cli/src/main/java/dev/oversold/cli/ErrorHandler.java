@@ -1,5 +1,6 @@
 package dev.oversold.cli;
 
+import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.scenarios.Problem;
 import dev.oversold.scenarios.ScenarioException;
 import java.io.PrintWriter;
@@ -36,6 +37,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     } else if (ex instanceof BadInputException bad) {
       err.println("oversold: " + bad.getMessage());
       code = ExitCodes.BAD_INPUT;
+    } else if (admission(ex) != null) {
+      // The scenario places more memory than the platform can hold (Xen without balloon
+      // targets, ESXi reservations): a property of the input, not of the program.
+      err.println("oversold: " + admission(ex).getMessage());
+      code = ExitCodes.BAD_INPUT;
     } else if (interrupted(ex)) {
       err.println("oversold: interrupted; no report was written");
       code = ExitCodes.INTERRUPTED;
@@ -52,6 +58,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
     err.flush();
     return code;
+  }
+
+  private static MemoryAdmissionException admission(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof MemoryAdmissionException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   private static boolean interrupted(Throwable ex) {

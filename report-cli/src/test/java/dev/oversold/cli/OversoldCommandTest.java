@@ -73,8 +73,9 @@ final class OversoldCommandTest {
     assertEquals(2, outcome.code());
     // FixedScenarioSource reports two problems, as the loader would
     assertEquals(
-        "nope.yaml:3:5: hosts[0].cpu.cores: must be >= 1 (a count)\n"
-            + "nope.yaml:7:1: tenantz: unknown key (did you mean tenants?)\n",
+        "nope.yaml:3:5: hosts[0].cpu.cores: must be >= 1 (expected a count)\n"
+            + "nope.yaml:7:1: tenantz: unknown key (did you mean 'tenants'?)"
+            + " (expected one of: scenario, hosts, tenants)\n",
         outcome.err());
     assertEquals("", outcome.out());
   }

@@ -34,7 +34,13 @@ public final class FixedScenarioSource implements ScenarioSource {
       throw new ScenarioException(
           List.of(
               new Problem(fileOrName, 3, 5, "hosts[0].cpu.cores", "must be >= 1", "a count"),
-              new Problem(fileOrName, 7, 1, "tenantz", "unknown key", "did you mean tenants?")));
+              new Problem(
+                  fileOrName,
+                  7,
+                  1,
+                  "tenantz",
+                  "unknown key (did you mean 'tenants'?)",
+                  "one of: scenario, hosts, tenants")));
     }
     return factory.apply(fileOrName, overrides);
   }
