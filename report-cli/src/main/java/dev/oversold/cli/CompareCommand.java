@@ -1,9 +1,11 @@
 package dev.oversold.cli;
 
+import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.platform.Platforms;
+import dev.oversold.core.runtime.Simulator;
 import dev.oversold.report.AtomicOutput;
 import dev.oversold.report.Report;
 import dev.oversold.report.ReportBuilder;
@@ -73,15 +75,30 @@ final class CompareCommand implements Callable<Integer> {
     if (options.seed != null) {
       scenario = scenario.withSeed(options.seed);
     }
+    PrintWriter err = spec.commandLine().getErr();
     List<ExperimentPlan> plans = new ArrayList<>();
+    List<PlatformKind> refused = new ArrayList<>();
     for (PlatformKind kind : kinds) {
       List<HostSpec> hosts =
           scenario.hosts().stream()
               .map(h -> h.withPlatform(kind, Platforms.defaultOptions(kind)))
               .toList();
-      plans.add(ExperimentPlan.of(scenario.withHosts(hosts), replications));
+      Scenario onPlatform = scenario.withHosts(hosts);
+      try {
+        Simulator.checkAdmission(onPlatform);
+      } catch (MemoryAdmissionException e) {
+        // A platform that cannot host the scenario at all (Xen does not overcommit memory) is a
+        // finding of the comparison, not a reason to abandon the others.
+        err.println("oversold: " + kind.id() + " skipped: " + e.getMessage());
+        refused.add(kind);
+        continue;
+      }
+      plans.add(ExperimentPlan.of(onPlatform, replications));
     }
-    PrintWriter err = spec.commandLine().getErr();
+    kinds.removeAll(refused);
+    if (kinds.isEmpty()) {
+      throw new BadInputException("no platform in --platforms can host this scenario");
+    }
     Progress progress = new Progress(err, root.terminal && !options.quiet);
     List<ExperimentResult> results;
     try {

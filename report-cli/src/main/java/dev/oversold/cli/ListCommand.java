@@ -42,12 +42,13 @@ final class ListCommand implements Callable<Integer> {
     if (entries.isEmpty()) {
       out.println("No bundled scenarios yet.");
     }
-    int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+    int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0) + 2;
     for (var entry : entries) {
+      // Name in a column, the description wrapped beside it: readable at 100 columns.
       out.println(
           entry.name()
-              + " ".repeat(width - entry.name().length() + 2)
-              + entry.description().strip());
+              + " ".repeat(width - entry.name().length())
+              + wrap(entry.description().strip(), LINE_WIDTH - width, width));
     }
     out.flush();
     return ExitCodes.OK;

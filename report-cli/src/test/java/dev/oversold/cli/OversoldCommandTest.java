@@ -170,6 +170,46 @@ final class OversoldCommandTest {
     assertEquals("{\"type\": \"object\"}\n", schema.out());
   }
 
+  /** The noisy fixture on a 3 GiB host: its 1 GiB plans no longer fit beside Xen's dom0. */
+  private static CliHarness.Outcome runTight(String... args) {
+    var h = NOISY.hosts().get(0);
+    Scenario tight =
+        NOISY.withHosts(
+            List.of(
+                new dev.oversold.core.model.HostSpec(
+                    h.name(),
+                    h.platform(),
+                    h.cpu(),
+                    new dev.oversold.core.model.HostSpec.Memory(3L << 30, 2L << 30),
+                    h.disk(),
+                    h.network(),
+                    h.options())));
+    return CliHarness.run(FixedScenarioSource.of("tight", tight), SimulationEngine.SIMULATOR, args);
+  }
+
+  @Test
+  void compare_skipsAPlatformThatCannotPlaceTheMemory_andComparesTheRest() {
+    // Three 1 GiB tenants on 3 GiB: OpenVZ holds them, Xen (which does not overcommit memory)
+    // has 3 - 1 (dom0) = 2 GiB for 3 GiB of guests and is skipped with the reason.
+    assertEquals(3, NOISY.tenants().size());
+    Path out = dir.resolve("compare-skip");
+    var outcome =
+        runTight("compare", "tight", "--platforms", "openvz,xen", "--out", out.toString());
+    assertEquals(0, outcome.code(), outcome.err());
+    assertTrue(outcome.err().contains("xen skipped"), outcome.err());
+    assertTrue(outcome.err().contains("does not overcommit memory"), outcome.err());
+    assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("openvz")));
+    assertFalse(outcome.out().lines().anyMatch(line -> line.startsWith("xen")));
+    assertFalse(Files.exists(out.resolve("xen")));
+  }
+
+  @Test
+  void compare_whenNoPlatformCanHostTheScenario_exits2() {
+    var outcome = runTight("compare", "tight", "--platforms", "xen", "--out", dir.toString());
+    assertEquals(2, outcome.code());
+    assertTrue(outcome.err().contains("no platform in --platforms can host"), outcome.err());
+  }
+
   @Test
   void compare_printsOneRowPerPlatformAndWritesEachReport() throws IOException {
     Path out = dir.resolve("compare");

@@ -34,6 +34,21 @@ public final class Simulator {
   }
 
   /**
+   * Checks, without simulating, that every host's platform can place its tenants' memory (the same
+   * check {@link #run} starts with), so a caller comparing platforms can skip one that refuses the
+   * scenario instead of failing the whole comparison.
+   *
+   * @throws dev.oversold.core.memory.MemoryAdmissionException naming the host and the numbers
+   */
+  public static void checkAdmission(Scenario scenario) {
+    for (HostSpec spec : scenario.hosts()) {
+      List<TenantSpec> placed =
+          scenario.tenants().stream().filter(t -> t.host().equals(spec.name())).toList();
+      dev.oversold.core.platform.Platforms.of(spec.platform()).memory().host(spec, placed);
+    }
+  }
+
+  /**
    * Simulates {@code scenario} with workloads made by {@code workloads} (harnesses that drive a
    * kind not registered yet, or instrumented workloads).
    */
