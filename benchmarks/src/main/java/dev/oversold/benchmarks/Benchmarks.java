@@ -17,6 +17,8 @@ public final class Benchmarks {
     COMMANDS.put("engine", EngineBenchmark::main);
     COMMANDS.put("ps-peer", ProcessorSharingPeerBenchmark::main);
     COMMANDS.put("million-jobs", MillionJobsBenchmark::main);
+    COMMANDS.put("mm1", Mm1Figures::main);
+    COMMANDS.put("web-host", WebHostBenchmark::main);
   }
 
   private Benchmarks() {}
