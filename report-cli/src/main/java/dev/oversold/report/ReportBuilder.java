@@ -73,7 +73,8 @@ public final class ReportBuilder {
         alone.add(b);
         goodDrop[r] = Stats.drop(s.goodPerS(), b.goodPerS());
         throughputDrop[r] = Stats.drop(s.throughputPerS(), b.throughputPerS());
-        p99Ratio[r] = Stats.ratio(s.p99Ms(), b.p99Ms());
+        // With no request completed in the shared run its p99 is undefined, not zero.
+        p99Ratio[r] = s.throughputPerS() > 0 ? Stats.ratio(s.p99Ms(), b.p99Ms()) : Double.NaN;
       }
     }
     TenantResult firstShared = reps.get(0).shared().tenant(name);
