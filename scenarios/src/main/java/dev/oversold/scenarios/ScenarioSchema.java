@@ -3,7 +3,9 @@ package dev.oversold.scenarios;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oversold.scenarios.dto.ScenarioDto;
+import dev.oversold.scenarios.schema.KnobSchema;
 import dev.oversold.scenarios.schema.SchemaGenerator;
 
 /**
@@ -32,10 +34,11 @@ public final class ScenarioSchema {
   /** The schema as pretty-printed JSON ending with a newline. */
   public static String json() {
     try {
+      ObjectNode schema = SchemaGenerator.generate(ScenarioDto.class, ID, "Oversold scenario file");
+      KnobSchema.addTo(schema, "HostDto", "PlanDto");
       return new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(
-                  SchemaGenerator.generate(ScenarioDto.class, ID, "Oversold scenario file"))
+              .writeValueAsString(schema)
           + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the schema", e);

@@ -69,6 +69,26 @@ final class ScenarioSchemaTest {
   }
 
   @Test
+  void schema_knowsEachPlatformsOptionsAndTheNativeKnobs() {
+    String minimal = ScenarioLoaderTest.MINIMAL;
+    // Xen declares dom0-memory; KVM does not: the same option is valid on one and not the other.
+    String xen = minimal.replace("platform: kvm", "platform: xen");
+    String withDom0 = "    options: { dom0-memory: 2GiB }\n";
+    String xenWithDom0 =
+        xen.replace("    memory: { ram: 32GiB }\n", "    memory: { ram: 32GiB }\n" + withDom0);
+    String kvmWithDom0 =
+        minimal.replace("    memory: { ram: 32GiB }\n", "    memory: { ram: 32GiB }\n" + withDom0);
+    assertTrue(SCHEMA.validate(json(xenWithDom0)).isEmpty(), xenWithDom0);
+    assertFalse(SCHEMA.validate(json(kvmWithDom0)).isEmpty());
+    // Plan-native knobs: OpenVZ's cpuunits is known, a misspelling is not.
+    String cpuunits =
+        minimal.replace(
+            "memory: { ram: 1GiB }", "memory: { ram: 1GiB }\n    native: { cpuunits: 2000 }");
+    assertTrue(SCHEMA.validate(json(cpuunits)).isEmpty(), cpuunits);
+    assertFalse(SCHEMA.validate(json(cpuunits.replace("cpuunits", "cpuunit"))).isEmpty());
+  }
+
+  @Test
   void everyBundledFile_startsWithTheEditorHint() {
     for (ScenarioLibrary.Entry entry : ScenarioLibrary.list()) {
       assertTrue(

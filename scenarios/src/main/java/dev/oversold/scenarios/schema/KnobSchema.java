@@ -1,0 +1,80 @@
+package dev.oversold.scenarios.schema;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.KnobKind;
+import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.Platforms;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Adds the platforms' own knobs to the generated schema, so that editors complete and check a
+ * host's {@code options} for its platform and a plan's {@code native} block. The knobs come from
+ * the platforms' declarations, as the loader's validation does: a knob a platform adds appears here
+ * with no further code.
+ */
+public final class KnobSchema {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private KnobSchema() {}
+
+  /** Adds the knobs to {@code schema}'s host and plan definitions, in place. */
+  public static void addTo(ObjectNode schema, String hostDef, String planDef) {
+    ObjectNode defs = (ObjectNode) schema.get("$defs");
+    ObjectNode host = (ObjectNode) defs.get(hostDef);
+    ArrayNode perPlatform = host.putArray("allOf");
+    for (PlatformKind kind : PlatformKind.values()) {
+      ObjectNode rule = perPlatform.addObject();
+      ObjectNode condition = rule.putObject("if");
+      condition.putObject("properties").putObject("platform").put("const", kind.id());
+      condition.putArray("required").add("platform");
+      ObjectNode options = rule.putObject("then").putObject("properties").putObject("options");
+      options.put("type", "object");
+      options.set("properties", properties(Platforms.of(kind).hostOptions(), null));
+      options.put("additionalProperties", false);
+    }
+    Map<String, Knob> nativeKnobs = new TreeMap<>();
+    Map<String, String> owners = new TreeMap<>();
+    for (PlatformKind kind : PlatformKind.values()) {
+      for (Knob knob : Platforms.of(kind).nativeKnobs()) {
+        nativeKnobs.putIfAbsent(knob.key(), knob);
+        owners.merge(knob.key(), kind.id(), (a, b) -> a + ", " + b);
+      }
+    }
+    ObjectNode nativeBlock = (ObjectNode) defs.get(planDef).get("properties").get("native");
+    nativeBlock.set("properties", properties(nativeKnobs.values(), owners));
+    nativeBlock.put("additionalProperties", false);
+  }
+
+  private static ObjectNode properties(Iterable<Knob> knobs, Map<String, String> owners) {
+    ObjectNode properties = JSON.objectNode();
+    for (Knob knob : knobs) {
+      ObjectNode property = properties.putObject(knob.key());
+      String owner = owners == null ? "" : "[" + owners.get(knob.key()) + "] ";
+      property.put("description", owner + knob.description() + " (" + unit(knob.kind()) + ")");
+      ArrayNode types = property.putArray("type");
+      switch (knob.kind()) {
+        case NUMBER, COUNT -> types.add("number");
+        case BOOLEAN -> types.add("boolean").add("string");
+        default -> types.add("string");
+      }
+    }
+    return properties;
+  }
+
+  private static String unit(KnobKind kind) {
+    return switch (kind) {
+      case NUMBER -> "a number";
+      case COUNT -> "a whole number";
+      case PERCENT -> "a percentage, e.g. 50%";
+      case BYTES -> "bytes with a unit, e.g. 512MiB";
+      case DURATION -> "a duration with a unit, e.g. 100us";
+      case BOOLEAN -> "true or false";
+      case BYTE_RATE -> "a rate, e.g. 50MB/s or 100Mbit/s";
+      case RATE -> "a rate per second, e.g. 20/s";
+    };
+  }
+}
