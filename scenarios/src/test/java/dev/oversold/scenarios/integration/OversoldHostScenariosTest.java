@@ -111,8 +111,9 @@ final class OversoldHostScenariosTest {
     assertTrue(withWakeups > 1.2, "p99 inflation with the wake-up model " + withWakeups);
     // Without the wake-up model the api gets its fluid share, 4/7 of a core: a 2 ms request
     // takes 3.5 ms; with it, an UNDER api is BOOSTed onto a core. The two inflations differ.
+    // (As measured the fluid share inflates it more: 2.0x against 1.4x.)
     assertTrue(
-        Math.abs(fluidOnly - withWakeups) > 0.1 * withWakeups,
+        fluidOnly > 1.1 * withWakeups,
         "p99 inflation with wake-ups " + withWakeups + ", fluid only " + fluidOnly);
   }
 
