@@ -1,0 +1,157 @@
+package dev.oversold.scenarios.integration;
+
+import static dev.oversold.scenarios.integration.Figures.failed;
+import static dev.oversold.scenarios.integration.Figures.goodPerSecond;
+import static dev.oversold.scenarios.integration.Figures.hostSwappedBytes;
+import static dev.oversold.scenarios.integration.Figures.line;
+import static dev.oversold.scenarios.integration.Figures.majorFaults;
+import static dev.oversold.scenarios.integration.Figures.meanLatency;
+import static dev.oversold.scenarios.integration.Figures.meanP99;
+import static dev.oversold.scenarios.integration.Figures.runWithout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oversold.core.model.Scenario;
+import dev.oversold.core.result.SimulationResult;
+import dev.oversold.core.result.TenantMetrics;
+import dev.oversold.core.runtime.Simulator;
+import dev.oversold.scenarios.ScenarioException;
+import dev.oversold.scenarios.ScenarioLibrary;
+import dev.oversold.scenarios.ScenarioLoader.Override;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claims of the bundled noisy-neighbour scenarios (one bully from 20 s next to twenty web VPSes
+ * and a batch VPS on an 8-core OpenVZ node), each checked against the same scenario without the
+ * bully: with common random numbers the difference is the bully's interference. The runs are the
+ * scenarios' full 2 minutes (window 10..120 s), each well under a second of wall time.
+ */
+final class NoisyNeighbourScenariosTest {
+  private static final double MIB = 1024.0 * 1024.0;
+
+  @Test
+  void openvzNoisyNeighbour_vSwapThrottlesTheBombButGlobalReclaimMakesTheVictimsFault()
+      throws ScenarioException {
+    Scenario scenario = ScenarioLibrary.load("openvz-noisy-neighbour", List.of());
+    SimulationResult shared = Simulator.run(scenario);
+    SimulationResult quiet = runWithout(scenario, "bully");
+    String figures = line("shared", shared, "web-") + "; " + line("quiet", quiet, "web-");
+    // Without the bully the webs' 20 x 600 MiB working sets fit in the node's RAM: no host swap,
+    // no fault. With it, the bomb holds 4 GiB of RAM plus its vSwap pages, which stay in RAM too
+    // (about 3 GiB by the end, see below): 12 GiB + 7 GiB > 16 GiB - 0.5 GiB reserved, so the
+    // kernel's global reclaim swaps to the real swap and the webs' touches fault.
+    assertEquals(0, hostSwappedBytes(quiet), figures);
+    assertEquals(0, majorFaults(quiet, "web-"), figures);
+    assertTrue(hostSwappedBytes(shared) > 0, figures);
+    assertTrue(majorFaults(shared, "web-") > 0, figures);
+    // Each fault is a disk read inside the request: the victims' tail grows (by 60% as
+    // measured; the claim is only that it grows, so at least 20%).
+    assertTrue(meanP99(shared, "web-") > 1.2 * meanP99(quiet, "web-"), figures);
+    // The bomb asks for 200 MiB/s from 20 s. Its first 4 GiB (physpages) take 20.48 s; past
+    // physpages every 4 KiB page costs the 100 us vSwap delay, at most 4 KiB / 100 us = 39.06
+    // MiB/s, for the remaining 120 - 40.48 = 79.52 s: 3106 MiB. 4096 + 3106 = 7202 MiB, far from
+    // the 16 GiB that would be refused, over the 110 s window: 68.65 MB/s instead of 200 MiB/s.
+    TenantMetrics bully = shared.tenant("bully").metrics();
+    double throttled = (4096 + 39.0625 * 79.52) * MIB / 110;
+    assertEquals(throttled, bully.progressPerSecond(), 0.05 * throttled, bully.toString());
+    assertEquals(0, bully.refusals(), bully.toString());
+    assertEquals(0, bully.oomKills(), bully.toString());
+  }
+
+  @Test
+  void openvzNoisyNeighbour_onKvmTheHostIsShortBeforeTheBombAndLeanKvmSuffersMore()
+      throws ScenarioException {
+    Override kvm = new Override("hosts[0].platform", "kvm");
+    Scenario openvz = ScenarioLibrary.load("openvz-noisy-neighbour", List.of());
+    // KVM's defaults back 4 GiB for the host and 0.5 GiB per VM: 4 + 22 x 0.5 + 20 x 0.6 GiB of
+    // web working sets = 27 GiB > 16 GiB before the bomb starts. Each request touches 256 pages,
+    // mostly in host swap: about 256 reads at the web's 500 IOPS cap, 0.5 s, for 20 requests a
+    // second: the 32 workers share far less than they need and every request times out (5 s).
+    // (Shortened to 40 s: the collapse is there from the start, and thrashing runs are slow.)
+    SimulationResult kvmQuiet =
+        runWithout(
+            ScenarioLibrary.load(
+                "openvz-noisy-neighbour", List.of(kvm, new Override("duration", "40s"))),
+            "bully");
+    double openvzQuietGood = goodPerSecond(runWithout(openvz, "bully"), "web-");
+    assertTrue(
+        goodPerSecond(kvmQuiet, "web-") < 0.01 * openvzQuietGood,
+        line("kvm quiet", kvmQuiet, "web-"));
+    // Lean KVM (0.5 GiB host reserve, 64 MiB per VM) fits the webs (4 + 0.5 + 1.4 + 11.7 GiB with
+    // the bomb's 4 GiB of guest RAM is 17.6 GiB > 16 GiB only once the bomb runs): the host then
+    // swaps every VM's frames in proportion to their size, behind the guests' backs, and the
+    // webs' faults go to the disk; OpenVZ swaps the bomb's own vSwap pages first. The webs lose
+    // more good responses to the bully on lean KVM than on OpenVZ.
+    Scenario leanKvm =
+        ScenarioLibrary.load(
+            "openvz-noisy-neighbour",
+            List.of(
+                kvm,
+                new Override("hosts[0].options.host-reserved", "512MiB"),
+                new Override("hosts[0].options.vm-overhead", "64MiB")));
+    double kvmLoss = goodLoss(leanKvm);
+    double openvzLoss = goodLoss(openvz);
+    assertTrue(kvmLoss > openvzLoss + 0.2, "loss kvm " + kvmLoss + " vs openvz " + openvzLoss);
+  }
+
+  /** The fraction of the webs' good responses the bully costs them. */
+  private static double goodLoss(Scenario scenario) {
+    double quiet = goodPerSecond(runWithout(scenario, "bully"), "web-");
+    return 1 - goodPerSecond(Simulator.run(scenario), "web-") / quiet;
+  }
+
+  @Test
+  void noisyForkBomb_numprocRefusesTheBombAndTheVictimsKeepServing() throws ScenarioException {
+    Scenario scenario = ScenarioLibrary.load("noisy-fork-bomb", List.of());
+    SimulationResult shared = Simulator.run(scenario);
+    SimulationResult quiet = runWithout(scenario, "bully");
+    TenantMetrics bully = shared.tenant("bully").metrics();
+    // numproc 1024 at 200 forks/s is reached 5.12 s after the start (20 s); every later fork,
+    // 200/s until 120 s, is refused: 200 x (120 - 25.12) = 18976. 1024 x 2 MiB = 2 GiB stays
+    // inside its 4 GiB of RAM, so memory never kills it.
+    assertEquals(18_976, bully.refusals(), 0.01 * 18_976, bully.toString());
+    assertEquals(0, bully.oomKills(), bully.toString());
+    // The 1024 forks over the 110 s window.
+    assertEquals(1024 / 110.0, bully.progressPerSecond(), 1e-6, bully.toString());
+    // Refused at its own beancounter, the bomb takes nothing the webs use: they serve as without
+    // it.
+    String figures = line("shared", shared, "web-") + "; " + line("quiet", quiet, "web-");
+    assertEquals(0, failed(shared, "web-"), figures);
+    assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
+    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 0.01 * meanP99(quiet, "web-"));
+  }
+
+  @Test
+  void noisyDiskHog_takesTheDeviceButTheReadersRunAtTheirOwnIoLimit() throws ScenarioException {
+    Scenario scenario = ScenarioLibrary.load("noisy-disk-hog", List.of());
+    SimulationResult shared = Simulator.run(scenario);
+    SimulationResult quiet = runWithout(scenario, "bully");
+    String figures = line("shared", shared, "web-") + "; " + line("quiet", quiet, "web-");
+    // The hog writes from 20 s: into the page cache, then at the flusher's pace, the device's
+    // 500 MB/s: at least 90% of 500 MB/s over its 100 of the 110 s window.
+    TenantMetrics bully = shared.tenant("bully").metrics();
+    assertTrue(bully.progressPerSecond() > 0.9 * 500e6 * 100 / 110, bully.toString());
+    // A web's share is capped at 500 IOPS = 500 x 50 us = 2.5% of the device. Beside the flusher
+    // and the hog its fair share is still about a third of the device, so the cap binds in both
+    // runs: a read takes 50 us / 0.025 = 2 ms either way, and the victims see no difference.
+    assertEquals(meanLatency(quiet, "web-"), meanLatency(shared, "web-"), 1e-3, figures);
+    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 1e-3, figures);
+    assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
+  }
+
+  @Test
+  void noisyNetFlood_getsItsRateWhileTheShapedWebsKeepTheirLatency() throws ScenarioException {
+    Scenario scenario = ScenarioLibrary.load("noisy-net-flood", List.of());
+    SimulationResult shared = Simulator.run(scenario);
+    SimulationResult quiet = runWithout(scenario, "bully");
+    String figures = line("shared", shared, "web-") + "; " + line("quiet", quiet, "web-");
+    // 800 Mbit/s = 100 MB/s from 20 s: 100 of the 110 s window. The webs send 20 x 20/s x 20 KiB
+    // = 65.5 Mbit/s: 866 Mbit/s fit in the 1 Gbit/s port, so the flood is not cut.
+    TenantMetrics bully = shared.tenant("bully").metrics();
+    assertEquals(100e6 * 100 / 110, bully.progressPerSecond(), 0.01 * 100e6, bully.toString());
+    // Each web has its own 100 Mbit/s queue and the port has room: same tail, same good rate.
+    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 0.02 * meanP99(quiet, "web-"));
+    assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
+  }
+}
