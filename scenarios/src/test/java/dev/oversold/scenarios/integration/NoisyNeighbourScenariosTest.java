@@ -45,9 +45,9 @@ final class NoisyNeighbourScenariosTest {
     assertEquals(0, majorFaults(quiet, "web-"), figures);
     assertTrue(hostSwappedBytes(shared) > 0, figures);
     assertTrue(majorFaults(shared, "web-") > 0, figures);
-    // Each fault is a disk read inside the request: the victims' tail grows (by 60% as
-    // measured; the claim is only that it grows, so at least 20%).
-    assertTrue(meanP99(shared, "web-") > 1.2 * meanP99(quiet, "web-"), figures);
+    // Each fault is a read on the node's spinning disks (2000 IOPS, 3 ms) inside the request: the
+    // victims' tail grows (about 5x as measured; the claim is "several-fold", so at least 2x).
+    assertTrue(meanP99(shared, "web-") > 2 * meanP99(quiet, "web-"), figures);
     // The bomb asks for 200 MiB/s from 20 s. Its first 4 GiB (physpages) take 20.48 s; past
     // physpages every 4 KiB page costs the 100 us vSwap delay, at most 4 KiB / 100 us = 39.06
     // MiB/s, for the remaining 120 - 40.48 = 79.52 s: 3106 MiB. 4096 + 3106 = 7202 MiB, far from
@@ -66,8 +66,9 @@ final class NoisyNeighbourScenariosTest {
     Scenario openvz = ScenarioLibrary.load("openvz-noisy-neighbour", List.of());
     // KVM's defaults back 4 GiB for the host and 0.5 GiB per VM: 4 + 22 x 0.5 + 20 x 0.6 GiB of
     // web working sets = 27 GiB > 16 GiB before the bomb starts. Each request touches 256 pages,
-    // mostly in host swap: about 256 reads at the web's 500 IOPS cap, 0.5 s, for 20 requests a
-    // second: the 32 workers share far less than they need and every request times out (5 s).
+    // mostly in host swap: about 256 reads of at least 3 ms on the 2000-IOPS disks, far more
+    // than the webs' 20 requests a second allow: the 32 workers fall behind and every request
+    // times out (5 s).
     // (Shortened to 40 s: the collapse is there from the start, and thrashing runs are slow.)
     SimulationResult kvmQuiet =
         runWithout(
@@ -123,7 +124,7 @@ final class NoisyNeighbourScenariosTest {
   }
 
   @Test
-  void noisyDiskHog_takesTheDeviceButTheReadersRunAtTheirOwnIoLimit() throws ScenarioException {
+  void noisyDiskHog_takesTheDeviceButFairSharingKeepsTheReadersQuick() throws ScenarioException {
     Scenario scenario = ScenarioLibrary.load("noisy-disk-hog", List.of());
     SimulationResult shared = Simulator.run(scenario);
     SimulationResult quiet = runWithout(scenario, "bully");
@@ -132,11 +133,13 @@ final class NoisyNeighbourScenariosTest {
     // 500 MB/s: at least 90% of 500 MB/s over its 100 of the 110 s window.
     TenantMetrics bully = shared.tenant("bully").metrics();
     assertTrue(bully.progressPerSecond() > 0.9 * 500e6 * 100 / 110, bully.toString());
-    // A web's share is capped at 500 IOPS = 500 x 50 us = 2.5% of the device. Beside the flusher
-    // and the hog its fair share is still about a third of the device, so the cap binds in both
-    // runs: a read takes 50 us / 0.025 = 2 ms either way, and the victims see no difference.
-    assertEquals(meanLatency(quiet, "web-"), meanLatency(shared, "web-"), 1e-3, figures);
-    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 1e-3, figures);
+    // A web's plan limit (500 IOPS) is a budget per 100 ms slice, so a lone read runs at device
+    // speed (50 us). Beside the flusher the device is shared by weight: a read gets about half
+    // of it and takes about 100 us instead of 50 us, against a request of about 6.4 ms. So the
+    // victims' mean latency grows, but by well under 5%, and their good rate does not move.
+    assertTrue(meanLatency(shared, "web-") > meanLatency(quiet, "web-"), figures);
+    assertTrue(meanLatency(shared, "web-") < 1.05 * meanLatency(quiet, "web-"), figures);
+    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 0.05 * meanP99(quiet, "web-"));
     assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
   }
 

@@ -29,8 +29,9 @@ final class SharedDisk implements DiskAccess, MemoryIo {
   private final Share ioCpu;
   private final IoCosts costs;
   private final TenantMemory memory;
+  private final boolean limited;
 
-  SharedDisk(HostRuntime host, Share share, Share ioCpu, TenantMemory memory) {
+  SharedDisk(HostRuntime host, Share share, Share ioCpu, TenantMemory memory, boolean limited) {
     this.host = host;
     this.simulation = host.simulation();
     this.device = host.spec().disk();
@@ -38,6 +39,7 @@ final class SharedDisk implements DiskAccess, MemoryIo {
     this.ioCpu = ioCpu;
     this.costs = host.ioCosts();
     this.memory = memory;
+    this.limited = limited;
   }
 
   /** Device-seconds of one operation. */
@@ -57,7 +59,7 @@ final class SharedDisk implements DiskAccess, MemoryIo {
     memory.cacheFile(total);
     // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
     // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
-    if (write && costs.sharedPageCache() && Double.isInfinite(share.cap())) {
+    if (write && costs.sharedPageCache() && !limited) {
       // Accepted writes complete in an event of their own: a writer that loops on fast buffered
       // writes must not recurse through the page cache until its dirty limit.
       host.writeback().write(total, work, () -> simulation.schedule(simulation.now(), done));

@@ -114,8 +114,10 @@ final class SharedDiskTest {
 
   @Test
   void limitedContainer_writesAtItsLimitInsteadOfThroughTheSharedCache() {
-    // OpenVZ iolimit 10 MB/s: 1 MB written sequentially = 0.01 s of device time (1e6 / 100e6)
-    // capped at 10e6 / 100e6 = 0.1 device-second per second -> 0.1 s, + 100 us latency.
+    // OpenVZ iolimit 10 MB/s on a 100 MB/s device: a budget of 0.1 device-second per second,
+    // enforced per 100 ms slice = 0.01 device-s per slice. 1 MB written sequentially costs
+    // 1e6 / 100e6 = 0.01 device-s: it fits the first slice and runs at device speed, 10 ms,
+    // + 100 us latency. (Through the shared cache it would complete at once.)
     Hosts hosts =
         new Hosts(
             Specs.host("h", "openvz", 8 * GIB, GIB, Map.of()),
@@ -123,6 +125,21 @@ final class SharedDiskTest {
     long[] doneAt = {-1};
     hosts.tenant(0).disk().io(1, 1_000_000, true, false, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
-    assertEquals(100_100 * SimTime.MICROSECOND, doneAt[0], 2);
+    assertEquals(10_100 * SimTime.MICROSECOND, doneAt[0], 2);
+  }
+
+  @Test
+  void limitedContainer_pastItsSliceBudget_waitsForTheNextSlice() {
+    // Same limit, 2 MB: 0.02 device-s. The first 0.01 runs at device speed (0-10 ms) and uses
+    // the slice's budget; the tenant is throttled until the next slice at 100 ms, where the
+    // second 0.01 runs (100-110 ms); + 100 us latency = 110.1 ms. A fluid cap would take 0.2 s.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "openvz", 8 * GIB, GIB, Map.of()),
+            List.of(Specs.idleTenant("writer", "h", GIB, Map.of("iolimit", 10e6))));
+    long[] doneAt = {-1};
+    hosts.tenant(0).disk().io(1, 2_000_000, true, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(110_100 * SimTime.MICROSECOND, doneAt[0], 2);
   }
 }

@@ -1,9 +1,8 @@
-package dev.oversold.core.platform.cpu;
+package dev.oversold.core.sharing;
 
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
-import dev.oversold.core.sharing.Share;
 
 /**
  * A CPU limit enforced as a quota per period, the way CFS bandwidth control ({@code cpu.max}

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.cpu;
+package dev.oversold.core.sharing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
-import dev.oversold.core.sharing.Share;
-import dev.oversold.core.sharing.ShareSettings;
-import dev.oversold.core.sharing.SharedCapacity;
 import org.junit.jupiter.api.Test;
 
 final class BandwidthThrottleTest {
