@@ -29,6 +29,12 @@ public final class TenantRuntime implements TenantContext {
    */
   static final long DISK_LIMIT_SLICE_NANOS = 100 * SimTime.MILLISECOND;
 
+  /**
+   * The interval over which network rate limits refill: Xen's vif {@code rate=RATE/s@INTERVAL}
+   * defaults to 50 ms [R platform-mechanics, Xen]; used for every platform's shaper (assumption).
+   */
+  static final long NETWORK_LIMIT_SLICE_NANOS = 50 * SimTime.MILLISECOND;
+
   private final TenantSpec spec;
   private final HostRuntime host;
   private final RandomStreams streams;
@@ -72,8 +78,17 @@ public final class TenantRuntime implements TenantContext {
           host.simulation(), diskShare, diskSettings.cap(), DISK_LIMIT_SLICE_NANOS);
     }
     ShareSettings nic = platform.io().networkShare(hostSpec, spec);
-    this.networkShare = host.network().addShare(spec.name(), nic);
-    this.networkReceiveShare = host.networkReceive().addShare(spec.name(), nic);
+    boolean shaped = Double.isFinite(nic.cap());
+    ShareSettings unshapedNic = shaped ? nic.withCap(Double.POSITIVE_INFINITY) : nic;
+    this.networkShare = host.network().addShare(spec.name(), unshapedNic);
+    this.networkReceiveShare = host.networkReceive().addShare(spec.name(), unshapedNic);
+    if (shaped) {
+      // Shapers let a burst through at line rate and hold the tenant back past its budget: Xen's
+      // vif credit is refilled every 50 ms, tc's token buckets behave alike.
+      new BandwidthThrottle(host.simulation(), networkShare, nic.cap(), NETWORK_LIMIT_SLICE_NANOS);
+      new BandwidthThrottle(
+          host.simulation(), networkReceiveShare, nic.cap(), NETWORK_LIMIT_SLICE_NANOS);
+    }
     this.ioCpuShare = ioCpu(host, spec, cpuShare.weight());
     this.memory =
         host.memory()
@@ -83,7 +98,6 @@ public final class TenantRuntime implements TenantContext {
                 streams.stream(spec.name(), "memory"));
     this.cpu = tenantCpu;
     this.disk = new SharedDisk(host, diskShare, ioCpuShare, memory, diskLimited);
-    boolean shaped = Double.isFinite(nic.cap());
     this.network = new SharedNetwork(host, networkShare, networkReceiveShare, ioCpuShare, shaped);
     this.memory.connect(disk, recorder::majorFaults, this::kill);
     this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);

@@ -46,4 +46,30 @@ final class SharedNetworkTest {
     assertEquals(
         16 * SimTime.MILLISECOND + 50 * SimTime.MICROSECOND, victimDone("vmware", Map.of()), 2);
   }
+
+  private static long shapedSendDone(long bytes) {
+    // Xen vif rate=12.5 MB/s (100 Mbit/s), netback CPU off so only the NIC counts.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 16 * GIB, GIB, Map.of("netback-cpu", 0.0)),
+            List.of(Specs.idleTenant("shaped", "h", GIB, Map.of("rate", 12.5e6))));
+    long[] doneAt = {-1};
+    hosts.tenant(0).network().send(bytes, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return doneAt[0];
+  }
+
+  @Test
+  void rateLimit_letsABurstWithinItsCreditGoAtLineRate() {
+    // Credit per 50 ms interval: 12.5e6 x 0.05 = 625,000 B. A 500 kB response fits: it leaves at
+    // the line rate, 500e3 / 125e6 = 4 ms, + 50 us latency (a fluid cap would take 40 ms).
+    assertEquals(4_050 * SimTime.MICROSECOND, shapedSendDone(500_000), 2);
+  }
+
+  @Test
+  void rateLimit_pastItsCreditWaitsForTheNextInterval() {
+    // 1 MB: the first 625,000 B go at line rate (5 ms), the credit is spent, the vif waits for
+    // the next interval at 50 ms, the other 375,000 B take 3 ms: 53 ms + 50 us latency.
+    assertEquals(53_050 * SimTime.MICROSECOND, shapedSendDone(1_000_000), 2);
+  }
 }
