@@ -15,13 +15,6 @@ public final class RandomStream implements RandomGenerator {
     this.random = new SplittableRandom(seed);
   }
 
-  /** A stream split off this one: independent of it, and determined by its state. */
-  public RandomStream split() {
-    RandomStream child = new RandomStream(0);
-    child.random = random.split();
-    return child;
-  }
-
   @Override
   public void setSeed(int seed) {
     random = new SplittableRandom(seed);

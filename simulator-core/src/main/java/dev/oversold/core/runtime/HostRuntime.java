@@ -44,7 +44,6 @@ public final class HostRuntime {
   private Share kernelReceive;
   private Share swapDisk;
   private Writeback writeback;
-  private PageSharing pageSharing;
 
   /**
    * Builds the host for the tenants placed on it.
@@ -83,13 +82,12 @@ public final class HostRuntime {
     var sharing = platform.memory().sharing(spec);
     if (sharing.isPresent()) {
       Share scanner = cpu.addShare(spec.name() + "/page-sharing", hostThread(1));
-      pageSharing =
-          new PageSharing(
+      new PageSharing(
               memory,
               sharing.get(),
               platform.memory()::sharingActive,
-              work -> scanner.submit(work, job -> {}));
-      pageSharing.start();
+              work -> scanner.submit(work, job -> {}))
+          .start();
     }
     if (ioCosts.congestionThresholdNanos() > 0) {
       simulation.scheduleAfter(CONGESTION_PERIOD_NANOS, this::controlCongestion);
@@ -261,11 +259,6 @@ public final class HostRuntime {
 
   private double uncongestedWeight(TenantRuntime tenant) {
     return platform.io().diskShare(spec, tenant.spec()).weight();
-  }
-
-  /** Whether page sharing runs on this host. */
-  public boolean sharesPages() {
-    return pageSharing != null;
   }
 
   /** Checks every shared resource's invariants (run end, with checks on). */

@@ -47,7 +47,6 @@ public final class Share {
   private double usefulWork;
   private double ceilingWork;
   private double runnableWork;
-  private double busySeconds;
 
   /** Position in the pool's list of shares with a positive ceiling, or -1. */
   int activeIndex = -1;
@@ -280,12 +279,6 @@ public final class Share {
     return Math.max(0, runnableWork - ceilingWork);
   }
 
-  /** Seconds during which the share had at least one job. */
-  public double busySeconds() {
-    advance();
-    return busySeconds;
-  }
-
   /**
    * Sets the one observer told after every change of this share's allocation or job count (a quota
    * controller that predicts when the share runs out of quota; a co-scheduling model whose
@@ -324,7 +317,6 @@ public final class Share {
     int n = jobs.size();
     if (n > 0) {
       virtualTime += allocation * efficiency / n * seconds;
-      busySeconds += seconds;
       double runnable = runnable();
       runnableWork += runnable * seconds;
       ceilingWork += Math.min(cap, runnable) * seconds;

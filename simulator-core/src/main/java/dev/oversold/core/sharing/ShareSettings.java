@@ -40,16 +40,6 @@ public record ShareSettings(
         1, 0, Double.POSITIVE_INFINITY, perJobMaxRate, Integer.MAX_VALUE, 1, false);
   }
 
-  public ShareSettings withWeight(double newWeight) {
-    return new ShareSettings(
-        newWeight, floor, cap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
-  }
-
-  public ShareSettings withFloor(double newFloor) {
-    return new ShareSettings(
-        weight, newFloor, cap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);
-  }
-
   public ShareSettings withCap(double newCap) {
     return new ShareSettings(
         weight, floor, newCap, perJobMaxRate, parallelLimit, efficiency, weightPerJob);

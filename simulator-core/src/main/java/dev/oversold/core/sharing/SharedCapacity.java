@@ -33,7 +33,6 @@ public final class SharedCapacity {
   private double[] floors = new double[8];
   private double[] ceilings = new double[8];
   private double[] allocations = new double[8];
-  private long recomputations;
   private double activeWeight;
   private int runnableThreads;
 
@@ -59,11 +58,6 @@ public final class SharedCapacity {
   /** Every share ever added, in the order added. */
   public List<Share> shares() {
     return Collections.unmodifiableList(shares);
-  }
-
-  /** Full water-filling passes so far (a cost figure for benchmarks). */
-  public long recomputations() {
-    return recomputations;
   }
 
   public Share addShare(String shareName, ShareSettings settings) {
@@ -139,7 +133,6 @@ public final class SharedCapacity {
   }
 
   private void recompute() {
-    recomputations++;
     int n = activeCount;
     if (weights.length < n) {
       int size = Math.max(n, weights.length * 2);
