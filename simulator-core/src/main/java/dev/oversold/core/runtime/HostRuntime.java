@@ -221,7 +221,7 @@ public final class HostRuntime {
   Writeback writeback() {
     if (writeback == null) {
       Share flusher = disk.addShare(spec.name() + "/writeback", ShareSettings.simple(1.0));
-      writeback = new Writeback(flusher, spec.memory().ramBytes());
+      writeback = new Writeback(simulation, flusher, spec.memory().ramBytes());
     }
     return writeback;
   }

@@ -60,9 +60,7 @@ final class SharedDisk implements DiskAccess, MemoryIo {
     // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
     // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
     if (write && costs.sharedPageCache() && !limited) {
-      // Accepted writes complete in an event of their own: a writer that loops on fast buffered
-      // writes must not recurse through the page cache until its dirty limit.
-      host.writeback().write(total, work, () -> simulation.schedule(simulation.now(), done));
+      host.writeback().write(total, work, done);
       return;
     }
     double cpu = operations * costs.diskCpuPerOperation();

@@ -42,9 +42,9 @@ public final class Simulator {
    */
   public static void checkAdmission(Scenario scenario) {
     for (HostSpec spec : scenario.hosts()) {
-      List<TenantSpec> placed =
-          scenario.tenants().stream().filter(t -> t.host().equals(spec.name())).toList();
-      dev.oversold.core.platform.Platforms.of(spec.platform()).memory().host(spec, placed);
+      dev.oversold.core.platform.Platforms.of(spec.platform())
+          .memory()
+          .host(spec, placedOn(scenario, spec));
     }
   }
 
@@ -61,9 +61,7 @@ public final class Simulator {
 
     Map<String, HostRuntime> hosts = new LinkedHashMap<>();
     for (HostSpec spec : scenario.hosts()) {
-      List<TenantSpec> placed =
-          scenario.tenants().stream().filter(t -> t.host().equals(spec.name())).toList();
-      hosts.put(spec.name(), new HostRuntime(spec, simulation, placed));
+      hosts.put(spec.name(), new HostRuntime(spec, simulation, placedOn(scenario, spec)));
     }
     List<TenantRuntime> tenants = new ArrayList<>();
     List<Workload> workloads = new ArrayList<>();
@@ -107,5 +105,10 @@ public final class Simulator {
         sampler.hostResults(),
         sampler.tenantResults(),
         simulation.eventsRun());
+  }
+
+  /** The tenants the scenario places on {@code host}, in scenario order. */
+  private static List<TenantSpec> placedOn(Scenario scenario, HostSpec host) {
+    return scenario.tenants().stream().filter(t -> t.host().equals(host.name())).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.sharing.Share;
 import java.util.ArrayDeque;
 
@@ -21,6 +22,7 @@ final class Writeback {
    */
   static final double DIRTY_RATIO = 0.20;
 
+  private final Simulation simulation;
   private final Share share;
   private final long limitBytes;
   private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
@@ -31,7 +33,8 @@ final class Writeback {
 
   private record Waiter(long bytes, Runnable done) {}
 
-  Writeback(Share share, long ramBytes) {
+  Writeback(Simulation simulation, Share share, long ramBytes) {
+    this.simulation = simulation;
     this.share = share;
     this.limitBytes = Math.max(CHUNK_BYTES, (long) (ramBytes * DIRTY_RATIO));
   }
@@ -45,7 +48,7 @@ final class Writeback {
     if (dirtyBytes > limitBytes || !waiting.isEmpty()) {
       waiting.addLast(new Waiter(bytes, done));
     } else {
-      done.run();
+      complete(done);
     }
     kick();
   }
@@ -80,8 +83,15 @@ final class Writeback {
   private void release() {
     long pending = dirtyBytes;
     while (!waiting.isEmpty() && pending <= limitBytes) {
-      Waiter next = waiting.pollFirst();
-      next.done().run();
+      complete(waiting.pollFirst().done());
     }
+  }
+
+  /**
+   * A write accepted into the cache is done in an event of its own, so that a writer looping on
+   * buffered writes neither recurses through {@link #write} nor re-enters {@link #release}.
+   */
+  private void complete(Runnable done) {
+    simulation.schedule(simulation.now(), done);
   }
 }
