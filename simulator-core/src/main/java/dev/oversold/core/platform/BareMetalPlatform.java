@@ -21,6 +21,11 @@ public final class BareMetalPlatform implements Platform {
       dev.oversold.core.platform.memory.SharedKernelMemoryPolicy.bareMetal();
 
   @Override
+  public String cpuWaitName() {
+    return "run-queue wait";
+  }
+
+  @Override
   public PlatformKind kind() {
     return PlatformKind.BARE_METAL;
   }

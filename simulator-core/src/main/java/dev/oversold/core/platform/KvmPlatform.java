@@ -18,6 +18,11 @@ public final class KvmPlatform implements Platform {
   private final MemoryPolicy memory = new dev.oversold.core.platform.memory.KvmMemoryPolicy();
 
   @Override
+  public String cpuWaitName() {
+    return "steal";
+  }
+
+  @Override
   public PlatformKind kind() {
     return PlatformKind.KVM;
   }

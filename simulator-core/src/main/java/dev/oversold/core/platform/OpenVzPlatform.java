@@ -21,6 +21,11 @@ public final class OpenVzPlatform implements Platform {
       dev.oversold.core.platform.memory.SharedKernelMemoryPolicy.openVz();
 
   @Override
+  public String cpuWaitName() {
+    return "run-queue wait";
+  }
+
+  @Override
   public PlatformKind kind() {
     return PlatformKind.OPENVZ;
   }

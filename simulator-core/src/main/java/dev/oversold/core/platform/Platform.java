@@ -27,6 +27,14 @@ public interface Platform {
   /** How tenants hold memory and what the host does when short. */
   MemoryPolicy memory();
 
+  /**
+   * The platform's own word for the time a runnable vCPU or thread waits for a core, as its tools
+   * name it: steal (Xen xentop, KVM guests' /proc/stat), ready (ESXi esxtop %RDY), run-queue wait
+   * (OpenVZ and bare metal: the host kernel's schedstat run delay). Reports head the figure with
+   * it.
+   */
+  String cpuWaitName();
+
   /** Where tenants get processes, files and connections: a guest kernel each, by default. */
   default KernelPolicy kernel() {
     return KernelPolicy.GUEST_KERNEL;

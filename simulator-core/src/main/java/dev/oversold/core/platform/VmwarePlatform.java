@@ -28,6 +28,11 @@ public final class VmwarePlatform implements Platform {
   private final MemoryPolicy memory = new dev.oversold.core.platform.memory.VmwareMemoryPolicy();
 
   @Override
+  public String cpuWaitName() {
+    return "ready";
+  }
+
+  @Override
   public PlatformKind kind() {
     return PlatformKind.VMWARE;
   }

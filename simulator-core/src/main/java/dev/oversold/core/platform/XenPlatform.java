@@ -35,6 +35,11 @@ public final class XenPlatform implements Platform {
   private final MemoryPolicy memory = new dev.oversold.core.platform.memory.XenMemoryPolicy();
 
   @Override
+  public String cpuWaitName() {
+    return "steal";
+  }
+
+  @Override
   public PlatformKind kind() {
     return PlatformKind.XEN;
   }
