@@ -16,4 +16,12 @@ public interface Qdisc {
 
   /** Frames held. */
   int backlog();
+
+  /**
+   * When {@link #dequeue} returned null while frames wait (a shaper out of tokens): the time to ask
+   * again; {@code Long.MAX_VALUE} when only an arrival or a freed ring slot can change the answer.
+   */
+  default long readyAt(long now) {
+    return Long.MAX_VALUE;
+  }
 }

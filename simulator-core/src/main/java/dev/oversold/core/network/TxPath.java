@@ -21,6 +21,8 @@ public final class TxPath {
   private final ArrayDeque<Frame> ring = new ArrayDeque<>();
   private boolean wireBusy;
   private long wireBusyNanos;
+  private dev.oversold.core.engine.EventHandle wakeUp;
+  private long wakeUpAt = Long.MAX_VALUE;
 
   /**
    * @param cpu per-packet CPU before the qdisc, or null when it is not modelled on this path
@@ -72,7 +74,29 @@ public final class TxPath {
       }
       ring.addLast(next);
     }
+    if (ring.size() < ringSlots && qdisc.backlog() > 0) {
+      armWakeUp(qdisc.readyAt(now));
+    }
     startWire();
+  }
+
+  /** A shaper holds frames until its tokens refill: ask it again then. */
+  private void armWakeUp(long time) {
+    if (time == Long.MAX_VALUE || time >= wakeUpAt) {
+      return;
+    }
+    if (wakeUp != null) {
+      wakeUp.cancel();
+    }
+    wakeUpAt = time;
+    wakeUp =
+        simulation.schedule(
+            time,
+            () -> {
+              wakeUp = null;
+              wakeUpAt = Long.MAX_VALUE;
+              pump(simulation.now());
+            });
   }
 
   private void startWire() {
