@@ -335,23 +335,10 @@ public final class ScenarioConverter {
         dto.baseline() == null ? ReportSettings.DEFAULT.baseline() : dto.baseline();
     ReportSettings.Interference interference =
         dto.interference() == null ? ReportSettings.DEFAULT.interference() : dto.interference();
-    Map<String, String> groups = new LinkedHashMap<>();
-    if (dto.groups() != null) {
-      for (Map.Entry<String, String> group : dto.groups().entrySet()) {
-        if (group.getValue() == null) {
-          continue;
-        }
-        Pattern glob = Globs.compile(group.getValue());
-        if (tenants != null && tenants.stream().noneMatch(t -> glob.matcher(t.name()).matches())) {
-          context.error(
-              "report.groups." + group.getKey(),
-              "group '" + group.getKey() + "' (" + group.getValue() + ") matches no tenant",
-              "a glob over tenant names, e.g. \"web-*\"");
-        }
-        groups.put(group.getKey(), group.getValue());
-      }
-    }
-    if (interference == ReportSettings.Interference.GROUPS && groups.isEmpty()) {
+    Map<String, String> groups =
+        dto.groups() == null ? Map.of() : ReportGroups.check(dto.groups(), tenants, context);
+    if (interference == ReportSettings.Interference.GROUPS
+        && (dto.groups() == null || dto.groups().isEmpty())) {
       context.error(
           "report.interference",
           "interference by groups needs report.groups",
