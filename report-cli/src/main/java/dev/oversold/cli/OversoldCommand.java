@@ -101,7 +101,13 @@ public final class OversoldCommand implements Callable<Integer> {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(args));
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(OutOfMemory.message()); // picocli lets errors through; no stack trace either
+      code = ExitCodes.INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
