@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks {@code report.groups}: names as plain as tenant names (they become report rows and HTML
+ * Checks {@code report.groups}: names without control characters (they become report rows and HTML
  * headings), at most {@link #MAX_GROUPS} groups and globs at most {@link NameGlob#MAX_LENGTH}
  * characters (so that matching every tenant against every group stays bounded), and each glob
  * matching some tenant.
@@ -18,6 +18,13 @@ final class ReportGroups {
   static final int MAX_GROUPS = 100;
 
   private ReportGroups() {}
+
+  /** Group names head report rows and HTML sections: no terminal or layout control characters. */
+  private static boolean printable(String name) {
+    return !name.isEmpty()
+        && name.length() <= NameGlob.MAX_LENGTH
+        && Printable.escape(name).equals(name);
+  }
 
   /** The groups that passed, in the order given; problems go to {@code context}. */
   static Map<String, String> check(
@@ -32,11 +39,11 @@ final class ReportGroups {
     }
     for (Map.Entry<String, String> group : declared.entrySet()) {
       String path = "report.groups." + group.getKey();
-      if (!TenantNames.VALID.matcher(group.getKey()).matches()) {
+      if (!printable(group.getKey())) {
         context.errorAtKey(
             path,
             "group name '" + Printable.excerpt(group.getKey()) + "' is not valid",
-            "letters, digits, '.', '_' and '-', starting with a letter or digit");
+            "a name of at most " + NameGlob.MAX_LENGTH + " characters without control characters");
         continue;
       }
       String text = group.getValue();
