@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       SweepCommand.class,
       ValidateCommand.class,
       ListCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class OversoldCommand implements Callable<Integer> {
   private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
