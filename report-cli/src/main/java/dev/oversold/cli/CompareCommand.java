@@ -101,6 +101,12 @@ final class CompareCommand implements Callable<Integer> {
     }
     Path dir =
         options.out != null ? options.out : ReportOutput.defaultDir(scenario.name(), "compare");
+    CostCheck.check(
+        scenarioName,
+        plans.stream().map(ExperimentPlan::scenario).toList(),
+        replications,
+        threads,
+        options.force);
     OutputDirectory.check(dir, VariantOutput.fileNames("compare"));
     for (PlatformKind kind : kinds) {
       OutputDirectory.check(dir.resolve(kind.id()), ReportOutput.fileNames());

@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
       scenario = scenario.withSeed(options.seed);
     }
     Path dir = options.out != null ? options.out : ReportOutput.defaultDir(scenario.name());
+    CostCheck.check(scenarioName, List.of(scenario), replications, threads, options.force);
     OutputDirectory.check(dir, ReportOutput.fileNames());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, root.terminal && !options.quiet);

@@ -101,6 +101,12 @@ final class SweepCommand implements Callable<Integer> {
     }
     String name = plans.get(0).scenario().name();
     Path dir = options.out != null ? options.out : ReportOutput.defaultDir(name, "sweep");
+    CostCheck.check(
+        scenarioName,
+        plans.stream().map(ExperimentPlan::scenario).toList(),
+        replications,
+        threads,
+        options.force);
     OutputDirectory.check(dir, VariantOutput.fileNames("sweep"));
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, root.terminal && !options.quiet);
