@@ -13,6 +13,7 @@ import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.platform.Platforms;
+import dev.oversold.core.workload.Workloads;
 import dev.oversold.scenarios.bind.Shapes;
 import dev.oversold.scenarios.convert.Knobs;
 import dev.oversold.scenarios.units.Format;
@@ -172,7 +173,7 @@ public final class ScenarioWriter {
 
   private static String workload(WorkloadSpec workload) {
     List<String> fields = new ArrayList<>();
-    fields.add("kind: " + workload.kind());
+    fields.add("kind: " + Workloads.of(workload).name());
     if (workload instanceof WorkloadSpec.Service service) {
       fields.add("arrivals: " + arrivals(service.arrivals()));
       WorkloadSpec.RequestSpec request = service.request();

@@ -27,6 +27,10 @@ import java.util.ArrayDeque;
  * whatever its neighbours do (common random numbers).
  */
 final class ServiceWorkload implements Workload {
+  /** The service kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.Service> KIND =
+      WorkloadKind.victim("service", WorkloadSpec.Service.class, "requests", ServiceWorkload::new);
+
   /** Disk operations of a request are random 4 KiB accesses (the contract's unit for them). */
   static final long IO_BYTES = 4096;
 
@@ -57,7 +61,7 @@ final class ServiceWorkload implements Workload {
     this.cpuDemand = new Sampler(spec.request().cpuSeconds(), tenant.random("service-cpu"));
     this.ioCounts = tenant.random("service-io");
     tenant.recorder().expectRequests();
-    tenant.recorder().progressUnit("requests");
+    tenant.recorder().progressUnit(KIND.progressUnit());
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
       this.thinkTime = new Sampler(closed.thinkTimeSeconds(), tenant.random("think-time"));
     } else {
