@@ -47,14 +47,19 @@ public final class Workloads {
 
   /** The kind of {@code spec}; an unregistered spec type is an error, never skipped. */
   public static WorkloadKind<?> of(WorkloadSpec spec) {
-    WorkloadKind<?> kind = BY_SPEC.get(spec.getClass());
+    return ofType(spec.getClass());
+  }
+
+  /** The kind whose spec is {@code specType}; an unregistered type is an error. */
+  public static <S extends WorkloadSpec> WorkloadKind<S> ofType(Class<S> specType) {
+    WorkloadKind<?> kind = BY_SPEC.get(specType);
     if (kind == null) {
       throw new IllegalArgumentException(
-          "workload spec "
-              + spec.getClass().getName()
-              + " is not a registered workload kind (add its KIND to Workloads)");
+          specType.getName() + " is not a registered workload kind (add its KIND to Workloads)");
     }
-    return kind;
+    @SuppressWarnings("unchecked") // BY_SPEC maps each spec type to the kind declared for it
+    WorkloadKind<S> typed = (WorkloadKind<S>) kind;
+    return typed;
   }
 
   /** A fresh runtime workload for {@code spec}. */
