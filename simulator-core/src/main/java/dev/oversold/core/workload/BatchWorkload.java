@@ -18,7 +18,12 @@ import java.util.Set;
 final class BatchWorkload implements Workload {
   /** The batch kind's declaration. */
   static final WorkloadKind<WorkloadSpec.Batch> KIND =
-      WorkloadKind.victim("batch", WorkloadSpec.Batch.class, "core-seconds", BatchWorkload::new);
+      WorkloadKind.victim(
+          "batch",
+          WorkloadSpec.Batch.class,
+          WorkloadKind.Figures.JOBS,
+          "core-seconds",
+          BatchWorkload::new);
 
   private final WorkloadSpec.Batch spec;
   private TenantContext context;
@@ -33,8 +38,7 @@ final class BatchWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit(KIND.progressUnit());
-    tenant.recorder().expectJobs();
+    KIND.announce(tenant.recorder());
     long start = spec.start().nanos();
     for (WorkloadSpec.BatchJob job : jobs(tenant)) {
       unfinished++;

@@ -30,7 +30,7 @@ final class CpuHogWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit(KIND.progressUnit());
+    KIND.announce(tenant.recorder());
     threads = new Job[spec.threads()];
     tenant.simulation().schedule(spec.start().nanos(), this::begin);
   }

@@ -41,7 +41,7 @@ final class DiskHogWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit(KIND.progressUnit());
+    KIND.announce(tenant.recorder());
     RandomStream stagger = tenant.random("disk-hog-stagger");
     long start = spec.start().nanos();
     for (int i = 0; i < spec.threads(); i++) {

@@ -41,7 +41,7 @@ final class ForkBombWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit(KIND.progressUnit());
+    KIND.announce(tenant.recorder());
     next = tenant.simulation().schedule(spec.start().nanos(), this::step);
   }
 

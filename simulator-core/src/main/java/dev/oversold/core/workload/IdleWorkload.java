@@ -10,6 +10,6 @@ final class IdleWorkload implements Workload {
 
   @Override
   public void start(TenantContext context) {
-    context.recorder().progressUnit(KIND.progressUnit());
+    KIND.announce(context.recorder());
   }
 }

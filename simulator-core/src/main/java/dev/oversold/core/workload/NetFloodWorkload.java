@@ -51,7 +51,7 @@ final class NetFloodWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit(KIND.progressUnit());
+    KIND.announce(tenant.recorder());
     nextBurst = tenant.simulation().schedule(spec.start().nanos(), this::tick);
   }
 

@@ -96,6 +96,22 @@ final class WorkloadsTest {
         units);
   }
 
+  @Test
+  void registry_declaresWhichFiguresEachKindReports() {
+    // docs/workloads.md's metrics table: latency_ms for services, jobs for batch, neither for the
+    // noisy neighbours and idle.
+    Map<String, WorkloadKind.Figures> figures = new LinkedHashMap<>();
+    Workloads.all().forEach(kind -> figures.put(kind.name(), kind.figures()));
+    Map<String, WorkloadKind.Figures> expected = new LinkedHashMap<>();
+    expected.put("service", WorkloadKind.Figures.REQUESTS);
+    expected.put("batch", WorkloadKind.Figures.JOBS);
+    for (String neighbour :
+        List.of("cpu-hog", "memory-bomb", "fork-bomb", "disk-hog", "net-flood", "idle")) {
+      expected.put(neighbour, WorkloadKind.Figures.PROGRESS);
+    }
+    assertEquals(expected, figures);
+  }
+
   /** A spec type that no kind declares. */
   private record Unregistered(WorkloadSpec.Window window) implements WorkloadSpec {}
 
