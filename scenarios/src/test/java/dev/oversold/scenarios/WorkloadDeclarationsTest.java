@@ -48,10 +48,10 @@ final class WorkloadDeclarationsTest {
   @Test
   void unknownKind_isAProblemListingTheDeclaredKindsInOrder() {
     List<String> problems =
-        ScenarioLoaderTest.problems(ScenarioLoaderTest.MINIMAL.replace("service", "toy"));
+        ScenarioLoaderTest.problems(ScenarioLoaderTest.MINIMAL.replace("service", "teapot"));
     assertEquals(
         List.of(
-            "s.yaml:16:13: tenants[0].workload.kind: unknown kind 'toy' (expected one of: service,"
+            "s.yaml:16:13: tenants[0].workload.kind: unknown kind 'teapot' (expected one of: service,"
                 + " batch, cpu-hog, memory-bomb, fork-bomb, disk-hog, net-flood, idle)"),
         problems);
   }
