@@ -10,7 +10,6 @@ import dev.oversold.report.AtomicOutput;
 import dev.oversold.report.Report;
 import dev.oversold.report.ReportBuilder;
 import dev.oversold.report.Variant;
-import dev.oversold.report.VariantWriter;
 import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;
@@ -124,10 +123,10 @@ final class CompareCommand implements Callable<Integer> {
       AtomicOutput.writeAll(dir.resolve(kinds.get(i).id()), ReportOutput.files(report));
       variants.add(new Variant(List.of(kinds.get(i).id()), report));
     }
-    VariantWriter writer = new VariantWriter(List.of("platform"), variants, true);
-    VariantOutput.write(dir, "compare", writer);
+    VariantOutput output = new VariantOutput(List.of("platform"), variants, true);
+    output.write(dir, "compare");
     PrintWriter out = spec.commandLine().getOut();
-    out.print(VariantOutput.render(writer, options.format));
+    out.print(output.render(options.format));
     out.flush();
     if (root.terminal && !options.quiet) {
       err.println("Reports: " + dir.resolve("compare.txt") + " and one folder per platform");

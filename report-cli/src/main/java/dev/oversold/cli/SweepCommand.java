@@ -3,7 +3,6 @@ package dev.oversold.cli;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.report.ReportBuilder;
 import dev.oversold.report.Variant;
-import dev.oversold.report.VariantWriter;
 import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;
@@ -123,11 +122,11 @@ final class SweepCommand implements Callable<Integer> {
               points.get(i).stream().map(ScenarioLoader.Override::value).toList(),
               ReportBuilder.build(results.get(i))));
     }
-    VariantWriter writer =
-        new VariantWriter(axes.stream().map(Axis::key).toList(), variants, false);
-    VariantOutput.write(dir, "sweep", writer);
+    VariantOutput output =
+        new VariantOutput(axes.stream().map(Axis::key).toList(), variants, false);
+    output.write(dir, "sweep");
     PrintWriter out = spec.commandLine().getOut();
-    out.print(VariantOutput.render(writer, options.format));
+    out.print(output.render(options.format));
     out.flush();
     if (root.terminal && !options.quiet) {
       err.println("Reports: " + dir.resolve("sweep.txt"));

@@ -1,41 +1,202 @@
 package dev.oversold.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.oversold.report.AtomicOutput;
-import dev.oversold.report.VariantWriter;
+import dev.oversold.report.CsvReportWriter;
+import dev.oversold.report.JsonReportWriter;
+import dev.oversold.report.Numbers;
+import dev.oversold.report.Stats;
+import dev.oversold.report.Summary;
+import dev.oversold.report.TextTable;
+import dev.oversold.report.Variant;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the side-by-side table of compare or sweep as NAME.txt, NAME.csv, NAME.json. */
+/**
+ * The side-by-side outputs of {@code compare} (one row per platform) and {@code sweep} (one row per
+ * grid point) as a console table, CSV and JSON. Overhead, shown for comparisons, is the share of
+ * the victims' good rate alone that a platform loses against the best platform compared: what the
+ * virtualization layer costs before any neighbour does. Written as NAME.txt, NAME.csv and
+ * NAME.json, one of them printed; the only writer of these tables (report/VariantWriter is gone).
+ */
 final class VariantOutput {
   static final List<String> FORMATS = List.of("table", "json", "csv");
 
-  private VariantOutput() {}
+  private final List<String> labelNames;
+  private final List<Variant> variants;
+  private final boolean overhead;
+
+  VariantOutput(List<String> labelNames, List<Variant> variants, boolean overhead) {
+    this.labelNames = List.copyOf(labelNames);
+    this.variants = List.copyOf(variants);
+    this.overhead = overhead;
+  }
 
   /** The names of the files {@link #write} writes. */
   static List<String> fileNames(String name) {
     return List.of(name + ".txt", name + ".csv", name + ".json");
   }
 
-  static List<Path> write(Path dir, String name, VariantWriter writer)
-      throws IOException, InterruptedException {
+  /** Writes NAME.txt, NAME.csv and NAME.json into {@code dir}, atomically. */
+  List<Path> write(Path dir, String name) throws IOException, InterruptedException {
     Map<String, AtomicOutput.Content> files = new LinkedHashMap<>();
-    files.put(name + ".txt", writer::writeTable);
-    files.put(name + ".csv", writer::writeCsv);
-    files.put(name + ".json", writer::writeJson);
+    files.put(name + ".txt", this::writeTable);
+    files.put(name + ".csv", this::writeCsv);
+    files.put(name + ".json", this::writeJson);
     return AtomicOutput.writeAll(dir, files);
   }
 
-  static String render(VariantWriter writer, String format) throws IOException {
+  /** The table in {@code format}, one of {@link #FORMATS}. */
+  String render(String format) throws IOException {
     StringWriter text = new StringWriter();
     switch (format) {
-      case "json" -> writer.writeJson(text);
-      case "csv" -> writer.writeCsv(text);
-      default -> writer.writeTable(text);
+      case "json" -> writeJson(text);
+      case "csv" -> writeCsv(text);
+      default -> writeTable(text);
     }
     return text.toString();
+  }
+
+  /** Share of the best variant's alone good rate this one does not reach. */
+  double overhead(Variant variant) {
+    double best = Stats.max(variants.stream().mapToDouble(Variant::victimsAloneGoodPerS).toArray());
+    return Stats.drop(variant.victimsAloneGoodPerS(), best);
+  }
+
+  private List<String> headers() {
+    List<String> headers = new ArrayList<>(labelNames);
+    headers.addAll(List.of("tenants/host", "vCPU/core", "RAM sold x"));
+    if (overhead) {
+      headers.add("overhead %");
+    }
+    headers.addAll(
+        List.of(
+            "victims mean degr. %",
+            "worst degr. %",
+            "p99 inflation x",
+            "victim steal %",
+            "failed",
+            "refused",
+            "oom kills"));
+    return headers;
+  }
+
+  void writeTable(Writer out) throws IOException {
+    TextTable table = new TextTable(labelNames.size(), headers().toArray(String[]::new));
+    for (Variant v : variants) {
+      List<String> cells = new ArrayList<>(v.labels());
+      Summary s = v.report().summary();
+      cells.add(Numbers.fixed(v.density(), 1));
+      cells.add(Numbers.fixed(v.vcpusPerCore(), 2));
+      cells.add(Numbers.fixed(v.ramSold(), 2));
+      if (overhead) {
+        cells.add(Numbers.percent(overhead(v)));
+      }
+      cells.add(Numbers.percent(s.victimDegradationMean()));
+      cells.add(
+          Numbers.percent(s.victimDegradationMax())
+              + (s.worstVictim().isEmpty() ? "" : " (" + s.worstVictim() + ")"));
+      cells.add(Numbers.fixed(v.p99Inflation(), 2));
+      cells.add(Numbers.percent(v.victimSteal()));
+      cells.add(Numbers.fixed(v.failed(), 0));
+      cells.add(Numbers.fixed(v.refusals(), 0));
+      cells.add(Numbers.fixed(v.oomKills(), 0));
+      table.add(cells.toArray(String[]::new));
+    }
+    out.write(table.render());
+  }
+
+  private static final List<String> CSV_FIGURES =
+      List.of(
+          "tenants_per_host",
+          "vcpus_per_core",
+          "ram_sold_ratio",
+          "overhead_fraction",
+          "victim_degradation_mean",
+          "victim_degradation_max",
+          "worst_victim",
+          "jain_fairness",
+          "p99_inflation_ratio",
+          "victim_steal_fraction",
+          "failed",
+          "refusals",
+          "oom_kills");
+
+  private List<String> figures(Variant v) {
+    Summary s = v.report().summary();
+    List<String> cells = new ArrayList<>();
+    for (double value :
+        new double[] {
+          v.density(),
+          v.vcpusPerCore(),
+          v.ramSold(),
+          overhead ? overhead(v) : Double.NaN,
+          s.victimDegradationMean(),
+          s.victimDegradationMax()
+        }) {
+      cells.add(machine(value));
+    }
+    cells.add(s.worstVictim());
+    for (double value :
+        new double[] {
+          s.jainFairness(),
+          v.p99Inflation(),
+          v.victimSteal(),
+          v.failed(),
+          v.refusals(),
+          v.oomKills()
+        }) {
+      cells.add(machine(value));
+    }
+    return cells;
+  }
+
+  void writeCsv(Writer out) throws IOException {
+    List<String> header = new ArrayList<>(labelNames);
+    header.addAll(CSV_FIGURES);
+    out.write(String.join(",", header) + "\n");
+    for (Variant v : variants) {
+      List<String> cells = new ArrayList<>(v.labels());
+      cells.addAll(figures(v));
+      out.write(String.join(",", cells.stream().map(CsvReportWriter::quote).toList()) + "\n");
+    }
+  }
+
+  void writeJson(Writer out) throws IOException {
+    try (JsonGenerator json = JsonReportWriter.open(out)) {
+      json.writeStartArray();
+      for (Variant v : variants) {
+        json.writeStartObject();
+        for (int i = 0; i < labelNames.size(); i++) {
+          json.writeStringField(labelNames.get(i), v.labels().get(i));
+        }
+        List<String> figures = figures(v);
+        for (int i = 0; i < CSV_FIGURES.size(); i++) {
+          String value = figures.get(i);
+          json.writeFieldName(CSV_FIGURES.get(i));
+          if (CSV_FIGURES.get(i).equals("worst_victim")) {
+            json.writeString(value);
+          } else if (value.isEmpty()) {
+            json.writeNull();
+          } else {
+            json.writeNumber(value);
+          }
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    out.write('\n');
+  }
+
+  private static String machine(double value) {
+    String text = Numbers.machine(value);
+    return text == null ? "" : text;
   }
 }

@@ -75,7 +75,7 @@ public final class CsvReportWriter implements ReportWriter {
   }
 
   /** RFC 4180: quote cells holding a comma, a quote or a line break; double inner quotes. */
-  static String quote(String cell) {
+  public static String quote(String cell) {
     if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
       return '"' + cell.replace("\"", "\"\"") + '"';
     }

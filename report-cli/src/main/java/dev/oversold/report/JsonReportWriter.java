@@ -60,7 +60,7 @@ public final class JsonReportWriter implements ReportWriter {
   }
 
   /** A generator that pretty-prints with two spaces and LF, whatever the platform. */
-  static JsonGenerator open(Writer out) throws IOException {
+  public static JsonGenerator open(Writer out) throws IOException {
     JsonGenerator json = FACTORY.createGenerator(out);
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

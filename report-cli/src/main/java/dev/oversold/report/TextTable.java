@@ -6,26 +6,26 @@ import java.util.List;
 /**
  * A plain-text table: text columns left-aligned, number columns right-aligned, two spaces apart.
  */
-final class TextTable {
+public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int width;
   private final int textColumns;
 
   /** The first {@code textColumns} columns hold text and align left. */
-  TextTable(int textColumns, String... header) {
+  public TextTable(int textColumns, String... header) {
     this.width = header.length;
     this.textColumns = textColumns;
     rows.add(header);
   }
 
-  void add(String... cells) {
+  public void add(String... cells) {
     if (cells.length != width) {
       throw new IllegalArgumentException("expected " + width + " cells");
     }
     rows.add(cells);
   }
 
-  String render() {
+  public String render() {
     int[] widths = new int[width];
     for (String[] row : rows) {
       for (int c = 0; c < width; c++) {

@@ -1,9 +1,6 @@
 package dev.oversold.scenarios;
 
 import dev.oversold.core.engine.SimDuration;
-import dev.oversold.core.engine.SimTime;
-import dev.oversold.core.model.ArrivalSpec;
-import dev.oversold.core.model.Distribution;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobValues;
@@ -15,8 +12,8 @@ import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.platform.Platforms;
 import dev.oversold.scenarios.bind.Shapes;
 import dev.oversold.scenarios.convert.Knobs;
+import dev.oversold.scenarios.convert.WorkloadBindings;
 import dev.oversold.scenarios.units.Format;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,8 @@ import java.util.StringJoiner;
 /**
  * Writes a {@link Scenario} as a YAML scenario file that loads back equal: every value explicit
  * (defaults included), quantities in exact units, plans named and shared by the tenants that use
- * them.
+ * them. Each workload is written by its kind's binding ({@link WorkloadBindings}); a kind without
+ * one is an error, never left out.
  */
 public final class ScenarioWriter {
   private final StringBuilder out = new StringBuilder();
@@ -171,130 +169,7 @@ public final class ScenarioWriter {
   }
 
   private static String workload(WorkloadSpec workload) {
-    List<String> fields = new ArrayList<>();
-    fields.add("kind: " + workload.kind());
-    if (workload instanceof WorkloadSpec.Service service) {
-      fields.add("arrivals: " + arrivals(service.arrivals()));
-      WorkloadSpec.RequestSpec request = service.request();
-      fields.add(
-          "request: {cpu: "
-              + distribution(request.cpuSeconds())
-              + ", disk-reads: "
-              + Format.plain(request.diskReads())
-              + ", disk-writes: "
-              + Format.plain(request.diskWrites())
-              + ", network: "
-              + Format.bytes(request.networkBytes())
-              + ", memory-touch: "
-              + Format.bytes(request.memoryTouchBytes())
-              + "}");
-      fields.add("working-set: " + Format.bytes(service.workingSetBytes()));
-      fields.add("workers: " + service.workers());
-      fields.add("timeout: " + duration(service.timeout()));
-      fields.add("slo: {latency: " + duration(service.slo()) + "}");
-    } else if (workload instanceof WorkloadSpec.Batch batch) {
-      fields.add("jobs: " + jobs(batch.jobs()));
-    } else if (workload instanceof WorkloadSpec.CpuHog hog) {
-      fields.add("threads: " + hog.threads());
-    } else if (workload instanceof WorkloadSpec.MemoryBomb bomb) {
-      fields.add("rate: " + Format.byteRate(bomb.bytesPerSecond()));
-    } else if (workload instanceof WorkloadSpec.ForkBomb bomb) {
-      fields.add("rate: " + Format.rate(bomb.forksPerSecond()));
-      fields.add("process-memory: " + Format.bytes(bomb.processMemoryBytes()));
-    } else if (workload instanceof WorkloadSpec.DiskHog hog) {
-      fields.add("threads: " + hog.threads());
-      fields.add("pattern: " + hog.pattern().id());
-      fields.add("block: " + Format.bytes(hog.blockBytes()));
-    } else if (workload instanceof WorkloadSpec.NetFlood flood) {
-      fields.add("direction: " + Shapes.enumId(flood.direction()));
-      fields.add("rate: " + Format.byteRate(flood.bytesPerSecond()));
-      fields.add("packet: " + Format.bytes(flood.packetBytes()));
-    }
-    fields.add("start: " + duration(workload.start()));
-    if (workload.stop().nanos() != SimTime.NEVER) {
-      fields.add("stop: " + duration(workload.stop()));
-    }
-    return "{" + String.join(", ", fields) + "}";
-  }
-
-  private static String jobs(WorkloadSpec.JobSource source) {
-    if (source instanceof WorkloadSpec.JobDistribution drawn) {
-      return "{count: "
-          + drawn.count()
-          + ", cpu: "
-          + distribution(drawn.cpuSeconds())
-          + ", parallelism: "
-          + drawn.parallelism()
-          + "}";
-    }
-    StringJoiner list = new StringJoiner(", ", "[", "]");
-    for (WorkloadSpec.BatchJob job : ((WorkloadSpec.JobList) source).jobs()) {
-      list.add(
-          "{submit: "
-              + duration(job.submit())
-              + ", cpu: "
-              + Format.seconds(job.cpuSeconds())
-              + ", parallelism: "
-              + job.parallelism()
-              + "}");
-    }
-    return list.toString();
-  }
-
-  private static String arrivals(ArrivalSpec arrivals) {
-    if (arrivals instanceof ArrivalSpec.Poisson poisson) {
-      return "{process: poisson, rate: " + Format.rate(poisson.ratePerSecond()) + "}";
-    }
-    if (arrivals instanceof ArrivalSpec.OnOff onOff) {
-      return "{process: on-off, rate-on: "
-          + Format.rate(onOff.onRatePerSecond())
-          + ", rate-off: "
-          + Format.rate(onOff.offRatePerSecond())
-          + ", mean-on: "
-          + duration(onOff.meanOn())
-          + ", mean-off: "
-          + duration(onOff.meanOff())
-          + "}";
-    }
-    if (arrivals instanceof ArrivalSpec.Periodic periodic) {
-      StringJoiner profile = new StringJoiner(", ", "[", "]");
-      periodic.profile().forEach(value -> profile.add(Format.plain(value)));
-      return "{process: periodic, rate: "
-          + Format.rate(periodic.ratePerSecond())
-          + ", profile: "
-          + profile
-          + ", period: "
-          + duration(periodic.period())
-          + "}";
-    }
-    ArrivalSpec.Closed closed = (ArrivalSpec.Closed) arrivals;
-    return "{process: closed, clients: "
-        + closed.clients()
-        + ", think-time: "
-        + distribution(closed.thinkTimeSeconds())
-        + "}";
-  }
-
-  private static String distribution(Distribution distribution) {
-    if (distribution instanceof Distribution.Constant constant) {
-      return "{distribution: constant, value: " + Format.seconds(constant.value()) + "}";
-    }
-    if (distribution instanceof Distribution.Exponential exponential) {
-      return "{distribution: exponential, mean: " + Format.seconds(exponential.mean()) + "}";
-    }
-    if (distribution instanceof Distribution.Uniform uniform) {
-      return "{distribution: uniform, min: "
-          + Format.seconds(uniform.min())
-          + ", max: "
-          + Format.seconds(uniform.max())
-          + "}";
-    }
-    Distribution.Lognormal lognormal = (Distribution.Lognormal) distribution;
-    return "{distribution: lognormal, mean: "
-        + Format.seconds(lognormal.mean())
-        + ", stddev: "
-        + Format.seconds(lognormal.stddev())
-        + "}";
+    return "{" + String.join(", ", WorkloadBindings.write(workload)) + "}";
   }
 
   private static String duration(SimDuration duration) {

@@ -14,6 +14,7 @@ import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.workload.Workloads;
 import dev.oversold.scenarios.ScenarioLoader.Override;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -275,7 +276,7 @@ final class ScenarioLoaderTest {
         """;
     Scenario scenario = ScenarioLoader.parse(json, "s.json", null, List.of());
     assertEquals("h", scenario.tenants().get(0).host()); // the only host is the default
-    assertEquals("idle", scenario.tenants().get(0).workload().kind());
+    assertEquals("idle", Workloads.of(scenario.tenants().get(0).workload()).name());
     List<String> problems =
         assertThrows(
                 ScenarioException.class,

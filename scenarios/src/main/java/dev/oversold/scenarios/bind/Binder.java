@@ -70,7 +70,7 @@ public final class Binder {
     if (c.isRecord() && !Shapes.isWrapper(c) && Quantity.of(c).isEmpty()) {
       return bindRecord(node, c, path, null);
     }
-    if (c.isSealed()) {
+    if (Shapes.isUnion(c)) {
       return bindSealed(node, c, path);
     }
     if (!(node instanceof ScalarNode scalar)) {
@@ -331,7 +331,7 @@ public final class Binder {
     if (type == List.class) {
       return "a list";
     }
-    if (type.isSealed()) {
+    if (Shapes.isUnion(type)) {
       List<String> forms = new ArrayList<>();
       for (Class<?> wrapper : Shapes.wrapperSubtypes(type)) {
         forms.add(describe(wrapper.getRecordComponents()[0].getType()));

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Reflection over the DTOs shared by the binder, the schema generator and the writer: key names,
- * enum ids, and the subtypes of sealed interfaces.
+ * enum ids, and the subtypes of unions (sealed interfaces, or open ones naming a registry).
  */
 public final class Shapes {
   private Shapes() {}
@@ -59,10 +60,45 @@ public final class Shapes {
     return type.isAnnotationPresent(Wrapper.class);
   }
 
+  /**
+   * Whether {@code type} is a union: a sealed interface, or an open one whose {@link Discriminator}
+   * names a registry of its subtypes.
+   */
+  public static boolean isUnion(Class<?> type) {
+    if (type.isSealed()) {
+      return true;
+    }
+    Discriminator d = type.getAnnotation(Discriminator.class);
+    return type.isInterface() && d != null && d.subtypes() != Void.class;
+  }
+
+  /** The subtypes of a union: those a sealed one permits, or those its registry lists. */
+  private static List<Class<?>> subtypes(Class<?> union) {
+    if (union.isSealed()) {
+      return Arrays.asList(union.getPermittedSubclasses());
+    }
+    Class<?> registry = union.getAnnotation(Discriminator.class).subtypes();
+    Object listed;
+    try {
+      listed = ((Supplier<?>) registry.getConstructor().newInstance()).get();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(registry + " does not list the subtypes of " + union, e);
+    }
+    List<Class<?>> out = new ArrayList<>();
+    for (Object sub : (List<?>) listed) {
+      Class<?> type = (Class<?>) sub;
+      if (!union.isAssignableFrom(type)) {
+        throw new IllegalStateException(type + " is listed as a subtype of " + union);
+      }
+      out.add(type);
+    }
+    return out;
+  }
+
   /** Mapping subtypes (not wrappers), in declaration order. */
   public static List<Class<?>> mappingSubtypes(Class<?> sealed) {
     List<Class<?>> out = new ArrayList<>();
-    for (Class<?> sub : sealed.getPermittedSubclasses()) {
+    for (Class<?> sub : subtypes(sealed)) {
       if (!isWrapper(sub)) {
         out.add(sub);
       }
@@ -73,7 +109,7 @@ public final class Shapes {
   /** Wrapper subtypes, in declaration order. */
   public static List<Class<?>> wrapperSubtypes(Class<?> sealed) {
     List<Class<?>> out = new ArrayList<>();
-    for (Class<?> sub : sealed.getPermittedSubclasses()) {
+    for (Class<?> sub : subtypes(sealed)) {
       if (isWrapper(sub)) {
         out.add(sub);
       }

@@ -2,8 +2,9 @@ package dev.oversold.scenarios.convert;
 
 import dev.oversold.core.model.Distribution;
 import dev.oversold.scenarios.dto.TimeDistribution;
+import dev.oversold.scenarios.units.Format;
 
-/** Converts time distributions to core distributions in seconds. */
+/** Converts time distributions to core distributions in seconds, and writes them back. */
 final class Distributions {
   private Distributions() {}
 
@@ -65,5 +66,28 @@ final class Distributions {
       return null;
     }
     return new Distribution.Lognormal(mean, lognormal.stddev().secondsValue());
+  }
+
+  /** The distribution as a YAML flow mapping that converts back to it. */
+  static String written(Distribution distribution) {
+    if (distribution instanceof Distribution.Constant constant) {
+      return "{distribution: constant, value: " + Format.seconds(constant.value()) + "}";
+    }
+    if (distribution instanceof Distribution.Exponential exponential) {
+      return "{distribution: exponential, mean: " + Format.seconds(exponential.mean()) + "}";
+    }
+    if (distribution instanceof Distribution.Uniform uniform) {
+      return "{distribution: uniform, min: "
+          + Format.seconds(uniform.min())
+          + ", max: "
+          + Format.seconds(uniform.max())
+          + "}";
+    }
+    Distribution.Lognormal lognormal = (Distribution.Lognormal) distribution;
+    return "{distribution: lognormal, mean: "
+        + Format.seconds(lognormal.mean())
+        + ", stddev: "
+        + Format.seconds(lognormal.stddev())
+        + "}";
   }
 }

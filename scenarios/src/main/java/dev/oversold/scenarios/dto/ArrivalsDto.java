@@ -7,7 +7,10 @@ import java.util.List;
 /** How requests arrive at a service. */
 @Doc("How requests arrive at a service.")
 @Discriminator("process")
-public sealed interface ArrivalsDto {
+// permits fixes the order of the schema and of error messages; inferred, it follows javac's
+// order of meeting the classes.
+public sealed interface ArrivalsDto
+    permits ArrivalsDto.Periodic, ArrivalsDto.Poisson, ArrivalsDto.OnOff, ArrivalsDto.Closed {
   /** Open Poisson arrivals. */
   @TypeName("poisson")
   @Doc("Open Poisson arrivals at a mean rate.")

@@ -5,7 +5,9 @@ import java.util.List;
 
 /** Batch jobs: a list, or a count with a distribution of work. */
 @Doc("Batch jobs: a list of jobs, or a count with a distribution of CPU work.")
-public sealed interface JobsDto {
+// permits fixes the order of the schema and of error messages; inferred, it follows javac's
+// order of meeting the classes.
+public sealed interface JobsDto permits JobsDto.Listed, JobsDto.Drawn {
   /** {@code jobs: [{submit: 0s, cpu: 10s}, ...]}. */
   @Wrapper
   @Doc("Explicit jobs.")

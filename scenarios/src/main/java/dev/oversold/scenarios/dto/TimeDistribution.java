@@ -5,7 +5,14 @@ import dev.oversold.scenarios.units.TimeSpan;
 /** A distribution of a time (CPU work, think time): a fixed duration or a named distribution. */
 @Doc("A duration (e.g. 4ms), or a distribution of durations.")
 @Discriminator("distribution")
-public sealed interface TimeDistribution {
+// permits fixes the order of the schema and of error messages; inferred, it follows javac's
+// order of meeting the classes.
+public sealed interface TimeDistribution
+    permits TimeDistribution.Fixed,
+        TimeDistribution.Constant,
+        TimeDistribution.Exponential,
+        TimeDistribution.Uniform,
+        TimeDistribution.Lognormal {
   /** {@code cpu: 4ms}: always that long. */
   @Wrapper
   @Doc("Always this long.")

@@ -2,15 +2,19 @@ package dev.oversold.scenarios.dto;
 
 import dev.oversold.core.model.WorkloadSpec.Direction;
 import dev.oversold.core.model.WorkloadSpec.DiskPattern;
+import dev.oversold.scenarios.convert.WorkloadBindings;
 import dev.oversold.scenarios.units.ByteRate;
 import dev.oversold.scenarios.units.ByteSize;
 import dev.oversold.scenarios.units.Rate;
 import dev.oversold.scenarios.units.TimeSpan;
 
-/** What runs inside a tenant; every kind takes {@code start} and {@code stop}. */
+/**
+ * What runs inside a tenant; every kind takes {@code start} and {@code stop}. The kinds, and their
+ * order, are those of {@link WorkloadBindings}; a new kind may declare its DTO next to its binding.
+ */
 @Doc("What runs inside the VPS; every kind takes start and stop.")
-@Discriminator("kind")
-public sealed interface WorkloadDto {
+@Discriminator(value = "kind", subtypes = WorkloadBindings.DtoTypes.class)
+public interface WorkloadDto {
   TimeSpan start();
 
   TimeSpan stop();

@@ -89,7 +89,7 @@ public final class SchemaGenerator {
     } else if (c.isEnum()) {
       ArrayNode values = schema.putArray("enum");
       Shapes.enumIds(c).forEach(values::add);
-    } else if (c.isSealed() || c.isRecord()) {
+    } else if (Shapes.isUnion(c) || c.isRecord()) {
       schema.put("$ref", "#/$defs/" + define(c));
     } else {
       throw new IllegalStateException("no schema for " + c);
@@ -101,7 +101,7 @@ public final class SchemaGenerator {
     String name = c.getName().substring(c.getPackageName().length() + 1).replace('$', '.');
     if (!definitions.containsKey(name)) {
       definitions.put(name, JSON.objectNode()); // placeholder against recursion
-      definitions.put(name, c.isSealed() ? sealedSchema(c) : recordSchema(c, null));
+      definitions.put(name, Shapes.isUnion(c) ? sealedSchema(c) : recordSchema(c, null));
     }
     return name;
   }

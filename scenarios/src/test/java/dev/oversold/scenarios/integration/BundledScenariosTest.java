@@ -46,7 +46,7 @@ final class BundledScenariosTest {
     Set<String> missing = new TreeSet<>();
     for (TenantSpec tenant : scenario.tenants()) {
       if (!implemented(tenant)) {
-        missing.add(tenant.workload().kind());
+        missing.add(tenant.workload().getClass().getSimpleName());
       }
     }
     // Every workload kind of the scenario format is implemented: a bundled scenario must run.

@@ -17,9 +17,4 @@ public record TenantSpec(String name, String host, PlanSpec plan, WorkloadSpec w
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(workload, "workload");
   }
-
-  /** Victims are the tenants whose service the report judges: service and batch workloads. */
-  public boolean isVictim() {
-    return workload instanceof WorkloadSpec.Service || workload instanceof WorkloadSpec.Batch;
-  }
 }

@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What runs inside a tenant. Every kind has a start and a stop time; {@link #kind()} is the name
- * used in scenario files.
+ * What runs inside a tenant. Every kind has a start and a stop time. A kind is declared by its
+ * {@code WorkloadKind} (core/workload), which names it and says how to run it; the records below
+ * are the specs of the kinds registered in {@code Workloads}. The interface is open so that a new
+ * kind can declare its spec next to its implementation.
  */
-public sealed interface WorkloadSpec {
-  /** The kind's name in scenario files: {@code service}, {@code cpu-hog}... */
-  String kind();
-
+public interface WorkloadSpec {
   /** When it starts and stops. */
   Window window();
 
@@ -68,11 +67,6 @@ public sealed interface WorkloadSpec {
       checkArgument(slo.nanos() > 0, "slo must be > 0");
       Objects.requireNonNull(window, "window");
     }
-
-    @Override
-    public String kind() {
-      return "service";
-    }
   }
 
   /**
@@ -102,11 +96,6 @@ public sealed interface WorkloadSpec {
     public Batch {
       Objects.requireNonNull(jobs, "jobs");
       Objects.requireNonNull(window, "window");
-    }
-
-    @Override
-    public String kind() {
-      return "batch";
     }
   }
 
@@ -147,11 +136,6 @@ public sealed interface WorkloadSpec {
       checkArgument(threads >= 1, "threads must be >= 1");
       Objects.requireNonNull(window, "window");
     }
-
-    @Override
-    public String kind() {
-      return "cpu-hog";
-    }
   }
 
   /** Allocates and touches memory at a rate until refused or killed. */
@@ -159,11 +143,6 @@ public sealed interface WorkloadSpec {
     public MemoryBomb {
       checkArgument(bytesPerSecond > 0, "rate must be > 0");
       Objects.requireNonNull(window, "window");
-    }
-
-    @Override
-    public String kind() {
-      return "memory-bomb";
     }
   }
 
@@ -174,11 +153,6 @@ public sealed interface WorkloadSpec {
       checkArgument(forksPerSecond > 0, "rate must be > 0");
       checkArgument(processMemoryBytes >= 0, "process memory must be >= 0");
       Objects.requireNonNull(window, "window");
-    }
-
-    @Override
-    public String kind() {
-      return "fork-bomb";
     }
   }
 
@@ -217,11 +191,6 @@ public sealed interface WorkloadSpec {
       checkArgument(blockBytes >= 512, "block must be >= 512 B");
       Objects.requireNonNull(window, "window");
     }
-
-    @Override
-    public String kind() {
-      return "disk-hog";
-    }
   }
 
   /** Direction of a network flood. */
@@ -239,22 +208,12 @@ public sealed interface WorkloadSpec {
       checkArgument(packetBytes >= 64 && packetBytes <= 65536, "packet must be 64 B .. 64 KiB");
       Objects.requireNonNull(window, "window");
     }
-
-    @Override
-    public String kind() {
-      return "net-flood";
-    }
   }
 
   /** Holds its reservation and does nothing. */
   record Idle(Window window) implements WorkloadSpec {
     public Idle {
       Objects.requireNonNull(window, "window");
-    }
-
-    @Override
-    public String kind() {
-      return "idle";
     }
   }
 }

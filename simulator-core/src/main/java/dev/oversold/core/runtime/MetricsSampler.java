@@ -14,6 +14,7 @@ import dev.oversold.core.result.Series;
 import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.core.sharing.Share;
+import dev.oversold.core.workload.Workloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,8 +282,8 @@ final class MetricsSampler {
           spec.name(),
           spec.host(),
           tenant.host().spec().platform().id(),
-          spec.workload().kind(),
-          spec.isVictim(),
+          Workloads.of(spec.workload()).name(),
+          Workloads.of(spec.workload()).victim(),
           metrics,
           new Series(SimTime.toSeconds(interval), series),
           distribution);

@@ -16,6 +16,15 @@ import java.util.Set;
  * run ends counts as failed.
  */
 final class BatchWorkload implements Workload {
+  /** The batch kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.Batch> KIND =
+      WorkloadKind.victim(
+          "batch",
+          WorkloadSpec.Batch.class,
+          WorkloadKind.Figures.JOBS,
+          "core-seconds",
+          BatchWorkload::new);
+
   private final WorkloadSpec.Batch spec;
   private TenantContext context;
   private int unfinished;
@@ -29,8 +38,7 @@ final class BatchWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit("core-seconds");
-    tenant.recorder().expectJobs();
+    KIND.announce(tenant.recorder());
     long start = spec.start().nanos();
     for (WorkloadSpec.BatchJob job : jobs(tenant)) {
       unfinished++;

@@ -9,6 +9,11 @@ import dev.oversold.core.sharing.Job;
  * (core-seconds) is counted as it happens, to within one chunk.
  */
 final class CpuHogWorkload implements Workload {
+  /** The cpu-hog kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.CpuHog> KIND =
+      WorkloadKind.suspect(
+          "cpu-hog", WorkloadSpec.CpuHog.class, "core-seconds", CpuHogWorkload::new);
+
   /** Work per chunk: small against a run, large against the scheduler's granularity. */
   static final double CHUNK = 0.05;
 
@@ -25,7 +30,7 @@ final class CpuHogWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit("core-seconds");
+    KIND.announce(tenant.recorder());
     threads = new Job[spec.threads()];
     tenant.simulation().schedule(spec.start().nanos(), this::begin);
   }

@@ -18,6 +18,10 @@ import dev.oversold.core.model.WorkloadSpec;
  * counted, and nothing new is issued.
  */
 final class DiskHogWorkload implements Workload {
+  /** The disk-hog kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.DiskHog> KIND =
+      WorkloadKind.suspect("disk-hog", WorkloadSpec.DiskHog.class, "bytes", DiskHogWorkload::new);
+
   /** Bytes per run of operations issued as one request to the disk model. */
   static final long RUN_BYTES = 256 * 1024;
 
@@ -37,7 +41,7 @@ final class DiskHogWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit("bytes");
+    KIND.announce(tenant.recorder());
     RandomStream stagger = tenant.random("disk-hog-stagger");
     long start = spec.start().nanos();
     for (int i = 0; i < spec.threads(); i++) {

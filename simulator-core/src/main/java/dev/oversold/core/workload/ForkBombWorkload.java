@@ -12,6 +12,11 @@ import dev.oversold.core.model.WorkloadSpec;
  * process it created.
  */
 final class ForkBombWorkload implements Workload {
+  /** The fork-bomb kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.ForkBomb> KIND =
+      WorkloadKind.suspect(
+          "fork-bomb", WorkloadSpec.ForkBomb.class, "forks", ForkBombWorkload::new);
+
   /**
    * Shortest time between batches of forks: at high rates the forks of one millisecond are made in
    * one event, so a bomb costs at most 1,000 events per simulated second.
@@ -36,7 +41,7 @@ final class ForkBombWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit("forks");
+    KIND.announce(tenant.recorder());
     next = tenant.simulation().schedule(spec.start().nanos(), this::step);
   }
 

@@ -12,6 +12,11 @@ import dev.oversold.core.model.WorkloadSpec;
  * everything it allocated.
  */
 final class MemoryBombWorkload implements Workload {
+  /** The memory-bomb kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.MemoryBomb> KIND =
+      WorkloadKind.suspect(
+          "memory-bomb", WorkloadSpec.MemoryBomb.class, "bytes", MemoryBombWorkload::new);
+
   static final long PAGE_BYTES = 4096;
 
   /**
@@ -38,7 +43,7 @@ final class MemoryBombWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit("bytes");
+    KIND.announce(tenant.recorder());
     next = tenant.simulation().schedule(spec.start().nanos(), this::step);
   }
 

@@ -13,6 +13,11 @@ import dev.oversold.core.model.WorkloadSpec;
  * without bound. Progress counts bytes delivered; throughput counts packets.
  */
 final class NetFloodWorkload implements Workload {
+  /** The net-flood kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.NetFlood> KIND =
+      WorkloadKind.suspect(
+          "net-flood", WorkloadSpec.NetFlood.class, "bytes", NetFloodWorkload::new);
+
   /** Pacing interval of bursts for rates up to 100 MiB/s (100 bursts per simulated second). */
   static final double BURST_SECONDS = 0.01;
 
@@ -46,7 +51,7 @@ final class NetFloodWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
-    tenant.recorder().progressUnit("bytes");
+    KIND.announce(tenant.recorder());
     nextBurst = tenant.simulation().schedule(spec.start().nanos(), this::tick);
   }
 

@@ -27,6 +27,15 @@ import java.util.ArrayDeque;
  * whatever its neighbours do (common random numbers).
  */
 final class ServiceWorkload implements Workload {
+  /** The service kind's declaration. */
+  static final WorkloadKind<WorkloadSpec.Service> KIND =
+      WorkloadKind.victim(
+          "service",
+          WorkloadSpec.Service.class,
+          WorkloadKind.Figures.REQUESTS,
+          "requests",
+          ServiceWorkload::new);
+
   /** Disk operations of a request are random 4 KiB accesses (the contract's unit for them). */
   static final long IO_BYTES = 4096;
 
@@ -56,8 +65,7 @@ final class ServiceWorkload implements Workload {
     this.simulation = tenant.simulation();
     this.cpuDemand = new Sampler(spec.request().cpuSeconds(), tenant.random("service-cpu"));
     this.ioCounts = tenant.random("service-io");
-    tenant.recorder().expectRequests();
-    tenant.recorder().progressUnit("requests");
+    KIND.announce(tenant.recorder());
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
       this.thinkTime = new Sampler(closed.thinkTimeSeconds(), tenant.random("think-time"));
     } else {

@@ -2,12 +2,17 @@ package dev.oversold.core.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.Distribution;
 import dev.oversold.core.model.WorkloadSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every workload kind of the contract has its implementation registered. */
@@ -57,9 +62,65 @@ final class WorkloadsTest {
             "disk-hog",
             "net-flood",
             "idle"),
-        specs.stream().map(WorkloadSpec::kind).toList());
+        specs.stream().map(spec -> Workloads.of(spec).name()).toList());
     for (int i = 0; i < specs.size(); i++) {
       assertInstanceOf(expected.get(i), Workloads.create(specs.get(i)));
     }
+  }
+
+  @Test
+  void registry_judgesOnlyServiceAndBatch() {
+    // The contract: victims are service and batch tenants; every noisy neighbour and idle is a
+    // suspect.
+    assertEquals(
+        List.of("service", "batch"),
+        Workloads.all().stream().filter(WorkloadKind::victim).map(WorkloadKind::name).toList());
+  }
+
+  @Test
+  void registry_declaresTheContractsProgressUnits() {
+    // docs/workloads.md and the contract: requests, core-seconds, bytes, forks, packets... per
+    // kind.
+    Map<String, String> units = new LinkedHashMap<>();
+    Workloads.all().forEach(kind -> units.put(kind.name(), kind.progressUnit()));
+    assertEquals(
+        Map.of(
+            "service", "requests",
+            "batch", "core-seconds",
+            "cpu-hog", "core-seconds",
+            "memory-bomb", "bytes",
+            "fork-bomb", "forks",
+            "disk-hog", "bytes",
+            "net-flood", "bytes",
+            "idle", "none"),
+        units);
+  }
+
+  @Test
+  void registry_declaresWhichFiguresEachKindReports() {
+    // docs/workloads.md's metrics table: latency_ms for services, jobs for batch, neither for the
+    // noisy neighbours and idle.
+    Map<String, WorkloadKind.Figures> figures = new LinkedHashMap<>();
+    Workloads.all().forEach(kind -> figures.put(kind.name(), kind.figures()));
+    Map<String, WorkloadKind.Figures> expected = new LinkedHashMap<>();
+    expected.put("service", WorkloadKind.Figures.REQUESTS);
+    expected.put("batch", WorkloadKind.Figures.JOBS);
+    for (String neighbour :
+        List.of("cpu-hog", "memory-bomb", "fork-bomb", "disk-hog", "net-flood", "idle")) {
+      expected.put(neighbour, WorkloadKind.Figures.PROGRESS);
+    }
+    assertEquals(expected, figures);
+  }
+
+  /** A spec type that no kind declares. */
+  private record Unregistered(WorkloadSpec.Window window) implements WorkloadSpec {}
+
+  @Test
+  void registry_refusesAnUnregisteredSpec() {
+    var spec = new Unregistered(ALWAYS);
+    var error = assertThrows(IllegalArgumentException.class, () -> Workloads.create(spec));
+    assertTrue(error.getMessage().contains("Unregistered"), error.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Workloads.of(spec));
+    assertEquals(Optional.empty(), Workloads.named("unregistered"));
   }
 }

@@ -1,0 +1,62 @@
+package dev.oversold.scenarios.convert;
+
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.workload.WorkloadKind;
+import dev.oversold.core.workload.Workloads;
+import dev.oversold.scenarios.bind.Shapes;
+import dev.oversold.scenarios.dto.WorkloadDto;
+import dev.oversold.scenarios.units.Format;
+import java.util.List;
+
+/** net-flood in scenario files: {@code direction}, a required {@code rate} and {@code packet}. */
+final class NetFloodBinding
+    implements WorkloadBinding<WorkloadSpec.NetFlood, WorkloadDto.NetFlood> {
+  @Override
+  public WorkloadKind<WorkloadSpec.NetFlood> kind() {
+    return Workloads.ofType(WorkloadSpec.NetFlood.class);
+  }
+
+  @Override
+  public Class<WorkloadDto.NetFlood> dtoType() {
+    return WorkloadDto.NetFlood.class;
+  }
+
+  @Override
+  public String keysDoc() {
+    return "`direction` (`transmit` or `receive`), `rate` (byte or bit rate, required), `packet`"
+        + " (1500B, 64B..64KiB)";
+  }
+
+  @Override
+  public WorkloadSpec.NetFlood convert(
+      WorkloadDto.NetFlood dto,
+      WorkloadSpec.Window window,
+      String path,
+      Context context,
+      int vcpus) {
+    if (dto.rate() == null) {
+      return null;
+    }
+    if (!(dto.rate().value() > 0)) {
+      context.error(path + ".rate", "the rate must be more than 0", "e.g. 100Mbit/s");
+      return null;
+    }
+    long packet = dto.packet() == null ? Defaults.NET_FLOOD_PACKET_BYTES : dto.packet().bytes();
+    if (packet < 64 || packet > 65536) {
+      context.error(
+          path + ".packet", "packet of " + packet + " B is outside 64 B .. 64 KiB", "64B to 64KiB");
+      return null;
+    }
+    WorkloadSpec.Direction direction =
+        dto.direction() == null ? WorkloadSpec.Direction.TRANSMIT : dto.direction();
+    return new WorkloadSpec.NetFlood(direction, dto.rate().value(), packet, window);
+  }
+
+  @Override
+  public List<String> write(WorkloadSpec.NetFlood spec) {
+    return List.of(
+        "direction: " + Shapes.enumId(spec.direction()),
+        "rate: " + Format.byteRate(spec.bytesPerSecond()),
+        "packet: " + Format.bytes(spec.packetBytes()));
+  }
+}

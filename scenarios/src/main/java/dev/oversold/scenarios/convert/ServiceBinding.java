@@ -1,0 +1,134 @@
+package dev.oversold.scenarios.convert;
+
+import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.model.ArrivalSpec;
+import dev.oversold.core.model.Distribution;
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.workload.WorkloadKind;
+import dev.oversold.core.workload.Workloads;
+import dev.oversold.scenarios.dto.WorkloadDto;
+import dev.oversold.scenarios.units.ByteSize;
+import dev.oversold.scenarios.units.Format;
+import dev.oversold.scenarios.units.TimeSpan;
+import java.util.List;
+
+/**
+ * service in scenario files: {@code arrivals} (see {@link ArrivalsBinding}), {@code request},
+ * {@code working-set}, {@code workers}, {@code timeout} and {@code slo}.
+ */
+final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, WorkloadDto.Service> {
+  @Override
+  public WorkloadKind<WorkloadSpec.Service> kind() {
+    return Workloads.ofType(WorkloadSpec.Service.class);
+  }
+
+  @Override
+  public Class<WorkloadDto.Service> dtoType() {
+    return WorkloadDto.Service.class;
+  }
+
+  @Override
+  public String keysDoc() {
+    return "`arrivals` (required), `request` (required), `working-set` (0B), `workers` (32),"
+        + " `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
+  }
+
+  @Override
+  public WorkloadSpec.Service convert(
+      WorkloadDto.Service dto,
+      WorkloadSpec.Window window,
+      String path,
+      Context context,
+      int vcpus) {
+    ArrivalSpec arrivals =
+        dto.arrivals() == null
+            ? null
+            : ArrivalsBinding.convert(dto.arrivals(), path + ".arrivals", context);
+    WorkloadSpec.RequestSpec request =
+        dto.request() == null ? null : request(dto.request(), path + ".request", context);
+    int workers = dto.workers() == null ? Defaults.SERVICE_WORKERS : dto.workers();
+    if (workers < 1) {
+      context.error(path + ".workers", "workers must be at least 1", "a whole number >= 1");
+      return null;
+    }
+    long timeout = nanos(dto.timeout(), Defaults.SERVICE_TIMEOUT_NANOS);
+    if (timeout <= 0) {
+      context.error(path + ".timeout", "the timeout must be more than 0", "a duration > 0");
+      return null;
+    }
+    long slo =
+        dto.slo() == null
+            ? Defaults.SERVICE_SLO_NANOS
+            : nanos(dto.slo().latency(), Defaults.SERVICE_SLO_NANOS);
+    if (slo <= 0) {
+      context.error(path + ".slo.latency", "the SLO latency must be more than 0", "a duration > 0");
+      return null;
+    }
+    if (arrivals == null || request == null) {
+      return null;
+    }
+    return new WorkloadSpec.Service(
+        arrivals,
+        request,
+        bytes(dto.workingSet(), Defaults.SERVICE_WORKING_SET_BYTES),
+        workers,
+        SimDuration.ofNanos(timeout),
+        SimDuration.ofNanos(slo),
+        window);
+  }
+
+  private static WorkloadSpec.RequestSpec request(
+      WorkloadDto.RequestDto dto, String path, Context context) {
+    Distribution cpu = Distributions.seconds(dto.cpu(), path + ".cpu", context, false);
+    double reads = dto.diskReads() == null ? Defaults.REQUEST_DISK_READS : dto.diskReads();
+    double writes = dto.diskWrites() == null ? Defaults.REQUEST_DISK_WRITES : dto.diskWrites();
+    boolean ok = cpu != null;
+    if (reads < 0) {
+      context.error(path + ".disk-reads", "must not be negative", "a number >= 0");
+      ok = false;
+    }
+    if (writes < 0) {
+      context.error(path + ".disk-writes", "must not be negative", "a number >= 0");
+      ok = false;
+    }
+    if (!ok) {
+      return null;
+    }
+    return new WorkloadSpec.RequestSpec(
+        cpu,
+        reads,
+        writes,
+        bytes(dto.network(), Defaults.REQUEST_NETWORK_BYTES),
+        bytes(dto.memoryTouch(), Defaults.REQUEST_MEMORY_TOUCH_BYTES));
+  }
+
+  @Override
+  public List<String> write(WorkloadSpec.Service spec) {
+    WorkloadSpec.RequestSpec request = spec.request();
+    return List.of(
+        "arrivals: " + ArrivalsBinding.written(spec.arrivals()),
+        "request: {cpu: "
+            + Distributions.written(request.cpuSeconds())
+            + ", disk-reads: "
+            + Format.plain(request.diskReads())
+            + ", disk-writes: "
+            + Format.plain(request.diskWrites())
+            + ", network: "
+            + Format.bytes(request.networkBytes())
+            + ", memory-touch: "
+            + Format.bytes(request.memoryTouchBytes())
+            + "}",
+        "working-set: " + Format.bytes(spec.workingSetBytes()),
+        "workers: " + spec.workers(),
+        "timeout: " + Format.duration(spec.timeout().nanos()),
+        "slo: {latency: " + Format.duration(spec.slo().nanos()) + "}");
+  }
+
+  private static long nanos(TimeSpan span, long fallback) {
+    return span == null ? fallback : span.nanos();
+  }
+
+  private static long bytes(ByteSize size, long fallback) {
+    return size == null ? fallback : size.bytes();
+  }
+}
