@@ -3,7 +3,7 @@ package dev.oversold.core.platform.cpu.quantum;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.platform.cpu.CoStopModel;
 import dev.oversold.core.platform.cpu.WakeupLatency;
-import dev.oversold.core.platform.cpu.XenCreditCpu;
+import dev.oversold.core.platform.xen.XenCreditCpu;
 import dev.oversold.core.sharing.WaterFilling;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,14 @@
-package dev.oversold.core.platform;
+package dev.oversold.core.platform.xen;
 
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.CpuPolicy;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.MetricNames;
+import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.cpu.CpuKnobs;
-import dev.oversold.core.platform.cpu.XenCreditCpu;
 import java.util.List;
 
 /**
@@ -31,12 +35,12 @@ public final class XenPlatform implements Platform {
 
   private final CpuPolicy cpu = new XenCreditCpu(DOM0_VCPUS);
 
-  private final IoPolicy io = new dev.oversold.core.platform.io.XenIo();
-  private final MemoryPolicy memory = new dev.oversold.core.platform.memory.XenMemoryPolicy();
+  private final IoPolicy io = new dev.oversold.core.platform.xen.XenIo();
+  private final MemoryPolicy memory = new dev.oversold.core.platform.xen.XenMemoryPolicy();
 
   @Override
-  public String cpuWaitName() {
-    return "steal";
+  public MetricNames metricNames() {
+    return MetricNames.STEAL;
   }
 
   @Override

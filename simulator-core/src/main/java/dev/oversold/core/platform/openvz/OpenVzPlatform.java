@@ -1,11 +1,15 @@
-package dev.oversold.core.platform;
+package dev.oversold.core.platform.openvz;
 
 import dev.oversold.core.kernel.KernelKnobs;
 import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.CpuPolicy;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.MetricNames;
+import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.cpu.CpuKnobs;
-import dev.oversold.core.platform.cpu.OpenVzCpu;
 import java.util.List;
 
 /**
@@ -21,8 +25,8 @@ public final class OpenVzPlatform implements Platform {
       dev.oversold.core.platform.memory.SharedKernelMemoryPolicy.openVz();
 
   @Override
-  public String cpuWaitName() {
-    return "run-queue wait";
+  public MetricNames metricNames() {
+    return MetricNames.RUN_QUEUE_WAIT;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.memory;
+package dev.oversold.core.platform.vmware;
 
 import dev.oversold.core.memory.Pages;
 

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.cpu;
+package dev.oversold.core.platform.openvz;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.HostSpec;
@@ -7,6 +7,8 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
 import dev.oversold.core.platform.Overheads;
+import dev.oversold.core.platform.cpu.CpuKnobs;
+import dev.oversold.core.platform.cpu.WakeupLatency;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.memory;
+package dev.oversold.core.platform.kvm;
 
 import dev.oversold.core.memory.Apportion;
 import dev.oversold.core.memory.HostMemory;

@@ -1,10 +1,14 @@
-package dev.oversold.core.platform;
+package dev.oversold.core.platform.vmware;
 
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.CpuPolicy;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.MetricNames;
+import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.cpu.CpuKnobs;
-import dev.oversold.core.platform.cpu.EsxiCpu;
 import java.util.List;
 
 /**
@@ -22,14 +26,17 @@ public final class VmwarePlatform implements Platform {
           "clock of one physical core, to convert MHz reservations and limits to cores"
               + " (assumption: 2400 MHz)");
 
+  /** esxtop names the CPU wait %RDY (ready) and reports co-stop as %CSTP. */
+  private static final MetricNames ESXI_NAMES = new MetricNames("ready", true);
+
   private final CpuPolicy cpu = new EsxiCpu(CORE_MHZ);
 
-  private final IoPolicy io = new dev.oversold.core.platform.io.VmwareIo();
-  private final MemoryPolicy memory = new dev.oversold.core.platform.memory.VmwareMemoryPolicy();
+  private final IoPolicy io = new dev.oversold.core.platform.vmware.VmwareIo();
+  private final MemoryPolicy memory = new dev.oversold.core.platform.vmware.VmwareMemoryPolicy();
 
   @Override
-  public String cpuWaitName() {
-    return "ready";
+  public MetricNames metricNames() {
+    return ESXI_NAMES;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.memory;
+package dev.oversold.core.platform.vmware;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.memory.HostMemory;
@@ -11,6 +11,7 @@ import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.Refusal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,26 +125,17 @@ public final class VmwareMemoryPolicy implements MemoryPolicy {
 
   @Override
   public HostMemoryConfig host(HostSpec host, List<TenantSpec> tenants) {
+    admit(host, tenants)
+        .ifPresent(
+            refusal -> {
+              throw new MemoryAdmissionException(host.name(), refusal.reason());
+            });
     var options = host.options();
     long hypervisor = (long) options.get(HYPERVISOR_MEMORY);
-    long available = host.memory().ramBytes() - hypervisor;
-    long reserved = 0;
     long swapFiles = 0;
     for (TenantSpec tenant : tenants) {
       TenantMemoryConfig config = tenant(host, tenant);
-      reserved += config.reservationBytes() + config.overheadBytes();
       swapFiles += config.ramBytes() - config.reservationBytes();
-    }
-    if (reserved > available) {
-      throw new MemoryAdmissionException(
-          host.name(),
-          String.format(
-              Locale.ROOT,
-              "host %s (vmware): reservations plus overhead need %.1f MiB but only %.1f MiB are"
-                  + " available; admission control refuses to power on the VMs",
-              host.name(),
-              reserved / 1048576.0,
-              Math.max(0, available) / 1048576.0));
     }
     return new HostMemoryConfig(
         host.memory().ramBytes(),
@@ -154,6 +146,34 @@ public final class VmwareMemoryPolicy implements MemoryPolicy {
         0.5,
         new EsxiReclaimer(
             options.get(IDLE_TAX), options.get(BALLOON_MAX), options.get(COMPRESSION_MAX)));
+  }
+
+  /**
+   * Admission control: the VMs' memory reservations plus their overhead must fit in the RAM the
+   * hypervisor leaves.
+   */
+  @Override
+  public Optional<Refusal> admit(HostSpec host, List<TenantSpec> tenants) {
+    long available = host.memory().ramBytes() - (long) host.options().get(HYPERVISOR_MEMORY);
+    long reserved = 0;
+    for (TenantSpec tenant : tenants) {
+      TenantMemoryConfig config = tenant(host, tenant);
+      reserved += config.reservationBytes() + config.overheadBytes();
+    }
+    if (reserved <= available) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Refusal.ofHost(
+            Refusal.Resource.MEMORY,
+            String.format(
+                Locale.ROOT,
+                "host %s (vmware): reservations plus overhead need %.1f MiB but only %.1f MiB are"
+                    + " available; admission control refuses to power on the VMs",
+                host.name(),
+                reserved / 1048576.0,
+                Math.max(0, available) / 1048576.0),
+            "memory reservations plus VM overhead <= host RAM - hypervisor-memory"));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.cpu;
+package dev.oversold.core.platform.xen;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.HostSpec;
@@ -7,6 +7,8 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
 import dev.oversold.core.platform.Overheads;
+import dev.oversold.core.platform.cpu.CpuKnobs;
+import dev.oversold.core.platform.cpu.WakeupLatency;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 
@@ -53,6 +55,12 @@ public final class XenCreditCpu implements CpuPolicy {
           "credit weight of dom0 (default 256, as every domain) [R sched_credit.c]");
 
   public static final List<Knob> NATIVE_KNOBS = List.of(WEIGHT, CAP);
+
+  /** The control domain: xentop lists it as Domain-0. */
+  @Override
+  public String platformShareName() {
+    return "dom0";
+  }
 
   private final Knob dom0Vcpus;
 

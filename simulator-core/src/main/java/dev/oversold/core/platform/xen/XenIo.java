@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.io;
+package dev.oversold.core.platform.xen;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.HostSpec;
@@ -7,6 +7,7 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.io.DeviceShares;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.memory;
+package dev.oversold.core.platform.vmware;
 
 /**
  * ESXi per-VM overhead memory (6.5/6.7 table, MB): 1 vCPU: 20.29 at 256 MB, 25.90 at 1 GB, 48.64 at

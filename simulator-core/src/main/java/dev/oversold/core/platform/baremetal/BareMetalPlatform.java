@@ -1,10 +1,14 @@
-package dev.oversold.core.platform;
+package dev.oversold.core.platform.baremetal;
 
 import dev.oversold.core.kernel.KernelKnobs;
 import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
-import dev.oversold.core.platform.cpu.BareMetalCpu;
+import dev.oversold.core.platform.CpuPolicy;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.MetricNames;
+import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.cpu.CpuKnobs;
 import java.util.List;
 
@@ -21,8 +25,8 @@ public final class BareMetalPlatform implements Platform {
       dev.oversold.core.platform.memory.SharedKernelMemoryPolicy.bareMetal();
 
   @Override
-  public String cpuWaitName() {
-    return "run-queue wait";
+  public MetricNames metricNames() {
+    return MetricNames.RUN_QUEUE_WAIT;
   }
 
   @Override
@@ -57,6 +61,12 @@ public final class BareMetalPlatform implements Platform {
   @Override
   public MemoryPolicy memory() {
     return memory;
+  }
+
+  /** The reference, not a way to sell VPSes: compared only when asked. */
+  @Override
+  public boolean comparedByDefault() {
+    return false;
   }
 
   @Override

@@ -1,7 +1,12 @@
-package dev.oversold.core.platform;
+package dev.oversold.core.platform.kvm;
 
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.CpuPolicy;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.MetricNames;
+import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.cpu.CfsCpu;
 import dev.oversold.core.platform.cpu.CpuKnobs;
 import java.util.List;
@@ -14,12 +19,12 @@ import java.util.List;
 public final class KvmPlatform implements Platform {
   private final CpuPolicy cpu = new CfsCpu();
 
-  private final IoPolicy io = new dev.oversold.core.platform.io.KvmIo();
-  private final MemoryPolicy memory = new dev.oversold.core.platform.memory.KvmMemoryPolicy();
+  private final IoPolicy io = new dev.oversold.core.platform.kvm.KvmIo();
+  private final MemoryPolicy memory = new dev.oversold.core.platform.kvm.KvmMemoryPolicy();
 
   @Override
-  public String cpuWaitName() {
-    return "steal";
+  public MetricNames metricNames() {
+    return MetricNames.STEAL;
   }
 
   @Override

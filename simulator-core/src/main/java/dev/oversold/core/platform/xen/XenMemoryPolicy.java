@@ -1,4 +1,4 @@
-package dev.oversold.core.platform.memory;
+package dev.oversold.core.platform.xen;
 
 import dev.oversold.core.memory.HostMemoryConfig;
 import dev.oversold.core.memory.HostReclaimer;
@@ -9,8 +9,10 @@ import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.Refusal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Xen: memory is partitioned. Each guest's RAM (its balloon target when one is given) is allocated
@@ -33,7 +35,25 @@ public final class XenMemoryPolicy implements MemoryPolicy {
 
   @Override
   public HostMemoryConfig host(HostSpec host, List<TenantSpec> tenants) {
-    long dom0 = (long) host.options().get("dom0-memory", DEFAULT_DOM0_MEMORY);
+    admit(host, tenants)
+        .ifPresent(
+            refusal -> {
+              throw new MemoryAdmissionException(host.name(), refusal.reason());
+            });
+    return new HostMemoryConfig(
+        host.memory().ramBytes(),
+        host.memory().swapBytes(),
+        dom0Bytes(host),
+        0,
+        0,
+        0.5,
+        HostReclaimer.NONE);
+  }
+
+  /** Guests' RAM (their balloon targets where given) must fit in the host's RAM beside dom0. */
+  @Override
+  public Optional<Refusal> admit(HostSpec host, List<TenantSpec> tenants) {
+    long dom0 = dom0Bytes(host);
     long available = host.memory().ramBytes() - dom0;
     long asked = 0;
     boolean ballooned = false;
@@ -41,24 +61,29 @@ public final class XenMemoryPolicy implements MemoryPolicy {
       asked += guestRam(tenant);
       ballooned |= tenant.plan().nativeKnobs().has(BALLOON_TARGET.key());
     }
-    if (asked > available) {
-      throw new MemoryAdmissionException(
-          host.name(),
-          String.format(
-              Locale.ROOT,
-              "host %s (xen): guests need %.1f MiB of RAM but only %.1f MiB fit beside dom0"
-                  + " (%.1f MiB of %.1f MiB); Xen does not overcommit memory: %s",
-              host.name(),
-              asked / 1048576.0,
-              Math.max(0, available) / 1048576.0,
-              dom0 / 1048576.0,
-              host.memory().ramBytes() / 1048576.0,
-              ballooned
-                  ? "lower the balloon targets (native: memory)"
-                  : "give balloon targets (native: memory) or fewer guests"));
+    if (asked <= available) {
+      return Optional.empty();
     }
-    return new HostMemoryConfig(
-        host.memory().ramBytes(), host.memory().swapBytes(), dom0, 0, 0, 0.5, HostReclaimer.NONE);
+    return Optional.of(
+        Refusal.ofHost(
+            Refusal.Resource.MEMORY,
+            String.format(
+                Locale.ROOT,
+                "host %s (xen): guests need %.1f MiB of RAM but only %.1f MiB fit beside dom0"
+                    + " (%.1f MiB of %.1f MiB); Xen does not overcommit memory: %s",
+                host.name(),
+                asked / 1048576.0,
+                Math.max(0, available) / 1048576.0,
+                dom0 / 1048576.0,
+                host.memory().ramBytes() / 1048576.0,
+                ballooned
+                    ? "lower the balloon targets (native: memory)"
+                    : "give balloon targets (native: memory) or fewer guests"),
+            "guests' RAM (balloon targets where given) + dom0-memory <= host RAM"));
+  }
+
+  private static long dom0Bytes(HostSpec host) {
+    return (long) host.options().get("dom0-memory", DEFAULT_DOM0_MEMORY);
   }
 
   static long guestRam(TenantSpec tenant) {

@@ -1,9 +1,12 @@
-package dev.oversold.core.platform.cpu;
+package dev.oversold.core.platform.baremetal;
 
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
 import dev.oversold.core.platform.Overheads;
+import dev.oversold.core.platform.cpu.CfsCpu;
+import dev.oversold.core.platform.cpu.CpuKnobs;
+import dev.oversold.core.platform.cpu.WakeupLatency;
 import dev.oversold.core.sharing.ShareSettings;
 
 /**
