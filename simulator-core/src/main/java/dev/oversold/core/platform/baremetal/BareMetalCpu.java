@@ -3,7 +3,6 @@ package dev.oversold.core.platform.baremetal;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
-import dev.oversold.core.platform.Overheads;
 import dev.oversold.core.platform.cpu.CfsCpu;
 import dev.oversold.core.platform.cpu.CpuKnobs;
 import dev.oversold.core.platform.cpu.WakeupLatency;
@@ -16,17 +15,14 @@ import dev.oversold.core.sharing.ShareSettings;
  * is no reservation. The reference for overheads.
  */
 public final class BareMetalCpu implements CpuPolicy {
+  /** Bare metal is the reference for overheads: no virtualization layer, all time is useful. */
+  public static final double CPU_EFFICIENCY = 1.0;
+
   @Override
   public ShareSettings tenantShare(HostSpec host, TenantSpec tenant) {
     var plan = tenant.plan();
     return CpuKnobs.share(
-        host,
-        plan.vcpus(),
-        plan.cpu().weight(),
-        0,
-        plan.cpu().limitCores(),
-        Overheads.BARE_METAL_CPU_EFFICIENCY,
-        true);
+        host, plan.vcpus(), plan.cpu().weight(), 0, plan.cpu().limitCores(), CPU_EFFICIENCY, true);
   }
 
   @Override

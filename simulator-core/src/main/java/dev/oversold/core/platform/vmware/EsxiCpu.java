@@ -5,7 +5,6 @@ import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
-import dev.oversold.core.platform.Overheads;
 import dev.oversold.core.platform.cpu.CoStopModel;
 import dev.oversold.core.platform.cpu.CpuKnobs;
 import dev.oversold.core.platform.cpu.WakeupLatency;
@@ -20,6 +19,12 @@ import java.util.List;
  * reservation on 2400 MHz cores is one physical core, {@code speed} reference cores.
  */
 public final class EsxiCpu implements CpuPolicy {
+  /**
+   * Fraction of allocated CPU time that is the VM's useful work: about 3% goes to hypervisor
+   * scheduling and the VMM (documented assumption).
+   */
+  public static final double CPU_EFFICIENCY = 0.97;
+
   /** Normal shares per vCPU [R vSphere Resource Management]. */
   public static final double NORMAL_SHARES_PER_VCPU = 1000;
 
@@ -74,13 +79,7 @@ public final class EsxiCpu implements CpuPolicy {
             ? plan.cpu().limitCores()
             : limitMhz == 0 ? Double.POSITIVE_INFINITY : limitMhz * coresPerMhz;
     return CpuKnobs.share(
-        host,
-        plan.vcpus(),
-        shares / NORMAL_SHARES_PER_VCPU,
-        floor,
-        cap,
-        Overheads.VMWARE_CPU_EFFICIENCY,
-        false);
+        host, plan.vcpus(), shares / NORMAL_SHARES_PER_VCPU, floor, cap, CPU_EFFICIENCY, false);
   }
 
   @Override
