@@ -90,7 +90,7 @@ final class RandomScenarios {
   }
 
   private HostSpec host(String name) {
-    PlatformKind platform = pick(PlatformKind.values());
+    PlatformKind platform = pick(Platforms.kinds().toArray(PlatformKind[]::new));
     Map<String, Double> options = new TreeMap<>(Platforms.defaultOptions(platform).values());
     for (Knob knob : Platforms.of(platform).hostOptions()) {
       if (random.nextBoolean() && !knob.key().equals("dom0-memory")) {

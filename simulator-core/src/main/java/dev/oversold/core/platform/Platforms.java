@@ -11,6 +11,7 @@ import dev.oversold.core.platform.xen.XenPlatform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -55,7 +56,8 @@ public final class Platforms {
 
   /** The platform whose scenario-file name is {@code id}, if one is registered. */
   public static Optional<PlatformKind> byId(String id) {
-    return PlatformKind.fromId(id).filter(REGISTRY::containsKey);
+    String wanted = id.toLowerCase(Locale.ROOT);
+    return REGISTRY.keySet().stream().filter(kind -> kind.id().equals(wanted)).findFirst();
   }
 
   /** The registered platforms a comparison runs when none are named. */
