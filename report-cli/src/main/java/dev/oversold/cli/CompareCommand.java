@@ -1,9 +1,9 @@
 package dev.oversold.cli;
 
-import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
+import dev.oversold.core.platform.AdmissionException;
 import dev.oversold.core.platform.Platforms;
 import dev.oversold.core.runtime.Simulator;
 import dev.oversold.report.AtomicOutput;
@@ -44,8 +44,9 @@ final class CompareCommand implements Callable<Integer> {
       names = "--platforms",
       split = ",",
       paramLabel = "P",
-      defaultValue = "openvz,kvm,xen,vmware",
-      description = "Platforms to compare (default: openvz,kvm,xen,vmware; also bare-metal).")
+      description =
+          "Platforms to compare (default: every registered virtualization platform; bare-metal,"
+              + " the reference, only when named).")
   List<String> platforms;
 
   @CommandLine.Mixin ExecutionOptions options;
@@ -56,15 +57,22 @@ final class CompareCommand implements Callable<Integer> {
     int threads = options.threads();
     int replications = options.replications();
     List<PlatformKind> kinds = new ArrayList<>();
-    for (String id : platforms) {
+    List<String> ids =
+        platforms != null
+            ? platforms
+            : Platforms.comparedByDefault().stream().map(PlatformKind::id).toList();
+    for (String id : ids) {
       PlatformKind kind =
-          PlatformKind.fromId(id.strip())
+          Platforms.byId(id.strip())
               .orElseThrow(
                   () ->
                       new BadInputException(
                           "unknown platform "
                               + id
-                              + " in --platforms (expected openvz, kvm, xen, vmware, bare-metal)"));
+                              + " in --platforms (expected "
+                              + String.join(
+                                  ", ", Platforms.kinds().stream().map(PlatformKind::id).toList())
+                              + ")"));
       if (kinds.contains(kind)) {
         throw new BadInputException("platform " + id + " is listed twice in --platforms");
       }
@@ -85,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
       Scenario onPlatform = scenario.withHosts(hosts);
       try {
         Simulator.checkAdmission(onPlatform);
-      } catch (MemoryAdmissionException e) {
+      } catch (AdmissionException e) {
         // A platform that cannot host the scenario at all (Xen does not overcommit memory) is a
         // finding of the comparison, not a reason to abandon the others.
         err.println("oversold: " + kind.id() + " skipped: " + e.getMessage());

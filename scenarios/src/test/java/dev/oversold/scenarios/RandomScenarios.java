@@ -13,6 +13,7 @@ import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.platform.Admission;
 import dev.oversold.core.platform.Platforms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,8 @@ import java.util.TreeMap;
 /**
  * Builds valid random scenarios from a seed (jqwik supplies the seeds): every workload kind,
  * arrival process and distribution, native knobs of each platform, awkward doubles and durations.
- * Valid means what the loader accepts: Xen RAM fits, reservations fit, vCPUs within the host's
- * cores.
+ * Valid means what the loader accepts: every host's platform admits its tenants ({@link Admission}:
+ * Xen RAM fits, ESXi memory reservations fit, CPU reservations fit, vCPUs within the host's cores).
  */
 final class RandomScenarios {
   private static final long GIB = 1L << 30;
@@ -60,10 +61,21 @@ final class RandomScenarios {
       for (int p = 0; p < 1 + random.nextInt(2); p++) {
         plans.add(plan("p" + h + "-" + p, host));
       }
+      List<TenantSpec> placed = new ArrayList<>();
       for (int t = 0; t < 1 + random.nextInt(5); t++) {
         PlanSpec plan = plans.get(random.nextInt(plans.size()));
-        tenants.add(new TenantSpec("t" + h + "." + t, host.name(), plan, workload(plan)));
+        placed.add(new TenantSpec("t" + h + "." + t, host.name(), plan, workload(plan)));
       }
+      if (!Admission.refusals(host, placed).isEmpty()) {
+        // Random host options took the room the platform keeps for itself (ESXi's
+        // hypervisor-memory): the platform's defaults leave room for these tenants.
+        host = host.withPlatform(host.platform(), Platforms.defaultOptions(host.platform()));
+        hosts.set(h, host);
+        if (!Admission.refusals(host, placed).isEmpty()) {
+          throw new IllegalStateException("generated an inadmissible host: " + host);
+        }
+      }
+      tenants.addAll(placed);
     }
     ReportSettings.Interference interference = pick(ReportSettings.Interference.values());
     Map<String, String> groups = new LinkedHashMap<>();
@@ -84,7 +96,7 @@ final class RandomScenarios {
   }
 
   private HostSpec host(String name) {
-    PlatformKind platform = pick(PlatformKind.values());
+    PlatformKind platform = pick(Platforms.kinds().toArray(PlatformKind[]::new));
     Map<String, Double> options = new TreeMap<>(Platforms.defaultOptions(platform).values());
     for (Knob knob : Platforms.of(platform).hostOptions()) {
       if (random.nextBoolean() && !knob.key().equals("dom0-memory")) {

@@ -251,8 +251,8 @@ public final class Binder {
       problems.add(scalar.location(), path, "expected true or false, found " + scalar.shape(), "");
       return null;
     }
-    if (type.isEnum()) {
-      List<String> ids = Shapes.enumIds(type);
+    if (Shapes.isIdType(type)) {
+      List<String> ids = Shapes.ids(type);
       int index = ids.indexOf(text);
       if (index < 0) {
         problems.add(
@@ -262,7 +262,7 @@ public final class Binder {
             "one of: " + Suggest.list(ids));
         return null;
       }
-      return type.getEnumConstants()[index];
+      return Shapes.valueAt(type, index);
     }
     throw new IllegalStateException("unsupported DTO type " + type);
   }
@@ -325,8 +325,8 @@ public final class Binder {
     if (type == Boolean.class) {
       return "true or false";
     }
-    if (type.isEnum()) {
-      return "one of: " + Suggest.list(Shapes.enumIds(type));
+    if (Shapes.isIdType(type)) {
+      return "one of: " + Suggest.list(Shapes.ids(type));
     }
     if (type == List.class) {
       return "a list";

@@ -1,6 +1,7 @@
 package dev.oversold.scenarios.bind;
 
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.Platforms;
 import dev.oversold.scenarios.dto.Discriminator;
 import dev.oversold.scenarios.dto.Key;
 import dev.oversold.scenarios.dto.TypeName;
@@ -40,14 +41,35 @@ public final class Shapes {
 
   /** The id of an enum constant in scenario files: {@code SEQUENTIAL_WRITE} is sequential-write. */
   public static String enumId(Enum<?> constant) {
-    if (constant instanceof PlatformKind kind) {
-      return kind.id();
-    }
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static List<String> enumIds(Class<?> enumType) {
     return Arrays.stream(enumType.getEnumConstants()).map(c -> enumId((Enum<?>) c)).toList();
+  }
+
+  /**
+   * Whether a value of {@code type} is written as one of a fixed set of ids: an enum, or a platform
+   * name (the ids of the registered platforms).
+   */
+  public static boolean isIdType(Class<?> type) {
+    return type.isEnum() || type == PlatformKind.class;
+  }
+
+  /** The ids a value of {@code type} may take, in declaration (or registration) order. */
+  public static List<String> ids(Class<?> type) {
+    if (type == PlatformKind.class) {
+      return Platforms.kinds().stream().map(PlatformKind::id).toList();
+    }
+    return enumIds(type);
+  }
+
+  /** The value of {@code type} at {@code index} of {@link #ids}. */
+  public static Object valueAt(Class<?> type, int index) {
+    if (type == PlatformKind.class) {
+      return Platforms.kinds().get(index);
+    }
+    return type.getEnumConstants()[index];
   }
 
   /** The discriminator key of a sealed interface, or null. */

@@ -147,7 +147,7 @@ final class PlanConverter {
     if (dto.nativeKnobs() == null || dto.nativeKnobs().isEmpty()) {
       return KnobValues.NONE;
     }
-    Collection<PlatformKind> platforms = usedOn.isEmpty() ? List.of(PlatformKind.values()) : usedOn;
+    Collection<PlatformKind> platforms = usedOn.isEmpty() ? Platforms.kinds() : usedOn;
     Map<String, Double> values = new TreeMap<>();
     int before = context.problems.size();
     if (usedOn.isEmpty()) {

@@ -17,8 +17,9 @@ public record HostDto(
     @Doc("The shared block device.") DiskDto disk,
     @Doc("The shared network interface.") NetworkDto network,
     @Doc(
-            "Platform-specific host knobs with units (xen: dom0-memory, dom0-vcpus; vmware:"
-                + " core-mhz...); see docs/scenario-format.md.")
+            "Platform-specific host knobs with units, as the host's platform declares them with"
+                + " their defaults (the schema lists them per platform); see"
+                + " docs/scenario-format.md.")
         Map<String, Node> options) {
 
   /** Cores and speed. */

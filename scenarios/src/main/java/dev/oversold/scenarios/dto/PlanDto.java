@@ -16,9 +16,8 @@ public record PlanDto(
     @Doc("Network limit.") NetworkDto network,
     @Doc("Process table limit.") ProcessesDto processes,
     @Doc(
-            "Platform-native knobs with units (openvz: cpuunits, cpulimit, cpus; kvm: cpu.weight,"
-                + " cpu.max; xen: weight, cap; vmware: shares, reservation-mhz, limit-mhz); they"
-                + " win over the neutral knobs.")
+            "Platform-native knobs with units, as each platform declares them (the schema lists"
+                + " every key with the platforms that read it); they win over the neutral knobs.")
         @Key("native")
         Map<String, Node> nativeKnobs)
     implements PlanRef {

@@ -25,7 +25,7 @@ public final class HostOptionsTable {
     StringBuilder table = new StringBuilder();
     table.append("| platform | option | unit | default | range | meaning |\n");
     table.append("|---|---|---|---|---|---|\n");
-    for (PlatformKind kind : PlatformKind.values()) {
+    for (PlatformKind kind : Platforms.kinds()) {
       for (Knob knob : Platforms.of(kind).hostOptions()) {
         table
             .append("| ")

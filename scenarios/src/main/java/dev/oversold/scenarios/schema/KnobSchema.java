@@ -26,7 +26,7 @@ public final class KnobSchema {
     ObjectNode defs = (ObjectNode) schema.get("$defs");
     ObjectNode host = (ObjectNode) defs.get(hostDef);
     ArrayNode perPlatform = host.putArray("allOf");
-    for (PlatformKind kind : PlatformKind.values()) {
+    for (PlatformKind kind : Platforms.kinds()) {
       ObjectNode rule = perPlatform.addObject();
       ObjectNode condition = rule.putObject("if");
       condition.putObject("properties").putObject("platform").put("const", kind.id());
@@ -38,7 +38,7 @@ public final class KnobSchema {
     }
     Map<String, Knob> nativeKnobs = new TreeMap<>();
     Map<String, String> owners = new TreeMap<>();
-    for (PlatformKind kind : PlatformKind.values()) {
+    for (PlatformKind kind : Platforms.kinds()) {
       for (Knob knob : Platforms.of(kind).nativeKnobs()) {
         nativeKnobs.putIfAbsent(knob.key(), knob);
         owners.merge(knob.key(), kind.id(), (a, b) -> a + ", " + b);

@@ -86,9 +86,9 @@ public final class SchemaGenerator {
       schema.put("type", "number");
     } else if (c == Boolean.class) {
       schema.put("type", "boolean");
-    } else if (c.isEnum()) {
+    } else if (Shapes.isIdType(c)) {
       ArrayNode values = schema.putArray("enum");
-      Shapes.enumIds(c).forEach(values::add);
+      Shapes.ids(c).forEach(values::add);
     } else if (Shapes.isUnion(c) || c.isRecord()) {
       schema.put("$ref", "#/$defs/" + define(c));
     } else {

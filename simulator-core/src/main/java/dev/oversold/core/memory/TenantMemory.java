@@ -1,8 +1,6 @@
 package dev.oversold.core.memory;
 
 import dev.oversold.core.engine.RandomStream;
-import dev.oversold.core.engine.SimTime;
-import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.workload.MemoryAccess;
 import java.util.function.LongConsumer;
 
@@ -23,12 +21,14 @@ public final class TenantMemory implements MemoryAccess {
   private final TenantMemoryConfig config;
   final TenantMemoryConfig.Kind kind;
   private final HostMemory host;
-  private final Simulation simulation;
   private final RandomStream random;
   MemoryIo io = MemoryIo.NONE;
   private LongConsumer faultCounter = count -> {};
   private Runnable killer = () -> {};
   private final TenantReclaim reclaim = new TenantReclaim(this);
+  private final TenantPaging paging = new TenantPaging(this);
+  private final GuestFileCache fileCache = new GuestFileCache(this);
+  private final WorkingSet workingSet;
 
   final long ramLimit;
   final long swapLimit;
@@ -52,16 +52,12 @@ public final class TenantMemory implements MemoryAccess {
   private boolean killed;
   private long syncedRam;
   private long syncedSwap;
-  private long pendingDelayNanos;
-  private long pendingReads;
   private long majorFaults;
   long hostEvictions;
-  private double touchedEwma;
-  private long lastTouch;
 
   TenantMemory(HostMemory host, String name, TenantMemoryConfig config, RandomStream random) {
     this.host = host;
-    this.simulation = host.simulation();
+    this.workingSet = new WorkingSet(host.simulation());
     this.name = name;
     this.config = config;
     this.kind = config.kind();
@@ -104,11 +100,7 @@ public final class TenantMemory implements MemoryAccess {
   @Override
   public boolean allocate(long bytes) {
     boolean accepted = allocateNow(bytes);
-    pendingDelayNanos = 0;
-    if (pendingReads > 0) {
-      io.faultReads(pendingReads, () -> {});
-      pendingReads = 0;
-    }
+    paging.payInBackground();
     return accepted;
   }
 
@@ -127,10 +119,10 @@ public final class TenantMemory implements MemoryAccess {
       return false;
     }
     anon += n;
-    takeGuestFrames(n);
+    paging.takeGuestFrames(n);
     kernel = pageTables(anon + swapped);
     sync();
-    makeRoom();
+    paging.makeRoom();
     sync();
     host.settle();
     return !killed;
@@ -139,7 +131,7 @@ public final class TenantMemory implements MemoryAccess {
   @Override
   public void allocate(long bytes, Allocated done) {
     boolean accepted = allocateNow(bytes);
-    payPending(0, 0, () -> done.done(accepted));
+    paging.pay(0, 0, () -> done.done(accepted));
   }
 
   @Override
@@ -181,7 +173,7 @@ public final class TenantMemory implements MemoryAccess {
       return;
     }
     long n = Pages.of(bytes);
-    noteTouch(n);
+    workingSet.touched(n);
     TouchFaults f = TouchFaults.draw(this, random, n);
     long inSwap = f.inSwap();
     long swapOnDisk = f.swapOnDisk();
@@ -197,9 +189,9 @@ public final class TenantMemory implements MemoryAccess {
     hostSwappedAnon -= hostFaults;
     compressed -= decompressions;
     if (inSwap > 0) {
-      takeGuestFrames(inSwap);
+      paging.takeGuestFrames(inSwap);
       sync();
-      makeRoom();
+      paging.makeRoom();
     }
     sync();
     long faults = inSwap + hostFaults + decompressions;
@@ -212,7 +204,7 @@ public final class TenantMemory implements MemoryAccess {
     long delay =
         vswapFaults * host.config().vswapFaultNanos()
             + decompressions * host.config().decompressNanos();
-    payPending(delay, reads, done);
+    paging.pay(delay, reads, done);
   }
 
   @Override
@@ -305,12 +297,7 @@ public final class TenantMemory implements MemoryAccess {
 
   /** Fraction of its resident memory touched recently (ESXi's sampled working set). */
   public double activeFraction() {
-    long resident = anon + file;
-    if (resident == 0) {
-      return 0;
-    }
-    decayTouches();
-    return Math.min(1, touchedEwma / resident);
+    return workingSet.activeFraction(anon + file);
   }
 
   /** Counts a new tenant's fixed pages (overhead, a partitioned VM's RAM). */
@@ -338,107 +325,13 @@ public final class TenantMemory implements MemoryAccess {
     return (pages + PAGES_PER_PAGE_TABLE - 1) / PAGES_PER_PAGE_TABLE;
   }
 
-  /** Guest pages that grew reuse frames the host still backs before the host backs new ones. */
-  private void takeGuestFrames(long pages) {
-    if (kind != TenantMemoryConfig.Kind.VM_ON_DEMAND || freeBacked == 0) {
-      return;
-    }
-    long reused = Math.min(pages, freeBacked);
-    long swappedFrames = Draws.portion(hostSwappedFree, reused, freeBacked);
-    hostSwappedFree -= swappedFrames;
-    freeBacked -= reused;
-    // The guest writes the reused frame, so the host must fault it back in first.
-    pendingReads += swappedFrames;
-  }
-
-  private long used() {
+  long usedPages() {
     return anon + file + kernel + balloon;
-  }
-
-  /**
-   * Keeps the tenant within its RAM: a balloon deflates when the host has room, clean file pages go
-   * first, then anonymous pages go to the tenant's swap.
-   */
-  private void makeRoom() {
-    long over = used() + (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND ? freeBacked : 0) - ramLimit;
-    if (over > 0 && kind == TenantMemoryConfig.Kind.VM_ON_DEMAND && freeBacked > 0) {
-      long reused = Math.min(over, freeBacked);
-      freeBacked -= reused;
-      hostSwappedFree -= Draws.portion(hostSwappedFree, reused, freeBacked + reused);
-      over -= reused;
-    }
-    if (over > 0 && balloon > 0) {
-      long deflate = Math.min(Math.min(over, balloon), Math.max(0, host.freePages()));
-      balloon -= deflate;
-      over -= deflate;
-    }
-    if (over <= 0) {
-      return;
-    }
-    long dropped = Math.min(file, over);
-    file -= dropped;
-    over -= dropped;
-    if (over > 0) {
-      swapOut(Math.min(over, anon));
-    }
   }
 
   /** Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap. */
   void swapOut(long k) {
-    if (k <= 0) {
-      return;
-    }
-    long hs = Draws.portion(hostSwappedAnon, k, anon);
-    long cp = Math.min(compressed, Draws.portion(compressed, k, anon));
-    long sh = Math.min(shared, Draws.portion(shared, k, anon));
-    hostSwappedAnon -= hs;
-    compressed -= cp;
-    shared -= sh;
-    anon -= k;
-    swapped += k;
-    if (kind.virtualSwap()) {
-      hostSwappedVswap += hs; // already on the host's disk: it stays there
-      pendingDelayNanos += k * host.config().vswapFaultNanos();
-    } else if (kind.swapOnHost()) {
-      io.swapWrites(k - hs, true);
-    } else {
-      // Double paging: a page the host had swapped must come back before the guest writes it out.
-      if (hs > 0) {
-        io.faultReads(hs, () -> {});
-      }
-      io.swapWrites(k, false);
-    }
-  }
-
-  private void payPending(long extraDelay, long extraReads, Runnable done) {
-    long delay = extraDelay + pendingDelayNanos;
-    long reads = extraReads + pendingReads;
-    pendingDelayNanos = 0;
-    pendingReads = 0;
-    if (reads == 0 && delay == 0) {
-      done.run();
-      return;
-    }
-    Runnable read = reads == 0 ? done : () -> io.faultReads(reads, done);
-    if (delay > 0) {
-      simulation.scheduleAfter(delay, read);
-    } else {
-      read.run();
-    }
-  }
-
-  private void noteTouch(long pages) {
-    decayTouches();
-    touchedEwma += pages;
-  }
-
-  /** Touched pages decay over a 60 s window: ESXi samples working sets every 60 s. */
-  private void decayTouches() {
-    long now = simulation.now();
-    if (now > lastTouch) {
-      touchedEwma *= Math.exp(-SimTime.toSeconds(now - lastTouch) / 60.0);
-      lastTouch = now;
-    }
+    paging.swapOut(k);
   }
 
   // ---------------------------------------------------------------- file cache
@@ -448,29 +341,7 @@ public final class TenantMemory implements MemoryAccess {
    * evicts anonymous memory for them (the page cache gives way first under pressure).
    */
   public void cacheFile(long bytes) {
-    long want = Pages.of(bytes);
-    if (killed || want <= 0) {
-      return;
-    }
-    long guestRoom = ramLimit - used();
-    if (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
-      // Free guest frames the host still backs in RAM take the cache first: no host growth.
-      long reuse = Math.min(want, Math.min(guestRoom, freeBacked - hostSwappedFree));
-      freeBacked -= reuse;
-      file += reuse;
-      want -= reuse;
-      guestRoom -= reuse + freeBacked;
-    }
-    long hostRoom =
-        kind == TenantMemoryConfig.Kind.VM_PARTITIONED ? Long.MAX_VALUE : host.freePages();
-    long add = Math.min(want, Math.min(guestRoom, hostRoom));
-    if (add > 0) {
-      file += add;
-    }
-    sync();
-    if (add > 0 && kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
-      host.settle(); // guest cache is host memory too: ESXi may move to a lower free state
-    }
+    fileCache.add(bytes);
   }
 
   /** The operations a host reclaimer applies to this tenant's pages. */
@@ -508,11 +379,11 @@ public final class TenantMemory implements MemoryAccess {
     TouchFaults.checkInvariants(this);
   }
 
-  long usedPages() {
-    return used();
+  boolean isOverRam() {
+    return !killed && usedPages() > ramLimit;
   }
 
-  boolean isOverRam() {
-    return !killed && used() > ramLimit;
+  HostMemory host() {
+    return host;
   }
 }

@@ -33,6 +33,14 @@ public interface CpuPolicy {
         1, 0, Double.POSITIVE_INFINITY, host.cpu().speed(), host.cpu().cores(), 1, false);
   }
 
+  /**
+   * The name of {@link #platformShare} on the host: what the platform's tools call its own
+   * consumer.
+   */
+  default String platformShareName() {
+    return "host";
+  }
+
   /** How long a thread that wakes an idle vCPU waits for a core on a busy host. */
   default WakeupLatency wakeupLatency(HostSpec host) {
     return WakeupLatency.NONE;

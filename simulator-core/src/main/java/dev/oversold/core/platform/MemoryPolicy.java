@@ -15,10 +15,18 @@ public interface MemoryPolicy {
   /**
    * The host's memory for these tenants.
    *
-   * @throws MemoryAdmissionException when the platform cannot place them (Xen without balloon
-   *     targets, ESXi reservations)
+   * @throws MemoryAdmissionException when {@link #admit} refuses them (Xen without balloon targets,
+   *     ESXi reservations), with its reason
    */
   HostMemoryConfig host(HostSpec host, List<TenantSpec> tenants);
+
+  /**
+   * Why the platform cannot place these tenants' memory, if it cannot: the one placement rule that
+   * {@link #host} enforces and the scenario loader reports. Platforms that overcommit place any.
+   */
+  default Optional<Refusal> admit(HostSpec host, List<TenantSpec> tenants) {
+    return Optional.empty();
+  }
 
   /** One tenant's limits and where its pages live. */
   TenantMemoryConfig tenant(HostSpec host, TenantSpec tenant);

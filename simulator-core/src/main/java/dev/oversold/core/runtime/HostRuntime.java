@@ -6,7 +6,6 @@ import dev.oversold.core.kernel.HostKernel;
 import dev.oversold.core.memory.HostMemory;
 import dev.oversold.core.memory.PageSharing;
 import dev.oversold.core.model.HostSpec;
-import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.Platform;
@@ -71,9 +70,10 @@ public final class HostRuntime {
     this.memory =
         new HostMemory(spec.name(), simulation, platform.memory().host(spec, List.copyOf(placed)));
     this.ioCosts = platform.io().costs(spec);
-    String platformName = spec.platform() == PlatformKind.XEN ? "/dom0" : "/host";
     this.platformShare =
-        cpu.addShare(spec.name() + platformName, platform.cpu().platformShare(spec));
+        cpu.addShare(
+            spec.name() + "/" + platform.cpu().platformShareName(),
+            platform.cpu().platformShare(spec));
     this.kernel = new HostKernel(spec);
   }
 

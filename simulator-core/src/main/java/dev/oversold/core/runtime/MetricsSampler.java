@@ -5,7 +5,6 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.metrics.LatencyRecorder;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.metrics.TimeSeriesRecorder;
-import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.result.HostResult;
@@ -214,7 +213,7 @@ final class MetricsSampler {
       double throttled = end.throttled() - atWarmup.throttled();
       double costopped = end.costopped() - atWarmup.costopped();
       double runnable = allocated + contended + throttled;
-      boolean esxi = tenant.host().spec().platform() == PlatformKind.VMWARE;
+      boolean readyTime = tenant.host().platform().metricNames().readyTime();
       long wakeups = end.wakeups() - atWarmup.wakeups();
       double wakeupMs =
           wakeups == 0 ? 0 : SimTime.toMillis(end.wakeupNanos() - atWarmup.wakeupNanos()) / wakeups;
@@ -223,7 +222,7 @@ final class MetricsSampler {
               allocated,
               fraction(contended, runnable),
               fraction(throttled, runnable),
-              esxi ? fraction(contended, runnable) : 0,
+              readyTime ? fraction(contended, runnable) : 0,
               fraction(costopped, runnable),
               wakeupMs);
       double sampleSeconds = Math.max(measuredSampleSeconds, 1e-12);

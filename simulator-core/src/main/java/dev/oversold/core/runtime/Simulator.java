@@ -34,18 +34,16 @@ public final class Simulator {
   }
 
   /**
-   * Checks, without simulating, that every host's platform can place its tenants' memory (the same
-   * check {@link #run} starts with), so a caller comparing platforms can skip one that refuses the
-   * scenario instead of failing the whole comparison.
+   * Checks, without simulating, that every host's platform admits its tenants ({@link
+   * dev.oversold.core.platform.Platform#admit}: memory placement, the one {@link #run} enforces
+   * when it builds the hosts, and CPU reservations and vCPUs), so a caller comparing platforms can
+   * skip one that refuses the scenario instead of failing the whole comparison. The scenario loader
+   * refuses a file by the same rule.
    *
-   * @throws dev.oversold.core.memory.MemoryAdmissionException naming the host and the numbers
+   * @throws dev.oversold.core.platform.AdmissionException naming the host and the numbers
    */
   public static void checkAdmission(Scenario scenario) {
-    for (HostSpec spec : scenario.hosts()) {
-      dev.oversold.core.platform.Platforms.of(spec.platform())
-          .memory()
-          .host(spec, placedOn(scenario, spec));
-    }
+    dev.oversold.core.platform.Admission.check(scenario);
   }
 
   /**

@@ -2,9 +2,9 @@ package dev.oversold.core.memory;
 
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.Simulation;
-import dev.oversold.core.platform.memory.EsxiReclaimer;
-import dev.oversold.core.platform.memory.KvmReclaimer;
+import dev.oversold.core.platform.kvm.KvmReclaimer;
 import dev.oversold.core.platform.memory.SharedKernelReclaimer;
+import dev.oversold.core.platform.vmware.EsxiReclaimer;
 import java.util.List;
 
 /** Hosts of each platform's memory model, sized in MiB, for properties. */

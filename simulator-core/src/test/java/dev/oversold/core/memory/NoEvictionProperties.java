@@ -7,7 +7,7 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.memory.MemoryModels.Kind;
 import dev.oversold.core.memory.MemoryModels.Op;
 import dev.oversold.core.memory.MemoryModels.Platform;
-import dev.oversold.core.platform.memory.EsxiMemoryState;
+import dev.oversold.core.platform.vmware.EsxiMemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

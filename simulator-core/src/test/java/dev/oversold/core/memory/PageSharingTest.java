@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
-import dev.oversold.core.platform.memory.KvmReclaimer;
+import dev.oversold.core.platform.kvm.KvmReclaimer;
 import org.junit.jupiter.api.Test;
 
 final class PageSharingTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 final class PlatformKnobsTest {
   @Test
   void knobs_haveUniqueKeysAndDefaultsInRangeOnEveryPlatform() {
-    for (PlatformKind kind : PlatformKind.values()) {
+    for (PlatformKind kind : Platforms.kinds()) {
       Platform platform = Platforms.of(kind);
       for (List<Knob> knobs : List.of(platform.hostOptions(), platform.nativeKnobs())) {
         Set<String> keys = new HashSet<>();

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.TenantSpec;
-import dev.oversold.core.platform.Overheads;
+import dev.oversold.core.platform.kvm.KvmPlatform;
+import dev.oversold.core.platform.xen.XenCreditCpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,7 @@ final class ConsolidationFigureTest {
             + " aggregate-progress expected steal\n");
     for (PlatformKind platform : List.of(PlatformKind.KVM, PlatformKind.XEN)) {
       double efficiency =
-          platform == PlatformKind.KVM
-              ? Overheads.KVM_CPU_EFFICIENCY
-              : Overheads.XEN_CPU_EFFICIENCY;
+          platform == PlatformKind.KVM ? KvmPlatform.CPU_EFFICIENCY : XenCreditCpu.CPU_EFFICIENCY;
       for (int n = 1; n <= 16; n++) {
         List<TenantSpec> tenants = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -8,10 +8,10 @@ import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.core.model.HostSpec;
-import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.platform.Platforms;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.core.testkit.BombHarness;
@@ -38,7 +38,7 @@ final class MemoryOversellHarnessTest {
     HostSpec host =
         new HostSpec(
             "node",
-            PlatformKind.fromId(platform).orElseThrow(),
+            Platforms.byId(platform).orElseThrow(),
             new HostSpec.Cpu(8, 1.0),
             new HostSpec.Memory(8 * GIB, 2 * GIB),
             new HostSpec.Disk(20_000, 500e6, SimDuration.ofMicros(100)),

@@ -12,6 +12,7 @@ import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.platform.Platforms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class PlatformShareTest {
     tenants.add(service("svc", "h", plan(2), 200, 0.004));
     tenants.add(hog("hog", "h", plan(1, 1, 0.7, 0, 256, Map.of()), 2));
     tenants.add(hog("hog2", "h", plan(2), 2));
-    for (PlatformKind platform : PlatformKind.values()) {
+    for (PlatformKind platform : Platforms.kinds()) {
       var scenario = scenario(5, List.of(host("h", platform, 2)), tenants);
       var first = Simulator.run(scenario);
       var second = Simulator.run(scenario);

@@ -9,6 +9,7 @@ import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.Platforms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +61,13 @@ final class TenantChurnProperties {
 
   @Provide
   Arbitrary<ActionChain<HostUnderChurn>> churn() {
-    Arbitrary<PlatformKind> platforms = Arbitraries.of(PlatformKind.class);
+    Arbitrary<PlatformKind> platforms = Arbitraries.of(Platforms.kinds());
     Arbitrary<Integer> cores = Arbitraries.integers().between(1, 4);
     return Combinators.combine(platforms, cores)
         .as((p, c) -> p.id() + ":" + c)
         .flatMap(
             key -> {
-              PlatformKind platform = PlatformKind.fromId(key.split(":")[0]).orElseThrow();
+              PlatformKind platform = Platforms.byId(key.split(":")[0]).orElseThrow();
               int cores1 = Integer.parseInt(key.split(":")[1]);
               return ActionChain.<HostUnderChurn>startWith(
                       () -> new HostUnderChurn(platform, cores1))

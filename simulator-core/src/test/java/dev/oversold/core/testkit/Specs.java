@@ -29,7 +29,7 @@ public final class Specs {
 
   public static HostSpec host(
       String name, String platform, long ramBytes, long swapBytes, Map<String, Double> options) {
-    PlatformKind kind = PlatformKind.fromId(platform).orElseThrow();
+    PlatformKind kind = Platforms.byId(platform).orElseThrow();
     Map<String, Double> values = new HashMap<>(Platforms.defaultOptions(kind).values());
     values.putAll(options);
     return new HostSpec(

@@ -14,7 +14,7 @@ import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.runtime.Simulator;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A tenant's random inputs are its own: neighbours that do not compete for its resources leave its
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 final class CommonRandomNumbersTest {
 
   @ParameterizedTest
-  @EnumSource(PlatformKind.class)
+  @MethodSource("dev.oversold.core.platform.Platforms#kinds")
   void neighboursThatDoNotCompete_leaveTheServiceUnchanged(PlatformKind platform) {
     var service =
         new WorkloadSpec.Service(

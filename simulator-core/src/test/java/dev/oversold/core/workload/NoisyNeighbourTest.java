@@ -17,7 +17,7 @@ import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.runtime.Simulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each noisy neighbour, alone on a host, drives its own resource to saturation. Disk and network
@@ -43,7 +43,7 @@ final class NoisyNeighbourTest {
   }
 
   @ParameterizedTest
-  @EnumSource(PlatformKind.class)
+  @MethodSource("dev.oversold.core.platform.Platforms#kinds")
   void cpuHog_keepsEveryVcpuBusy(PlatformKind platform) {
     // 6 spinning threads on a 4-vCPU tenant of an 8-core host: all 4 vCPUs run all the time,
     // 4 core-seconds per second for 20 s = 80 core-seconds, with nothing to steal them (the

@@ -6,7 +6,6 @@ import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
-import dev.oversold.core.platform.Overheads;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 
@@ -18,6 +17,16 @@ import java.util.List;
  * CFS has no reservation: the neutral reservation is not representable and is ignored.
  */
 public final class CfsCpu implements CpuPolicy {
+  private final double efficiency;
+
+  /**
+   * @param efficiency fraction of allocated CPU time that is the guest's useful work (the
+   *     platform's virtualization overhead)
+   */
+  public CfsCpu(double efficiency) {
+    this.efficiency = efficiency;
+  }
+
   /** cgroup v2 cpu.weight default [R cgroup-v2.rst]. */
   public static final double DEFAULT_CPU_WEIGHT = 100;
 
@@ -61,7 +70,7 @@ public final class CfsCpu implements CpuPolicy {
         CpuKnobs.weight(plan, CPU_WEIGHT, DEFAULT_CPU_WEIGHT),
         0,
         CpuKnobs.percentCap(plan.nativeKnobs(), CPU_MAX, plan.cpu().limitCores()),
-        Overheads.KVM_CPU_EFFICIENCY,
+        efficiency,
         false);
   }
 

@@ -23,12 +23,12 @@ public final class CpuKnobs {
               + " wake-up preemption, ESXi quantum); off = pure fluid sharing. See"
               + " docs/platforms-cpu.md");
 
-  static boolean wakeupDelayOn(HostSpec host) {
+  public static boolean wakeupDelayOn(HostSpec host) {
     return host.options().get(WAKEUP_DELAY) != 0;
   }
 
   /** Settings from already-mapped values: weights relative, floors and caps in reference cores. */
-  static ShareSettings share(
+  public static ShareSettings share(
       HostSpec host,
       int vcpus,
       double relativeWeight,
@@ -50,7 +50,7 @@ public final class CpuKnobs {
    * A native percentage knob (fraction of one core) as cores; {@code fallback} when not given; 0
    * means none.
    */
-  static double percentCap(KnobValues knobs, Knob knob, double fallback) {
+  public static double percentCap(KnobValues knobs, Knob knob, double fallback) {
     double value = knobs.get(knob.key(), Double.NaN);
     if (Double.isNaN(value)) {
       return fallback;
@@ -59,7 +59,7 @@ public final class CpuKnobs {
   }
 
   /** The neutral weight, or a native weight divided by the platform's default. */
-  static double weight(PlanSpec plan, Knob knob, double platformDefault) {
+  public static double weight(PlanSpec plan, Knob knob, double platformDefault) {
     return plan.nativeKnobs().get(knob.key(), plan.cpu().weight() * platformDefault)
         / platformDefault;
   }

@@ -10,8 +10,8 @@ import dev.oversold.core.sharing.SharedCapacity;
  * vCPUs waits before it runs. The fluid pool hides this (a woken thread starts at its share's rate
  * at once); real schedulers make it wait for a core when every core is busy.
  *
- * <p>Model (calibrated against {@link dev.oversold.core.platform.cpu.quantum.QuantumCpuSimulator}
- * in tests):
+ * <p>Model (calibrated against the quantum-level simulator {@code QuantumCpuSimulator}, a test
+ * oracle in the test sources):
  *
  * <ul>
  *   <li>Host not saturated: an idle core takes the thread, no delay (the IPI costs microseconds).

@@ -8,17 +8,18 @@ import dev.oversold.core.sharing.ShareSettings;
  * device-second per second: an IOPS limit is a cap of {@code limit / device iops}, a bandwidth
  * limit {@code limit / device bandwidth}.
  */
-final class DeviceShares {
+public final class DeviceShares {
   private DeviceShares() {}
 
-  static ShareSettings disk(HostSpec host, double weight, double iopsLimit, double bytesLimit) {
+  public static ShareSettings disk(
+      HostSpec host, double weight, double iopsLimit, double bytesLimit) {
     double cap =
         Math.min(
             iopsLimit / host.disk().iops(), bytesLimit / host.disk().bandwidthBytesPerSecond());
     return new ShareSettings(weight, 0, cap, 1.0, Integer.MAX_VALUE, 1.0, false);
   }
 
-  static ShareSettings network(HostSpec host, double weight, double bytesLimit) {
+  public static ShareSettings network(HostSpec host, double weight, double bytesLimit) {
     return new ShareSettings(
         weight,
         0,
@@ -30,7 +31,7 @@ final class DeviceShares {
   }
 
   /** A native knob's value, or {@code fallback} when absent; 0 means "no limit". */
-  static double limit(double value, double fallback) {
+  public static double limit(double value, double fallback) {
     if (Double.isNaN(value)) {
       return fallback;
     }

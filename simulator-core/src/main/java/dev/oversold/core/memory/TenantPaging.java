@@ -1,0 +1,119 @@
+package dev.oversold.core.memory;
+
+/**
+ * Paging inside one tenant: keeping it within its RAM (balloon deflation, dropping clean file
+ * pages, swapping anonymous pages to its own swap), reusing guest frames the host still backs, and
+ * the costs those moves leave for the allocating or touching request to pay (vSwap slowdown, disk
+ * reads).
+ */
+final class TenantPaging {
+  private final TenantMemory t;
+  private long pendingDelayNanos;
+  private long pendingReads;
+
+  TenantPaging(TenantMemory tenant) {
+    this.t = tenant;
+  }
+
+  /** Guest pages that grew reuse frames the host still backs before the host backs new ones. */
+  void takeGuestFrames(long pages) {
+    if (t.kind != TenantMemoryConfig.Kind.VM_ON_DEMAND || t.freeBacked == 0) {
+      return;
+    }
+    long reused = Math.min(pages, t.freeBacked);
+    long swappedFrames = Draws.portion(t.hostSwappedFree, reused, t.freeBacked);
+    t.hostSwappedFree -= swappedFrames;
+    t.freeBacked -= reused;
+    // The guest writes the reused frame, so the host must fault it back in first.
+    pendingReads += swappedFrames;
+  }
+
+  /**
+   * Keeps the tenant within its RAM: a balloon deflates when the host has room, clean file pages go
+   * first, then anonymous pages go to the tenant's swap.
+   */
+  void makeRoom() {
+    boolean onDemand = t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND;
+    long over = t.usedPages() + (onDemand ? t.freeBacked : 0) - t.ramLimit;
+    if (over > 0 && onDemand && t.freeBacked > 0) {
+      long reused = Math.min(over, t.freeBacked);
+      t.freeBacked -= reused;
+      t.hostSwappedFree -= Draws.portion(t.hostSwappedFree, reused, t.freeBacked + reused);
+      over -= reused;
+    }
+    if (over > 0 && t.balloon > 0) {
+      long deflate = Math.min(Math.min(over, t.balloon), Math.max(0, t.host().freePages()));
+      t.balloon -= deflate;
+      over -= deflate;
+    }
+    if (over <= 0) {
+      return;
+    }
+    long dropped = Math.min(t.file, over);
+    t.file -= dropped;
+    over -= dropped;
+    if (over > 0) {
+      swapOut(Math.min(over, t.anon));
+    }
+  }
+
+  /** Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap. */
+  void swapOut(long k) {
+    if (k <= 0) {
+      return;
+    }
+    long hs = Draws.portion(t.hostSwappedAnon, k, t.anon);
+    long cp = Math.min(t.compressed, Draws.portion(t.compressed, k, t.anon));
+    long sh = Math.min(t.shared, Draws.portion(t.shared, k, t.anon));
+    t.hostSwappedAnon -= hs;
+    t.compressed -= cp;
+    t.shared -= sh;
+    t.anon -= k;
+    t.swapped += k;
+    if (t.kind.virtualSwap()) {
+      t.hostSwappedVswap += hs; // already on the host's disk: it stays there
+      pendingDelayNanos += k * t.host().config().vswapFaultNanos();
+    } else if (t.kind.swapOnHost()) {
+      t.io.swapWrites(k - hs, true);
+    } else {
+      // Double paging: a page the host had swapped must come back before the guest writes it out.
+      if (hs > 0) {
+        t.io.faultReads(hs, () -> {});
+      }
+      t.io.swapWrites(k, false);
+    }
+  }
+
+  /**
+   * Drops the pending delay (a caller that does not wait) and starts the pending reads in the
+   * background: they still load the disk.
+   */
+  void payInBackground() {
+    pendingDelayNanos = 0;
+    if (pendingReads > 0) {
+      t.io.faultReads(pendingReads, () -> {});
+      pendingReads = 0;
+    }
+  }
+
+  /**
+   * Makes the caller wait for the pending costs plus {@code extraDelay} ns and {@code extraReads}
+   * page reads, then runs {@code done}.
+   */
+  void pay(long extraDelay, long extraReads, Runnable done) {
+    long delay = extraDelay + pendingDelayNanos;
+    long reads = extraReads + pendingReads;
+    pendingDelayNanos = 0;
+    pendingReads = 0;
+    if (reads == 0 && delay == 0) {
+      done.run();
+      return;
+    }
+    Runnable read = reads == 0 ? done : () -> t.io.faultReads(reads, done);
+    if (delay > 0) {
+      t.host().simulation().scheduleAfter(delay, read);
+    } else {
+      read.run();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.oversold.core.platform.kvm;
+
+import dev.oversold.core.memory.Apportion;
+import dev.oversold.core.memory.HostMemory;
+import dev.oversold.core.memory.HostReclaimer;
+import dev.oversold.core.memory.TenantMemory;
+import java.util.List;
+
+/**
+ * A KVM host short of RAM: balloons first when auto-ballooning is on (the guest gives up free
+ * frames, its cache, then its own cold pages to its own swap), then the host kernel swaps the
+ * frames of QEMU processes behind the guests' backs (double paging), in proportion to each VM's
+ * resident memory as memcg-aware global reclaim does.
+ */
+public final class KvmReclaimer implements HostReclaimer {
+  private final boolean autoBalloon;
+  private final double balloonMaxFraction;
+
+  public KvmReclaimer(boolean autoBalloon, double balloonMaxFraction) {
+    this.autoBalloon = autoBalloon;
+    this.balloonMaxFraction = balloonMaxFraction;
+  }
+
+  @Override
+  public void reclaim(HostMemory host, long targetFreePages) {
+    List<TenantMemory> tenants = host.tenants();
+    int n = tenants.size();
+    long need = targetFreePages - host.freePages();
+    long[] available = new long[n];
+    if (autoBalloon && need > 0) {
+      for (int i = 0; i < n; i++) {
+        available[i] = tenants.get(i).reclaim().balloonable(balloonMaxFraction);
+      }
+      long[] take = Apportion.proportional(need, available);
+      for (int i = 0; i < n; i++) {
+        tenants.get(i).reclaim().balloonInflate(take[i]);
+      }
+      need = targetFreePages - host.freePages();
+    }
+    if (need <= 0) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      TenantMemory tenant = tenants.get(i);
+      available[i] = tenant.reclaim().hostSwappableAnon() + tenant.reclaim().hostSwappableOther();
+    }
+    long[] take =
+        Apportion.proportional(Math.min(need, Math.max(0, host.swapFreePages())), available);
+    for (int i = 0; i < n; i++) {
+      tenants.get(i).reclaim().hostSwapOut(take[i]);
+    }
+  }
+}

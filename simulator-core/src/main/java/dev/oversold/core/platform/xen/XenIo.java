@@ -1,0 +1,87 @@
+package dev.oversold.core.platform.xen;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.Knob;
+import dev.oversold.core.model.KnobKind;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.platform.IoCosts;
+import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.io.DeviceShares;
+import dev.oversold.core.sharing.ShareSettings;
+import java.util.List;
+
+/**
+ * Xen: guests' disk and network go through the backends in dom0 (blkback, netback), which cost dom0
+ * CPU per operation and per packet and serve every guest from dom0's vCPUs: one shared backend
+ * queue. vif rate limits cap a guest's bandwidth.
+ */
+public final class XenIo implements IoPolicy {
+  public static final Knob BLKBACK_CPU =
+      new Knob(
+          "blkback-cpu",
+          KnobKind.DURATION,
+          15 * SimTime.MICROSECOND,
+          0,
+          SimTime.MILLISECOND,
+          "dom0 CPU per guest disk operation in blkback (assumption: 15 us, grant copy + event"
+              + " channel)");
+  public static final Knob NETBACK_CPU =
+      new Knob(
+          "netback-cpu",
+          KnobKind.DURATION,
+          3 * SimTime.MICROSECOND,
+          0,
+          SimTime.MILLISECOND,
+          "dom0 CPU per 1500-byte packet in netback (assumption: 3 us)");
+  public static final Knob VIF_RATE =
+      new Knob(
+          "rate",
+          KnobKind.BYTE_RATE,
+          Double.NaN,
+          0,
+          1e12,
+          "vif rate limit (rate=RATE/s, credit interval 50 ms), 0 = none [R xl network config]");
+
+  @Override
+  public ShareSettings diskShare(HostSpec host, TenantSpec tenant) {
+    var plan = tenant.plan();
+    return DeviceShares.disk(
+        host,
+        plan.disk().weight(),
+        plan.disk().iopsLimit(),
+        plan.disk().bandwidthLimitBytesPerSecond());
+  }
+
+  @Override
+  public ShareSettings networkShare(HostSpec host, TenantSpec tenant) {
+    var plan = tenant.plan();
+    return DeviceShares.network(
+        host,
+        1.0,
+        DeviceShares.limit(
+            plan.nativeKnobs().get(VIF_RATE.key(), Double.NaN),
+            plan.network().bandwidthLimitBytesPerSecond()));
+  }
+
+  @Override
+  public IoCosts costs(HostSpec host) {
+    return new IoCosts(
+        SimTime.toSeconds((long) host.options().get(BLKBACK_CPU)),
+        SimTime.toSeconds((long) host.options().get(NETBACK_CPU)),
+        IoCosts.CpuSite.DOM0,
+        false,
+        false,
+        0);
+  }
+
+  @Override
+  public List<Knob> hostOptions() {
+    return List.of(BLKBACK_CPU, NETBACK_CPU);
+  }
+
+  @Override
+  public List<Knob> nativeKnobs() {
+    return List.of(VIF_RATE);
+  }
+}
