@@ -103,7 +103,7 @@ public final class HandBuilt {
             shared && service ? 3 : 0,
             latency,
             null,
-            new TenantMetrics.Cpu(service ? 9 : 18, shared ? 0.25 : 0, 0),
+            new TenantMetrics.Cpu(service ? 9 : 18, shared ? 0.25 : 0),
             new TenantMetrics.Memory(256.0 * (1 << 20), shared ? 1024 : 0, 0),
             shared && !service ? 2 : 0,
             0);
