@@ -1,7 +1,7 @@
 package dev.oversold.cli;
 
-import dev.oversold.report.AtomicOutput;
 import dev.oversold.report.VariantWriter;
+import dev.oversold.report.rendering.AtomicOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,6 +1,13 @@
 package dev.oversold.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.oversold.report.calculation.Stats;
+import dev.oversold.report.model.Summary;
+import dev.oversold.report.model.Variant;
+import dev.oversold.report.rendering.CsvReportWriter;
+import dev.oversold.report.rendering.JsonReportWriter;
+import dev.oversold.report.rendering.Numbers;
+import dev.oversold.report.rendering.TextTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
