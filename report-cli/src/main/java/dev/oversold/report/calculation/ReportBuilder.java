@@ -9,6 +9,9 @@ import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
+import dev.oversold.report.model.Interval;
+import dev.oversold.report.model.Metric;
+import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Metrics;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
@@ -17,7 +20,9 @@ import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Member;
 import dev.oversold.runner.Membership;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a {@link Report} from the simulations of an experiment. Per replication it pairs each
@@ -64,39 +69,49 @@ public final class ReportBuilder {
     List<Metrics> shared = new ArrayList<>();
     List<Metrics> alone = new ArrayList<>();
     int n = reps.size();
-    double[] good = new double[n];
-    double[] goodDrop = new double[n];
-    double[] throughputDrop = new double[n];
-    double[] p99Ratio = new double[n];
-    double[] p99 = new double[n];
+    List<Metric> compared = MetricCatalog.compared();
+    double[][] comparisons = new double[compared.size()][n];
     for (int r = 0; r < n; r++) {
-      Metrics s = Metrics.of(reps.get(r).shared().tenant(name).metrics());
+      TenantResult run = reps.get(r).shared().tenant(name);
+      Metrics s = Metrics.of(run.metrics(), run.workload());
       shared.add(s);
-      good[r] = s.goodPerS();
-      p99[r] = s.p99Ms();
       if (baselines) {
-        Metrics b = Metrics.of(reps.get(r).baselines().get(name).tenant(name).metrics());
+        TenantResult base = reps.get(r).baselines().get(name).tenant(name);
+        Metrics b = Metrics.of(base.metrics(), base.workload());
         alone.add(b);
-        goodDrop[r] = Stats.drop(s.goodPerS(), b.goodPerS());
-        throughputDrop[r] = Stats.drop(s.throughputPerS(), b.throughputPerS());
-        // With no request completed in the shared run its p99 is undefined, not zero.
-        p99Ratio[r] = s.throughputPerS() > 0 ? Stats.ratio(s.p99Ms(), b.p99Ms()) : Double.NaN;
+        for (int c = 0; c < compared.size(); c++) {
+          comparisons[c][r] = Comparing.compare(compared.get(c), s, b);
+        }
       }
     }
     TenantResult firstShared = reps.get(0).shared().tenant(name);
-    Metrics baseline = baselines ? Metrics.mean(alone) : null;
-    TenantReport.Degradation degradation =
-        baselines
-            ? new TenantReport.Degradation(
-                Stats.mean(goodDrop), Stats.mean(throughputDrop), Stats.mean(p99Ratio))
-            : null;
+    Metrics baseline = baselines ? Merging.replications(alone) : null;
+    TenantReport.Degradation degradation = null;
+    if (baselines) {
+      Map<String, Double> byKey = new LinkedHashMap<>();
+      for (int c = 0; c < compared.size(); c++) {
+        byKey.put(compared.get(c).comparison().jsonKey(), Stats.mean(comparisons[c]));
+      }
+      degradation = new TenantReport.Degradation(byKey);
+    }
     TenantReport.Confidence ci = null;
     if (n > 1) {
-      ci =
-          new TenantReport.Confidence(
-              Stats.confidence95(good),
-              baselines ? Stats.confidence95(goodDrop) : null,
-              Stats.confidence95(p99));
+      Map<String, Interval> byName = new LinkedHashMap<>();
+      for (Metric metric : MetricCatalog.inColumnOrder()) {
+        if (metric.replications() != Metric.Merge.MEAN_CI95) {
+          continue;
+        }
+        byName.put(
+            metric.intervalName(),
+            Stats.confidence95(shared.stream().mapToDouble(m -> m.get(metric)).toArray()));
+        int c = compared.indexOf(metric);
+        if (c >= 0) {
+          byName.put(
+              TenantReport.Confidence.degradationName(metric),
+              baselines ? Stats.confidence95(comparisons[c]) : null);
+        }
+      }
+      ci = new TenantReport.Confidence(byName);
     }
     LatencyDistribution latencyAlone =
         baselines
@@ -108,7 +123,7 @@ public final class ReportBuilder {
         firstShared.platform(),
         firstShared.workload(),
         firstShared.victim(),
-        Metrics.mean(shared),
+        Merging.replications(shared),
         baseline,
         degradation,
         ci,
@@ -141,27 +156,17 @@ public final class ReportBuilder {
   private static GroupReport group(Member member, List<TenantReport> tenants) {
     List<TenantReport> rows =
         tenants.stream().filter(t -> member.tenants().contains(t.name())).toList();
-    double good = rows.stream().mapToDouble(t -> t.metrics().goodPerS()).sum();
-    double base =
-        rows.stream()
-            .mapToDouble(t -> t.baseline() == null ? Double.NaN : t.baseline().goodPerS())
-            .sum();
+    Metrics shared = Merging.group(rows.stream().map(TenantReport::metrics).toList());
+    boolean baselines = rows.stream().allMatch(t -> t.baseline() != null);
+    Metrics alone =
+        baselines ? Merging.group(rows.stream().map(TenantReport::baseline).toList()) : null;
     return new GroupReport(
         member.name(),
         member.tenants(),
         String.join("+", rows.stream().map(TenantReport::workload).distinct().toList()),
-        good,
-        base,
-        Stats.drop(good, base),
-        Stats.max(rows.stream().mapToDouble(t -> t.metrics().p99Ms()).toArray()),
-        Stats.max(
-            rows.stream()
-                .mapToDouble(t -> t.baseline() == null ? Double.NaN : t.baseline().p99Ms())
-                .toArray()),
-        Stats.mean(rows.stream().mapToDouble(t -> t.metrics().cpu().stealFraction()).toArray()),
-        rows.stream().mapToDouble(t -> t.metrics().failed()).sum(),
-        rows.stream().mapToDouble(t -> t.metrics().refusals()).sum(),
-        rows.stream().mapToDouble(t -> t.metrics().oomKills()).sum());
+        shared,
+        alone,
+        Stats.drop(shared.goodPerS(), alone == null ? Double.NaN : alone.goodPerS()));
   }
 
   /**

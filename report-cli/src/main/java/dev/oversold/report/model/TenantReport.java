@@ -2,6 +2,7 @@ package dev.oversold.report.model;
 
 import dev.oversold.core.result.LatencyDistribution;
 import dev.oversold.core.result.Series;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,12 +46,52 @@ public record TenantReport(
   }
 
   /**
-   * Shared against alone, as fractions: {@code goodRate = 1 - good / baseline good} (0.05 is a 5%
-   * drop, negative is better than alone), {@code throughput} likewise, {@code p99Ratio = p99 /
-   * baseline p99}. NaN where the baseline figure is zero or absent.
+   * Shared against alone, one value per compared metric ({@link Metric#comparison()}), keyed by the
+   * comparison's JSON key: {@code good_rate = 1 - good / baseline good} (0.05 is a 5% drop,
+   * negative is better than alone), {@code throughput} likewise, {@code p99_ratio = p99 / baseline
+   * p99}. NaN where the baseline figure is zero or absent.
    */
-  public record Degradation(double goodRate, double throughput, double p99Ratio) {}
+  public record Degradation(Map<String, Double> byKey) {
+    public Degradation {
+      byKey = Map.copyOf(byKey);
+    }
 
-  /** 95% intervals over replications; an entry is null where the figure is not defined. */
-  public record Confidence(Interval goodPerS, Interval degradationGoodRate, Interval p99Ms) {}
+    /** The comparison of {@code metric}; NaN where undefined. */
+    public double get(Metric metric) {
+      return byKey.getOrDefault(metric.comparison().jsonKey(), Double.NaN);
+    }
+
+    public double goodRate() {
+      return get(MetricCatalog.GOOD);
+    }
+
+    public double throughput() {
+      return get(MetricCatalog.THROUGHPUT);
+    }
+
+    public double p99Ratio() {
+      return get(MetricCatalog.LATENCY_P99);
+    }
+  }
+
+  /**
+   * 95% intervals over replications, by name in {@code ci95}: each {@link Metric.Merge#MEAN_CI95}
+   * metric under {@link Metric#intervalName()}, followed by its comparison under {@code
+   * degradation_<key>}. An entry is null where the figure is not defined.
+   */
+  public record Confidence(Map<String, Interval> byName) {
+    public Confidence {
+      byName = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byName));
+    }
+
+    /** The interval of the drop of good responses per second, or null. */
+    public Interval degradationGoodRate() {
+      return byName.get(degradationName(MetricCatalog.GOOD));
+    }
+
+    /** The name of the interval of {@code metric}'s comparison. */
+    public static String degradationName(Metric metric) {
+      return "degradation_" + metric.comparison().jsonKey();
+    }
+  }
 }

@@ -53,8 +53,7 @@ public record Variant(List<String> labels, Report report) {
 
   /** Mean steal fraction over victims. */
   public double victimSteal() {
-    return Stats.mean(
-        victims().stream().mapToDouble(t -> t.metrics().cpu().stealFraction()).toArray());
+    return Stats.mean(victims().stream().mapToDouble(t -> t.metrics().stealFraction()).toArray());
   }
 
   public double failed() {

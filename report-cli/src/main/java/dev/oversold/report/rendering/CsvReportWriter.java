@@ -1,13 +1,16 @@
 package dev.oversold.report.rendering;
 
-import dev.oversold.report.model.Metrics;
+import dev.oversold.report.model.Metric;
+import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.TenantReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * report.csv: one row per tenant, columns in a fixed order, each name carrying its unit (RFC 4180
@@ -16,41 +19,46 @@ import java.util.function.Function;
 public final class CsvReportWriter implements ReportWriter {
   private record Column(String name, Function<TenantReport, String> value) {}
 
-  private static final List<Column> COLUMNS = new ArrayList<>();
+  private static final List<Column> COLUMNS = columns();
 
-  static {
-    text("tenant", TenantReport::name);
-    text("host", TenantReport::host);
-    text("platform", TenantReport::platform);
-    text("workload", TenantReport::workload);
-    text("victim", t -> Boolean.toString(t.victim()));
-    shared("good_per_s", Metrics::goodPerS);
-    alone("baseline_good_per_s", Metrics::goodPerS);
-    num("degradation_good_rate", t -> t.degradation() == null ? nan() : t.degradation().goodRate());
-    shared("throughput_per_s", Metrics::throughputPerS);
-    alone("baseline_throughput_per_s", Metrics::throughputPerS);
-    num(
-        "degradation_throughput",
-        t -> t.degradation() == null ? nan() : t.degradation().throughput());
-    shared("progress_per_s", Metrics::progressPerS);
-    text("progress_unit", t -> t.metrics().progressUnit());
-    shared("latency_mean_ms", m -> m.latencyMs() == null ? nan() : m.latencyMs().mean());
-    shared("latency_p50_ms", m -> m.latencyMs() == null ? nan() : m.latencyMs().p50());
-    shared("latency_p95_ms", m -> m.latencyMs() == null ? nan() : m.latencyMs().p95());
-    shared("latency_p99_ms", Metrics::p99Ms);
-    shared("latency_max_ms", m -> m.latencyMs() == null ? nan() : m.latencyMs().max());
-    alone("baseline_latency_p99_ms", Metrics::p99Ms);
-    num("p99_ratio", t -> t.degradation() == null ? nan() : t.degradation().p99Ratio());
-    shared("jobs_completed", m -> m.jobs() == null ? nan() : m.jobs().completed());
-    shared("jobs_makespan_s", m -> m.jobs() == null ? nan() : m.jobs().makespanS());
-    shared("cpu_used_core_s", m -> m.cpu().usedCoreS());
-    shared("steal_fraction", m -> m.cpu().stealFraction());
-    shared("memory_resident_bytes", m -> m.memory().resident());
-    shared("memory_swapped_bytes", m -> m.memory().swapped());
-    shared("major_faults", m -> m.memory().majorFaults());
-    shared("failed", Metrics::failed);
-    shared("refusals", Metrics::refusals);
-    shared("oom_kills", Metrics::oomKills);
+  /** The identity columns, then every declared metric in its column order. */
+  private static List<Column> columns() {
+    List<Column> columns = new ArrayList<>();
+    columns.add(new Column("tenant", TenantReport::name));
+    columns.add(new Column("host", TenantReport::host));
+    columns.add(new Column("platform", TenantReport::platform));
+    columns.add(new Column("workload", TenantReport::workload));
+    columns.add(new Column("victim", t -> Boolean.toString(t.victim())));
+    record Placed(double position, Column column) {}
+    List<Placed> placed = new ArrayList<>();
+    for (Metric metric : MetricCatalog.ALL) {
+      Metric.Csv csv = metric.csv();
+      placed.add(new Placed(csv.position(), number(csv.column(), t -> t.metrics().get(metric))));
+      if (metric.unit() == Metric.Unit.PROGRESS_PER_SECOND) {
+        placed.add(
+            new Placed(
+                csv.position() + 0.1,
+                new Column(Metric.WORKLOAD_UNIT_FIELD, t -> t.metrics().progressUnit())));
+      }
+      if (!metric.comparison().none()) {
+        // After any metric column of the same position.
+        placed.add(
+            new Placed(
+                csv.baselinePosition() + 0.2,
+                number(
+                    "baseline_" + csv.column(),
+                    t -> t.baseline() == null ? Double.NaN : t.baseline().get(metric))));
+        placed.add(
+            new Placed(
+                csv.baselinePosition() + 0.3,
+                number(
+                    metric.comparison().csvColumn(),
+                    t -> t.degradation() == null ? Double.NaN : t.degradation().get(metric))));
+      }
+    }
+    placed.sort(Comparator.comparingDouble(Placed::position));
+    placed.forEach(p -> columns.add(p.column()));
+    return List.copyOf(columns);
   }
 
   @Override
@@ -85,24 +93,8 @@ public final class CsvReportWriter implements ReportWriter {
     return cell;
   }
 
-  private static double nan() {
-    return Double.NaN;
-  }
-
-  private static void text(String name, Function<TenantReport, String> value) {
-    COLUMNS.add(new Column(name, value));
-  }
-
-  private static void num(String name, java.util.function.ToDoubleFunction<TenantReport> value) {
-    COLUMNS.add(new Column(name, t -> cell(value.applyAsDouble(t))));
-  }
-
-  private static void shared(String name, java.util.function.ToDoubleFunction<Metrics> value) {
-    num(name, t -> value.applyAsDouble(t.metrics()));
-  }
-
-  private static void alone(String name, java.util.function.ToDoubleFunction<Metrics> value) {
-    num(name, t -> t.baseline() == null ? nan() : value.applyAsDouble(t.baseline()));
+  private static Column number(String name, ToDoubleFunction<TenantReport> value) {
+    return new Column(name, t -> cell(value.applyAsDouble(t)));
   }
 
   private static String cell(double value) {

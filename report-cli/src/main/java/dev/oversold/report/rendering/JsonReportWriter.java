@@ -9,12 +9,14 @@ import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
 import dev.oversold.report.model.InterferenceReport;
 import dev.oversold.report.model.Interval;
-import dev.oversold.report.model.Metrics;
+import dev.oversold.report.model.Metric;
+import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 
 /**
  * report.json: the contract keys (section 3 of the user contract) in a fixed order, plus {@code
@@ -106,74 +108,27 @@ public final class JsonReportWriter implements ReportWriter {
     json.writeStringField("workload", tenant.workload());
     json.writeBooleanField("victim", tenant.victim());
     json.writeFieldName("metrics");
-    metrics(json, tenant.metrics());
+    JsonMetrics.write(json, tenant.metrics());
     json.writeFieldName("baseline");
-    metrics(json, tenant.baseline());
+    JsonMetrics.write(json, tenant.baseline());
     json.writeFieldName("degradation");
     TenantReport.Degradation d = tenant.degradation();
     if (d == null) {
       json.writeNull();
     } else {
       json.writeStartObject();
-      number(json, "good_rate", d.goodRate());
-      number(json, "throughput", d.throughput());
-      number(json, "p99_ratio", d.p99Ratio());
+      for (Metric metric : MetricCatalog.compared()) {
+        number(json, metric.comparison().jsonKey(), d.get(metric));
+      }
       json.writeEndObject();
     }
     if (tenant.ci95() != null) {
       json.writeObjectFieldStart("ci95");
-      interval(json, "good_per_s", tenant.ci95().goodPerS());
-      interval(json, "degradation_good_rate", tenant.ci95().degradationGoodRate());
-      interval(json, "p99_ms", tenant.ci95().p99Ms());
+      for (Map.Entry<String, Interval> entry : tenant.ci95().byName().entrySet()) {
+        interval(json, entry.getKey(), entry.getValue());
+      }
       json.writeEndObject();
     }
-    json.writeEndObject();
-  }
-
-  private static void metrics(JsonGenerator json, Metrics m) throws IOException {
-    if (m == null) {
-      json.writeNull();
-      return;
-    }
-    json.writeStartObject();
-    number(json, "throughput_per_s", m.throughputPerS());
-    number(json, "good_per_s", m.goodPerS());
-    number(json, "progress_per_s", m.progressPerS());
-    json.writeStringField("progress_unit", m.progressUnit());
-    number(json, "failed", m.failed());
-    json.writeFieldName("latency_ms");
-    if (m.latencyMs() == null) {
-      json.writeNull();
-    } else {
-      json.writeStartObject();
-      number(json, "mean", m.latencyMs().mean());
-      number(json, "p50", m.latencyMs().p50());
-      number(json, "p95", m.latencyMs().p95());
-      number(json, "p99", m.latencyMs().p99());
-      number(json, "max", m.latencyMs().max());
-      json.writeEndObject();
-    }
-    json.writeFieldName("jobs");
-    if (m.jobs() == null) {
-      json.writeNull();
-    } else {
-      json.writeStartObject();
-      number(json, "completed", m.jobs().completed());
-      number(json, "makespan_s", m.jobs().makespanS());
-      number(json, "mean_completion_s", m.jobs().meanCompletionS());
-      json.writeEndObject();
-    }
-    json.writeObjectFieldStart("cpu");
-    number(json, "used_core_s", m.cpu().usedCoreS());
-    number(json, "steal_fraction", m.cpu().stealFraction());
-    json.writeEndObject();
-    json.writeObjectFieldStart("memory");
-    number(json, "resident", m.memory().resident());
-    number(json, "swapped", m.memory().swapped());
-    number(json, "major_faults", m.memory().majorFaults());
-    json.writeEndObject();
-    number(json, "refusals", m.refusals());
-    number(json, "oom_kills", m.oomKills());
     json.writeEndObject();
   }
 
@@ -191,10 +146,10 @@ public final class JsonReportWriter implements ReportWriter {
     number(json, "degradation_good_rate", g.degradation());
     number(json, "p99_ms", g.p99Ms());
     number(json, "baseline_p99_ms", g.baselineP99Ms());
-    number(json, "steal_fraction", g.stealFraction());
-    number(json, "failed", g.failed());
-    number(json, "refusals", g.refusals());
-    number(json, "oom_kills", g.oomKills());
+    number(json, "steal_fraction", g.metrics().stealFraction());
+    number(json, "failed", g.metrics().failed());
+    number(json, "refusals", g.metrics().refusals());
+    number(json, "oom_kills", g.metrics().oomKills());
     json.writeEndObject();
   }
 
@@ -258,7 +213,7 @@ public final class JsonReportWriter implements ReportWriter {
     value(json, value);
   }
 
-  private static void value(JsonGenerator json, double value) throws IOException {
+  static void value(JsonGenerator json, double value) throws IOException {
     String text = Numbers.machine(value);
     if (text == null) {
       json.writeNull();

@@ -1,10 +1,10 @@
 package dev.oversold.report.rendering;
 
+import dev.oversold.report.calculation.Comparing;
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
 import dev.oversold.report.model.InterferenceReport;
 import dev.oversold.report.model.Interval;
-import dev.oversold.report.model.Metrics;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
@@ -71,67 +71,59 @@ public final class TableReportWriter implements ReportWriter {
   }
 
   private static String tenantTable(Report report) {
-    TextTable table = columns("tenant");
+    List<TableColumns.Column> columns = TableColumns.of(report);
+    TextTable table = table("tenant", columns);
     int countDecimals = report.replications() == 1 ? 0 : 1;
     for (TenantReport t : report.tenants()) {
-      Metrics m = t.metrics();
-      Metrics b = t.baseline();
-      String degradation =
-          t.degradation() == null ? "-" : Numbers.percent(t.degradation().goodRate());
-      if (t.ci95() != null && t.ci95().degradationGoodRate() != null) {
-        Interval ci = t.ci95().degradationGoodRate();
-        degradation += " +-" + Numbers.percent((ci.high() - ci.low()) / 2);
+      List<String> cells = new ArrayList<>(List.of(t.name(), t.workload()));
+      for (TableColumns.Column column : columns) {
+        double value =
+            column.value(
+                t.metrics(),
+                t.baseline(),
+                m -> t.degradation() == null ? Double.NaN : t.degradation().get(m));
+        String text = column.text(value, countDecimals);
+        if (column.side() == TableColumns.Side.DEGRADATION && t.ci95() != null) {
+          Interval ci =
+              t.ci95().byName().get(TenantReport.Confidence.degradationName(column.metric()));
+          if (ci != null) {
+            text += " +-" + Numbers.percent((ci.high() - ci.low()) / 2);
+          }
+        }
+        cells.add(text);
       }
-      table.add(
-          t.name(),
-          t.workload(),
-          b == null ? "-" : Numbers.fixed(b.goodPerS(), 2),
-          Numbers.fixed(m.goodPerS(), 2),
-          degradation,
-          b == null ? "-" : Numbers.fixed(b.p99Ms(), 2),
-          Numbers.fixed(m.p99Ms(), 2),
-          Numbers.percent(m.cpu().stealFraction()),
-          Numbers.fixed(m.failed(), countDecimals),
-          Numbers.fixed(m.refusals(), countDecimals),
-          Numbers.fixed(m.oomKills(), countDecimals));
+      table.add(cells.toArray(String[]::new));
     }
     return table.render();
   }
 
   private static String groupTable(Report report) {
-    TextTable table = columns("group");
+    List<TableColumns.Column> columns = TableColumns.of(report);
+    TextTable table = table("group", columns);
     int countDecimals = report.replications() == 1 ? 0 : 1;
     for (GroupReport g : report.groups()) {
-      table.add(
-          g.name() + " (" + g.tenants().size() + ")",
-          g.workloads(),
-          Numbers.fixed(g.baselineGoodPerS(), 2),
-          Numbers.fixed(g.goodPerS(), 2),
-          Numbers.percent(g.degradation()),
-          Numbers.fixed(g.baselineP99Ms(), 2),
-          Numbers.fixed(g.p99Ms(), 2),
-          Numbers.percent(g.stealFraction()),
-          Numbers.fixed(g.failed(), countDecimals),
-          Numbers.fixed(g.refusals(), countDecimals),
-          Numbers.fixed(g.oomKills(), countDecimals));
+      List<String> cells =
+          new ArrayList<>(List.of(g.name() + " (" + g.tenants().size() + ")", g.workloads()));
+      for (TableColumns.Column column : columns) {
+        double value =
+            column.value(
+                g.metrics(),
+                g.baseline(),
+                m ->
+                    g.baseline() == null
+                        ? Double.NaN
+                        : Comparing.compare(m, g.metrics(), g.baseline()));
+        cells.add(column.text(value, countDecimals));
+      }
+      table.add(cells.toArray(String[]::new));
     }
     return table.render();
   }
 
-  private static TextTable columns(String first) {
-    return new TextTable(
-        2,
-        first,
-        "workload",
-        "good/s alone",
-        "good/s shared",
-        "degradation %",
-        "p99 alone ms",
-        "p99 shared ms",
-        "steal %",
-        "failed",
-        "refused",
-        "oom kills");
+  private static TextTable table(String first, List<TableColumns.Column> columns) {
+    List<String> header = new ArrayList<>(List.of(first, "workload"));
+    columns.forEach(c -> header.add(c.header()));
+    return new TextTable(2, header.toArray(String[]::new));
   }
 
   private static String summary(Report report) {

@@ -8,6 +8,7 @@ import dev.oversold.core.model.ReportSettings;
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.InterferenceReport;
 import dev.oversold.report.model.Interval;
+import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
@@ -97,7 +98,14 @@ final class ReportBuilderTest {
     assertEquals(160, web.baselineGoodPerS(), EPS);
     assertEquals(0.3125, web.degradation(), EPS);
     assertEquals(900, web.p99Ms(), EPS);
-    assertEquals(6, web.failed(), EPS);
+    assertEquals(6, web.metrics().failed(), EPS);
+    // declared group rules: steal the mean (0.25, 0.25), wake-up p99 the worst (3.5, 3.5 ms),
+    // throttled time summed (the hog alone: 6 core-s shared, 2 alone)
+    assertEquals(0.25, web.metrics().stealFraction(), EPS);
+    assertEquals(3.5, web.metrics().get(MetricCatalog.WAKEUP_P99), EPS);
+    GroupReport hog = report.groups().get(1);
+    assertEquals(6, hog.metrics().get(MetricCatalog.CPU_THROTTLED), EPS);
+    assertEquals(2, hog.baseline().get(MetricCatalog.CPU_THROTTLED), EPS);
     // the hog matched no glob: it stands alone
     assertEquals("hog", report.groups().get(1).name());
     InterferenceReport m = report.interference();
@@ -123,7 +131,7 @@ final class ReportBuilderTest {
     TenantReport web2 = report.tenants().get(1);
     // web-2 good 30, 40, 50: mean 40, s = 10, t(0.975, 2) = 4.302652730,
     // half width 4.302652730 * 10 / sqrt(3) = 24.841377...
-    Interval good = web2.ci95().goodPerS();
+    Interval good = web2.ci95().byName().get("good_per_s");
     assertEquals(40, good.mean(), 1e-9);
     assertEquals(40 - 24.8413771, good.low(), 1e-6);
     assertEquals(40 + 24.8413771, good.high(), 1e-6);

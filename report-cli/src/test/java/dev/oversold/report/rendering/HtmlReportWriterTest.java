@@ -56,7 +56,15 @@ final class HtmlReportWriterTest {
     List<Element> sections = sections(doc);
     List<String> ids = sections.stream().map(s -> s.getAttribute("id")).toList();
     assertEquals(
-        List.of("interference", "degradation", "latency", "cpu", "steal", "memory", "tenants"),
+        List.of(
+            "interference",
+            "degradation",
+            "latency",
+            "cpu",
+            "steal",
+            "memory",
+            "tenants",
+            "figures"),
         ids);
     for (Element section : sections) {
       int charts = section.getElementsByTagNameNS("*", "svg").getLength();

@@ -81,7 +81,13 @@ final class JsonContractTest {
     assertEquals(METRICS, keys(tenant.get("baseline")));
     assertEquals(
         set("mean", "p50", "p95", "p99", "max"), keys(tenant.get("metrics").get("latency_ms")));
-    assertEquals(set("used_core_s", "steal_fraction"), keys(tenant.get("metrics").get("cpu")));
+    // user contract section 3: cpu{used_core_s, steal_fraction, throttled_s, costop_fraction,
+    // wakeup_delay_ms{p50, p99}}
+    JsonNode cpu = tenant.get("metrics").get("cpu");
+    assertEquals(
+        set("used_core_s", "steal_fraction", "throttled_s", "costop_fraction", "wakeup_delay_ms"),
+        keys(cpu));
+    assertEquals(set("p50", "p99"), keys(cpu.get("wakeup_delay_ms")));
     assertEquals(
         set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
     assertEquals(set("good_rate", "throughput", "p99_ratio"), keys(tenant.get("degradation")));
