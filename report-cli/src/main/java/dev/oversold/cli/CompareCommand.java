@@ -99,6 +99,18 @@ final class CompareCommand implements Callable<Integer> {
     if (kinds.isEmpty()) {
       throw new BadInputException("no platform in --platforms can host this scenario");
     }
+    Path dir =
+        options.out != null ? options.out : ReportOutput.defaultDir(scenario.name(), "compare");
+    CostCheck.check(
+        scenarioName,
+        plans.stream().map(ExperimentPlan::scenario).toList(),
+        replications,
+        threads,
+        options.force);
+    OutputDirectory.check(dir, VariantOutput.fileNames("compare"));
+    for (PlatformKind kind : kinds) {
+      OutputDirectory.check(dir.resolve(kind.id()), ReportOutput.fileNames());
+    }
     Progress progress = new Progress(err, root.terminal && !options.quiet);
     List<ExperimentResult> results;
     try {
@@ -106,8 +118,6 @@ final class CompareCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
-    Path dir =
-        options.out != null ? options.out : ReportOutput.defaultDir(scenario.name(), "compare");
     List<Variant> variants = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {
       Report report = ReportBuilder.build(results.get(i));

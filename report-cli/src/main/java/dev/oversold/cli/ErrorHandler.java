@@ -1,10 +1,14 @@
 package dev.oversold.cli;
 
+import dev.oversold.core.engine.SimulationInterruptedException;
 import dev.oversold.core.memory.MemoryAdmissionException;
+import dev.oversold.scenarios.Printable;
 import dev.oversold.scenarios.Problem;
 import dev.oversold.scenarios.ScenarioException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.FileSystemException;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -31,20 +35,35 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         err.println(problem);
       }
       if (bad.problems().isEmpty()) {
-        err.println("oversold: " + bad.getMessage());
+        err.println("oversold: " + Printable.escape(bad.getMessage()));
       }
       code = ExitCodes.BAD_INPUT;
     } else if (ex instanceof BadInputException bad) {
-      err.println("oversold: " + bad.getMessage());
+      err.println("oversold: " + Printable.escape(bad.getMessage()));
       code = ExitCodes.BAD_INPUT;
     } else if (admission(ex) != null) {
       // The scenario places more memory than the platform can hold (Xen without balloon
       // targets, ESXi reservations): a property of the input, not of the program.
       err.println("oversold: " + admission(ex).getMessage());
       code = ExitCodes.BAD_INPUT;
+    } else if (OutOfMemory.in(ex)) {
+      err.println(OutOfMemory.message());
+      code = ExitCodes.INTERNAL_ERROR;
     } else if (interrupted(ex)) {
       err.println("oversold: interrupted; no report was written");
       code = ExitCodes.INTERRUPTED;
+    } else if (ex instanceof IOException io) {
+      // The folder was fine before simulating (OutputDirectory) but writing failed: disk full,
+      // removed meanwhile. Not the input's fault, yet worth a sentence rather than a bare path.
+      String file =
+          io instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : "";
+      err.println(
+          "oversold: cannot write the reports"
+              + (file.isEmpty() ? "" : " (" + Printable.escape(file) + ")")
+              + ": "
+              + OutputDirectory.reason(io)
+              + "; the folder keeps its previous reports");
+      code = ExitCodes.INTERNAL_ERROR;
     } else {
       String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
       err.println(
@@ -71,7 +90,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   private static boolean interrupted(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof InterruptedException || t instanceof ClosedByInterruptException) {
+      if (t instanceof InterruptedException
+          || t instanceof ClosedByInterruptException
+          || t instanceof SimulationInterruptedException) {
         return true;
       }
     }

@@ -36,6 +36,11 @@ final class ExecutionOptions {
       description = "Simulations run in parallel (default: available processors).")
   Integer threads;
 
+  @Option(
+      names = "--force",
+      description = "Simulate even when the cost estimate is past the budget (see validate).")
+  boolean force;
+
   @Option(names = "--quiet", description = "No progress line, even on a terminal.")
   boolean quiet;
 

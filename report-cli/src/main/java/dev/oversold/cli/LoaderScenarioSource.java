@@ -27,9 +27,11 @@ public final class LoaderScenarioSource implements ScenarioSource {
       return ScenarioLibrary.load(fileOrName, overrides);
     }
     String message =
-        looksLikeFile(fileOrName)
-            ? (Files.isDirectory(path) ? "is a folder, not a scenario file" : "no such file")
-            : "no such file or bundled scenario";
+        Files.isDirectory(path)
+            ? "is a folder, not a scenario file"
+            : Files.exists(path)
+                ? "is a device or pipe, not a scenario file"
+                : looksLikeFile(fileOrName) ? "no such file" : "no such file or bundled scenario";
     throw new ScenarioException(
         List.of(
             new Problem(

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       SweepCommand.class,
       ValidateCommand.class,
       ListCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class OversoldCommand implements Callable<Integer> {
   private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
@@ -101,7 +102,13 @@ public final class OversoldCommand implements Callable<Integer> {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(args));
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(OutOfMemory.message()); // picocli lets errors through; no stack trace either
+      code = ExitCodes.INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;

@@ -31,6 +31,11 @@ final class ReportOutput {
     return files;
   }
 
+  /** The names of the files {@link #files} writes. */
+  static List<String> fileNames() {
+    return ReportFormats.all().stream().map(ReportWriter::fileName).toList();
+  }
+
   /** The report rendered in one format. */
   static String render(Report report, String format) throws IOException {
     StringWriter text = new StringWriter();

@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     if (options.seed != null) {
       scenario = scenario.withSeed(options.seed);
     }
+    Path dir = options.out != null ? options.out : ReportOutput.defaultDir(scenario.name());
+    CostCheck.check(scenarioName, List.of(scenario), replications, threads, options.force);
+    OutputDirectory.check(dir, ReportOutput.fileNames());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, root.terminal && !options.quiet);
     ExperimentResult result;
@@ -56,7 +59,6 @@ final class RunCommand implements Callable<Integer> {
       progress.finish();
     }
     Report report = ReportBuilder.build(result);
-    Path dir = options.out != null ? options.out : ReportOutput.defaultDir(scenario.name());
     List<Path> written = AtomicOutput.writeAll(dir, ReportOutput.files(report));
     PrintWriter out = spec.commandLine().getOut();
     out.print(ReportOutput.render(report, options.format));

@@ -99,6 +99,15 @@ final class SweepCommand implements Callable<Integer> {
       }
       plans.add(ExperimentPlan.of(scenario, replications));
     }
+    String name = plans.get(0).scenario().name();
+    Path dir = options.out != null ? options.out : ReportOutput.defaultDir(name, "sweep");
+    CostCheck.check(
+        scenarioName,
+        plans.stream().map(ExperimentPlan::scenario).toList(),
+        replications,
+        threads,
+        options.force);
+    OutputDirectory.check(dir, VariantOutput.fileNames("sweep"));
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, root.terminal && !options.quiet);
     List<ExperimentResult> results;
@@ -116,8 +125,6 @@ final class SweepCommand implements Callable<Integer> {
     }
     VariantWriter writer =
         new VariantWriter(axes.stream().map(Axis::key).toList(), variants, false);
-    String name = plans.get(0).scenario().name();
-    Path dir = options.out != null ? options.out : ReportOutput.defaultDir(name, "sweep");
     VariantOutput.write(dir, "sweep", writer);
     PrintWriter out = spec.commandLine().getOut();
     out.print(VariantOutput.render(writer, options.format));

@@ -1,6 +1,8 @@
 package dev.oversold.cli;
 
 import dev.oversold.core.model.Scenario;
+import dev.oversold.runner.CostEstimate;
+import dev.oversold.runner.ParallelRunner;
 import dev.oversold.scenarios.Problem;
 import dev.oversold.scenarios.ScenarioException;
 import java.io.PrintWriter;
@@ -27,6 +29,11 @@ final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  @CommandLine.Option(
+      names = "--cost",
+      description = "Also print each file's cost estimate (simulations, events, memory).")
+  boolean showCost;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -35,9 +42,15 @@ final class ValidateCommand implements Callable<Integer> {
     for (String file : files) {
       try {
         Scenario scenario = root.source.resolve(file, List.of());
+        CostEstimate cost =
+            CostCheck.check(
+                file, List.of(scenario), 1, ParallelRunner.defaultThreads(), /* force= */ false);
         out.printf(
             "%s: valid (%d tenants on %d hosts)%n",
             file, scenario.tenants().size(), scenario.hosts().size());
+        if (showCost) {
+          out.printf("%s: cost: %s%n", file, cost.summary());
+        }
       } catch (ScenarioException e) {
         allValid = false;
         for (Problem problem : e.problems()) {

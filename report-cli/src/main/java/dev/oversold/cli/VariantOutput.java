@@ -15,6 +15,11 @@ final class VariantOutput {
 
   private VariantOutput() {}
 
+  /** The names of the files {@link #write} writes. */
+  static List<String> fileNames(String name) {
+    return List.of(name + ".txt", name + ".csv", name + ".json");
+  }
+
   static List<Path> write(Path dir, String name, VariantWriter writer)
       throws IOException, InterruptedException {
     Map<String, AtomicOutput.Content> files = new LinkedHashMap<>();

@@ -1,28 +1,20 @@
 package dev.oversold.runner;
 
-import java.util.regex.Pattern;
+import dev.oversold.core.model.NameGlob;
 
 /** Shell-style globs over tenant names: {@code *} any run of characters, {@code ?} one. */
 public final class Glob {
-  private final Pattern pattern;
+  private final NameGlob glob;
 
-  private Glob(Pattern pattern) {
-    this.pattern = pattern;
+  private Glob(NameGlob glob) {
+    this.glob = glob;
   }
 
   public static Glob of(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return new Glob(Pattern.compile(regex.toString()));
+    return new Glob(NameGlob.of(glob));
   }
 
   public boolean matches(String name) {
-    return pattern.matcher(name).matches();
+    return glob.matches(name);
   }
 }

@@ -26,6 +26,7 @@ public record Problem(
     if (!expected.isEmpty()) {
       text.append(" (expected ").append(expected).append(')');
     }
-    return text.toString();
+    // Names and values from the file may hold terminal escapes; they are shown, never obeyed.
+    return Printable.escape(text.toString());
   }
 }

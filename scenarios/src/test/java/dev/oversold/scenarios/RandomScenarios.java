@@ -32,6 +32,9 @@ final class RandomScenarios {
 
   private final Random random;
 
+  /** The scenario's duration: workloads start before it (a later start is refused, issue 18). */
+  private long duration;
+
   private RandomScenarios(long seed) {
     this.random = new Random(seed);
   }
@@ -42,8 +45,11 @@ final class RandomScenarios {
 
   private Scenario scenario() {
     long duration = 1 + (long) (random.nextDouble() * SimTime.DAY);
+    this.duration = duration;
     long warmup = random.nextBoolean() ? 0 : (long) (random.nextDouble() * (duration - 1));
-    long sample = 1 + (long) (random.nextDouble() * (duration - 1));
+    // at most 100,000 samples a run (issue 18): the interval is at least duration / 100,000
+    long sample =
+        Math.max((duration + 99_999) / 100_000, 1 + (long) (random.nextDouble() * (duration - 1)));
     List<HostSpec> hosts = new ArrayList<>();
     List<TenantSpec> tenants = new ArrayList<>();
     int hostCount = 1 + random.nextInt(3);
@@ -125,7 +131,7 @@ final class RandomScenarios {
   }
 
   private WorkloadSpec workload(PlanSpec plan) {
-    long start = random.nextBoolean() ? 0 : random.nextLong(SimTime.HOUR);
+    long start = random.nextBoolean() ? 0 : random.nextLong(Math.min(SimTime.HOUR, duration));
     long stop = random.nextBoolean() ? SimTime.NEVER : start + 1 + random.nextLong(SimTime.HOUR);
     WorkloadSpec.Window window =
         new WorkloadSpec.Window(SimDuration.ofNanos(start), SimDuration.ofNanos(stop));
@@ -197,7 +203,8 @@ final class RandomScenarios {
     for (int i = 0; i < 1 + random.nextInt(5); i++) {
       jobs.add(
           new WorkloadSpec.BatchJob(
-              SimDuration.ofNanos(random.nextLong(SimTime.HOUR)),
+              // the first job at the start, so that not every job is late (refused, issue 18)
+              SimDuration.ofNanos(i == 0 ? 0 : random.nextLong(SimTime.HOUR)),
               1e-6 + awkward(1000),
               1 + random.nextInt(8)));
     }

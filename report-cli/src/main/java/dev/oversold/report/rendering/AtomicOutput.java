@@ -1,12 +1,11 @@
 package dev.oversold.report.rendering;
 
+import dev.oversold.output.SetSwap;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes output files so that none is ever seen half-written: each goes to a temporary file in the
  * same folder, and only when all are complete are they renamed into place (an atomic rename on the
- * same file system). A failure or an interrupt before the renames deletes the temporary files and
- * leaves the folder as it was. Temporary files still open when the JVM shuts down (Ctrl-C) are
- * deleted by {@link #deleteLeftovers()}, which the command's shutdown hook calls.
+ * same file system), all or nothing ({@link SetSwap}). A failure or an interrupt before or during
+ * the renames deletes the temporary files and leaves the folder as it was. Temporary files still
+ * open when the JVM shuts down (Ctrl-C) are deleted by {@link #deleteLeftovers()}, which the
+ * command's shutdown hook calls.
  */
 public final class AtomicOutput {
   private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
@@ -54,28 +54,15 @@ public final class AtomicOutput {
           throw new InterruptedException("interrupted while writing " + file.getKey());
         }
       }
-      List<Path> written = new ArrayList<>();
-      for (Map.Entry<Path, Path> move : staged.entrySet()) {
-        moveIntoPlace(move.getKey(), move.getValue());
-        PENDING.remove(move.getKey());
-        written.add(move.getValue());
-      }
-      return written;
+      SetSwap.replace(staged); // all or nothing: a failed rename puts the old set back
+      PENDING.removeAll(staged.keySet());
+      return new ArrayList<>(staged.values());
     } finally {
       for (Path temp : staged.keySet()) {
         if (PENDING.remove(temp)) {
           Files.deleteIfExists(temp);
         }
       }
-    }
-  }
-
-  private static void moveIntoPlace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      // same folder, so only exotic file systems get here; a plain rename is the best left
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -1,12 +1,14 @@
 package dev.oversold.scenarios.bind;
 
 import dev.oversold.scenarios.Problems;
+import dev.oversold.scenarios.dto.PerSecond;
 import dev.oversold.scenarios.dto.Required;
 import dev.oversold.scenarios.tree.Node;
 import dev.oversold.scenarios.tree.Node.ListNode;
 import dev.oversold.scenarios.tree.Node.MapNode;
 import dev.oversold.scenarios.tree.Node.ScalarNode;
 import dev.oversold.scenarios.tree.Node.ScalarType;
+import dev.oversold.scenarios.units.OperationsRate;
 import dev.oversold.scenarios.units.UnitException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -141,6 +143,10 @@ public final class Binder {
         }
         continue;
       }
+      if (component.isAnnotationPresent(PerSecond.class) && value instanceof ScalarNode scalar) {
+        arguments[i] = perSecond(scalar, join(path, key));
+        continue;
+      }
       arguments[i] = bindValue(value, component.getGenericType(), join(path, key));
     }
     return construct(type, types, arguments);
@@ -192,6 +198,16 @@ public final class Binder {
       return null;
     }
     return bindRecord(node, subtypes.get(index), path, discriminator);
+  }
+
+  /** An operations rate: {@code 200} or {@code 200/s} ({@link PerSecond}). */
+  private Double perSecond(ScalarNode scalar, String path) {
+    try {
+      return OperationsRate.parse(scalar.text());
+    } catch (UnitException e) {
+      problems.add(scalar.location(), path, e.getMessage(), "operations per second, e.g. 200/s");
+      return null;
+    }
   }
 
   private Object bindScalar(ScalarNode scalar, Class<?> type, String path) {

@@ -1,20 +1,13 @@
 package dev.oversold.scenarios.convert;
 
-import java.util.regex.Pattern;
+import dev.oversold.core.model.NameGlob;
 
 /** Tenant-name globs of report groups: {@code *} any run of characters, {@code ?} one. */
 public final class Globs {
   private Globs() {}
 
-  public static Pattern compile(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(Character.toString(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+  /** The matcher of {@code glob}, which must be at most {@link NameGlob#MAX_LENGTH} long. */
+  public static NameGlob compile(String glob) {
+    return NameGlob.of(glob);
   }
 }

@@ -90,6 +90,10 @@ final class HostConverter {
       context.error(path + ".bandwidth", "bandwidth must be more than 0", "e.g. 500MB/s");
       ok = false;
     }
+    if (dto != null && dto.size() != null && dto.size().bytes() <= 0) {
+      context.error(path + ".size", "the disk size must be more than 0", "e.g. 2TiB");
+      ok = false;
+    }
     return ok ? new HostSpec.Disk(iops, bandwidth, SimDuration.ofNanos(latency)) : null;
   }
 

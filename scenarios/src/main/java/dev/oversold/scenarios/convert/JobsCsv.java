@@ -31,9 +31,21 @@ final class JobsCsv {
     }
     Path file = context.baseDir.resolve(jobsFile).normalize();
     String shown = file.toString();
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       context.error(
           path, "jobs file not found: " + shown, "a CSV file relative to the scenario file");
+      return null;
+    }
+    if (!Files.isRegularFile(file)) {
+      context.error(
+          path,
+          "jobs file "
+              + shown
+              + (Files.isDirectory(file) ? " is a folder" : " is not a regular file"),
+          "a CSV file relative to the scenario file");
+      return null;
+    }
+    if (!JobsFileScope.allowed(file, path, context)) {
       return null;
     }
     String text;
@@ -81,7 +93,7 @@ final class JobsCsv {
               shown,
               lineNumber,
               1,
-              "the header is '" + abbreviate(trimmed) + "'",
+              "the header's first column is '" + abbreviate(trimmed.split(",", -1)[0]) + "'",
               "submit,cpu or submit,cpu,parallelism");
           return null;
         }

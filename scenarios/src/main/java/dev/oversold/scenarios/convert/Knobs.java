@@ -8,8 +8,8 @@ import dev.oversold.scenarios.tree.Node.ScalarNode;
 import dev.oversold.scenarios.units.ByteRate;
 import dev.oversold.scenarios.units.ByteSize;
 import dev.oversold.scenarios.units.Format;
+import dev.oversold.scenarios.units.OperationsRate;
 import dev.oversold.scenarios.units.Percent;
-import dev.oversold.scenarios.units.Rate;
 import dev.oversold.scenarios.units.TimeSpan;
 import dev.oversold.scenarios.units.UnitException;
 import dev.oversold.scenarios.units.Units;
@@ -93,7 +93,7 @@ public final class Knobs {
       case BYTES -> ByteSize.parse(text).bytes();
       case DURATION -> TimeSpan.parse(text).nanos();
       case BYTE_RATE -> ByteRate.parse(text).value();
-      case RATE -> Rate.parse(text).value();
+      case RATE -> OperationsRate.parse(text);
       case BOOLEAN -> bool(text);
       // A unit family added to KnobKind later reads as a plain number until taught here.
       default -> number(text, false);

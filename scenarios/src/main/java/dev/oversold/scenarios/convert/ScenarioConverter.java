@@ -15,6 +15,7 @@ import dev.oversold.scenarios.dto.PlanDto;
 import dev.oversold.scenarios.dto.PlanRef;
 import dev.oversold.scenarios.dto.ScenarioDto;
 import dev.oversold.scenarios.dto.TenantDto;
+import dev.oversold.scenarios.dto.WorkloadDto;
 import dev.oversold.scenarios.tree.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ public final class ScenarioConverter {
           "the sample interval is longer than the duration",
           "at most the duration");
     }
+    RunLimits.checkSamples(duration, sample, context);
     List<HostSpec> hosts = hosts(dto.hosts());
     Map<String, String> definitions = new HashMap<>();
     List<TenantSpec> tenants = tenants(dto, definitions);
@@ -278,6 +280,12 @@ public final class ScenarioConverter {
         ok = false;
         continue;
       }
+      String jobsKey =
+          tenant.workload() instanceof WorkloadDto.Batch batch && batch.jobsFile() != null
+              ? "jobs-file"
+              : "jobs";
+      long duration = dto.duration() == null ? -1 : dto.duration().nanos();
+      RunLimits.checkTimes(workload, path + ".workload", jobsKey, duration, context);
       boolean inline = tenant.plan() instanceof PlanDto;
       for (String name : names) {
         PlanSpec own = inline ? rename(plan, name) : plan;
@@ -335,23 +343,10 @@ public final class ScenarioConverter {
         dto.baseline() == null ? ReportSettings.DEFAULT.baseline() : dto.baseline();
     ReportSettings.Interference interference =
         dto.interference() == null ? ReportSettings.DEFAULT.interference() : dto.interference();
-    Map<String, String> groups = new LinkedHashMap<>();
-    if (dto.groups() != null) {
-      for (Map.Entry<String, String> group : dto.groups().entrySet()) {
-        if (group.getValue() == null) {
-          continue;
-        }
-        Pattern glob = Globs.compile(group.getValue());
-        if (tenants != null && tenants.stream().noneMatch(t -> glob.matcher(t.name()).matches())) {
-          context.error(
-              "report.groups." + group.getKey(),
-              "group '" + group.getKey() + "' (" + group.getValue() + ") matches no tenant",
-              "a glob over tenant names, e.g. \"web-*\"");
-        }
-        groups.put(group.getKey(), group.getValue());
-      }
-    }
-    if (interference == ReportSettings.Interference.GROUPS && groups.isEmpty()) {
+    Map<String, String> groups =
+        dto.groups() == null ? Map.of() : ReportGroups.check(dto.groups(), tenants, context);
+    if (interference == ReportSettings.Interference.GROUPS
+        && (dto.groups() == null || dto.groups().isEmpty())) {
       context.error(
           "report.interference",
           "interference by groups needs report.groups",

@@ -15,12 +15,19 @@ final class TenantNames {
 
   private TenantNames() {}
 
-  /** The names, or a reason in {@code error[0]} and null. */
+  /**
+   * The names, or a reason in {@code error[0]} and null; {@code budget} is how many tenants the
+   * scenario may still add (the limit holds after every expansion, plain names included).
+   */
   static List<String> expand(String name, int budget, String[] error) {
     Matcher matcher = RANGE.matcher(name);
     if (!matcher.find()) {
       if (name.contains("{") || name.contains("}")) {
         error[0] = "malformed range in '" + name + "'";
+        return null;
+      }
+      if (budget < 1) {
+        error[0] = tooMany("tenant '" + name + "'", 1, budget);
         return null;
       }
       return List.of(name);
@@ -39,16 +46,7 @@ final class TenantNames {
       return null;
     }
     if (to - from + 1 > budget) {
-      error[0] =
-          "range {"
-              + from
-              + ".."
-              + to
-              + "} makes "
-              + (to - from + 1)
-              + " tenants, more than the "
-              + Defaults.MAX_TENANTS
-              + " a scenario may have";
+      error[0] = tooMany("range {" + from + ".." + to + "}", to - from + 1, budget);
       return null;
     }
     int width = low.length() > 1 && low.startsWith("0") ? low.length() : 0;
@@ -61,5 +59,18 @@ final class TenantNames {
       names.add(prefix + number + suffix);
     }
     return names;
+  }
+
+  /** The limit counts every tenant of the scenario, listed one by one or made by ranges. */
+  private static String tooMany(String what, long count, int budget) {
+    long total = Defaults.MAX_TENANTS - budget + count;
+    return what
+        + " makes "
+        + count
+        + (count == 1 ? " tenant" : " tenants")
+        + (total == count ? "" : ", " + total + " in all")
+        + ", more than the "
+        + Defaults.MAX_TENANTS
+        + " a scenario may have";
   }
 }

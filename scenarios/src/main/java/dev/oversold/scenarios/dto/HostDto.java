@@ -40,10 +40,13 @@ public record HostDto(
   @Doc("The shared block device.")
   public record DiskDto(
       @Doc(value = "Random 4 KiB operations per second at saturation.", byDefault = "20000")
+          @PerSecond
           Double iops,
       @Doc(value = "Sequential throughput.", byDefault = "500MB/s") ByteRate bandwidth,
       @Doc(value = "Service time of one operation on an idle device.", byDefault = "100us")
-          TimeSpan latency) {}
+          TimeSpan latency,
+      @Doc(value = "Capacity, as providers size disks; informational (space is not simulated).")
+          ByteSize size) {}
 
   /** The NIC. */
   @Doc("The shared network interface.")

@@ -47,7 +47,8 @@ public record PlanDto(
   @Doc("Disk knobs.")
   public record DiskDto(
       @Doc(value = "Provisioned size.", byDefault = "0B") ByteSize size,
-      @Doc(value = "Operations per second ceiling.", byDefault = "none") Double iopsLimit,
+      @Doc(value = "Operations per second ceiling.", byDefault = "none") @PerSecond
+          Double iopsLimit,
       @Doc(value = "Throughput ceiling.", byDefault = "none") ByteRate bandwidthLimit,
       @Doc(
               value =

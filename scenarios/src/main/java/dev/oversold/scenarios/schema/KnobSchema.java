@@ -58,6 +58,7 @@ public final class KnobSchema {
       ArrayNode types = property.putArray("type");
       switch (knob.kind()) {
         case NUMBER, COUNT -> types.add("number");
+        case RATE -> types.add("number").add("string");
         case BOOLEAN -> types.add("boolean").add("string");
         default -> types.add("string");
       }
@@ -74,7 +75,7 @@ public final class KnobSchema {
       case DURATION -> "a duration with a unit, e.g. 100us";
       case BOOLEAN -> "true or false";
       case BYTE_RATE -> "a rate, e.g. 50MB/s or 100Mbit/s";
-      case RATE -> "a rate per second, e.g. 20/s";
+      case RATE -> "a rate per second, e.g. 20/s or 20";
     };
   }
 }

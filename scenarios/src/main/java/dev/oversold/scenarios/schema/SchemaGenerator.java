@@ -7,6 +7,7 @@ import dev.oversold.scenarios.bind.Binder;
 import dev.oversold.scenarios.bind.Quantity;
 import dev.oversold.scenarios.bind.Shapes;
 import dev.oversold.scenarios.dto.Doc;
+import dev.oversold.scenarios.dto.PerSecond;
 import dev.oversold.scenarios.dto.Required;
 import dev.oversold.scenarios.tree.Node;
 import java.lang.reflect.ParameterizedType;
@@ -139,6 +140,11 @@ public final class SchemaGenerator {
     for (RecordComponent component : c.getRecordComponents()) {
       String key = Shapes.key(component);
       ObjectNode property = typeSchema(component.getGenericType());
+      if (component.isAnnotationPresent(PerSecond.class)) {
+        property = JSON.objectNode();
+        property.putArray("type").add("number").add("string");
+        property.put("pattern", "^\\s*[0-9.eE+-]+\\s*(/s)?\\s*$");
+      }
       Doc doc = component.getAnnotation(Doc.class);
       Optional<Quantity<?>> quantity = Quantity.of(component.getType());
       StringBuilder text = new StringBuilder(doc == null ? "" : doc.value());

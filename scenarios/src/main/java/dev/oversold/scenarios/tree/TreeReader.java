@@ -167,6 +167,9 @@ public final class TreeReader {
           frame.keyLocation = at;
         }
         case START_OBJECT, START_ARRAY -> {
+          if (unknownTag(parser, at)) {
+            return null;
+          }
           if (stack.size() >= MAX_DEPTH) {
             problems.add(at, "", "nesting deeper than " + MAX_DEPTH + " levels", "a flatter file");
             return null;
@@ -219,6 +222,9 @@ public final class TreeReader {
       }
       return target;
     }
+    if (unknownTag(parser, at)) {
+      return null;
+    }
     ScalarType type =
         switch (token) {
           case VALUE_NUMBER_INT -> ScalarType.INTEGER;
@@ -235,6 +241,36 @@ public final class TreeReader {
     }
     return scalar;
   }
+
+  /**
+   * A YAML tag other than the core schema's ({@code !foo 8}) would be silently dropped, and the
+   * value read as if untagged: refused instead, since no scenario key uses tags.
+   */
+  private boolean unknownTag(JsonParser parser, Location at) throws IOException {
+    if (!(parser instanceof YAMLParser yaml)) {
+      return false;
+    }
+    String tag = yaml.getTypeId();
+    if (tag == null || CORE_TAGS.contains(tag)) {
+      return false;
+    }
+    problems.add(
+        at,
+        "",
+        "unknown YAML tag '!" + tag.replaceFirst("^tag:yaml.org,2002:", "!") + "'",
+        "a plain value without a tag");
+    return true;
+  }
+
+  private static final java.util.Set<String> CORE_TAGS =
+      java.util.Set.of(
+          "tag:yaml.org,2002:str",
+          "tag:yaml.org,2002:int",
+          "tag:yaml.org,2002:float",
+          "tag:yaml.org,2002:bool",
+          "tag:yaml.org,2002:null",
+          "tag:yaml.org,2002:seq",
+          "tag:yaml.org,2002:map");
 
   /** Adds a finished child to its parent; false when the alias budget is spent. */
   private boolean attach(Frame parent, Node child) {
@@ -326,6 +362,7 @@ public final class TreeReader {
                 .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
                 .map(String::strip)
                 .toList());
+    firstLine = ParserMessages.plain(firstLine);
     if (firstLine.isEmpty()) {
       firstLine = "unreadable input";
     }

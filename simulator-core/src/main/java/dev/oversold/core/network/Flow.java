@@ -1,0 +1,46 @@
+package dev.oversold.core.network;
+
+/**
+ * A stream of frames that a queueing discipline tells apart (fq_codel hashes the 5-tuple; a shaped
+ * host puts each tenant in its own HTB class). Counts what became of its frames.
+ */
+public final class Flow {
+  private final String name;
+  private long delivered;
+  private long dropped;
+  private long deliveredBytes;
+
+  public Flow(String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long delivered() {
+    return delivered;
+  }
+
+  public long dropped() {
+    return dropped;
+  }
+
+  public long deliveredBytes() {
+    return deliveredBytes;
+  }
+
+  void delivered(Frame frame) {
+    delivered++;
+    deliveredBytes += frame.payloadBytes();
+  }
+
+  void dropped(Frame frame) {
+    dropped++;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

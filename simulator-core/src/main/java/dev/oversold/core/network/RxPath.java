@@ -1,0 +1,39 @@
+package dev.oversold.core.network;
+
+import com.google.common.base.Preconditions;
+import dev.oversold.core.engine.Simulation;
+
+/**
+ * A host's receive path: frames arrive off the wire no faster than line rate, land in the NIC's
+ * receive ring of {@code ringSlots} descriptors, and the softirq (NAPI poll) takes them off the
+ * ring at a CPU cost per packet. A frame that finds the ring full is dropped by the NIC: unlike
+ * transmit, nothing pushes back on a sender out on the network.
+ */
+public final class RxPath {
+  private final Simulation simulation;
+  private final PacketCpu softirq;
+  private final double bitsPerSecond;
+  private final int mtu;
+  private long wireFreeAt;
+
+  /**
+   * @param softirq the CPU that polls the ring; its backlog limit is the ring's size
+   */
+  public RxPath(Simulation simulation, PacketCpu softirq, double bitsPerSecond, int mtu) {
+    Preconditions.checkArgument(
+        bitsPerSecond > 0 && Double.isFinite(bitsPerSecond), "line rate must be positive");
+    this.simulation = simulation;
+    this.softirq = softirq;
+    this.bitsPerSecond = bitsPerSecond;
+    this.mtu = mtu;
+  }
+
+  /** A frame starts arriving now; it reaches the ring after its wire time (behind earlier ones). */
+  public void receive(Frame frame) {
+    long now = simulation.now();
+    frame.enqueued(now);
+    long start = Math.max(now, wireFreeAt);
+    wireFreeAt = start + (long) Math.ceil(frame.wireBytes(mtu) * 8e9 / bitsPerSecond);
+    simulation.schedule(wireFreeAt, () -> softirq.process(frame, frame::deliver));
+  }
+}

@@ -1,0 +1,67 @@
+package dev.oversold.core.storage;
+
+import com.google.common.base.Preconditions;
+
+/**
+ * Who a block request is charged to: a cgroup, a container, a VM, or the host itself (host swap,
+ * writeback on old kernels). Schedulers that honour weights (CFQ, BFQ) share the device among
+ * queues by {@link #weight()}; the others ignore it. Counters are the queue's own I/O.
+ */
+public final class IoQueue {
+  private final String name;
+  private final double weight;
+  private long completed;
+  private long bytes;
+  private long serviceNanos;
+  private long sojournNanos;
+
+  /**
+   * @param weight relative share, 1.0 = the platform default (CFQ ioprio 4, cgroup io.weight 100)
+   */
+  public IoQueue(String name, double weight) {
+    Preconditions.checkArgument(
+        weight > 0 && Double.isFinite(weight), "weight must be positive: %s", weight);
+    this.name = name;
+    this.weight = weight;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public double weight() {
+    return weight;
+  }
+
+  /** Requests of this queue that completed. */
+  public long completed() {
+    return completed;
+  }
+
+  /** Bytes of this queue's completed requests. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** Device time (positioning and transfer) spent on this queue's requests, in ns. */
+  public long serviceNanos() {
+    return serviceNanos;
+  }
+
+  /** Sum of submission-to-completion times of this queue's requests, in ns. */
+  public long sojournNanos() {
+    return sojournNanos;
+  }
+
+  void recordCompletion(BlockRequest request) {
+    completed++;
+    bytes += request.bytes();
+    serviceNanos += request.serviceNanos();
+    sojournNanos += request.completedAt() - request.submittedAt();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
