@@ -1,6 +1,6 @@
 package dev.oversold.cli;
 
-import dev.oversold.report.AtomicOutput;
+import dev.oversold.report.rendering.AtomicOutput;
 import dev.oversold.runner.SimulationEngine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.oversold.cli;
 
-import dev.oversold.report.AtomicOutput;
-import dev.oversold.report.Report;
-import dev.oversold.report.ReportFormats;
-import dev.oversold.report.ReportWriter;
+import dev.oversold.report.model.Report;
+import dev.oversold.report.rendering.AtomicOutput;
+import dev.oversold.report.rendering.ReportFormats;
+import dev.oversold.report.rendering.ReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

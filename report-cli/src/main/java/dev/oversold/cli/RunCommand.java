@@ -1,10 +1,10 @@
 package dev.oversold.cli;
 
 import dev.oversold.core.model.Scenario;
-import dev.oversold.report.AtomicOutput;
-import dev.oversold.report.Report;
-import dev.oversold.report.ReportBuilder;
-import dev.oversold.report.ReportFormats;
+import dev.oversold.report.calculation.ReportBuilder;
+import dev.oversold.report.model.Report;
+import dev.oversold.report.rendering.AtomicOutput;
+import dev.oversold.report.rendering.ReportFormats;
 import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;

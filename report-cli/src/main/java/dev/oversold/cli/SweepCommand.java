@@ -1,8 +1,8 @@
 package dev.oversold.cli;
 
 import dev.oversold.core.model.Scenario;
-import dev.oversold.report.ReportBuilder;
-import dev.oversold.report.Variant;
+import dev.oversold.report.calculation.ReportBuilder;
+import dev.oversold.report.model.Variant;
 import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;

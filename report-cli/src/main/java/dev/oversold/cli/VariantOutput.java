@@ -1,14 +1,14 @@
 package dev.oversold.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.oversold.report.AtomicOutput;
-import dev.oversold.report.CsvReportWriter;
-import dev.oversold.report.JsonReportWriter;
-import dev.oversold.report.Numbers;
-import dev.oversold.report.Stats;
-import dev.oversold.report.Summary;
-import dev.oversold.report.TextTable;
-import dev.oversold.report.Variant;
+import dev.oversold.report.calculation.Stats;
+import dev.oversold.report.model.Summary;
+import dev.oversold.report.model.Variant;
+import dev.oversold.report.rendering.AtomicOutput;
+import dev.oversold.report.rendering.CsvReportWriter;
+import dev.oversold.report.rendering.JsonReportWriter;
+import dev.oversold.report.rendering.Numbers;
+import dev.oversold.report.rendering.TextTable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;

@@ -10,6 +10,7 @@ public final class TenantRecorder {
   private final Simulation simulation;
   private final long warmupNanos;
   private final LatencyRecorder latency = new LatencyRecorder();
+  private final DelayRecorder wakeupDelays = new DelayRecorder();
   private String progressUnit = "requests";
   private boolean hasRequests;
   private boolean hasJobs;
@@ -182,6 +183,18 @@ public final class TenantRecorder {
 
   public LatencyRecorder latency() {
     return latency;
+  }
+
+  /** A thread woke an idle vCPU and waited {@code delayNanos} (0 if a core was free) for it. */
+  public void wakeupDelay(long delayNanos) {
+    if (measuring()) {
+      wakeupDelays.record(delayNanos);
+    }
+  }
+
+  /** Wake-up waits in the measured window, zero waits included. */
+  public DelayRecorder wakeupDelays() {
+    return wakeupDelays;
   }
 
   public boolean hasRequests() {

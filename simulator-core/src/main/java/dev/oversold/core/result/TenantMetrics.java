@@ -46,21 +46,38 @@ public record TenantMetrics(
    *     time (ESXi)
    * @param throttledFraction vCPU time held back by the tenant's own limit, over runnable time
    *     (cgroup cpu.stat throttled time, OpenVZ cpulimit, Xen cap parking, ESXi limit)
+   * @param throttledSeconds the same time held back, in reference-core-seconds summed over the
+   *     tenant's vCPUs (a 2-vCPU tenant capped at 1 core with both vCPUs busy: 1 per second)
    * @param readyFraction ESXi %RDY over runnable time (equals the steal figure there); 0 elsewhere
    * @param costopFraction ESXi %CSTP: vCPU time co-stopped by relaxed co-scheduling, over runnable
    *     time; 0 elsewhere
    * @param wakeupDelayMeanMs mean wait of a thread that woke an idle vCPU, in ms (0 when none)
+   * @param wakeupDelayP50Ms median of those waits (zero waits included), in ms (0 when none)
+   * @param wakeupDelayP99Ms 99th percentile of those waits, in ms (0 when none)
    */
   public record Cpu(
       double usedCoreSeconds,
       double stealFraction,
       double throttledFraction,
+      double throttledSeconds,
       double readyFraction,
       double costopFraction,
-      double wakeupDelayMeanMs) {
-    /** The figures every platform has; the platform-specific ones zero. */
-    public Cpu(double usedCoreSeconds, double stealFraction, double throttledFraction) {
-      this(usedCoreSeconds, stealFraction, throttledFraction, 0, 0, 0);
+      double wakeupDelayMeanMs,
+      double wakeupDelayP50Ms,
+      double wakeupDelayP99Ms) {
+    public Cpu {
+      if (!(throttledSeconds >= 0)) {
+        throw new IllegalArgumentException("throttled seconds must be >= 0: " + throttledSeconds);
+      }
+      if (!(wakeupDelayP50Ms <= wakeupDelayP99Ms)) {
+        throw new IllegalArgumentException(
+            "wake-up p50 " + wakeupDelayP50Ms + " ms above p99 " + wakeupDelayP99Ms + " ms");
+      }
+    }
+
+    /** The figures every platform has; nothing throttled, the platform-specific ones zero. */
+    public Cpu(double usedCoreSeconds, double stealFraction) {
+      this(usedCoreSeconds, stealFraction, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 

@@ -222,9 +222,12 @@ final class MetricsSampler {
               allocated,
               fraction(contended, runnable),
               fraction(throttled, runnable),
+              Math.max(0, throttled),
               readyTime ? fraction(contended, runnable) : 0,
               fraction(costopped, runnable),
-              wakeupMs);
+              wakeupMs,
+              recorder.wakeupDelays().quantileMillis(0.50),
+              recorder.wakeupDelays().quantileMillis(0.99));
       double sampleSeconds = Math.max(measuredSampleSeconds, 1e-12);
       var memory =
           new TenantMetrics.Memory(

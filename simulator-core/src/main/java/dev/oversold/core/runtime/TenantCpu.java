@@ -2,6 +2,7 @@ package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
 import dev.oversold.core.platform.cpu.CoStopModel;
@@ -23,6 +24,7 @@ public final class TenantCpu implements CpuAccess {
   private final Share share;
   private final WakeupLatency wakeup;
   private final RandomStream random;
+  private final TenantRecorder recorder;
   private final long capPeriodNanos;
   private final double baseEfficiency;
   private final CoStopModel coStop;
@@ -37,8 +39,9 @@ public final class TenantCpu implements CpuAccess {
   private long delayedWakeups;
   private long wakeupDelayNanos;
 
-  TenantCpu(HostRuntime host, TenantSpec spec, RandomStream random) {
+  TenantCpu(HostRuntime host, TenantSpec spec, RandomStream random, TenantRecorder recorder) {
     this.host = host;
+    this.recorder = recorder;
     CpuPolicy policy = host.platform().cpu();
     ShareSettings settings = policy.tenantShare(host.spec(), spec);
     this.capPeriodNanos = policy.capPeriodNanos(host.spec(), spec);
@@ -137,6 +140,7 @@ public final class TenantCpu implements CpuAccess {
         wakeupDelayNanos += delay;
         pendingUntil = Math.max(pendingUntil, now + delay);
       }
+      recorder.wakeupDelay(delay);
     } else if (!continuing && share.pendingJobCount() > 0 && pendingUntil > now) {
       // Every vCPU is busy or still waking: the guest queues the thread behind them (guest
       // run-queue wait, not steal).

@@ -62,7 +62,7 @@ public final class TenantRuntime implements TenantContext {
     this.recorder = new TenantRecorder(host.simulation(), warmupNanos);
     var platform = host.platform();
     var hostSpec = host.spec();
-    this.tenantCpu = new TenantCpu(host, spec, streams.stream(spec.name(), "cpu-wakeup"));
+    this.tenantCpu = new TenantCpu(host, spec, streams.stream(spec.name(), "cpu-wakeup"), recorder);
     this.cpuShare = tenantCpu.share();
     ShareSettings diskSettings = platform.io().diskShare(hostSpec, spec);
     boolean diskLimited = Double.isFinite(diskSettings.cap());

@@ -1,0 +1,48 @@
+package dev.oversold.report.calculation;
+
+import dev.oversold.report.model.Metric;
+import dev.oversold.report.model.MetricCatalog;
+import dev.oversold.report.model.Metrics;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Combines several {@link Metrics} into one, each metric the way its declaration says. */
+public final class Merging {
+  private Merging() {}
+
+  /** Replications of one tenant: each metric by its {@link Metric#replications()} rule. */
+  public static Metrics replications(List<Metrics> runs) {
+    return runs.size() == 1 ? runs.get(0) : merge(runs, Metric::replications);
+  }
+
+  /** The tenants of a group: each metric by its {@link Metric#groups()} rule. */
+  public static Metrics group(List<Metrics> tenants) {
+    return merge(tenants, Metric::groups);
+  }
+
+  private static Metrics merge(List<Metrics> parts, Function<Metric, Metric.Merge> rule) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (Metric metric : MetricCatalog.ALL) {
+      double[] each = parts.stream().mapToDouble(m -> m.get(metric)).toArray();
+      double merged = combine(rule.apply(metric), each);
+      if (!Double.isNaN(merged)) {
+        values.put(metric.key(), merged);
+      }
+    }
+    String unit = parts.isEmpty() ? "" : parts.get(0).progressUnit();
+    return new Metrics(unit, values);
+  }
+
+  /** One value from several; NaN where the rule leaves it undefined. */
+  static double combine(Metric.Merge merge, double[] values) {
+    return switch (merge) {
+      case MEAN, MEAN_CI95 -> Stats.mean(values);
+      // DoubleStream's compensated sum, as the group rows always used.
+      case SUM -> values.length == 0 ? Double.NaN : Arrays.stream(values).sum();
+      case MAX -> Stats.max(values);
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package dev.oversold.report.model;
+
+import dev.oversold.core.result.Series;
+import java.util.Objects;
+
+/**
+ * One host in the shared run.
+ *
+ * @param name host name
+ * @param platform platform id
+ * @param cores physical cores
+ * @param ramBytes physical RAM
+ * @param oversellCpu vCPUs sold per core
+ * @param oversellMemory RAM sold over RAM present
+ * @param oversellDisk IOPS sold over IOPS the disk does
+ * @param cpuUtilization mean fraction of CPU capacity allocated
+ * @param memoryUsedBytes mean resident bytes
+ * @param memorySwappedBytes mean swapped bytes
+ * @param series time series of the first replication (for charts)
+ */
+public record HostReport(
+    String name,
+    String platform,
+    int cores,
+    long ramBytes,
+    double oversellCpu,
+    double oversellMemory,
+    double oversellDisk,
+    double cpuUtilization,
+    double memoryUsedBytes,
+    double memorySwappedBytes,
+    Series series) {
+  public HostReport {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(series, "series");
+  }
+}

@@ -1,0 +1,278 @@
+package dev.oversold.report.model;
+
+import static dev.oversold.report.model.Metric.Merge.MAX;
+import static dev.oversold.report.model.Metric.Merge.MEAN;
+import static dev.oversold.report.model.Metric.Merge.MEAN_CI95;
+import static dev.oversold.report.model.Metric.Merge.SUM;
+
+import dev.oversold.core.result.TenantMetrics;
+import dev.oversold.report.model.Metric.Comparison;
+import dev.oversold.report.model.Metric.Csv;
+import dev.oversold.report.model.Metric.Format;
+import dev.oversold.report.model.Metric.Table;
+import dev.oversold.report.model.Metric.Unit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every figure a tenant reports, declared once, in report.json order (the user contract's shape).
+ * Adding a figure is one entry here (and, if the core does not compute it yet, one field in {@link
+ * TenantMetrics}); JSON, CSV, table, HTML, replication means, group rows and baseline comparisons
+ * all follow.
+ */
+public final class MetricCatalog {
+  private static final Set<String> EVERY_KIND = Set.of();
+  private static final Set<String> SERVICES = Set.of("service");
+  private static final Set<String> BATCH = Set.of("batch");
+  private static final double NAN = Double.NaN;
+
+  public static final Metric THROUGHPUT =
+      metric("throughput_per_s", Unit.PER_SECOND, EVERY_KIND, MEAN, SUM)
+          .compared(Comparison.drop("throughput", "degradation_throughput"))
+          .csv("throughput_per_s", 20)
+          .meaning("completions per second (requests, jobs or operations)")
+          .read(TenantMetrics::throughputPerSecond);
+  public static final Metric GOOD =
+      metric("good_per_s", Unit.PER_SECOND, EVERY_KIND, MEAN_CI95, SUM)
+          .compared(Comparison.drop("good_rate", "degradation_good_rate"))
+          .csv("good_per_s", 10)
+          .table(new Table("good/s %s", Format.FIXED2, true))
+          .meaning("completions within the SLO per second; useful work per second without an SLO")
+          .read(TenantMetrics::goodPerSecond);
+  public static final Metric PROGRESS =
+      metric("progress_per_s", Unit.PROGRESS_PER_SECOND, EVERY_KIND, MEAN, SUM)
+          .csv("progress_per_s", 30)
+          .meaning("the workload's own unit of useful work per second, named by progress_unit")
+          .read(TenantMetrics::progressPerSecond);
+  public static final Metric FAILED =
+      metric("failed", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("failed", 200)
+          .table(new Table("failed", Format.COUNT, false))
+          .meaning("requests timed out or refused, jobs that did not finish")
+          .read(TenantMetrics::failed);
+  public static final Metric LATENCY_MEAN =
+      latency("mean", 40, "mean request latency", TenantMetrics.Latency::mean);
+  public static final Metric LATENCY_P50 =
+      latency("p50", 41, "median request latency", TenantMetrics.Latency::p50);
+  public static final Metric LATENCY_P95 =
+      latency("p95", 42, "95th percentile request latency", TenantMetrics.Latency::p95);
+  public static final Metric LATENCY_P99 =
+      metric("latency_ms.p99", Unit.MILLISECONDS, SERVICES, MEAN_CI95, MAX)
+          .compared(Comparison.ratio("p99_ratio", "p99_ratio"))
+          .csv("latency_p99_ms", 43, 45)
+          .table(new Table("p99 %s ms", Format.FIXED2, true))
+          .meaning("99th percentile request latency")
+          .read(m -> m.latencyMs() == null ? NAN : m.latencyMs().p99());
+  public static final Metric LATENCY_MAX =
+      latency("max", 44, "longest request latency", TenantMetrics.Latency::max);
+  public static final Metric JOBS_COMPLETED =
+      jobs("completed", Unit.COUNT, SUM, 50, "batch jobs completed", TenantMetrics.Jobs::completed);
+  public static final Metric JOBS_MAKESPAN =
+      jobs(
+          "makespan_s",
+          Unit.SECONDS,
+          MAX,
+          51,
+          "from the workload's start to its last job's end",
+          TenantMetrics.Jobs::makespanSeconds);
+  public static final Metric JOBS_MEAN_COMPLETION =
+      jobs(
+          "mean_completion_s",
+          Unit.SECONDS,
+          MEAN,
+          52,
+          "mean time from a job's submission to its end",
+          TenantMetrics.Jobs::meanCompletionSeconds);
+  public static final Metric CPU_USED =
+      metric("cpu.used_core_s", Unit.CORE_SECONDS, EVERY_KIND, MEAN, SUM)
+          .csv("cpu_used_core_s", 60)
+          .meaning("CPU time the tenant got, in seconds of one reference core")
+          .read(m -> m.cpu().usedCoreSeconds());
+  public static final Metric CPU_WAIT =
+      metric("cpu.steal_fraction", Unit.FRACTION, EVERY_KIND, MEAN, MEAN)
+          .csv("steal_fraction", 61)
+          .table(new Table(Table.CPU_WAIT + " %", Format.PERCENT, false))
+          .meaning(
+              "share of runnable vCPU time spent waiting for a core (steal, ready or run-queue"
+                  + " wait: the platform's word)")
+          .read(m -> m.cpu().stealFraction());
+  public static final Metric CPU_THROTTLED =
+      metric("cpu.throttled_s", Unit.CORE_SECONDS, EVERY_KIND, MEAN, SUM)
+          .csv("cpu_throttled_s", 62)
+          .table(new Table("throttled s", Format.FIXED2, false))
+          .meaning("runnable vCPU time held back by the tenant's own cap or limit")
+          .read(m -> m.cpu().throttledSeconds());
+  public static final Metric CPU_COSTOP =
+      metric("cpu.costop_fraction", Unit.FRACTION, EVERY_KIND, MEAN, MEAN)
+          .csv("costop_fraction", 63)
+          .table(new Table("co-stop %", Format.PERCENT, false))
+          .meaning("share of runnable vCPU time co-stopped by ESXi co-scheduling (0 elsewhere)")
+          .read(m -> m.cpu().costopFraction());
+  public static final Metric WAKEUP_P50 =
+      metric("cpu.wakeup_delay_ms.p50", Unit.MILLISECONDS, EVERY_KIND, MEAN, MAX)
+          .csv("wakeup_delay_p50_ms", 64)
+          .meaning("median wait of a thread that woke an idle vCPU, until it ran")
+          .read(m -> m.cpu().wakeupDelayP50Ms());
+  public static final Metric WAKEUP_P99 =
+      metric("cpu.wakeup_delay_ms.p99", Unit.MILLISECONDS, EVERY_KIND, MEAN, MAX)
+          .csv("wakeup_delay_p99_ms", 65)
+          .table(new Table("wake-up p99 ms", Format.FIXED2, false))
+          .meaning("99th percentile of that wake-up wait")
+          .read(m -> m.cpu().wakeupDelayP99Ms());
+  public static final Metric MEMORY_RESIDENT =
+      metric("memory.resident", Unit.BYTES, EVERY_KIND, MEAN, SUM)
+          .csv("memory_resident_bytes", 70)
+          .meaning("mean resident memory over the measured window")
+          .read(m -> m.memory().residentBytes());
+  public static final Metric MEMORY_SWAPPED =
+      metric("memory.swapped", Unit.BYTES, EVERY_KIND, MEAN, SUM)
+          .csv("memory_swapped_bytes", 71)
+          .meaning("mean memory swapped out (host swap, vSwap or guest swap)")
+          .read(m -> m.memory().swappedBytes());
+  public static final Metric MAJOR_FAULTS =
+      metric("memory.major_faults", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("major_faults", 72)
+          .meaning("page faults that needed a disk read")
+          .read(m -> m.memory().majorFaults());
+  public static final Metric REFUSALS =
+      metric("refusals", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("refusals", 210)
+          .table(new Table("refused", Format.COUNT, false))
+          .meaning("allocations the platform refused (memory, processes, files)")
+          .read(TenantMetrics::refusals);
+  public static final Metric OOM_KILLS =
+      metric("oom_kills", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("oom_kills", 220)
+          .table(new Table("oom kills", Format.COUNT, false))
+          .meaning("times the tenant's processes were killed for memory")
+          .read(TenantMetrics::oomKills);
+
+  /** Every metric, in report.json order. */
+  public static final List<Metric> ALL =
+      List.of(
+          THROUGHPUT,
+          GOOD,
+          PROGRESS,
+          FAILED,
+          LATENCY_MEAN,
+          LATENCY_P50,
+          LATENCY_P95,
+          LATENCY_P99,
+          LATENCY_MAX,
+          JOBS_COMPLETED,
+          JOBS_MAKESPAN,
+          JOBS_MEAN_COMPLETION,
+          CPU_USED,
+          CPU_WAIT,
+          CPU_THROTTLED,
+          CPU_COSTOP,
+          WAKEUP_P50,
+          WAKEUP_P99,
+          MEMORY_RESIDENT,
+          MEMORY_SWAPPED,
+          MAJOR_FAULTS,
+          REFUSALS,
+          OOM_KILLS);
+
+  private MetricCatalog() {}
+
+  /** Every metric in report.csv (and table) order. */
+  public static List<Metric> inColumnOrder() {
+    return ALL.stream().sorted(Comparator.comparingInt(m -> m.csv().position())).toList();
+  }
+
+  /** The metrics with a baseline comparison, in column order (their degradation keys' order). */
+  public static List<Metric> compared() {
+    return ALL.stream()
+        .filter(m -> !m.comparison().none())
+        .sorted(Comparator.comparingInt(m -> m.csv().baselinePosition()))
+        .toList();
+  }
+
+  private static Metric latency(
+      String field, int position, String meaning, ToDoubleFunction<TenantMetrics.Latency> value) {
+    return metric("latency_ms." + field, Unit.MILLISECONDS, SERVICES, MEAN, MAX)
+        .csv("latency_" + field + "_ms", position)
+        .meaning(meaning)
+        .read(m -> m.latencyMs() == null ? NAN : value.applyAsDouble(m.latencyMs()));
+  }
+
+  private static Metric jobs(
+      String field,
+      Unit unit,
+      Metric.Merge groups,
+      int position,
+      String meaning,
+      ToDoubleFunction<TenantMetrics.Jobs> value) {
+    return metric("jobs." + field, unit, BATCH, MEAN, groups)
+        .csv("jobs_" + field, position)
+        .meaning(meaning)
+        .read(m -> m.jobs() == null ? NAN : value.applyAsDouble(m.jobs()));
+  }
+
+  private static Builder metric(
+      String key,
+      Unit unit,
+      Set<String> workloads,
+      Metric.Merge replications,
+      Metric.Merge groups) {
+    return new Builder(key, unit, workloads, replications, groups);
+  }
+
+  /** Spells a declaration out field by field, so each line of an entry says what it sets. */
+  private static final class Builder {
+    private final String key;
+    private final Unit unit;
+    private final Set<String> workloads;
+    private final Metric.Merge replications;
+    private final Metric.Merge groups;
+    private Comparison comparison = Comparison.NONE;
+    private Csv csv;
+    private Table table;
+    private String meaning;
+
+    Builder(
+        String key,
+        Unit unit,
+        Set<String> workloads,
+        Metric.Merge replications,
+        Metric.Merge groups) {
+      this.key = key;
+      this.unit = unit;
+      this.workloads = workloads;
+      this.replications = replications;
+      this.groups = groups;
+    }
+
+    Builder compared(Comparison value) {
+      comparison = value;
+      return this;
+    }
+
+    Builder csv(String column, int position) {
+      return csv(column, position, position);
+    }
+
+    Builder csv(String column, int position, int baselinePosition) {
+      csv = new Csv(column, position, baselinePosition);
+      return this;
+    }
+
+    Builder table(Table value) {
+      table = value;
+      return this;
+    }
+
+    Builder meaning(String value) {
+      meaning = value;
+      return this;
+    }
+
+    Metric read(ToDoubleFunction<TenantMetrics> read) {
+      return new Metric(
+          key, unit, workloads, replications, groups, comparison, csv, table, meaning, read);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.oversold.report.model;
+
+import dev.oversold.report.calculation.ReportBuilder;
+import dev.oversold.report.rendering.ReportWriter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the writers print: built once from the simulations by {@link ReportBuilder}, then
+ * formatted by each {@link ReportWriter}. Values are means over replications; NaN marks a figure
+ * that is not defined (no baseline, no requests) and prints as null / "-".
+ *
+ * @param scenario scenario name
+ * @param seed the first seed
+ * @param replications seeds {@code seed .. seed + replications - 1}
+ * @param durationS simulated seconds
+ * @param warmupS ignored prefix in seconds
+ * @param baselines whether tenants ran alone for comparison ({@code report.baseline})
+ * @param hosts per host, scenario order
+ * @param tenants per tenant, scenario order
+ * @param groups rows per group when {@code report.groups} is set; empty otherwise
+ * @param interference who hurts whom
+ * @param summary the victims' figures
+ */
+public record Report(
+    String scenario,
+    long seed,
+    int replications,
+    double durationS,
+    double warmupS,
+    boolean baselines,
+    List<HostReport> hosts,
+    List<TenantReport> tenants,
+    List<GroupReport> groups,
+    InterferenceReport interference,
+    Summary summary) {
+  public Report {
+    Objects.requireNonNull(scenario, "scenario");
+    hosts = List.copyOf(hosts);
+    tenants = List.copyOf(tenants);
+    groups = List.copyOf(groups);
+    Objects.requireNonNull(interference, "interference");
+    Objects.requireNonNull(summary, "summary");
+  }
+}

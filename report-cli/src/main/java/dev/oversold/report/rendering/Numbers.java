@@ -1,0 +1,66 @@
+package dev.oversold.report.rendering;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * Number formatting for every writer, independent of the default locale (a German desktop must not
+ * turn 0.5 into 0,5 in a CSV file). NaN means "not defined" and prints as null or "-".
+ */
+public final class Numbers {
+  /** Significant digits kept in machine-readable output: far beyond what the model resolves. */
+  private static final int SIGNIFICANT = 9;
+
+  private Numbers() {}
+
+  /**
+   * A JSON/CSV number: 9 significant digits but never fewer than the integer digits (byte counts
+   * stay exact), no exponent, no trailing zeros; null if undefined.
+   */
+  public static String machine(double value) {
+    if (!Double.isFinite(value)) {
+      return null;
+    }
+    BigDecimal exact = BigDecimal.valueOf(value);
+    int integerDigits = exact.precision() - exact.scale();
+    MathContext context =
+        new MathContext(Math.max(SIGNIFICANT, integerDigits), RoundingMode.HALF_EVEN);
+    BigDecimal rounded = exact.round(context).stripTrailingZeros();
+    if (rounded.signum() == 0) {
+      return "0";
+    }
+    return rounded.toPlainString();
+  }
+
+  /** Fixed decimals for people; "-" if undefined. */
+  public static String fixed(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return "-";
+    }
+    String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+    // -0.0 rounds to "-0.0": a sign with no magnitude only confuses readers
+    return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
+  }
+
+  /** A fraction as a percentage with one decimal, e.g. 0.1234 -> "12.3"; "-" if undefined. */
+  public static String percent(double fraction) {
+    return fixed(fraction * 100, 1);
+  }
+
+  /** Bytes in binary units for people: "512.0 MiB". */
+  public static String bytes(double bytes) {
+    if (!Double.isFinite(bytes)) {
+      return "-";
+    }
+    String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double value = bytes;
+    int unit = 0;
+    while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return fixed(value, unit == 0 ? 0 : 1) + " " + units[unit];
+  }
+}
