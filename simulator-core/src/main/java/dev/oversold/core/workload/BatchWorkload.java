@@ -19,11 +19,17 @@ final class BatchWorkload implements Workload {
   /** The batch kind's declaration. */
   static final WorkloadKind<WorkloadSpec.Batch> KIND =
       WorkloadKind.victim(
-          "batch",
-          WorkloadSpec.Batch.class,
-          WorkloadKind.Figures.JOBS,
-          "core-seconds",
-          BatchWorkload::new);
+              "batch",
+              WorkloadSpec.Batch.class,
+              WorkloadKind.Figures.JOBS,
+              "core-seconds",
+              BatchWorkload::new)
+          .costing(
+              CostModel.<WorkloadSpec.Batch>paced((batch, host) -> 0)
+                  .plusEventsInAll(
+                      batch -> CostModel.EVENTS_PER_REQUEST * BatchWorkload.jobCount(batch))
+                  .holding(
+                      (batch, tenant) -> BatchWorkload.jobCount(batch) * CostModel.BYTES_PER_JOB));
 
   private final WorkloadSpec.Batch spec;
   private TenantContext context;
@@ -104,5 +110,16 @@ final class BatchWorkload implements Workload {
     for (int i = 0; i < unfinished; i++) {
       context.recorder().jobFailed();
     }
+  }
+
+  /** Jobs the batch will submit, from its list or its distribution's count. */
+  static double jobCount(WorkloadSpec.Batch batch) {
+    if (batch.jobs() instanceof WorkloadSpec.JobList list) {
+      return list.jobs().size();
+    }
+    if (batch.jobs() instanceof WorkloadSpec.JobDistribution drawn) {
+      return drawn.count();
+    }
+    return 0;
   }
 }

@@ -12,7 +12,10 @@ final class CpuHogWorkload implements Workload {
   /** The cpu-hog kind's declaration. */
   static final WorkloadKind<WorkloadSpec.CpuHog> KIND =
       WorkloadKind.suspect(
-          "cpu-hog", WorkloadSpec.CpuHog.class, "core-seconds", CpuHogWorkload::new);
+              "cpu-hog", WorkloadSpec.CpuHog.class, "core-seconds", CpuHogWorkload::new)
+          .costing(
+              CostModel.paced(
+                  (hog, host) -> hog.threads() * host.cpu().speed() / CpuHogWorkload.CHUNK));
 
   /** Work per chunk: small against a run, large against the scheduler's granularity. */
   static final double CHUNK = 0.05;

@@ -20,7 +20,8 @@ import dev.oversold.core.model.WorkloadSpec;
 final class DiskHogWorkload implements Workload {
   /** The disk-hog kind's declaration. */
   static final WorkloadKind<WorkloadSpec.DiskHog> KIND =
-      WorkloadKind.suspect("disk-hog", WorkloadSpec.DiskHog.class, "bytes", DiskHogWorkload::new);
+      WorkloadKind.suspect("disk-hog", WorkloadSpec.DiskHog.class, "bytes", DiskHogWorkload::new)
+          .costing(CostModel.paced(DiskHogWorkload::eventsPerSecond));
 
   /** Bytes per run of operations issued as one request to the disk model. */
   static final long RUN_BYTES = 256 * 1024;
@@ -77,5 +78,15 @@ final class DiskHogWorkload implements Workload {
   @Override
   public void stop() {
     stopped = true;
+  }
+
+  /**
+   * Events per simulated second: each thread issues runs of {@link #RUN_BYTES} (sequential) or
+   * single blocks (random), at most what the device serves, at least one per thread.
+   */
+  static double eventsPerSecond(WorkloadSpec.DiskHog hog, dev.oversold.core.model.HostSpec host) {
+    double bytes = hog.pattern().isSequential() ? RUN_BYTES : hog.blockBytes();
+    double ops = Math.min(host.disk().iops(), host.disk().bandwidthBytesPerSecond() / bytes);
+    return CostModel.EVENTS_PER_DISK_OP * Math.max(ops, hog.threads());
   }
 }

@@ -14,8 +14,16 @@ import dev.oversold.core.model.WorkloadSpec;
 final class ForkBombWorkload implements Workload {
   /** The fork-bomb kind's declaration. */
   static final WorkloadKind<WorkloadSpec.ForkBomb> KIND =
-      WorkloadKind.suspect(
-          "fork-bomb", WorkloadSpec.ForkBomb.class, "forks", ForkBombWorkload::new);
+      WorkloadKind.suspect("fork-bomb", WorkloadSpec.ForkBomb.class, "forks", ForkBombWorkload::new)
+          .costing(
+              CostModel.<WorkloadSpec.ForkBomb>paced(
+                      // every attempt is work, created or refused, in at most one event a
+                      // millisecond
+                      (bomb, host) ->
+                          Math.max(bomb.forksPerSecond(), 1e9 / ForkBombWorkload.MIN_STEP_NANOS))
+                  .holding(
+                      (bomb, tenant) ->
+                          (double) tenant.plan().processLimit() * CostModel.BYTES_PER_PROCESS));
 
   /**
    * Shortest time between batches of forks: at high rates the forks of one millisecond are made in

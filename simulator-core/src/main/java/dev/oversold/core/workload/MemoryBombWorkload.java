@@ -15,7 +15,8 @@ final class MemoryBombWorkload implements Workload {
   /** The memory-bomb kind's declaration. */
   static final WorkloadKind<WorkloadSpec.MemoryBomb> KIND =
       WorkloadKind.suspect(
-          "memory-bomb", WorkloadSpec.MemoryBomb.class, "bytes", MemoryBombWorkload::new);
+              "memory-bomb", WorkloadSpec.MemoryBomb.class, "bytes", MemoryBombWorkload::new)
+          .costing(CostModel.paced((bomb, host) -> 1 / MemoryBombWorkload.STEP_SECONDS));
 
   static final long PAGE_BYTES = 4096;
 

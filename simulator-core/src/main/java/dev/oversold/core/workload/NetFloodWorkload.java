@@ -15,8 +15,8 @@ import dev.oversold.core.model.WorkloadSpec;
 final class NetFloodWorkload implements Workload {
   /** The net-flood kind's declaration. */
   static final WorkloadKind<WorkloadSpec.NetFlood> KIND =
-      WorkloadKind.suspect(
-          "net-flood", WorkloadSpec.NetFlood.class, "bytes", NetFloodWorkload::new);
+      WorkloadKind.suspect("net-flood", WorkloadSpec.NetFlood.class, "bytes", NetFloodWorkload::new)
+          .costing(CostModel.paced(NetFloodWorkload::eventsPerSecond));
 
   /** Pacing interval of bursts for rates up to 100 MiB/s (100 bursts per simulated second). */
   static final double BURST_SECONDS = 0.01;
@@ -97,5 +97,21 @@ final class NetFloodWorkload implements Workload {
       nextBurst.cancel();
       nextBurst = null;
     }
+  }
+
+  /** Events of one burst: the pacing tick, the transfer's completion, its delivery. */
+  private static final double EVENTS_PER_BURST = 4;
+
+  /**
+   * Events per simulated second: a burst of whole packets every {@link #BURST_SECONDS}, at most
+   * {@link #MAX_BURST_BYTES}, at least one packet; rounding down to whole packets only makes bursts
+   * smaller and more frequent.
+   */
+  static double eventsPerSecond(
+      WorkloadSpec.NetFlood flood, dev.oversold.core.model.HostSpec host) {
+    double burstBytes = Math.min(flood.bytesPerSecond() * BURST_SECONDS, MAX_BURST_BYTES);
+    double packets = Math.max(1, Math.floor(burstBytes / flood.packetBytes()));
+    double bursts = flood.bytesPerSecond() / (packets * flood.packetBytes());
+    return EVENTS_PER_BURST * bursts;
   }
 }

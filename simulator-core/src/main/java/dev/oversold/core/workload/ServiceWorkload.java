@@ -30,11 +30,12 @@ final class ServiceWorkload implements Workload {
   /** The service kind's declaration. */
   static final WorkloadKind<WorkloadSpec.Service> KIND =
       WorkloadKind.victim(
-          "service",
-          WorkloadSpec.Service.class,
-          WorkloadKind.Figures.REQUESTS,
-          "requests",
-          ServiceWorkload::new);
+              "service",
+              WorkloadSpec.Service.class,
+              WorkloadKind.Figures.REQUESTS,
+              "requests",
+              ServiceWorkload::new)
+          .costing(ServiceCost.MODEL);
 
   /** Disk operations of a request are random 4 KiB accesses (the contract's unit for them). */
   static final long IO_BYTES = 4096;

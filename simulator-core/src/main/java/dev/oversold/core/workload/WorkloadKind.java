@@ -3,6 +3,8 @@ package dev.oversold.core.workload;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.oversold.core.metrics.TenantRecorder;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ import java.util.function.Function;
  * @param figures the figures it reports beyond progress, which decide the metrics that apply to it
  * @param progressUnit what its {@code progress_per_s} counts: {@code requests}, {@code bytes}...
  * @param factory builds a fresh runtime workload for one run
+ * @param cost what a tenant of this kind costs a simulation, for the cost check
  */
 public record WorkloadKind<S extends WorkloadSpec>(
     String name,
@@ -26,7 +29,8 @@ public record WorkloadKind<S extends WorkloadSpec>(
     Role role,
     Figures figures,
     String progressUnit,
-    Function<S, Workload> factory) {
+    Function<S, Workload> factory,
+    CostModel<S> cost) {
 
   /** How the report treats a tenant running this kind. */
   public enum Role {
@@ -56,6 +60,7 @@ public record WorkloadKind<S extends WorkloadSpec>(
     Objects.requireNonNull(figures, "figures");
     checkArgument(!progressUnit.isBlank(), "progress unit of %s is blank", name);
     Objects.requireNonNull(factory, "factory");
+    Objects.requireNonNull(cost, "cost");
   }
 
   /** A kind the report judges, reporting {@code figures}. */
@@ -65,14 +70,20 @@ public record WorkloadKind<S extends WorkloadSpec>(
       Figures figures,
       String progressUnit,
       Function<S, Workload> factory) {
-    return new WorkloadKind<>(name, specType, Role.VICTIM, figures, progressUnit, factory);
+    return new WorkloadKind<>(
+        name, specType, Role.VICTIM, figures, progressUnit, factory, CostModel.none());
   }
 
   /** A noisy neighbour: reports its progress only. */
   public static <S extends WorkloadSpec> WorkloadKind<S> suspect(
       String name, Class<S> specType, String progressUnit, Function<S, Workload> factory) {
     return new WorkloadKind<>(
-        name, specType, Role.SUSPECT, Figures.PROGRESS, progressUnit, factory);
+        name, specType, Role.SUSPECT, Figures.PROGRESS, progressUnit, factory, CostModel.none());
+  }
+
+  /** This kind with its cost declared. */
+  public WorkloadKind<S> costing(CostModel<S> model) {
+    return new WorkloadKind<>(name, specType, role, figures, progressUnit, factory, model);
   }
 
   /**
@@ -95,6 +106,21 @@ public record WorkloadKind<S extends WorkloadSpec>(
   /** Whether {@code spec} is of this kind. */
   public boolean accepts(WorkloadSpec spec) {
     return specType.isInstance(spec);
+  }
+
+  /** Events per simulated second while a tenant running {@code spec} (of this kind) runs. */
+  public double eventsPerSecond(WorkloadSpec spec, HostSpec host) {
+    return cost.eventsPerSecond().applyAsDouble(specType.cast(spec), host);
+  }
+
+  /** Events of {@code spec} (of this kind) that do not depend on the run's length. */
+  public double eventsInAll(WorkloadSpec spec) {
+    return cost.eventsInAll().applyAsDouble(specType.cast(spec));
+  }
+
+  /** Bytes {@code tenant}'s workload (of this kind) holds at its peak. */
+  public double bytes(TenantSpec tenant) {
+    return cost.bytes().applyAsDouble(specType.cast(tenant.workload()), tenant);
   }
 
   /** A fresh runtime workload for {@code spec}, which must be of this kind. */

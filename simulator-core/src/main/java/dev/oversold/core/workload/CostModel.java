@@ -1,0 +1,59 @@
+package dev.oversold.core.workload;
+
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
+import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What one tenant of a workload kind costs a simulation, declared with the kind and estimated from
+ * the mechanism that paces it: events per simulated second while it runs, events that do not depend
+ * on the run's length (a batch's jobs), and bytes it holds at its peak beyond the tenant's fixed
+ * share. Upper estimates: the cost check refuses runs past a budget from them, and {@code
+ * CostEstimateTest} checks them against the events the bundled scenarios really run.
+ */
+public record CostModel<S extends WorkloadSpec>(
+    ToDoubleBiFunction<S, HostSpec> eventsPerSecond,
+    ToDoubleFunction<S> eventsInAll,
+    ToDoubleBiFunction<S, TenantSpec> bytes) {
+
+  /**
+   * Events of one request besides its disk operations: arrival, CPU admission and completion,
+   * network send and delivery, timeout timer, memory touch. Calibrated on the bundled services.
+   */
+  public static final double EVENTS_PER_REQUEST = 8;
+
+  /** Events of one disk operation: issue, throttle slice, device completion, writeback. */
+  public static final double EVENTS_PER_DISK_OP = 4;
+
+  /** A waiting request or a closed-loop client: the request object, its timers and queue slot. */
+  public static final long BYTES_PER_REQUEST = 512;
+
+  /** A batch job: its record, CPU job and completion event. */
+  public static final long BYTES_PER_JOB = 256;
+
+  /** A forked process in the kernel table. */
+  public static final long BYTES_PER_PROCESS = 64;
+
+  /** A kind that costs nothing beyond the tenant itself (idle). */
+  public static <S extends WorkloadSpec> CostModel<S> none() {
+    return new CostModel<>((spec, host) -> 0, spec -> 0, (spec, tenant) -> 0);
+  }
+
+  /** A kind paced at {@code eventsPerSecond} while it runs, holding nothing more. */
+  public static <S extends WorkloadSpec> CostModel<S> paced(
+      ToDoubleBiFunction<S, HostSpec> eventsPerSecond) {
+    return new CostModel<>(eventsPerSecond, spec -> 0, (spec, tenant) -> 0);
+  }
+
+  /** This model, holding {@code bytes} at its peak. */
+  public CostModel<S> holding(ToDoubleBiFunction<S, TenantSpec> bytes) {
+    return new CostModel<>(eventsPerSecond, eventsInAll, bytes);
+  }
+
+  /** This model, with {@code eventsInAll} events whatever the run's length. */
+  public CostModel<S> plusEventsInAll(ToDoubleFunction<S> eventsInAll) {
+    return new CostModel<>(eventsPerSecond, eventsInAll, bytes);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.oversold.core.workload;
+
+import dev.oversold.core.model.ArrivalSpec;
+import dev.oversold.core.model.WorkloadSpec;
+
+/**
+ * A service's cost: each request costs {@link CostModel#EVENTS_PER_REQUEST} events plus {@link
+ * CostModel#EVENTS_PER_DISK_OP} per disk operation, at the busiest arrival rate; it holds at most
+ * the requests arriving within one timeout (then they fail), or one per closed-loop client.
+ */
+final class ServiceCost {
+  static final CostModel<WorkloadSpec.Service> MODEL =
+      CostModel.<WorkloadSpec.Service>paced(
+              (service, host) ->
+                  peakRate(service)
+                      * (CostModel.EVENTS_PER_REQUEST
+                          + CostModel.EVENTS_PER_DISK_OP
+                              * (service.request().diskReads() + service.request().diskWrites())))
+          .holding(
+              (service, tenant) ->
+                  service.arrivals() instanceof ArrivalSpec.Closed closed
+                      ? (double) closed.clients() * CostModel.BYTES_PER_REQUEST
+                      : peakRate(service)
+                          * service.timeout().seconds()
+                          * CostModel.BYTES_PER_REQUEST);
+
+  private ServiceCost() {}
+
+  /** Requests per second at the busiest moment. */
+  static double peakRate(WorkloadSpec.Service service) {
+    ArrivalSpec arrivals = service.arrivals();
+    if (arrivals instanceof ArrivalSpec.OnOff onOff) {
+      return Math.max(onOff.onRatePerSecond(), onOff.offRatePerSecond());
+    }
+    if (arrivals instanceof ArrivalSpec.Periodic periodic) {
+      double peak = periodic.profile().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      return periodic.ratePerSecond() * peak;
+    }
+    if (arrivals instanceof ArrivalSpec.Closed closed) {
+      // N / (Z + R) <= N / max(Z, R), and a response takes at least its CPU time
+      double cycle =
+          Math.max(closed.thinkTimeSeconds().mean(), service.request().cpuSeconds().mean());
+      return closed.clients() / Math.max(cycle, 1e-6);
+    }
+    return arrivals.meanRatePerSecond();
+  }
+}
