@@ -87,7 +87,7 @@ final class WorkloadConverter {
           flood.direction() == null ? WorkloadSpec.Direction.TRANSMIT : flood.direction();
       return new WorkloadSpec.NetFlood(direction, flood.rate().value(), packet, window);
     }
-    if (dto instanceof WorkloadDto.Idle idle) {
+    if (dto instanceof WorkloadDto.Idle) {
       return new WorkloadSpec.Idle(window);
     }
     throw new IllegalStateException("unknown " + dto);
