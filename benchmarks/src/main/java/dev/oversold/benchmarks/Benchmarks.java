@@ -1,5 +1,6 @@
 package dev.oversold.benchmarks;
 
+import dev.oversold.cli.SuppressForbidden;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Benchmarks {
 
   private Benchmarks() {}
 
+  @SuppressForbidden(reason = "the benchmark launcher's entry point: usage errors exit with 2")
   public static void main(String[] args) {
     if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
       System.out.println("usage: java -jar oversold-benchmarks.jar NAME [args]; NAME is one of:");

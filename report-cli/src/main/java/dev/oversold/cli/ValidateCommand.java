@@ -5,6 +5,7 @@ import dev.oversold.scenarios.Problem;
 import dev.oversold.scenarios.ScenarioException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +37,11 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         Scenario scenario = root.source.resolve(file, List.of());
         out.printf(
+            Locale.ROOT,
             "%s: valid (%d tenants on %d hosts)%n",
-            file, scenario.tenants().size(), scenario.hosts().size());
+            file,
+            scenario.tenants().size(),
+            scenario.hosts().size());
       } catch (ScenarioException e) {
         allValid = false;
         for (Problem problem : e.problems()) {
