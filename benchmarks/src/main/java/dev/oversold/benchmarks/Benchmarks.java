@@ -1,5 +1,6 @@
 package dev.oversold.benchmarks;
 
+import dev.oversold.cli.SuppressForbidden;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,12 @@ public final class Benchmarks {
     COMMANDS.put("million-jobs", MillionJobsBenchmark::main);
     COMMANDS.put("mm1", Mm1Figures::main);
     COMMANDS.put("web-host", WebHostBenchmark::main);
+    COMMANDS.put("glob", GlobBenchmark::main);
   }
 
   private Benchmarks() {}
 
+  @SuppressForbidden(reason = "the benchmark launcher's entry point: usage errors exit with 2")
   public static void main(String[] args) {
     if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
       System.out.println("usage: java -jar oversold-benchmarks.jar NAME [args]; NAME is one of:");

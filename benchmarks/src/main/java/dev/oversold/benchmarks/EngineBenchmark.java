@@ -15,7 +15,7 @@ final class EngineBenchmark {
 
   private EngineBenchmark() {}
 
-  static void main(String[] args) {
+  public static void main(String[] args) {
     int pending = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     long events = args.length > 1 ? Long.parseLong(args[1]) : 5_000_000;
     long[] delays = new long[DELAYS];

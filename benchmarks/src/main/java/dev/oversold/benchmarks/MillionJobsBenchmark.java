@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 final class MillionJobsBenchmark {
   private MillionJobsBenchmark() {}
 
-  static void main(String[] args) {
+  public static void main(String[] args) {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     for (int round = 0; round < 3; round++) {
       run(jobs, round);

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 final class ProcessorSharingPeerBenchmark {
   private ProcessorSharingPeerBenchmark() {}
 
-  static void main(String[] args) {
+  public static void main(String[] args) {
     int tenants = 100;
     for (int jobs : new int[] {30, 100}) {
       double bestSeconds = Double.MAX_VALUE;

@@ -21,7 +21,7 @@ final class ListCommand implements Callable<Integer> {
   static String wrap(String text, int width, int indent) {
     StringBuilder result = new StringBuilder();
     int column = 0;
-    for (String word : text.split("\\s+")) {
+    for (String word : text.strip().split("\\s+", -1)) {
       if (column > 0 && column + 1 + word.length() > Math.max(20, width)) {
         result.append('\n').append(" ".repeat(indent));
         column = 0;

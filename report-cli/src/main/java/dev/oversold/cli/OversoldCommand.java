@@ -59,6 +59,7 @@ public final class OversoldCommand implements Callable<Integer> {
    * What {@link #main} does, with the collaborators given: installs the Ctrl-C hook, runs the
    * command on the terminal's streams and exits with its code.
    */
+  @SuppressForbidden(reason = "the process entry point: owns stdout, stderr and the exit status")
   public static void mainWith(String[] args, ScenarioSource source, SimulationEngine engine) {
     Thread main = Thread.currentThread();
     Runtime.getRuntime()

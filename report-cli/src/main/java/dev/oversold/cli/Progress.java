@@ -26,6 +26,9 @@ final class Progress implements ProgressListener {
   }
 
   /** A terminal is attached when the JVM has a console (stdin and stdout are terminals). */
+  // On Java 17 (the release we build for) console() is null unless both streams are terminals;
+  // Java 22+ would need Console.isTerminal().
+  @SuppressWarnings("SystemConsoleNull")
   static boolean terminalAttached() {
     return System.console() != null;
   }

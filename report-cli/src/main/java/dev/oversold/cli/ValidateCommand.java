@@ -7,6 +7,7 @@ import dev.oversold.scenarios.Problem;
 import dev.oversold.scenarios.ScenarioException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,10 +47,13 @@ final class ValidateCommand implements Callable<Integer> {
             CostCheck.check(
                 file, List.of(scenario), 1, ParallelRunner.defaultThreads(), /* force= */ false);
         out.printf(
+            Locale.ROOT,
             "%s: valid (%d tenants on %d hosts)%n",
-            file, scenario.tenants().size(), scenario.hosts().size());
+            file,
+            scenario.tenants().size(),
+            scenario.hosts().size());
         if (showCost) {
-          out.printf("%s: cost: %s%n", file, cost.summary());
+          out.printf(Locale.ROOT, "%s: cost: %s%n", file, cost.summary());
         }
       } catch (ScenarioException e) {
         allValid = false;

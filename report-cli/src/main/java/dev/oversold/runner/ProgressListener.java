@@ -6,6 +6,8 @@ public interface ProgressListener {
   ProgressListener NONE = (done, total, simulatedSeconds) -> {};
 
   /**
+   * Called after each finished run.
+   *
    * @param done runs finished so far
    * @param total runs in the batch
    * @param simulatedSeconds simulated time covered by the finished runs

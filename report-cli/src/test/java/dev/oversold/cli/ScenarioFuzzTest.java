@@ -106,7 +106,7 @@ final class ScenarioFuzzTest {
       assertTrue(outcome.code() == 0 || outcome.code() == 2, outcome.err() + context);
       assertFalse(outcome.err().contains("\tat "), "stack trace" + context + outcome.err());
       assertFalse(outcome.err().contains("internal error"), context + outcome.err());
-      for (String line : outcome.err().split("\n")) {
+      for (String line : outcome.err().split("\n", -1)) {
         if (!line.isEmpty()) {
           assertTrue(LOCATED.matcher(line).matches(), "no location: " + line + context);
           assertTrue(line.chars().noneMatch(c -> c < 0x20 && c != '\t'), "raw control: " + line);

@@ -34,7 +34,7 @@ public final class ScenarioLibrary {
 
   private static List<Entry> build() {
     List<Entry> entries = new ArrayList<>();
-    for (String line : read(FOLDER + "index.txt").split("\n")) {
+    for (String line : read(FOLDER + "index.txt").lines().toList()) {
       String name = line.strip();
       if (name.isEmpty() || name.startsWith("#")) {
         continue;

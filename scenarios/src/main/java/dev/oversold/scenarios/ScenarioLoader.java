@@ -152,6 +152,7 @@ public final class ScenarioLoader {
   }
 
   /** One {@code KEY=VALUE} override. */
+  @SuppressWarnings("JavaLangClash") // always written ScenarioLoader.Override, never imported bare
   public record Override(String key, String value) {
     /** Parses {@code KEY=VALUE} as given on the command line. */
     public static Override parse(String keyEqualsValue) {

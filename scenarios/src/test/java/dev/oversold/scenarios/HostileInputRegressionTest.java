@@ -95,8 +95,10 @@ final class HostileInputRegressionTest {
   @Test
   void secondRange_namesTheRunningTotal() {
     String tenants =
-        "  - { name: 'a-{1..6000}', plan: p, workload: { kind: idle } }\n"
-            + "  - { name: 'b-{1..6000}', plan: p, workload: { kind: idle } }\n";
+        """
+          - { name: 'a-{1..6000}', plan: p, workload: { kind: idle } }
+          - { name: 'b-{1..6000}', plan: p, workload: { kind: idle } }
+        """;
     assertEquals(
         List.of(
             "s.yaml:9:13: tenants[1].name: range {1..6000} makes 6000 tenants, 12000 in all, more"

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad input gets its problem, at its line and column, in the contract's shape. */
 final class ScenarioProblemsTest {
-  private static final long GIB = 1L << 30;
-  private static final long MIB = 1L << 20;
 
   private static final String MINIMAL = ScenarioLoaderTest.MINIMAL;
 

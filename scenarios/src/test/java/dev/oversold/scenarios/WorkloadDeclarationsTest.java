@@ -131,7 +131,7 @@ final class WorkloadDeclarationsTest {
         table(
             DOCS.resolve("workloads.md"),
             "| kind | parameters | mechanism | progress | refusals |")) {
-      documented.put(row.get(0).replace("`", ""), row.get(3).split(" ")[0]);
+      documented.put(row.get(0).replace("`", ""), row.get(3).split(" ", -1)[0]);
     }
     Map<String, String> declared = new LinkedHashMap<>();
     Workloads.all().stream()

@@ -254,6 +254,7 @@ final class Charts {
           double y = top + height * (1 - (logValue - decadeLo) / (decadeHi - decadeLo));
           path.append(i == 0 ? "M" : " L").append(Svg.n(x)).append(',').append(Svg.n(y));
         }
+        @SuppressWarnings("ReferenceEquality") // which of the two series objects this one is
         boolean alone = d == t.latencyAlone();
         svg.path(
             path.toString(),

@@ -25,7 +25,7 @@ final class JsonMetrics {
     for (Metric metric : MetricCatalog.ALL) {
       Map<String, Object> node = root;
       if (!metric.parent().isEmpty()) {
-        for (String part : metric.parent().split("\\.")) {
+        for (String part : metric.parent().split("\\.", -1)) {
           node = child(node, part);
         }
       }

@@ -41,7 +41,8 @@ final class Svg {
   /** Escapes text and attribute values for HTML and XML alike. */
   static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
         case '&' -> escaped.append("&amp;");
         case '<' -> escaped.append("&lt;");

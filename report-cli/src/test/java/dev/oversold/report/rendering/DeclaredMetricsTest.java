@@ -130,7 +130,7 @@ final class DeclaredMetricsTest {
     JsonNode tenants = new ObjectMapper().readTree(render(new JsonReportWriter())).get("tenants");
     for (Metric metric : MetricCatalog.ALL) {
       JsonNode node = tenants.get(row(metric)).get("metrics");
-      for (String part : metric.key().split("\\.")) {
+      for (String part : metric.key().split("\\.", -1)) {
         node = node.get(part);
         assertNotNull(node, metric.key());
       }
@@ -156,7 +156,7 @@ final class DeclaredMetricsTest {
   @Test
   void everyDeclaredMetric_isInTheHtmlFiguresOfItsTenant() throws IOException {
     String html = render(new HtmlReportWriter());
-    String[] tenants = html.split("<details>");
+    String[] tenants = html.split("<details>", -1);
     for (Metric metric : MetricCatalog.ALL) {
       String block = tenants[1 + row(metric)];
       Matcher cell =

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a located {@link Node} tree to the DTO records, reporting every problem (unknown keys with
@@ -44,11 +45,11 @@ public final class Binder {
   }
 
   /** Binds {@code node} as {@code type}; null when it could not be bound at all. */
-  public <T> T bind(Node node, Class<T> type, String path) {
+  public <T> @Nullable T bind(Node node, Class<T> type, String path) {
     return type.cast(bindValue(node, type, path));
   }
 
-  private Object bindValue(Node node, Type type, String path) {
+  private @Nullable Object bindValue(Node node, Type type, String path) {
     if (node instanceof ScalarNode scalar && scalar.isNull()) {
       return null;
     }
@@ -81,31 +82,32 @@ public final class Binder {
     return bindScalar(scalar, c, path);
   }
 
-  private List<Object> bindList(Node node, Type itemType, String path) {
+  private @Nullable List<@Nullable Object> bindList(Node node, Type itemType, String path) {
     if (!(node instanceof ListNode list)) {
       problems.add(node.location(), path, "expected a list, found " + node.shape(), "a list");
       return null;
     }
-    List<Object> items = new ArrayList<>();
+    List<@Nullable Object> items = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
       items.add(bindValue(list.items().get(i), itemType, path + "[" + i + "]"));
     }
     return items;
   }
 
-  private Map<String, Object> bindMap(Node node, Type valueType, String path) {
+  private @Nullable Map<String, @Nullable Object> bindMap(Node node, Type valueType, String path) {
     if (!(node instanceof MapNode map)) {
       problems.add(node.location(), path, "expected a mapping, found " + node.shape(), "");
       return null;
     }
-    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, @Nullable Object> values = new LinkedHashMap<>();
     for (MapNode.Entry entry : map.entries().values()) {
       values.put(entry.key(), bindValue(entry.value(), valueType, join(path, entry.key())));
     }
     return values;
   }
 
-  private Object bindRecord(Node node, Class<?> type, String path, String discriminator) {
+  private @Nullable Object bindRecord(
+      Node node, Class<?> type, String path, @Nullable String discriminator) {
     if (!(node instanceof MapNode map)) {
       problems.add(node.location(), path, "expected a mapping, found " + node.shape(), "");
       return null;
@@ -132,8 +134,7 @@ public final class Binder {
       types[i] = component.getType();
       String key = keys.get(i);
       Node value = map.get(key);
-      boolean absent = value == null || (value instanceof ScalarNode s && s.isNull());
-      if (absent) {
+      if (value == null || (value instanceof ScalarNode s && s.isNull())) {
         if (component.isAnnotationPresent(Required.class)) {
           problems.add(
               value == null ? map.location() : value.location(),
@@ -152,7 +153,7 @@ public final class Binder {
     return construct(type, types, arguments);
   }
 
-  private Object bindSealed(Node node, Class<?> type, String path) {
+  private @Nullable Object bindSealed(Node node, Class<?> type, String path) {
     if (!(node instanceof MapNode map)) {
       for (Class<?> wrapper : Shapes.wrapperSubtypes(type)) {
         RecordComponent component = wrapper.getRecordComponents()[0];
@@ -201,7 +202,7 @@ public final class Binder {
   }
 
   /** An operations rate: {@code 200} or {@code 200/s} ({@link PerSecond}). */
-  private Double perSecond(ScalarNode scalar, String path) {
+  private @Nullable Double perSecond(ScalarNode scalar, String path) {
     try {
       return OperationsRate.parse(scalar.text());
     } catch (UnitException e) {
@@ -210,7 +211,7 @@ public final class Binder {
     }
   }
 
-  private Object bindScalar(ScalarNode scalar, Class<?> type, String path) {
+  private @Nullable Object bindScalar(ScalarNode scalar, Class<?> type, String path) {
     String text = scalar.text();
     Optional<Quantity<?>> quantity = Quantity.of(type);
     if (quantity.isPresent()) {
@@ -267,7 +268,7 @@ public final class Binder {
     throw new IllegalStateException("unsupported DTO type " + type);
   }
 
-  private Object bindInteger(ScalarNode scalar, boolean isInt, String path) {
+  private @Nullable Object bindInteger(ScalarNode scalar, boolean isInt, String path) {
     String trimmed = scalar.text().strip();
     if (scalar.type() == ScalarType.BOOLEAN || !INTEGER.matcher(trimmed).matches()) {
       boolean tooLong = trimmed.matches("[+-]?\\d{20,}");

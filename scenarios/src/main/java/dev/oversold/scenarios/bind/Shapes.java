@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reflection over the DTOs shared by the binder, the schema generator and the writer: key names,
@@ -29,7 +30,8 @@ public final class Shapes {
   /** {@code sampleInterval} to {@code sample-interval}. */
   public static String kebab(String camel) {
     StringBuilder out = new StringBuilder();
-    for (char c : camel.toCharArray()) {
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
       if (Character.isUpperCase(c)) {
         out.append('-').append(Character.toLowerCase(c));
       } else {
@@ -73,7 +75,7 @@ public final class Shapes {
   }
 
   /** The discriminator key of a sealed interface, or null. */
-  public static String discriminator(Class<?> sealed) {
+  public static @Nullable String discriminator(Class<?> sealed) {
     Discriminator d = sealed.getAnnotation(Discriminator.class);
     return d == null ? null : d.value();
   }
@@ -140,7 +142,7 @@ public final class Shapes {
   }
 
   /** The discriminator value of a subtype. */
-  public static String typeName(Class<?> sub) {
+  public static @Nullable String typeName(Class<?> sub) {
     TypeName name = sub.getAnnotation(TypeName.class);
     return name == null ? null : name.value();
   }

@@ -102,7 +102,7 @@ public final class WorkloadBindings {
   static WorkloadBinding<?, ?> of(WorkloadSpec workload) {
     WorkloadKind<?> kind = Workloads.of(workload);
     for (WorkloadBinding<?, ?> binding : BINDINGS) {
-      if (binding.kind() == kind) {
+      if (binding.kind().name().equals(kind.name())) {
         return binding;
       }
     }

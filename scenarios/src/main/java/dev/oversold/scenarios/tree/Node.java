@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A document tree that remembers where each value was written, so that every problem found later
@@ -42,7 +43,7 @@ public sealed interface Node {
       return entries;
     }
 
-    public Node get(String key) {
+    public @Nullable Node get(String key) {
       Entry entry = entries.get(key);
       return entry == null ? null : entry.value();
     }

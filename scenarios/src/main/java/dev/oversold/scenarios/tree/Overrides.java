@@ -7,8 +7,10 @@ import dev.oversold.scenarios.tree.Node.ScalarNode;
 import dev.oversold.scenarios.tree.Node.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies {@code KEY=VALUE} overrides ({@code oversold sweep --set}, {@code --seed}) to a document
@@ -79,7 +81,8 @@ public final class Overrides {
           knobs && joinKeys(segments, i, segments.size() - i) != null
               ? segments.size() - i
               : longestKey(map, segments, i);
-      String name = joinKeys(segments, i, used);
+      // segment i is a key here (indexes were handled above), so the join is never null
+      String name = Objects.requireNonNull(joinKeys(segments, i, used));
       lastKey = name;
       i += used - 1;
       last = i == segments.size() - 1;
@@ -141,7 +144,7 @@ public final class Overrides {
     return best;
   }
 
-  private static String joinKeys(List<Object> segments, int start, int count) {
+  private static @Nullable String joinKeys(List<Object> segments, int start, int count) {
     StringBuilder joined = new StringBuilder();
     for (int j = start; j < start + count; j++) {
       if (!(segments.get(j) instanceof String name)) {
@@ -156,7 +159,7 @@ public final class Overrides {
   }
 
   /** Splits {@code a.b[2].c} into "a", "b", 2, "c"; null when malformed. */
-  static List<Object> parsePath(String key) {
+  static @Nullable List<Object> parsePath(String key) {
     List<Object> segments = new ArrayList<>();
     Matcher matcher = SEGMENT.matcher(key);
     int position = 0;

@@ -3,6 +3,7 @@ package dev.oversold.scenarios.tree;
 import dev.oversold.scenarios.tree.Node.ListNode;
 import dev.oversold.scenarios.tree.Node.MapNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Finds where a key path ({@code tenants[2].plan}) was written. */
 public final class Paths {
@@ -12,16 +13,16 @@ public final class Paths {
    * The location of the deepest node on {@code path}: the value itself, or the key when the path
    * names a key, or the closest enclosing mapping when the key is absent.
    */
-  public static Location locate(Node root, String path) {
+  public static @Nullable Location locate(@Nullable Node root, String path) {
     return locate(root, path, false);
   }
 
   /** Like {@link #locate(Node, String)}, but the key's own location when the path ends on a key. */
-  public static Location locateKey(Node root, String path) {
+  public static @Nullable Location locateKey(@Nullable Node root, String path) {
     return locate(root, path, true);
   }
 
-  private static Location locate(Node root, String path, boolean atKey) {
+  private static @Nullable Location locate(@Nullable Node root, String path, boolean atKey) {
     if (root == null) {
       return null;
     }
@@ -44,7 +45,7 @@ public final class Paths {
       if (!(current instanceof MapNode map)) {
         return best;
       }
-      MapNode.Entry found = null;
+      MapNode.@Nullable Entry found = null;
       int used = 1;
       StringBuilder key = new StringBuilder();
       for (int count = 1; i + count <= segments.size(); count++) {

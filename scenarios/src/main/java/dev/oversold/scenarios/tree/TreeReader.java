@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -59,7 +61,7 @@ public final class TreeReader {
   private final String source;
   private final Problems problems;
   private final Map<String, Node> anchors = new HashMap<>();
-  private final Map<Node, Long> sizes = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Long> sizes = new IdentityHashMap<>();
   private long expanded;
 
   private TreeReader(String source, Problems problems) {
@@ -83,7 +85,7 @@ public final class TreeReader {
    * @param json true for JSON, false for YAML (JSON mostly parses as YAML too, but the JSON parser
    *     gives better messages for JSON files)
    */
-  public static Node read(String text, String source, boolean json, Problems problems) {
+  public static @Nullable Node read(String text, String source, boolean json, Problems problems) {
     if (text.length() > MAX_CHARS) {
       problems.add(
           new Location(source, 1, 1),
@@ -103,7 +105,7 @@ public final class TreeReader {
     return new TreeReader(source, problems).parse(text, json);
   }
 
-  private Node parse(String text, boolean json) {
+  private @Nullable Node parse(String text, boolean json) {
     JsonParser parser = null;
     try {
       parser = json ? JSON.createParser(text) : YAML.createParser(text);
@@ -121,7 +123,7 @@ public final class TreeReader {
       problems.add(location(e.getLocation()), "", message, hint(message));
       return null;
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      JsonLocation where = parser == null ? null : parser.currentLocation();
+      @Nullable JsonLocation where = parser == null ? null : parser.currentLocation();
       problems.add(location(where), "", "unreadable: " + clean(String.valueOf(e.getMessage())), "");
       return null;
     } finally {
@@ -138,19 +140,19 @@ public final class TreeReader {
   /** An open container being filled. */
   private static final class Frame {
     final Node node;
-    final String anchor;
-    String key;
-    Location keyLocation;
+    final @Nullable String anchor;
+    @Nullable String key;
+    @Nullable Location keyLocation;
     final List<Node> merges = new ArrayList<>();
     long size = 1;
 
-    Frame(Node node, String anchor) {
+    Frame(Node node, @Nullable String anchor) {
       this.node = node;
       this.anchor = anchor;
     }
   }
 
-  private Node build(JsonParser parser) throws IOException {
+  private @Nullable Node build(JsonParser parser) throws IOException {
     Deque<Frame> stack = new ArrayDeque<>();
     JsonToken token = parser.nextToken();
     if (token == null) {
@@ -159,10 +161,10 @@ public final class TreeReader {
     }
     while (token != null) {
       Location at = location(parser.currentTokenLocation());
-      Node completed = null;
+      @Nullable Node completed = null;
       switch (token) {
         case FIELD_NAME -> {
-          Frame frame = stack.peek();
+          Frame frame = Objects.requireNonNull(stack.peek(), "a key inside a mapping");
           frame.key = parser.currentName();
           frame.keyLocation = at;
         }
@@ -199,7 +201,7 @@ public final class TreeReader {
         if (stack.isEmpty()) {
           return completed;
         }
-        if (!attach(stack.peek(), completed)) {
+        if (!attach(stack.element(), completed)) {
           return null;
         }
       }
@@ -208,11 +210,12 @@ public final class TreeReader {
     return null;
   }
 
-  private String anchorOf(JsonParser parser) throws IOException {
+  private @Nullable String anchorOf(JsonParser parser) throws IOException {
     return parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
   }
 
-  private Node scalarOrAlias(JsonParser parser, JsonToken token, Location at) throws IOException {
+  private @Nullable Node scalarOrAlias(JsonParser parser, JsonToken token, Location at)
+      throws IOException {
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       String name = parser.getText();
       Node target = anchors.get(name);
@@ -290,17 +293,20 @@ public final class TreeReader {
       return true;
     }
     MapNode map = (MapNode) parent.node;
-    if ("<<".equals(parent.key)) {
+    // in a mapping, the parser reports each value's key (FIELD_NAME) first
+    String key = Objects.requireNonNull(parent.key, "key of a mapping value");
+    Location keyLocation = Objects.requireNonNull(parent.keyLocation, "key of a mapping value");
+    if ("<<".equals(key)) {
       parent.merges.add(child);
-    } else if (map.entries().containsKey(parent.key)) {
-      Location first = map.entries().get(parent.key).keyLocation();
+    } else if (map.entries().containsKey(key)) {
+      Location first = map.entries().get(key).keyLocation();
       problems.add(
-          parent.keyLocation,
-          parent.key,
-          "duplicate key '" + parent.key + "' (first at line " + first.line() + ")",
+          keyLocation,
+          key,
+          "duplicate key '" + key + "' (first at line " + first.line() + ")",
           "each key once");
     } else {
-      map.put(parent.key, parent.keyLocation, child);
+      map.put(key, keyLocation, child);
     }
     parent.key = null;
     return true;
@@ -325,7 +331,7 @@ public final class TreeReader {
     }
   }
 
-  private Location location(JsonLocation location) {
+  private Location location(@Nullable JsonLocation location) {
     if (location == null) {
       return new Location(source, 1, 1);
     }
@@ -349,7 +355,7 @@ public final class TreeReader {
   }
 
   /** First line of a parser message, without control characters, at most 200 characters. */
-  static String clean(String message) {
+  static String clean(@Nullable String message) {
     if (message == null) {
       return "unreadable input";
     }

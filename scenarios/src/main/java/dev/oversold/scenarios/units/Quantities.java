@@ -45,8 +45,8 @@ final class Quantities {
   }
 
   /**
-   * The factor of {@code unit}, or an error naming the accepted units. Units are case-sensitive: 1m
-   * is a minute, 1M would be ambiguous.
+   * The factor of the split's unit, or an error naming the accepted units. Units are
+   * case-sensitive: 1m is a minute, 1M would be ambiguous.
    */
   static BigDecimal factor(Map<String, BigDecimal> units, Split split, String text, String expected)
       throws UnitException {

@@ -6,6 +6,7 @@ import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.core.runtime.Simulator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /** Group figures of a run and the run of the same scenario without some tenants. */
@@ -74,6 +75,7 @@ final class Figures {
 
   static String line(String label, SimulationResult result, String prefix) {
     return String.format(
+        Locale.ROOT,
         "%s: p99 %.2f ms, mean %.6f ms, good %.2f/s, faults %d, swapped %.0f B, host swap %.0f B",
         label,
         orNaN(result, prefix, l -> l.p99()),

@@ -1,6 +1,7 @@
 package dev.oversold.core.engine;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A binary min-heap of events keyed by (time, sequence) that knows each event's position, so that
@@ -18,7 +19,7 @@ final class EventQueue {
     return size == 0;
   }
 
-  Event peek() {
+  @Nullable Event peek() {
     return size == 0 ? null : heap[0];
   }
 
@@ -32,7 +33,7 @@ final class EventQueue {
     siftUp(size - 1);
   }
 
-  Event poll() {
+  @Nullable Event poll() {
     if (size == 0) {
       return null;
     }

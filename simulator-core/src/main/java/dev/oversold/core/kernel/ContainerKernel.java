@@ -2,6 +2,7 @@ package dev.oversold.core.kernel;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A container's kernel objects on a shared kernel: each allocation must pass the container's own
@@ -27,7 +28,7 @@ public final class ContainerKernel implements KernelObjects {
 
   @Override
   public boolean allocate(KernelObject kind, int count) {
-    KernelTable own = beancounters.get(kind);
+    KernelTable own = own(kind);
     if (!own.tryAcquire(count)) {
       return false;
     }
@@ -40,7 +41,7 @@ public final class ContainerKernel implements KernelObjects {
 
   @Override
   public void release(KernelObject kind, int count) {
-    KernelTable own = beancounters.get(kind);
+    KernelTable own = own(kind);
     long freed = Math.min(count, own.held());
     own.release(freed);
     host.table(kind).release(freed);
@@ -48,11 +49,11 @@ public final class ContainerKernel implements KernelObjects {
 
   @Override
   public long held(KernelObject kind) {
-    return beancounters.get(kind).held();
+    return own(kind).held();
   }
 
   @Override
   public KernelTable own(KernelObject kind) {
-    return beancounters.get(kind);
+    return Objects.requireNonNull(beancounters.get(kind), kind::name);
   }
 }

@@ -2,6 +2,7 @@ package dev.oversold.core.kernel;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A VM's private guest kernel: its own pid, file and conntrack tables. Nothing a guest allocates
@@ -23,21 +24,21 @@ public final class GuestKernel implements KernelObjects {
 
   @Override
   public boolean allocate(KernelObject kind, int count) {
-    return tables.get(kind).tryAcquire(count);
+    return own(kind).tryAcquire(count);
   }
 
   @Override
   public void release(KernelObject kind, int count) {
-    tables.get(kind).release(count);
+    own(kind).release(count);
   }
 
   @Override
   public long held(KernelObject kind) {
-    return tables.get(kind).held();
+    return own(kind).held();
   }
 
   @Override
   public KernelTable own(KernelObject kind) {
-    return tables.get(kind);
+    return Objects.requireNonNull(tables.get(kind), kind::name);
   }
 }

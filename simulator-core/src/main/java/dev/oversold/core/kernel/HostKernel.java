@@ -3,6 +3,7 @@ package dev.oversold.core.kernel;
 import dev.oversold.core.model.HostSpec;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The host kernel's tables: pid, file and conntrack, sized by the host options. Containers (and
@@ -26,7 +27,7 @@ public final class HostKernel {
   }
 
   public KernelTable table(KernelObject kind) {
-    return tables.get(kind);
+    return Objects.requireNonNull(tables.get(kind), kind::name);
   }
 
   public void checkInvariants() {

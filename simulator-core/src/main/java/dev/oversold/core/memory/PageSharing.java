@@ -19,6 +19,8 @@ public final class PageSharing {
   private long scannedPages;
 
   /**
+   * How much the scanner can merge and what it costs.
+   *
    * @param sharedFraction fraction of a VM's anonymous pages that are identical to another page
    * @param scanPagesPerSecond pages the scanner looks at per second
    * @param cpuCores host cores the scanner uses while it runs (reference-core-seconds per second)

@@ -8,7 +8,7 @@ import java.util.Objects;
  * What a VPS provider sells, in platform-neutral knobs that each platform maps onto its own.
  *
  * @param name the plan's name in the scenario (or the tenant's name for an inline plan)
- * @param vcpus virtual CPUs (OpenVZ: visible CPUs, {@code cpus})
+ * @param vcpus virtual CPUs (OpenVZ: visible CPUs, set with {@code vzctl set --cpus})
  * @param cpu weight, limit and reservation
  * @param memory RAM and swap
  * @param disk size, limits and weight

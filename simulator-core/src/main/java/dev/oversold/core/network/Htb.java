@@ -26,7 +26,7 @@ public final class Htb implements Qdisc {
     }
   }
 
-  private final class HtbClass {
+  private static final class HtbClass {
     final ClassSpec spec;
     final ArrayDeque<Frame> frames = new ArrayDeque<>();
     double tokens;

@@ -30,8 +30,6 @@ final class MetricsSampler {
   };
 
   private final Simulation simulation;
-  private final List<HostRuntime> hosts;
-  private final List<TenantRuntime> tenants;
   private final Scenario scenario;
   private final long interval;
   private final long warmup;
@@ -45,8 +43,6 @@ final class MetricsSampler {
       List<TenantRuntime> tenants,
       Scenario scenario) {
     this.simulation = simulation;
-    this.hosts = hosts;
-    this.tenants = tenants;
     this.scenario = scenario;
     this.interval = scenario.sampleInterval().nanos();
     this.warmup = scenario.warmup().nanos();

@@ -1,5 +1,7 @@
 package dev.oversold.core.sharing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A piece of work (units of the resource: reference-core-seconds for CPU, device-seconds for a
  * disk, bytes for a NIC) processor-shared inside one {@link Share}. Completes when the share's
@@ -11,12 +13,13 @@ public final class Job {
   final long sequence;
   double finishVirtualTime;
   int heapIndex = -1;
-  Share share;
+  final Share share;
 
   /** The event that queues a job submitted with a start delay, while it waits; else null. */
-  dev.oversold.core.engine.EventHandle pendingStart;
+  dev.oversold.core.engine.@Nullable EventHandle pendingStart;
 
-  Job(double work, JobListener listener, long sequence) {
+  Job(Share share, double work, JobListener listener, long sequence) {
+    this.share = share;
     this.work = work;
     this.listener = listener;
     this.sequence = sequence;

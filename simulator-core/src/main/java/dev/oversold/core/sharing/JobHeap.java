@@ -1,6 +1,7 @@
 package dev.oversold.core.sharing;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** A binary min-heap of jobs by (finish virtual time, sequence) with O(log n) removal. */
 final class JobHeap {
@@ -11,7 +12,7 @@ final class JobHeap {
     return size;
   }
 
-  Job peek() {
+  @Nullable Job peek() {
     return size == 0 ? null : heap[0];
   }
 

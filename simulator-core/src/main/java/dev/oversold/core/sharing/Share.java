@@ -3,6 +3,8 @@ package dev.oversold.core.sharing;
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One consumer of a {@link SharedCapacity} (a tenant's vCPUs on a CPU pool, its I/O on a disk) and
@@ -37,9 +39,9 @@ public final class Share {
   private double virtualTime;
   private long lastUpdate;
   private long nextJobSequence;
-  private EventHandle completion;
+  private @Nullable EventHandle completion;
   private final Runnable completionAction = this::completeDueJobs;
-  private Runnable allocationListener;
+  private @Nullable Runnable allocationListener;
   private final java.util.List<Job> pendingJobs = new java.util.ArrayList<>();
 
   // Integrals over time, in resource units (rate * seconds), brought up to date by advance().
@@ -82,8 +84,7 @@ public final class Share {
       throw new IllegalArgumentException(name + ": job work must be finite and >= 0, got " + work);
     }
     advance();
-    Job job = new Job(work, listener, nextJobSequence++);
-    job.share = this;
+    Job job = new Job(this, work, listener, nextJobSequence++);
     job.finishVirtualTime = virtualTime + work;
     jobs.add(job);
     pool.ceilingChanged(this);
@@ -103,8 +104,7 @@ public final class Share {
     if (!(work >= 0) || Double.isInfinite(work)) {
       throw new IllegalArgumentException(name + ": job work must be finite and >= 0, got " + work);
     }
-    Job job = new Job(work, listener, nextJobSequence++);
-    job.share = this;
+    Job job = new Job(this, work, listener, nextJobSequence++);
     pendingJobs.add(job);
     job.pendingStart =
         simulation.scheduleAfter(
@@ -150,7 +150,7 @@ public final class Share {
     advance();
     int count = jobs.drain().length + pendingJobs.size();
     for (Job job : pendingJobs) {
-      job.pendingStart.cancel();
+      Objects.requireNonNull(job.pendingStart, "a pending job has its start event").cancel();
       job.pendingStart = null;
     }
     pendingJobs.clear();
@@ -285,7 +285,7 @@ public final class Share {
    * efficiency follows the per-vCPU rate); null for none. The observer may schedule events but must
    * not change this pool synchronously.
    */
-  public void setAllocationListener(Runnable listener) {
+  public void setAllocationListener(@Nullable Runnable listener) {
     allocationListener = listener;
   }
 
@@ -351,7 +351,8 @@ public final class Share {
     double tolerance = 1e-12 * Math.max(1.0, Math.abs(virtualTime));
     int count = 1;
     Job[] done = {first, null, null, null};
-    while (jobs.size() > 0 && jobs.peek().finishVirtualTime <= virtualTime + tolerance) {
+    Job next;
+    while ((next = jobs.peek()) != null && next.finishVirtualTime <= virtualTime + tolerance) {
       if (count == done.length) {
         done = java.util.Arrays.copyOf(done, count * 2);
       }

@@ -54,6 +54,10 @@ public final class PageCache {
       return owner;
     }
 
+    public Dataset dataset() {
+      return dataset;
+    }
+
     /** Pages of this file in the cache. */
     public long resident() {
       return resident;

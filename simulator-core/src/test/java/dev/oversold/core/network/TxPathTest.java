@@ -101,7 +101,7 @@ final class TxPathTest {
     }
     simulation.runUntil(SimDuration.ofMillis(10).nanos());
     assertEquals(9_999, flow.delivered());
-    assertEquals(9_000, flow.dropped(), 2);
+    assertEquals(9_000.0, flow.dropped(), 2.0);
   }
 
   private record Thin(double meanDelayS, double lossFraction) {}

@@ -57,7 +57,7 @@ final class SharedDiskTest {
         SimTime.SECOND,
         () -> tenant.memory().touch(Pages.PAGE_BYTES, () -> doneAt[0] = hosts.simulation.now()));
     hosts.simulation.runUntil(2 * SimTime.SECOND);
-    assertEquals(SimTime.SECOND + 1_140_960, doneAt[0], 3);
+    assertEquals(SimTime.SECOND + 1_140_960, doneAt[0], 3.0);
     assertEquals(1, tenant.recorder().majorFaults());
   }
 
@@ -125,7 +125,7 @@ final class SharedDiskTest {
     long[] doneAt = {-1};
     hosts.tenant(0).disk().io(1, 1_000_000, true, false, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
-    assertEquals(10_100 * SimTime.MICROSECOND, doneAt[0], 2);
+    assertEquals(10_100 * SimTime.MICROSECOND, doneAt[0], 2.0);
   }
 
   @Test
@@ -140,6 +140,6 @@ final class SharedDiskTest {
     long[] doneAt = {-1};
     hosts.tenant(0).disk().io(1, 2_000_000, true, false, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
-    assertEquals(110_100 * SimTime.MICROSECOND, doneAt[0], 2);
+    assertEquals(110_100 * SimTime.MICROSECOND, doneAt[0], 2.0);
   }
 }

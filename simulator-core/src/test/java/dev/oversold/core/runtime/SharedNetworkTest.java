@@ -36,7 +36,7 @@ final class SharedNetworkTest {
     assertEquals(
         32 * SimTime.MILLISECOND + 50 * SimTime.MICROSECOND,
         victimDone("openvz", Map.of("net-packet-cpu", 0.0)),
-        2);
+        2.0);
   }
 
   @Test
@@ -44,7 +44,7 @@ final class SharedNetworkTest {
     // VMware NIOC: one share per VM, equal weights: the victim gets 62.5 MB/s while the flood is
     // busy, so its 1 MB ends at 16 ms; + 50 us latency.
     assertEquals(
-        16 * SimTime.MILLISECOND + 50 * SimTime.MICROSECOND, victimDone("vmware", Map.of()), 2);
+        16 * SimTime.MILLISECOND + 50 * SimTime.MICROSECOND, victimDone("vmware", Map.of()), 2.0);
   }
 
   private static long shapedSendDone(long bytes) {
@@ -63,13 +63,13 @@ final class SharedNetworkTest {
   void rateLimit_letsABurstWithinItsCreditGoAtLineRate() {
     // Credit per 50 ms interval: 12.5e6 x 0.05 = 625,000 B. A 500 kB response fits: it leaves at
     // the line rate, 500e3 / 125e6 = 4 ms, + 50 us latency (a fluid cap would take 40 ms).
-    assertEquals(4_050 * SimTime.MICROSECOND, shapedSendDone(500_000), 2);
+    assertEquals(4_050 * SimTime.MICROSECOND, shapedSendDone(500_000), 2.0);
   }
 
   @Test
   void rateLimit_pastItsCreditWaitsForTheNextInterval() {
     // 1 MB: the first 625,000 B go at line rate (5 ms), the credit is spent, the vif waits for
     // the next interval at 50 ms, the other 375,000 B take 3 ms: 53 ms + 50 us latency.
-    assertEquals(53_050 * SimTime.MICROSECOND, shapedSendDone(1_000_000), 2);
+    assertEquals(53_050 * SimTime.MICROSECOND, shapedSendDone(1_000_000), 2.0);
   }
 }

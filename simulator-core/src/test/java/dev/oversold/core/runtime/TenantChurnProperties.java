@@ -67,8 +67,8 @@ final class TenantChurnProperties {
         .as((p, c) -> p.id() + ":" + c)
         .flatMap(
             key -> {
-              PlatformKind platform = Platforms.byId(key.split(":")[0]).orElseThrow();
-              int cores1 = Integer.parseInt(key.split(":")[1]);
+              PlatformKind platform = Platforms.byId(key.split(":", -1)[0]).orElseThrow();
+              int cores1 = Integer.parseInt(key.split(":", -1)[1]);
               return ActionChain.<HostUnderChurn>startWith(
                       () -> new HostUnderChurn(platform, cores1))
                   .withAction(3, new Arrive())
@@ -160,8 +160,7 @@ final class TenantChurnProperties {
       tenant.cpu().run(1e6, job -> {});
     }
     double speed = state.host.spec().cpu().speed();
-    double effectiveLimit =
-        state.host.spec().platform() == PlatformKind.VMWARE ? t.limit() : t.limit();
+    double effectiveLimit = t.limit();
     state.live.add(new Live(tenant, t.threads(), Math.min(effectiveLimit, t.vcpus() * speed)));
   }
 

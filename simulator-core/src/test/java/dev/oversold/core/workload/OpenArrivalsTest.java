@@ -42,7 +42,7 @@ final class OpenArrivalsTest {
   void poisson_countMatchesRate() {
     // 50/s for 10,000 s: 500,000 expected, Poisson sd sqrt(5e5) = 707; 4 sd = 2,828.
     long n = sum(countPerSlot(new ArrivalSpec.Poisson(50), 10_000, 10_000));
-    assertEquals(500_000, n, 2_828);
+    assertEquals(500_000, n, 2_828.0);
   }
 
   @Test
@@ -53,7 +53,7 @@ final class OpenArrivalsTest {
     var spec = new ArrivalSpec.OnOff(100, 0, SimDuration.ofSeconds(1), SimDuration.ofSeconds(3));
     assertEquals(25.0, spec.meanRatePerSecond(), 1e-12);
     long n = sum(countPerSlot(spec, 20_000, 20_000));
-    assertEquals(500_000, n, 15_000);
+    assertEquals(500_000, n, 15_000.0);
   }
 
   @Test

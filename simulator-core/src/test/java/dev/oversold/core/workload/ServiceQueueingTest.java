@@ -16,6 +16,7 @@ import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.runtime.Simulator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -68,7 +69,12 @@ final class ServiceQueueingTest {
         Math.abs(mean - expected) <= half,
         () ->
             String.format(
-                "%s: theory %.3f outside simulated %.3f +- %.3f", what, expected, mean, half));
+                Locale.ROOT,
+                "%s: theory %.3f outside simulated %.3f +- %.3f",
+                what,
+                expected,
+                mean,
+                half));
     // The interval must be tight enough to mean something: within 5% of the value.
     assertTrue(half < 0.05 * expected, what + ": interval too wide, " + half);
   }

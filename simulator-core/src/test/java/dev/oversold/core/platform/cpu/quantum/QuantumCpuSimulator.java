@@ -288,8 +288,8 @@ public final class QuantumCpuSimulator {
       case XEN_CREDIT ->
           priority(w) < priority(cur) && cur.sliceUsed >= WakeupLatency.XEN_RATELIMIT_NANOS;
       case CFS, ESXI ->
-          w.lagging && !cur.lagging && coStartAllowed(w, cur)
-              || belowReservation(w.dom) && !belowReservation(cur.dom)
+          (w.lagging && !cur.lagging && coStartAllowed(w, cur))
+              || (belowReservation(w.dom) && !belowReservation(cur.dom))
               || cur.dom.vruntime - w.dom.vruntime > wakeupGranularity() / w.dom.spec.weight();
     };
   }

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.scenarios.bind;
+
+import org.jspecify.annotations.NullMarked;

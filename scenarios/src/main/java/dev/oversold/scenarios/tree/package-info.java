@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.scenarios.tree;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.scenarios.units;
+
+import org.jspecify.annotations.NullMarked;

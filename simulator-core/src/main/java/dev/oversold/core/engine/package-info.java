@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.core.engine;
+
+import org.jspecify.annotations.NullMarked;

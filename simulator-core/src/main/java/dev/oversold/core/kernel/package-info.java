@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.core.kernel;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.core.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.core.model;
+
+import org.jspecify.annotations.NullMarked;

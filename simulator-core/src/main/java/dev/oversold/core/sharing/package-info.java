@@ -1,0 +1,4 @@
+@NullMarked
+package dev.oversold.core.sharing;
+
+import org.jspecify.annotations.NullMarked;
