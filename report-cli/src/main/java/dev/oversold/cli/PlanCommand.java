@@ -98,6 +98,12 @@ final class PlanCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Overrides one scenario key (e.g. hosts[0].cpu.cores=32); repeatable.")
+  List<String> sets = List.of();
+
+  @Option(
       names = "--replications-max",
       paramLabel = "N",
       defaultValue = "10",
@@ -140,7 +146,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new BadInputException("--max-tenants must be at least 1, got " + maxTenants);
     }
     List<PlatformKind> kinds = platformKinds();
-    Scenario scenario = root.source.resolve(scenarioName, List.of());
+    Scenario scenario = root.source.resolve(scenarioName, Overrides.parse(sets));
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
