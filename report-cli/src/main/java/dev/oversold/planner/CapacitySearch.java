@@ -129,7 +129,14 @@ public final class CapacitySearch {
       curve.add(point(probe, limit.metric()));
     }
     return new SearchResult(
-        answer, metric, margin, deciding.first().bindingResource(), curve, warnings, observations);
+        answer,
+        metric,
+        limit.metric(),
+        margin,
+        deciding.first().bindingResource(),
+        curve,
+        warnings,
+        observations);
   }
 
   private String evenOneMisses(Probe one) {

@@ -30,7 +30,7 @@ public final class PlanHtmlWriter {
     out.write("<pre>" + escape(table.toString()) + "</pre>\n");
     for (PlanReport.PlatformPlan p : plan.platforms()) {
       out.write("<h2>" + escape(p.platform()) + "</h2>\n");
-      chart(p.search(), limitOf(plan.limits(), p.search().decidingMetric()), out);
+      chart(p.search(), limitOf(plan.limits(), p.search().curveMetric()), out);
     }
     out.write("</body></html>\n");
   }
@@ -48,7 +48,7 @@ public final class PlanHtmlWriter {
     List<SearchResult.CurvePoint> points =
         s.curve().stream().filter(p -> Double.isFinite(p.value())).toList();
     if (points.isEmpty() || Double.isNaN(limit)) {
-      out.write("<p>No figure to plot (" + escape(s.decidingMetric()) + ").</p>\n");
+      out.write("<p>No figure to plot (" + escape(s.curveMetric()) + ").</p>\n");
       return;
     }
     double maxX = s.curve().stream().mapToInt(SearchResult.CurvePoint::tenants).max().orElse(1);
@@ -69,11 +69,11 @@ public final class PlanHtmlWriter {
                 + " aria-label=\"%s against tenant count\">\n",
             WIDTH,
             HEIGHT,
-            escape(s.decidingMetric())));
+            escape(s.curveMetric())));
     line(out, PAD, HEIGHT - PAD, WIDTH - PAD, HEIGHT - PAD, "#000", "");
     line(out, PAD, PAD / 2.0, PAD, HEIGHT - PAD, "#000", "");
     text(out, WIDTH / 2.0, HEIGHT - 10, "tenants (0.." + (int) maxX + ")");
-    text(out, PAD + 70, PAD / 2.0 - 6, s.decidingMetric() + " (max " + fmt(maxY) + ")");
+    text(out, PAD + 70, PAD / 2.0 - 6, s.curveMetric() + " (max " + fmt(maxY) + ")");
     double ly = scale.y(limit);
     line(out, PAD, ly, WIDTH - PAD, ly, "#c00", " stroke-dasharray=\"6 4\"");
     text(out, WIDTH - PAD - 40, ly - 4, "limit " + fmt(limit));
@@ -98,7 +98,7 @@ public final class PlanHtmlWriter {
               fmt(x),
               fmt(y),
               p.tenants(),
-              escape(Figures.format(s.decidingMetric(), p.value()))));
+              escape(Figures.format(s.curveMetric(), p.value()))));
     }
     out.write("<path d=\"" + path + "\" fill=\"none\" stroke=\"#36c\"/>\n</svg>\n");
   }

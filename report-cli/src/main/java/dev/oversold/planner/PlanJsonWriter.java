@@ -10,9 +10,9 @@ import java.io.Writer;
 
 /**
  * plan.json: the keys of the user contract (section 4) in a fixed order, plus {@code
- * limits.p99_own_slo}, per platform {@code warnings} and per curve point {@code replications}.
- * {@code ci95} is {@code {low, high}} or null with one replication. Nothing in it depends on wall
- * time, so the same plan gives the same bytes.
+ * limits.p99_own_slo}, per platform {@code curve_metric} and {@code warnings} and per curve point
+ * {@code replications}. {@code ci95} is {@code {low, high}} or null with one replication. Nothing
+ * in it depends on wall time, so the same plan gives the same bytes.
  */
 public final class PlanJsonWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -56,6 +56,7 @@ public final class PlanJsonWriter {
     number(json, "margin", s.margin());
     json.writeStringField("binding_resource", s.bindingResource());
     json.writeStringField("deciding_metric", s.decidingMetric());
+    json.writeStringField("curve_metric", s.curveMetric());
     json.writeNumberField("runs", p.runs());
     json.writeArrayFieldStart("curve");
     for (SearchResult.CurvePoint point : s.curve()) {

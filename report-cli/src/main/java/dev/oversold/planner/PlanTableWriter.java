@@ -33,7 +33,7 @@ public final class PlanTableWriter {
             Double.isNaN(s.margin()) ? "-" : String.format(Locale.ROOT, "%.1f%%", s.margin() * 100),
             s.bindingResource(),
             s.decidingMetric(),
-            Figures.format(s.decidingMetric(), valueAt(s, s.tenants())),
+            Figures.format(s.curveMetric(), valueAt(s, s.tenants())),
             Integer.toString(p.runs())
           });
     }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param tenants the largest count meeting every limit (0 when even one tenant misses)
  * @param decidingMetric the limit that stopped the count from growing ({@code admission} when the
  *     platform refused to place one more)
+ * @param curveMetric the limited figure the curve and the margin show: the deciding one, or with
+ *     {@code admission} the one closest to its limit
  * @param margin the share of the deciding limit still unused at the answer ({@code (limit - value)
  *     / limit}; negative when even one tenant misses)
  * @param bindingResource the resource under most pressure at the first count that missed
@@ -19,6 +21,7 @@ import java.util.Objects;
 public record SearchResult(
     int tenants,
     String decidingMetric,
+    String curveMetric,
     double margin,
     String bindingResource,
     List<CurvePoint> curve,
@@ -26,6 +29,7 @@ public record SearchResult(
     int observations) {
   public SearchResult {
     Objects.requireNonNull(decidingMetric, "decidingMetric");
+    Objects.requireNonNull(curveMetric, "curveMetric");
     Objects.requireNonNull(bindingResource, "bindingResource");
     curve = List.copyOf(curve);
     warnings = List.copyOf(warnings);

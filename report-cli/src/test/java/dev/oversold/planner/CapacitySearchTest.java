@@ -86,6 +86,8 @@ final class CapacitySearchTest {
     SearchResult result = CapacitySearch.run(Synthetic.settings(25, 4, 100, 10), outcomes);
     assertEquals(5, result.tenants());
     assertEquals("admission", result.decidingMetric());
+    // the curve still shows a figure the placed counts have
+    assertEquals(Limit.P99_MS, result.curveMetric());
     assertEquals(Resources.MEMORY, result.bindingResource());
     assertTrue(String.join("\n", result.warnings()).contains("could not be placed"));
   }
