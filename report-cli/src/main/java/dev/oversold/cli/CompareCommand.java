@@ -56,28 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     ReportOutput.checkFormat(options.format, VariantOutput.FORMATS);
     int threads = options.threads();
     int replications = options.replications();
-    List<PlatformKind> kinds = new ArrayList<>();
-    List<String> ids =
-        platforms != null
-            ? platforms
-            : Platforms.comparedByDefault().stream().map(PlatformKind::id).toList();
-    for (String id : ids) {
-      PlatformKind kind =
-          Platforms.byId(id.strip())
-              .orElseThrow(
-                  () ->
-                      new BadInputException(
-                          "unknown platform "
-                              + id
-                              + " in --platforms (expected "
-                              + String.join(
-                                  ", ", Platforms.kinds().stream().map(PlatformKind::id).toList())
-                              + ")"));
-      if (kinds.contains(kind)) {
-        throw new BadInputException("platform " + id + " is listed twice in --platforms");
-      }
-      kinds.add(kind);
-    }
+    List<PlatformKind> kinds = new ArrayList<>(PlatformList.resolve(platforms));
     Scenario scenario = root.source.resolve(scenarioName, List.of());
     if (options.seed != null) {
       scenario = scenario.withSeed(options.seed);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       CompareCommand.class,
       SweepCommand.class,
+      PlanCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       SchemaCommand.class,

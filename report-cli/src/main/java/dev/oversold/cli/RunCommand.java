@@ -35,12 +35,18 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ExecutionOptions options;
 
+  @CommandLine.Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Overrides one scenario key (e.g. hosts[0].cpu.cores=16); repeatable.")
+  List<String> sets = List.of();
+
   @Override
   public Integer call() throws Exception {
     ReportOutput.checkFormat(options.format, ReportFormats.names());
     int threads = options.threads();
     int replications = options.replications();
-    Scenario scenario = root.source.resolve(scenarioName, List.of());
+    Scenario scenario = root.source.resolve(scenarioName, Overrides.parse(sets));
     if (options.seed != null) {
       scenario = scenario.withSeed(options.seed);
     }

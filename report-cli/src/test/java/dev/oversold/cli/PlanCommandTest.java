@@ -1,0 +1,180 @@
+package dev.oversold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.model.ReportSettings;
+import dev.oversold.core.model.Scenario;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.result.SimulationResult;
+import dev.oversold.core.result.TenantResult;
+import dev.oversold.core.runtime.Simulator;
+import dev.oversold.runner.SimulationEngine;
+import dev.oversold.testing.FixedScenarioSource;
+import dev.oversold.testing.TestScenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class PlanCommandTest {
+  private static final long SEED = 7;
+  private static final int REPLICATIONS = 3;
+  private static final int MAX_TENANTS = 6;
+
+  @TempDir Path dir;
+
+  /**
+   * {@code n} web services (40 req/s of 10 ms each: 0.4 of a core) and nothing else on a 2-core
+   * OpenVZ host, built here without the planner's own code.
+   */
+  private static Scenario webs(int n) {
+    List<TenantSpec> tenants = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      tenants.add(
+          new TenantSpec("web-" + i, "node1", TestScenarios.plan(), TestScenarios.service(40, 10)));
+    }
+    return new Scenario(
+        "small-host",
+        "",
+        SEED,
+        SimDuration.ofSeconds(20),
+        SimDuration.ofSeconds(2),
+        SimDuration.ofMillis(500),
+        List.of(TestScenarios.host(PlatformKind.OPENVZ, 2)),
+        tenants,
+        ReportSettings.DEFAULT);
+  }
+
+  /** Brute force: the worst victim's p99, averaged over replications, at every count. */
+  private static double[] bruteForceWorstP99() {
+    double[] figure = new double[MAX_TENANTS + 1];
+    for (int n = 1; n <= MAX_TENANTS; n++) {
+      double sum = 0;
+      for (int r = 0; r < REPLICATIONS; r++) {
+        SimulationResult run = Simulator.run(webs(n).withSeed(SEED + r));
+        double worst = 0;
+        for (TenantResult tenant : run.tenants()) {
+          worst = Math.max(worst, tenant.metrics().latencyMs().p99());
+        }
+        sum += worst;
+      }
+      figure[n] = sum / REPLICATIONS;
+    }
+    return figure;
+  }
+
+  @Test
+  void plan_agreesWithABruteForceSweep_onASmallHost() throws Exception {
+    double[] p99 = bruteForceWorstP99();
+    // Put the limit in the widest relative gap between neighbouring counts, so the answer does
+    // not hang on noise: geometric middle of p99(k) and p99(k+1).
+    int k = 1;
+    for (int n = 1; n < MAX_TENANTS; n++) {
+      if (p99[n + 1] / p99[n] > p99[k + 1] / p99[k]) {
+        k = n;
+      }
+    }
+    assertTrue(p99[k + 1] / p99[k] > 1.3, "no clear knee: " + java.util.Arrays.toString(p99));
+    double limit = Math.sqrt(p99[k] * p99[k + 1]);
+    int expected = 0;
+    while (expected < MAX_TENANTS && p99[expected + 1] <= limit) {
+      expected++;
+    }
+
+    CliHarness.Outcome outcome =
+        CliHarness.run(
+            FixedScenarioSource.of("small-host", webs(1)),
+            SimulationEngine.SIMULATOR,
+            "plan",
+            "small-host",
+            "--platforms",
+            "openvz",
+            "--p99",
+            String.format(Locale.ROOT, "%.3fms", limit),
+            "--max-degradation",
+            "100000%",
+            "--replications-max",
+            Integer.toString(REPLICATIONS),
+            "--max-tenants",
+            Integer.toString(MAX_TENANTS),
+            "--threads",
+            "2",
+            "--out",
+            dir.toString(),
+            "--format",
+            "json");
+    assertEquals(0, outcome.code(), outcome.err());
+    JsonNode plan = new ObjectMapper().readTree(outcome.out());
+    JsonNode openvz = plan.get("platforms").get(0);
+    int answer = openvz.get("tenants").asInt();
+    assertEquals(expected, answer, "brute force p99 by count: " + java.util.Arrays.toString(p99));
+    assertTrue(answer >= 1 && p99[answer] <= limit, "the answer meets the limit");
+    if (answer < MAX_TENANTS) {
+      assertTrue(p99[answer + 1] > limit, "one more tenant misses it");
+    }
+    assertEquals("p99_ms", openvz.get("deciding_metric").asText());
+    assertEquals("web", plan.get("tenant").asText());
+    assertEquals(new ObjectMapper().readTree(Files.readString(dir.resolve("plan.json"))), plan);
+    assertTrue(Files.readString(dir.resolve("plan.csv")).startsWith("platform,answer_tenants"));
+    assertTrue(Files.readString(dir.resolve("plan.html")).contains("<svg"));
+  }
+
+  @Test
+  void plan_answersZeroWithTheTenantsFigures_whenOneTenantMisses() {
+    CliHarness.Outcome outcome =
+        CliHarness.run(
+            FixedScenarioSource.of("small-host", webs(1)),
+            SimulationEngine.SIMULATOR,
+            "plan",
+            "small-host",
+            "--platforms",
+            "openvz",
+            "--p99",
+            "1us",
+            "--replications-max",
+            "2",
+            "--out",
+            dir.toString());
+    assertEquals(0, outcome.code(), outcome.err());
+    String table = outcome.out();
+    assertTrue(table.contains("even one tenant misses"), table);
+    assertTrue(table.contains("p99_ms of web-1"), table);
+  }
+
+  @Test
+  void plan_rejectsBadInput_withExitTwo() {
+    FixedScenarioSource source = FixedScenarioSource.of("small-host", webs(1));
+    String[][] bad = {
+      {"--tenant", "db"},
+      {"--platforms", "openvz,hyperv"},
+      {"--p99", "200"},
+      {"--max-degradation", "0.05"},
+      {"--replications-max", "1"},
+      {"--max-tenants", "0"}
+    };
+    String[] expected = {
+      "no tenant db",
+      "unknown platform hyperv",
+      "--p99",
+      "--max-degradation",
+      "--replications-max",
+      "--max-tenants"
+    };
+    for (int i = 0; i < bad.length; i++) {
+      List<String> args = new ArrayList<>(List.of("plan", "small-host", "--out", dir.toString()));
+      args.addAll(List.of(bad[i]));
+      CliHarness.Outcome outcome =
+          CliHarness.run(source, SimulationEngine.SIMULATOR, args.toArray(String[]::new));
+      assertEquals(2, outcome.code(), String.join(" ", args) + ": " + outcome.err());
+      assertTrue(outcome.err().contains(expected[i]), outcome.err());
+    }
+  }
+}
