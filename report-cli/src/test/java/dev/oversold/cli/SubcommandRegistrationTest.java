@@ -76,6 +76,15 @@ final class SubcommandRegistrationTest {
   }
 
   @Test
+  void versionOnly_onlyABareVersionOption() {
+    assertTrue(OversoldCommand.versionOnly(new String[] {"--version"}));
+    assertTrue(OversoldCommand.versionOnly(new String[] {"-V"}));
+    assertFalse(OversoldCommand.versionOnly(new String[] {}));
+    assertFalse(OversoldCommand.versionOnly(new String[] {"--version", "--help"}));
+    assertFalse(OversoldCommand.versionOnly(new String[] {"list", "--version"}));
+  }
+
+  @Test
   void mistypedCommand_suggestsTheRightOne_exit2() {
     var typo = run("lst");
     assertEquals(2, typo.code());
