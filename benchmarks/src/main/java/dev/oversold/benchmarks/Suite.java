@@ -28,10 +28,10 @@ final class Suite {
     Map<String, Double> events = jmh(quick);
     System.out.println();
     System.out.println("== heap per tenant");
-    TenantMemory.main(new String[0]);
+    section(() -> TenantMemory.main(new String[0]));
     System.out.println();
     System.out.println("== CloudSim Plus peer, whole processes");
-    PeerComparison.main(new String[] {"1", quick ? "1" : "3"});
+    section(() -> PeerComparison.main(new String[] {"1", quick ? "1" : "3"}));
     System.out.println();
     System.out.println("== engine ratios (events per second, same run)");
     for (String pending : new String[] {"1000", "100000"}) {
@@ -49,6 +49,15 @@ final class Suite {
     Double web = events.get("WebHostJmh.webHost1000Tenants:");
     System.out.printf(
         Locale.ROOT, "1,000-tenant web host: %,.0f events/s%n", web == null ? Double.NaN : web);
+  }
+
+  /** Runs one section; a failure is printed and the suite goes on to the next. */
+  private static void section(Runnable body) {
+    try {
+      body.run();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      System.out.println("  failed: " + e);
+    }
   }
 
   private static void ratio(String what, Double ours, Double theirs) {
