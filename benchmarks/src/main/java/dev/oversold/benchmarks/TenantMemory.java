@@ -21,9 +21,9 @@ import java.util.Locale;
  * Heap bytes per tenant of a live simulation: N tenants, 1,000 to a 64-core KVM host (the {@link
  * WebHostBenchmark} host and plan), either idle or web services at 20 requests/s. Heap in use after
  * a full GC is read before the simulator builds anything (the scenario model already exists) and
- * again from inside the run, at 1 simulated second, when every host, tenant, workload, metric
- * recorder and pending event is live. The difference over N is the simulator's cost per tenant; the
- * scenario model's own cost is printed separately.
+ * again from inside the run, at 100 simulated milliseconds, when every host, tenant, workload,
+ * metric recorder and pending event is live. The difference over N is the simulator's cost per
+ * tenant; the scenario model's own cost is printed separately.
  *
  * <p>Usage: {@code TenantMemory [counts=1000,100000]}.
  */
@@ -63,7 +63,7 @@ public final class TenantMemory {
               workload.start(context);
               context
                   .simulation()
-                  .schedule(SimDuration.ofSeconds(1).nanos(), () -> during[0] = usedAfterGc());
+                  .schedule(SimDuration.ofMillis(100).nanos(), () -> during[0] = usedAfterGc());
             }
 
             @Override
@@ -108,9 +108,9 @@ public final class TenantMemory {
         "tenant-memory",
         "heap per tenant",
         1,
-        SimDuration.ofSeconds(2),
+        SimDuration.ofMillis(200),
         SimDuration.ZERO,
-        SimDuration.ofSeconds(1),
+        SimDuration.ofMillis(100),
         hosts,
         specs,
         ReportSettings.DEFAULT);
