@@ -21,6 +21,9 @@ public final class Benchmarks {
     COMMANDS.put("mm1", Mm1Figures::main);
     COMMANDS.put("web-host", WebHostBenchmark::main);
     COMMANDS.put("glob", GlobBenchmark::main);
+    COMMANDS.put("memory", TenantMemory::main);
+    COMMANDS.put("peer", dev.oversold.benchmarks.peer.PeerComparison::main);
+    COMMANDS.put("suite", Suite::main);
   }
 
   private Benchmarks() {}

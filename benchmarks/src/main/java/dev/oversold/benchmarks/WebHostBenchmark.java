@@ -43,34 +43,8 @@ public final class WebHostBenchmark {
   private WebHostBenchmark() {}
 
   static Scenario scenario(double ratePerTenant, double seconds) {
-    var host =
-        new HostSpec(
-            "node1",
-            PlatformKind.KVM,
-            new HostSpec.Cpu(64, 1.0),
-            new HostSpec.Memory(1536 * GIB, 64 * GIB),
-            new HostSpec.Disk(100_000, 2e9, SimDuration.ofMicros(100)),
-            new HostSpec.Network(1.25e9, SimDuration.ofMicros(50)),
-            KnobValues.NONE);
-    var plan =
-        new PlanSpec(
-            "web",
-            1,
-            new PlanSpec.Cpu(1.0, Double.POSITIVE_INFINITY, 0),
-            new PlanSpec.Memory(GIB, GIB),
-            new PlanSpec.Disk(20 * GIB, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1.0),
-            new PlanSpec.Network(12.5e6),
-            256,
-            KnobValues.NONE);
-    var service =
-        new WorkloadSpec.Service(
-            new ArrivalSpec.Poisson(ratePerTenant),
-            new WorkloadSpec.RequestSpec(new Distribution.Exponential(0.004), 0, 0, 20 * 1024, 0),
-            256L << 20,
-            32,
-            SimDuration.ofSeconds(5),
-            SimDuration.ofMillis(200),
-            WorkloadSpec.Window.ALWAYS);
+    PlanSpec plan = plan();
+    WorkloadSpec service = service(ratePerTenant);
     List<TenantSpec> tenants = new ArrayList<>();
     for (int i = 1; i <= TENANTS; i++) {
       tenants.add(new TenantSpec("web-" + i, "node1", plan, service));
@@ -83,9 +57,46 @@ public final class WebHostBenchmark {
         SimDuration.ofNanos(nanos),
         SimDuration.ZERO,
         SimDuration.ofSeconds(1),
-        List.of(host),
+        List.of(host("node1")),
         tenants,
         ReportSettings.DEFAULT);
+  }
+
+  /** The 64-core KVM host. */
+  static HostSpec host(String name) {
+    return new HostSpec(
+        name,
+        PlatformKind.KVM,
+        new HostSpec.Cpu(64, 1.0),
+        new HostSpec.Memory(1536 * GIB, 64 * GIB),
+        new HostSpec.Disk(100_000, 2e9, SimDuration.ofMicros(100)),
+        new HostSpec.Network(1.25e9, SimDuration.ofMicros(50)),
+        KnobValues.NONE);
+  }
+
+  /** 1 vCPU, 1 GiB RAM + 1 GiB swap, 100 Mbit/s. */
+  static PlanSpec plan() {
+    return new PlanSpec(
+        "web",
+        1,
+        new PlanSpec.Cpu(1.0, Double.POSITIVE_INFINITY, 0),
+        new PlanSpec.Memory(GIB, GIB),
+        new PlanSpec.Disk(20 * GIB, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1.0),
+        new PlanSpec.Network(12.5e6),
+        256,
+        KnobValues.NONE);
+  }
+
+  /** Poisson arrivals, 4 ms exponential CPU, 20 KiB responses, 32 workers, 200 ms SLO. */
+  static WorkloadSpec service(double ratePerTenant) {
+    return new WorkloadSpec.Service(
+        new ArrivalSpec.Poisson(ratePerTenant),
+        new WorkloadSpec.RequestSpec(new Distribution.Exponential(0.004), 0, 0, 20 * 1024, 0),
+        256L << 20,
+        32,
+        SimDuration.ofSeconds(5),
+        SimDuration.ofMillis(200),
+        WorkloadSpec.Window.ALWAYS);
   }
 
   /** Requests that finished (completed or failed) in the run. */

@@ -4,17 +4,24 @@ import dev.oversold.report.rendering.AtomicOutput;
 import dev.oversold.runner.SimulationEngine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code oversold} command line. */
+/**
+ * The {@code oversold} command line. Subcommands are registered in {@link #SUBCOMMANDS}, not in the
+ * annotation: picocli builds a command's model by reflection when it is added, so a command line
+ * that names one subcommand registers only that one (see {@link #needed}).
+ */
 @Command(
     name = "oversold",
     mixinStandardHelpOptions = true,
-    version = "oversold 0.1.0",
+    version = OversoldCommand.VERSION,
     description = "Simulates oversold VPS hosts and reports how much tenants interfere.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -22,18 +29,24 @@ import picocli.CommandLine.Option;
       "1:internal error",
       "2:bad input (problems printed as FILE:LINE:COL: key.path: message)",
       "130:interrupted"
-    },
-    subcommands = {
-      RunCommand.class,
-      CompareCommand.class,
-      SweepCommand.class,
-      PlanCommand.class,
-      ValidateCommand.class,
-      ListCommand.class,
-      SchemaCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class OversoldCommand implements Callable<Integer> {
+  static final String VERSION = "oversold 0.1.0";
+
+  /** Every subcommand by name, in the order the usage lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("run", RunCommand::new);
+    SUBCOMMANDS.put("compare", CompareCommand::new);
+    SUBCOMMANDS.put("sweep", SweepCommand::new);
+    SUBCOMMANDS.put("plan", PlanCommand::new);
+    SUBCOMMANDS.put("validate", ValidateCommand::new);
+    SUBCOMMANDS.put("list", ListCommand::new);
+    SUBCOMMANDS.put("schema", SchemaCommand::new);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
   private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
   private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
@@ -53,7 +66,18 @@ public final class OversoldCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (versionOnly(args)) {
+      // picocli's classes are Java 5 bytecode, which no class-data archive holds: building the
+      // command line would be nine tenths of the time this answer takes
+      System.out.println(VERSION);
+      return;
+    }
     mainWith(args, new LoaderScenarioSource(), SimulationEngine.SIMULATOR);
+  }
+
+  /** A bare {@code --version} or {@code -V}, answered as picocli would without building it. */
+  static boolean versionOnly(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /**
@@ -101,6 +125,11 @@ public final class OversoldCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err) {
     CommandLine commandLine = new CommandLine(new OversoldCommand(source, engine, terminal));
+    for (Map.Entry<String, Supplier<Object>> subcommand : SUBCOMMANDS.entrySet()) {
+      if (needed(args, subcommand.getKey())) {
+        commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue().get());
+      }
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(args));
@@ -114,6 +143,27 @@ public final class OversoldCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether parsing {@code args} needs the subcommand {@code name}: when the first word that is not
+   * an option names a subcommand, only that one (all of them for {@code help}); with no such word,
+   * none for a bare {@code --version}; in every other case (usage, help, a mistyped name to suggest
+   * for) all of them.
+   */
+  static boolean needed(String[] args, String name) {
+    boolean version = false;
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        // `help COMMAND` documents another subcommand, so it needs them all
+        return !SUBCOMMANDS.containsKey(arg) || arg.equals("help") || arg.equals(name);
+      }
+      if (arg.equals("-h") || arg.equals("--help")) {
+        return true;
+      }
+      version |= arg.equals("-V") || arg.equals("--version");
+    }
+    return !version;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.oversold.scenarios;
 
 import dev.oversold.core.model.Scenario;
+import dev.oversold.scenarios.tree.Node;
+import dev.oversold.scenarios.tree.TreeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,10 +79,22 @@ public final class ScenarioLibrary {
     return ScenarioLoader.parse(text(entry.get()), "library:" + name + ".yaml", null, overrides);
   }
 
-  /** The description of a bundled file, without a full load (so a listing stays cheap). */
+  /**
+   * The description of a bundled file. Only the document tree is read when it has a description
+   * (binding and converting twelve scenarios was most of what {@code oversold list} did at
+   * start-up); a file without one is loaded in full, so that a broken one says why.
+   */
   private static String describe(String resource) {
+    String text = read(resource);
+    Problems problems = new Problems(resource);
+    if (TreeReader.read(text, resource, false, problems) instanceof Node.MapNode root
+        && root.get("description") instanceof Node.ScalarNode description
+        && !description.isNull()
+        && problems.isEmpty()) {
+      return description.text().replaceAll("\\s+", " ").strip();
+    }
     try {
-      Scenario scenario = ScenarioLoader.parse(read(resource), resource, null, List.of());
+      Scenario scenario = ScenarioLoader.parse(text, resource, null, List.of());
       return scenario.description().replaceAll("\\s+", " ").strip();
     } catch (ScenarioException e) {
       return "(invalid: " + e.getMessage() + ")";

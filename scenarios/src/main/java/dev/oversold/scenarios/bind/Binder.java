@@ -2,7 +2,6 @@ package dev.oversold.scenarios.bind;
 
 import dev.oversold.scenarios.Problems;
 import dev.oversold.scenarios.dto.PerSecond;
-import dev.oversold.scenarios.dto.Required;
 import dev.oversold.scenarios.tree.Node;
 import dev.oversold.scenarios.tree.Node.ListNode;
 import dev.oversold.scenarios.tree.Node.MapNode;
@@ -112,11 +111,9 @@ public final class Binder {
       problems.add(node.location(), path, "expected a mapping, found " + node.shape(), "");
       return null;
     }
-    RecordComponent[] components = type.getRecordComponents();
-    List<String> keys = new ArrayList<>();
-    for (RecordComponent component : components) {
-      keys.add(Shapes.key(component));
-    }
+    RecordShape shape = RecordShape.forClass(type);
+    RecordComponent[] components = shape.components();
+    List<String> keys = shape.keys();
     for (MapNode.Entry entry : map.entries().values()) {
       boolean extension = entry.key().startsWith(EXTENSION_PREFIX);
       if (!keys.contains(entry.key()) && !entry.key().equals(discriminator) && !extension) {
@@ -128,14 +125,13 @@ public final class Binder {
       }
     }
     Object[] arguments = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
-      types[i] = component.getType();
       String key = keys.get(i);
       Node value = map.get(key);
-      if (value == null || (value instanceof ScalarNode s && s.isNull())) {
-        if (component.isAnnotationPresent(Required.class)) {
+      boolean absent = value == null || (value instanceof ScalarNode s && s.isNull());
+      if (absent) {
+        if (shape.required()[i]) {
           problems.add(
               value == null ? map.location() : value.location(),
               join(path, key),
@@ -150,7 +146,7 @@ public final class Binder {
       }
       arguments[i] = bindValue(value, component.getGenericType(), join(path, key));
     }
-    return construct(type, types, arguments);
+    return construct(shape.constructor(), arguments);
   }
 
   private @Nullable Object bindSealed(Node node, Class<?> type, String path) {
@@ -298,7 +294,15 @@ public final class Binder {
 
   private static Object construct(Class<?> type, Class<?>[] types, Object[] arguments) {
     try {
-      Constructor<?> constructor = type.getDeclaredConstructor(types);
+      return construct(type.getDeclaredConstructor(types), arguments);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("cannot build DTO " + type.getName(), e);
+    }
+  }
+
+  private static Object construct(Constructor<?> constructor, Object[] arguments) {
+    Class<?> type = constructor.getDeclaringClass();
+    try {
       return constructor.newInstance(arguments);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(
