@@ -65,6 +65,7 @@ public final class OversoldCommand implements Callable<Integer> {
     this.terminal = terminal;
   }
 
+  @SuppressForbidden(reason = "the process entry point: a bare --version prints to stdout directly")
   public static void main(String[] args) {
     if (versionOnly(args)) {
       // picocli's classes are Java 5 bytecode, which no class-data archive holds: building the

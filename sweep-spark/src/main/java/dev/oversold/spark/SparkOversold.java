@@ -2,6 +2,7 @@ package dev.oversold.spark;
 
 import dev.oversold.cli.LoaderScenarioSource;
 import dev.oversold.cli.OversoldCommand;
+import dev.oversold.cli.SuppressForbidden;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 public final class SparkOversold {
   private SparkOversold() {}
 
+  @SuppressForbidden(
+      reason = "the spark-submit entry point: owns stdout, stderr and the exit status")
   public static void main(String[] args) {
     SparkConf conf = new SparkConf().setAppName("oversold " + String.join(" ", args));
     int code;

@@ -129,8 +129,7 @@ public final class Binder {
       RecordComponent component = components[i];
       String key = keys.get(i);
       Node value = map.get(key);
-      boolean absent = value == null || (value instanceof ScalarNode s && s.isNull());
-      if (absent) {
+      if (value == null || (value instanceof ScalarNode s && s.isNull())) {
         if (shape.required()[i]) {
           problems.add(
               value == null ? map.location() : value.location(),
