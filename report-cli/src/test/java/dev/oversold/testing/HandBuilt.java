@@ -101,6 +101,7 @@ public final class HandBuilt {
             service ? good + 10 : good,
             service ? "requests" : "core-seconds",
             shared && service ? 3 : 0,
+            0,
             latency,
             null,
             cpu(service, shared),

@@ -50,8 +50,14 @@ public final class MetricCatalog {
       metric("failed", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("failed", 200)
           .table(new Table("failed", Format.COUNT, false))
-          .meaning("requests timed out or refused, jobs that did not finish")
+          .meaning("requests that timed out or were abandoned, jobs that did not finish")
           .read(TenantMetrics::failed);
+  public static final Metric REJECTED =
+      metric("rejected", Unit.COUNT, SERVICES, MEAN, SUM)
+          .csv("rejected", 230)
+          .table(new Table("rejected", Format.COUNT, false))
+          .meaning("requests refused at a full backlog (never good, never in failed)")
+          .read(TenantMetrics::rejected);
   public static final Metric LATENCY_MEAN =
       latency("mean", 40, "mean request latency", TenantMetrics.Latency::mean);
   public static final Metric LATENCY_P50 =
@@ -156,6 +162,7 @@ public final class MetricCatalog {
           GOOD,
           PROGRESS,
           FAILED,
+          REJECTED,
           LATENCY_MEAN,
           LATENCY_P50,
           LATENCY_P95,

@@ -39,6 +39,7 @@ final class DeclaredMetricsTest {
           Map.entry("good_per_s", 12.0),
           Map.entry("progress_per_s", 13.0),
           Map.entry("failed", 14.0),
+          Map.entry("rejected", 15.0),
           Map.entry("latency_ms.mean", 21.0),
           Map.entry("latency_ms.p50", 22.0),
           Map.entry("latency_ms.p95", 23.0),
@@ -66,6 +67,7 @@ final class DeclaredMetricsTest {
         13,
         "requests",
         14,
+        15,
         new TenantMetrics.Latency(21, 22, 23, 24, 25),
         new TenantMetrics.Jobs(31, 32, 33),
         // throttled fraction 0.43, ready 0 and mean wake-up 46 ms are not report figures

@@ -45,6 +45,7 @@ final class JsonContractTest {
           "good_per_s",
           "progress_per_s",
           "failed",
+          "rejected",
           "latency_ms",
           "jobs",
           "cpu",

@@ -18,6 +18,7 @@ public final class TenantRecorder {
   private long completed;
   private long good;
   private long failed;
+  private long rejected;
   private double progress;
   private long refusals;
   private long oomKills;
@@ -71,6 +72,18 @@ public final class TenantRecorder {
     inSystem++;
     if (measuring()) {
       arrivals++;
+    }
+  }
+
+  /**
+   * A request arrived at a full backlog and was refused: it counts as an arrival and as rejected,
+   * and never enters the system.
+   */
+  public void requestRejected() {
+    hasRequests = true;
+    if (measuring()) {
+      arrivals++;
+      rejected++;
     }
   }
 
@@ -215,6 +228,11 @@ public final class TenantRecorder {
 
   public long failed() {
     return failed;
+  }
+
+  /** Requests refused at a full backlog in the measured window. */
+  public long rejected() {
+    return rejected;
   }
 
   public double progress() {

@@ -9,7 +9,8 @@ package dev.oversold.core.result;
  * @param progressPerSecond the workload's own unit of useful work per second (requests,
  *     core-seconds, bytes, allocations, forks)
  * @param progressUnit what progress counts
- * @param failed requests that timed out or were refused, jobs that did not finish
+ * @param failed requests that timed out or were abandoned, jobs that did not finish
+ * @param rejected requests refused at a full backlog (never in {@code failed}); 0 without requests
  * @param latencyMs request latency, null for workloads without requests
  * @param jobs batch figures, null for other workloads
  * @param cpu CPU used and contention
@@ -23,6 +24,7 @@ public record TenantMetrics(
     double progressPerSecond,
     String progressUnit,
     long failed,
+    long rejected,
     Latency latencyMs,
     Jobs jobs,
     Cpu cpu,

@@ -268,6 +268,7 @@ final class MetricsSampler {
               progress,
               recorder.progressUnit(),
               recorder.failed(),
+              recorder.rejected(),
               latency,
               jobs,
               cpu,
