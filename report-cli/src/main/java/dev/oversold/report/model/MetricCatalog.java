@@ -82,7 +82,9 @@ public final class MetricCatalog {
           MAX,
           51,
           "from the workload's start to its last job's end",
-          TenantMetrics.Jobs::makespanSeconds);
+          TenantMetrics.Jobs::makespanSeconds,
+          Comparison.ratio("makespan_ratio", "makespan_ratio"),
+          240);
   public static final Metric JOBS_MEAN_COMPLETION =
       jobs(
           "mean_completion_s",
@@ -90,7 +92,9 @@ public final class MetricCatalog {
           MEAN,
           52,
           "mean time from a job's submission to its end",
-          TenantMetrics.Jobs::meanCompletionSeconds);
+          TenantMetrics.Jobs::meanCompletionSeconds,
+          Comparison.ratio("mean_completion_ratio", "mean_completion_ratio"),
+          241);
   public static final Metric CPU_USED =
       metric("cpu.used_core_s", Unit.CORE_SECONDS, EVERY_KIND, MEAN, SUM)
           .csv("cpu_used_core_s", 60)
@@ -213,8 +217,25 @@ public final class MetricCatalog {
       int position,
       String meaning,
       ToDoubleFunction<TenantMetrics.Jobs> value) {
+    return jobs(field, unit, groups, position, meaning, value, Comparison.NONE, position);
+  }
+
+  /**
+   * A batch figure compared with the baseline; its baseline and comparison columns go at {@code
+   * baselinePosition}, after the columns scripts already index.
+   */
+  private static Metric jobs(
+      String field,
+      Unit unit,
+      Metric.Merge groups,
+      int position,
+      String meaning,
+      ToDoubleFunction<TenantMetrics.Jobs> value,
+      Comparison comparison,
+      int baselinePosition) {
     return metric("jobs." + field, unit, BATCH, MEAN, groups)
-        .csv("jobs_" + field, position)
+        .compared(comparison)
+        .csv("jobs_" + field, position, baselinePosition)
         .meaning(meaning)
         .read(m -> m.jobs() == null ? NAN : value.applyAsDouble(m.jobs()));
   }

@@ -91,7 +91,9 @@ final class JsonContractTest {
     assertEquals(set("p50", "p99"), keys(cpu.get("wakeup_delay_ms")));
     assertEquals(
         set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
-    assertEquals(set("good_rate", "throughput", "p99_ratio"), keys(tenant.get("degradation")));
+    assertEquals(
+        set("good_rate", "throughput", "p99_ratio", "makespan_ratio", "mean_completion_ratio"),
+        keys(tenant.get("degradation")));
     assertEquals(set("members", "matrix", "mode"), keys(root.get("interference")));
     assertEquals(
         set(
