@@ -107,7 +107,10 @@ public final class HandBuilt {
             cpu(service, shared),
             new TenantMetrics.Memory(256.0 * (1 << 20), shared ? 1024 : 0, 0),
             shared && !service ? 2 : 0,
-            0);
+            0,
+            // the hog's first refusal, 4.5 s into the run; no OOM kill
+            shared && !service ? 4.5 : Double.NaN,
+            Double.NaN);
     return new TenantResult(
         name,
         "node1",

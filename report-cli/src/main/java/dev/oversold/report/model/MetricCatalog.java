@@ -150,14 +150,30 @@ public final class MetricCatalog {
       metric("refusals", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("refusals", 210)
           .table(new Table("refused", Format.COUNT, false))
-          .meaning("allocations the platform refused (memory, processes, files)")
+          .meaning(
+              "allocations the platform refused (memory, processes, files), at any time of the"
+                  + " run")
           .read(TenantMetrics::refusals);
+  public static final Metric FIRST_REFUSAL =
+      metric("first_refusal_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
+          .csv("first_refusal_s", 250)
+          .meaning(
+              "when the first refusal happened, from the run's start (null if none; with"
+                  + " replications or groups, the latest of those that had one)")
+          .read(TenantMetrics::firstRefusalSeconds);
   public static final Metric OOM_KILLS =
       metric("oom_kills", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("oom_kills", 220)
           .table(new Table("oom kills", Format.COUNT, false))
-          .meaning("times the tenant's processes were killed for memory")
+          .meaning("times the tenant's processes were killed for memory, at any time of the run")
           .read(TenantMetrics::oomKills);
+  public static final Metric FIRST_OOM_KILL =
+      metric("first_oom_kill_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
+          .csv("first_oom_kill_s", 251)
+          .meaning(
+              "when the first OOM kill happened, from the run's start (null if none; with"
+                  + " replications or groups, the latest of those that had one)")
+          .read(TenantMetrics::firstOomKillSeconds);
 
   /** Every metric, in report.json order. */
   public static final List<Metric> ALL =
@@ -185,7 +201,9 @@ public final class MetricCatalog {
           MEMORY_SWAPPED,
           MAJOR_FAULTS,
           REFUSALS,
-          OOM_KILLS);
+          FIRST_REFUSAL,
+          OOM_KILLS,
+          FIRST_OOM_KILL);
 
   private MetricCatalog() {}
 

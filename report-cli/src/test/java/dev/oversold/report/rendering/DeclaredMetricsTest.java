@@ -58,7 +58,9 @@ final class DeclaredMetricsTest {
           Map.entry("memory.swapped", 52.0),
           Map.entry("memory.major_faults", 53.0),
           Map.entry("refusals", 61.0),
-          Map.entry("oom_kills", 62.0));
+          Map.entry("first_refusal_s", 63.0),
+          Map.entry("oom_kills", 62.0),
+          Map.entry("first_oom_kill_s", 64.0));
 
   private static TenantMetrics core() {
     return new TenantMetrics(
@@ -74,7 +76,9 @@ final class DeclaredMetricsTest {
         new TenantMetrics.Cpu(41, 0.42, 0.43, 44, 0, 0.45, 46, 47, 48),
         new TenantMetrics.Memory(51, 52, 53),
         61,
-        62);
+        62,
+        63,
+        64);
   }
 
   private static TenantReport tenant(String name, String workload) {

@@ -53,7 +53,10 @@ final class JsonContractTest {
           "refusals",
           "oom_kills",
           // added: the unit of progress_per_s
-          "progress_unit");
+          "progress_unit",
+          // added: when the first refusal and OOM kill happened (issue 12: with their time)
+          "first_refusal_s",
+          "first_oom_kill_s");
 
   @Test
   void json_hasExactlyTheContractKeysPlusDocumentedAdditions() throws Exception {

@@ -15,8 +15,10 @@ package dev.oversold.core.result;
  * @param jobs batch figures, null for other workloads
  * @param cpu CPU used and contention
  * @param memory resident, swapped, faults
- * @param refusals allocations the platform refused (memory, processes, files)
- * @param oomKills times the tenant's processes were killed for memory
+ * @param refusals allocations the platform refused (memory, processes, files), over the whole run
+ * @param oomKills times the tenant's processes were killed for memory, over the whole run
+ * @param firstRefusalSeconds seconds from the run's start to the first refusal; NaN if none
+ * @param firstOomKillSeconds seconds from the run's start to the first OOM kill; NaN if none
  */
 public record TenantMetrics(
     double throughputPerSecond,
@@ -30,7 +32,9 @@ public record TenantMetrics(
     Cpu cpu,
     Memory memory,
     long refusals,
-    long oomKills) {
+    long oomKills,
+    double firstRefusalSeconds,
+    double firstOomKillSeconds) {
 
   /** Latency in milliseconds. */
   public record Latency(double mean, double p50, double p95, double p99, double max) {}
