@@ -101,12 +101,16 @@ public final class HandBuilt {
             service ? good + 10 : good,
             service ? "requests" : "core-seconds",
             shared && service ? 3 : 0,
+            0,
             latency,
             null,
             cpu(service, shared),
             new TenantMetrics.Memory(256.0 * (1 << 20), shared ? 1024 : 0, 0),
             shared && !service ? 2 : 0,
-            0);
+            0,
+            // the hog's first refusal, 4.5 s into the run; no OOM kill
+            shared && !service ? 4.5 : Double.NaN,
+            Double.NaN);
     return new TenantResult(
         name,
         "node1",

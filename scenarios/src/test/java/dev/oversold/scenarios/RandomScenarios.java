@@ -159,6 +159,7 @@ final class RandomScenarios {
                   random.nextLong(1L << 30)),
               random.nextLong(1L << 34),
               1 + random.nextInt(1000),
+              1 + random.nextInt(4096),
               SimDuration.ofNanos(1 + random.nextLong(SimTime.MINUTE)),
               SimDuration.ofNanos(1 + random.nextLong(SimTime.MINUTE)),
               window);

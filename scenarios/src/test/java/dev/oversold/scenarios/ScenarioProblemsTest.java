@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.model.Scenario;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.scenarios.ScenarioLoader.Override;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,26 @@ final class ScenarioProblemsTest {
                 + " 10000 a scenario may have (expected a name like web-{1..39}, at most 10000"
                 + " tenants in all)"),
         problems(MINIMAL.replace("name: web", "name: web-{1..20000}")));
+  }
+
+  @Test
+  void service_backlogBelowOne_isAnErrorAtItsValue() {
+    // The appended line is line 19: six spaces, "backlog: ", the value in column 16.
+    assertEquals(
+        List.of(
+            "s.yaml:19:16: tenants[0].workload.backlog: the backlog must be at least 1 (requests"
+                + " that may wait for a worker) (expected a whole number >= 1, e.g. 128 (Linux's"
+                + " default somaxconn))"),
+        problems(MINIMAL + "      backlog: 0\n"));
+  }
+
+  @Test
+  void service_backlog_defaultsToLinuxSomaxconnAndReadsAGivenValue() throws ScenarioException {
+    var byDefault = (WorkloadSpec.Service) parse(MINIMAL).tenants().get(0).workload();
+    assertEquals(128, byDefault.backlog());
+    var given =
+        (WorkloadSpec.Service) parse(MINIMAL + "      backlog: 16\n").tenants().get(0).workload();
+    assertEquals(16, given.backlog());
   }
 
   @Test

@@ -50,8 +50,14 @@ public final class MetricCatalog {
       metric("failed", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("failed", 200)
           .table(new Table("failed", Format.COUNT, false))
-          .meaning("requests timed out or refused, jobs that did not finish")
+          .meaning("requests that timed out or were abandoned, jobs that did not finish")
           .read(TenantMetrics::failed);
+  public static final Metric REJECTED =
+      metric("rejected", Unit.COUNT, SERVICES, MEAN, SUM)
+          .csv("rejected", 230)
+          .table(new Table("rejected", Format.COUNT, false))
+          .meaning("requests refused at a full backlog (never good, never in failed)")
+          .read(TenantMetrics::rejected);
   public static final Metric LATENCY_MEAN =
       latency("mean", 40, "mean request latency", TenantMetrics.Latency::mean);
   public static final Metric LATENCY_P50 =
@@ -76,7 +82,9 @@ public final class MetricCatalog {
           MAX,
           51,
           "from the workload's start to its last job's end",
-          TenantMetrics.Jobs::makespanSeconds);
+          TenantMetrics.Jobs::makespanSeconds,
+          Comparison.ratio("makespan_ratio", "makespan_ratio"),
+          240);
   public static final Metric JOBS_MEAN_COMPLETION =
       jobs(
           "mean_completion_s",
@@ -84,7 +92,9 @@ public final class MetricCatalog {
           MEAN,
           52,
           "mean time from a job's submission to its end",
-          TenantMetrics.Jobs::meanCompletionSeconds);
+          TenantMetrics.Jobs::meanCompletionSeconds,
+          Comparison.ratio("mean_completion_ratio", "mean_completion_ratio"),
+          241);
   public static final Metric CPU_USED =
       metric("cpu.used_core_s", Unit.CORE_SECONDS, EVERY_KIND, MEAN, SUM)
           .csv("cpu_used_core_s", 60)
@@ -140,14 +150,30 @@ public final class MetricCatalog {
       metric("refusals", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("refusals", 210)
           .table(new Table("refused", Format.COUNT, false))
-          .meaning("allocations the platform refused (memory, processes, files)")
+          .meaning(
+              "allocations the platform refused (memory, processes, files), at any time of the"
+                  + " run")
           .read(TenantMetrics::refusals);
+  public static final Metric FIRST_REFUSAL =
+      metric("first_refusal_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
+          .csv("first_refusal_s", 250)
+          .meaning(
+              "when the first refusal happened, from the run's start (null if none; with"
+                  + " replications or groups, the latest of those that had one)")
+          .read(TenantMetrics::firstRefusalSeconds);
   public static final Metric OOM_KILLS =
       metric("oom_kills", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("oom_kills", 220)
           .table(new Table("oom kills", Format.COUNT, false))
-          .meaning("times the tenant's processes were killed for memory")
+          .meaning("times the tenant's processes were killed for memory, at any time of the run")
           .read(TenantMetrics::oomKills);
+  public static final Metric FIRST_OOM_KILL =
+      metric("first_oom_kill_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
+          .csv("first_oom_kill_s", 251)
+          .meaning(
+              "when the first OOM kill happened, from the run's start (null if none; with"
+                  + " replications or groups, the latest of those that had one)")
+          .read(TenantMetrics::firstOomKillSeconds);
 
   /** Every metric, in report.json order. */
   public static final List<Metric> ALL =
@@ -156,6 +182,7 @@ public final class MetricCatalog {
           GOOD,
           PROGRESS,
           FAILED,
+          REJECTED,
           LATENCY_MEAN,
           LATENCY_P50,
           LATENCY_P95,
@@ -174,7 +201,9 @@ public final class MetricCatalog {
           MEMORY_SWAPPED,
           MAJOR_FAULTS,
           REFUSALS,
-          OOM_KILLS);
+          FIRST_REFUSAL,
+          OOM_KILLS,
+          FIRST_OOM_KILL);
 
   private MetricCatalog() {}
 
@@ -206,8 +235,25 @@ public final class MetricCatalog {
       int position,
       String meaning,
       ToDoubleFunction<TenantMetrics.Jobs> value) {
+    return jobs(field, unit, groups, position, meaning, value, Comparison.NONE, position);
+  }
+
+  /**
+   * A batch figure compared with the baseline; its baseline and comparison columns go at {@code
+   * baselinePosition}, after the columns scripts already index.
+   */
+  private static Metric jobs(
+      String field,
+      Unit unit,
+      Metric.Merge groups,
+      int position,
+      String meaning,
+      ToDoubleFunction<TenantMetrics.Jobs> value,
+      Comparison comparison,
+      int baselinePosition) {
     return metric("jobs." + field, unit, BATCH, MEAN, groups)
-        .csv("jobs_" + field, position)
+        .compared(comparison)
+        .csv("jobs_" + field, position, baselinePosition)
         .meaning(meaning)
         .read(m -> m.jobs() == null ? NAN : value.applyAsDouble(m.jobs()));
   }

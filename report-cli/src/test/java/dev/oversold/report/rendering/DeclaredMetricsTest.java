@@ -39,6 +39,7 @@ final class DeclaredMetricsTest {
           Map.entry("good_per_s", 12.0),
           Map.entry("progress_per_s", 13.0),
           Map.entry("failed", 14.0),
+          Map.entry("rejected", 15.0),
           Map.entry("latency_ms.mean", 21.0),
           Map.entry("latency_ms.p50", 22.0),
           Map.entry("latency_ms.p95", 23.0),
@@ -57,7 +58,9 @@ final class DeclaredMetricsTest {
           Map.entry("memory.swapped", 52.0),
           Map.entry("memory.major_faults", 53.0),
           Map.entry("refusals", 61.0),
-          Map.entry("oom_kills", 62.0));
+          Map.entry("first_refusal_s", 63.0),
+          Map.entry("oom_kills", 62.0),
+          Map.entry("first_oom_kill_s", 64.0));
 
   private static TenantMetrics core() {
     return new TenantMetrics(
@@ -66,13 +69,16 @@ final class DeclaredMetricsTest {
         13,
         "requests",
         14,
+        15,
         new TenantMetrics.Latency(21, 22, 23, 24, 25),
         new TenantMetrics.Jobs(31, 32, 33),
         // throttled fraction 0.43, ready 0 and mean wake-up 46 ms are not report figures
         new TenantMetrics.Cpu(41, 0.42, 0.43, 44, 0, 0.45, 46, 47, 48),
         new TenantMetrics.Memory(51, 52, 53),
         61,
-        62);
+        62,
+        63,
+        64);
   }
 
   private static TenantReport tenant(String name, String workload) {

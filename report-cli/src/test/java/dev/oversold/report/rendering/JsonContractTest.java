@@ -45,6 +45,7 @@ final class JsonContractTest {
           "good_per_s",
           "progress_per_s",
           "failed",
+          "rejected",
           "latency_ms",
           "jobs",
           "cpu",
@@ -52,7 +53,10 @@ final class JsonContractTest {
           "refusals",
           "oom_kills",
           // added: the unit of progress_per_s
-          "progress_unit");
+          "progress_unit",
+          // added: when the first refusal and OOM kill happened (issue 12: with their time)
+          "first_refusal_s",
+          "first_oom_kill_s");
 
   @Test
   void json_hasExactlyTheContractKeysPlusDocumentedAdditions() throws Exception {
@@ -90,7 +94,9 @@ final class JsonContractTest {
     assertEquals(set("p50", "p99"), keys(cpu.get("wakeup_delay_ms")));
     assertEquals(
         set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
-    assertEquals(set("good_rate", "throughput", "p99_ratio"), keys(tenant.get("degradation")));
+    assertEquals(
+        set("good_rate", "throughput", "p99_ratio", "makespan_ratio", "mean_completion_ratio"),
+        keys(tenant.get("degradation")));
     assertEquals(set("members", "matrix", "mode"), keys(root.get("interference")));
     assertEquals(
         set(

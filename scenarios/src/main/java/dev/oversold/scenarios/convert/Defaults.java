@@ -1,6 +1,7 @@
 package dev.oversold.scenarios.convert;
 
 import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.WorkloadSpec;
 
 /**
  * Every value a scenario file may leave out, in one place, with why it is what it is. The engine
@@ -86,6 +87,12 @@ public final class Defaults {
 
   /** Worker pool: 32, the contract's example, a typical PHP-FPM / thread-pool size on a VPS. */
   public static final int SERVICE_WORKERS = 32;
+
+  /**
+   * Accept backlog: 128 waiting requests, Linux's default net.core.somaxconn (SOMAXCONN in
+   * include/linux/socket.h before 5.4), which caps every listen() backlog.
+   */
+  public static final int SERVICE_BACKLOG = WorkloadSpec.Service.DEFAULT_BACKLOG;
 
   /** Request timeout: 60 s, nginx's default proxy_read_timeout. */
   public static final long SERVICE_TIMEOUT_NANOS = 60 * SimTime.SECOND;

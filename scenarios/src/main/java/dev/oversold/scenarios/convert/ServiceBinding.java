@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * service in scenario files: {@code arrivals} (see {@link ArrivalsBinding}), {@code request},
- * {@code working-set}, {@code workers}, {@code timeout} and {@code slo}.
+ * {@code working-set}, {@code workers}, {@code backlog}, {@code timeout} and {@code slo}.
  */
 final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, WorkloadDto.Service> {
   @Override
@@ -30,7 +30,7 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
   @Override
   public String keysDoc() {
     return "`arrivals` (required), `request` (required), `working-set` (0B), `workers` (32),"
-        + " `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
+        + " `backlog` (128, Linux's default somaxconn), `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
   }
 
   @Override
@@ -49,6 +49,14 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
     int workers = dto.workers() == null ? Defaults.SERVICE_WORKERS : dto.workers();
     if (workers < 1) {
       context.error(path + ".workers", "workers must be at least 1", "a whole number >= 1");
+      return null;
+    }
+    int backlog = dto.backlog() == null ? Defaults.SERVICE_BACKLOG : dto.backlog();
+    if (backlog < 1) {
+      context.error(
+          path + ".backlog",
+          "the backlog must be at least 1 (requests that may wait for a worker)",
+          "a whole number >= 1, e.g. 128 (Linux's default somaxconn)");
       return null;
     }
     long timeout = nanos(dto.timeout(), Defaults.SERVICE_TIMEOUT_NANOS);
@@ -72,6 +80,7 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
         request,
         bytes(dto.workingSet(), Defaults.SERVICE_WORKING_SET_BYTES),
         workers,
+        backlog,
         SimDuration.ofNanos(timeout),
         SimDuration.ofNanos(slo),
         window);
@@ -120,6 +129,7 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
             + "}",
         "working-set: " + Format.bytes(spec.workingSetBytes()),
         "workers: " + spec.workers(),
+        "backlog: " + spec.backlog(),
         "timeout: " + Format.duration(spec.timeout().nanos()),
         "slo: {latency: " + Format.duration(spec.slo().nanos()) + "}");
   }

@@ -28,6 +28,12 @@ public interface WorkloadDto {
       @Doc(value = "Resident memory the service needs to run without faults.", byDefault = "0B")
           ByteSize workingSet,
       @Doc(value = "Concurrency limit; excess requests queue.", byDefault = "32") Integer workers,
+      @Doc(
+              value =
+                  "Requests that may wait for a worker (the listen backlog); one more is"
+                      + " refused and counted as rejected.",
+              byDefault = "128")
+          Integer backlog,
       @Doc(value = "A request not finished by then fails.", byDefault = "60s") TimeSpan timeout,
       @Doc("Service level objective.") SloDto slo,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,

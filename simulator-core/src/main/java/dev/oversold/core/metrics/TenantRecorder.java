@@ -4,7 +4,10 @@ import dev.oversold.core.engine.Simulation;
 
 /**
  * Counters of one tenant that its workload feeds as things happen. Everything before the warm-up
- * instant is ignored; nothing is stored per request.
+ * instant is ignored, except the events that end or cripple a tenant whenever they happen: OOM
+ * kills and refusals (with the instant of the first) and the work a kill abandons, so a tenant
+ * killed or refused during the warm-up is reported as such, not as an idle one. Nothing is stored
+ * per request.
  */
 public final class TenantRecorder {
   private final Simulation simulation;
@@ -18,9 +21,13 @@ public final class TenantRecorder {
   private long completed;
   private long good;
   private long failed;
+  private long rejected;
   private double progress;
   private long refusals;
   private long oomKills;
+  private long firstRefusal = -1;
+  private long firstOomKill = -1;
+  private boolean killed;
   private long majorFaults;
 
   private long arrivals;
@@ -74,6 +81,18 @@ public final class TenantRecorder {
     }
   }
 
+  /**
+   * A request arrived at a full backlog and was refused: it counts as an arrival and as rejected,
+   * and never enters the system.
+   */
+  public void requestRejected() {
+    hasRequests = true;
+    if (measuring()) {
+      arrivals++;
+      rejected++;
+    }
+  }
+
   /** A request left the system (completed, failed or abandoned). */
   public void requestLeft() {
     accumulateInSystem();
@@ -110,10 +129,13 @@ public final class TenantRecorder {
     return seconds <= 0 ? 0 : inSystemArea / seconds;
   }
 
-  /** A request failed (timed out, or refused). */
+  /**
+   * A request failed (timed out, or abandoned when the workload stopped). Those a kill abandons
+   * count even before the window: they are why a dead tenant served nothing.
+   */
   public void requestFailed() {
     hasRequests = true;
-    if (measuring()) {
+    if (measuring() || killed) {
       failed++;
     }
   }
@@ -145,10 +167,10 @@ public final class TenantRecorder {
     jobCompletionSecondsSum += (now - submitNanos) / 1e9;
   }
 
-  /** A batch job never finished. */
+  /** A batch job never finished; one a kill abandons counts even before the window. */
   public void jobFailed() {
     hasJobs = true;
-    if (measuring()) {
+    if (measuring() || killed) {
       failed++;
     }
   }
@@ -163,16 +185,34 @@ public final class TenantRecorder {
     hasRequests = true;
   }
 
+  /** The platform refused an allocation (memory, process, file): counted whenever it happens. */
   public void refused() {
-    if (measuring()) {
-      refusals++;
+    refusals++;
+    if (firstRefusal < 0) {
+      firstRefusal = simulation.now();
     }
   }
 
+  /**
+   * The OOM killer killed the tenant: counted whenever it happens, and the work the kill abandons
+   * next counts as failed even before the window.
+   */
   public void oomKilled() {
-    if (measuring()) {
-      oomKills++;
+    oomKills++;
+    killed = true;
+    if (firstOomKill < 0) {
+      firstOomKill = simulation.now();
     }
+  }
+
+  /** Instant of the first refusal in nanoseconds from the run's start, -1 if none. */
+  public long firstRefusalNanos() {
+    return firstRefusal;
+  }
+
+  /** Instant of the first OOM kill in nanoseconds from the run's start, -1 if none. */
+  public long firstOomKillNanos() {
+    return firstOomKill;
   }
 
   public void majorFaults(long count) {
@@ -215,6 +255,11 @@ public final class TenantRecorder {
 
   public long failed() {
     return failed;
+  }
+
+  /** Requests refused at a full backlog in the measured window. */
+  public long rejected() {
+    return rejected;
   }
 
   public double progress() {

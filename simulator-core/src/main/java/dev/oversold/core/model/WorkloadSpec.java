@@ -46,6 +46,8 @@ public interface WorkloadSpec {
    * @param request what one request does
    * @param workingSetBytes resident memory the service needs to run without faults
    * @param workers concurrency limit; excess requests wait in a FIFO queue
+   * @param backlog requests that may wait for a worker (the listen backlog); one arriving when
+   *     every worker is busy and this many wait is refused ({@code rejected})
    * @param timeout a request not finished by then fails
    * @param slo a good response completes within this latency
    */
@@ -54,18 +56,38 @@ public interface WorkloadSpec {
       RequestSpec request,
       long workingSetBytes,
       int workers,
+      int backlog,
       SimDuration timeout,
       SimDuration slo,
       Window window)
       implements WorkloadSpec {
+    /**
+     * Default backlog: 128 waiting connections, Linux's default {@code net.core.somaxconn}
+     * (SOMAXCONN in include/linux/socket.h, 128 until 5.4), which caps every listen() backlog.
+     */
+    public static final int DEFAULT_BACKLOG = 128;
+
     public Service {
       Objects.requireNonNull(arrivals, "arrivals");
       Objects.requireNonNull(request, "request");
       checkArgument(workingSetBytes >= 0, "working set must be >= 0");
       checkArgument(workers >= 1, "workers must be >= 1");
+      checkArgument(backlog >= 1, "backlog must be >= 1");
       checkArgument(timeout.nanos() > 0, "timeout must be > 0");
       checkArgument(slo.nanos() > 0, "slo must be > 0");
       Objects.requireNonNull(window, "window");
+    }
+
+    /** A service with the default backlog ({@link #DEFAULT_BACKLOG}). */
+    public Service(
+        ArrivalSpec arrivals,
+        RequestSpec request,
+        long workingSetBytes,
+        int workers,
+        SimDuration timeout,
+        SimDuration slo,
+        Window window) {
+      this(arrivals, request, workingSetBytes, workers, DEFAULT_BACKLOG, timeout, slo, window);
     }
   }
 

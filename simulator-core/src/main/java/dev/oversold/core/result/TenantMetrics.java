@@ -9,13 +9,16 @@ package dev.oversold.core.result;
  * @param progressPerSecond the workload's own unit of useful work per second (requests,
  *     core-seconds, bytes, allocations, forks)
  * @param progressUnit what progress counts
- * @param failed requests that timed out or were refused, jobs that did not finish
+ * @param failed requests that timed out or were abandoned, jobs that did not finish
+ * @param rejected requests refused at a full backlog (never in {@code failed}); 0 without requests
  * @param latencyMs request latency, null for workloads without requests
  * @param jobs batch figures, null for other workloads
  * @param cpu CPU used and contention
  * @param memory resident, swapped, faults
- * @param refusals allocations the platform refused (memory, processes, files)
- * @param oomKills times the tenant's processes were killed for memory
+ * @param refusals allocations the platform refused (memory, processes, files), over the whole run
+ * @param oomKills times the tenant's processes were killed for memory, over the whole run
+ * @param firstRefusalSeconds seconds from the run's start to the first refusal; NaN if none
+ * @param firstOomKillSeconds seconds from the run's start to the first OOM kill; NaN if none
  */
 public record TenantMetrics(
     double throughputPerSecond,
@@ -23,12 +26,15 @@ public record TenantMetrics(
     double progressPerSecond,
     String progressUnit,
     long failed,
+    long rejected,
     Latency latencyMs,
     Jobs jobs,
     Cpu cpu,
     Memory memory,
     long refusals,
-    long oomKills) {
+    long oomKills,
+    double firstRefusalSeconds,
+    double firstOomKillSeconds) {
 
   /** Latency in milliseconds. */
   public record Latency(double mean, double p50, double p95, double p99, double max) {}

@@ -264,12 +264,15 @@ final class MetricsSampler {
               progress,
               recorder.progressUnit(),
               recorder.failed(),
+              recorder.rejected(),
               latency,
               jobs,
               cpu,
               memory,
               recorder.refusals(),
-              recorder.oomKills());
+              recorder.oomKills(),
+              instantSeconds(recorder.firstRefusalNanos()),
+              instantSeconds(recorder.firstOomKillNanos()));
       Map<String, double[]> series = new LinkedHashMap<>();
       series.put("cpu_cores", cpuCores.toArray());
       series.put("steal_fraction", steal.toArray());
@@ -371,6 +374,11 @@ final class MetricsSampler {
 
   private static double fraction(double part, double whole) {
     return whole <= 0 ? 0 : part / whole;
+  }
+
+  /** An instant in seconds from the run's start; NaN for the -1 of "never happened". */
+  private static double instantSeconds(long nanos) {
+    return nanos < 0 ? Double.NaN : SimTime.toSeconds(nanos);
   }
 
   private static double nanToZero(double value) {

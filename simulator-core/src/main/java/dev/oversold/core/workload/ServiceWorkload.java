@@ -11,11 +11,15 @@ import java.util.ArrayDeque;
 
 /**
  * A request-driven service. Requests arrive (open process or closed loop) and wait FIFO for one of
- * {@code workers}. A served request goes through its phases in the order a web or database server
+ * {@code workers}; at most {@code backlog} wait, as in a listen socket's accept queue, and one
+ * arriving when the backlog is full is refused ({@code rejected}; a closed-loop client thinks and
+ * tries again). A served request goes through its phases in the order a web or database server
  * handles it: touch its working-set pages (faulting in those not resident), read the data that
  * missed the cache, compute, write (log, data), send the response. A request not finished within
- * {@code timeout} of its arrival fails: it frees its worker and stops consuming CPU. One finished
- * within the SLO is a good response.
+ * {@code timeout} of its arrival fails for its client. Its worker stops computing at once, but a
+ * worker waiting on disk or network I/O stays busy until that I/O returns (a blocked read or write
+ * cannot be abandoned half-way); then it takes the next request. One finished within the SLO is a
+ * good response.
  *
  * <p>Timeouts cost no event per request: every request has the same timeout, so deadlines come in
  * arrival order. Requests in the system sit in one arrival-ordered deque (finished ones are dropped
@@ -53,6 +57,10 @@ final class ServiceWorkload implements Workload {
   private EventHandle timer;
   private boolean workingSetHeld;
   private int busyWorkers;
+
+  /** Requests in {@code queue} that have not timed out: the occupied part of the backlog. */
+  private int waiting;
+
   private boolean running;
   private boolean stopped;
 
@@ -123,6 +131,7 @@ final class ServiceWorkload implements Workload {
       timer = null;
     }
     queue.clear();
+    waiting = 0;
     while (!inSystem.isEmpty()) {
       Request request = inSystem.pollFirst();
       if (!request.finished) {
@@ -178,6 +187,13 @@ final class ServiceWorkload implements Workload {
             cpuDemand.next(),
             Sampler.poisson(ioCounts, demand.diskReads()),
             Sampler.poisson(ioCounts, demand.diskWrites()));
+    if (busyWorkers >= spec.workers() && waiting >= spec.backlog()) {
+      context.recorder().requestRejected();
+      if (closedLoop && running) {
+        think();
+      }
+      return;
+    }
     context.recorder().requestArrived();
     inSystem.addLast(request);
     if (timer == null) {
@@ -186,6 +202,7 @@ final class ServiceWorkload implements Workload {
     if (busyWorkers < spec.workers()) {
       serve(request);
     } else {
+      waiting++;
       queue.addLast(request);
     }
   }
@@ -203,6 +220,7 @@ final class ServiceWorkload implements Workload {
 
   private void read(Request request) {
     if (request.finished) {
+      ioReturned(request);
       return;
     }
     context.disk().io(request.reads, IO_BYTES, false, true, () -> compute(request));
@@ -210,6 +228,7 @@ final class ServiceWorkload implements Workload {
 
   private void compute(Request request) {
     if (request.finished) {
+      ioReturned(request);
       return;
     }
     request.cpuJob =
@@ -225,6 +244,7 @@ final class ServiceWorkload implements Workload {
 
   private void write(Request request) {
     if (request.finished) {
+      ioReturned(request);
       return;
     }
     context.disk().io(request.writes, IO_BYTES, true, true, () -> respond(request));
@@ -232,6 +252,7 @@ final class ServiceWorkload implements Workload {
 
   private void respond(Request request) {
     if (request.finished) {
+      ioReturned(request);
       return;
     }
     context.network().send(spec.request().networkBytes(), () -> complete(request));
@@ -239,13 +260,23 @@ final class ServiceWorkload implements Workload {
 
   private void complete(Request request) {
     if (request.finished) {
+      ioReturned(request);
       return;
     }
     request.finished = true;
     long latency = simulation.now() - request.arrival;
     context.recorder().requestCompleted(latency, latency <= spec.slo().nanos());
     context.recorder().requestLeft();
-    release(request);
+    freeWorker();
+    clientNext(request);
+  }
+
+  /** The I/O a timed-out request's worker waited on returned: the worker is free again. */
+  private void ioReturned(Request request) {
+    if (request.heldForIo && !stopped) {
+      request.heldForIo = false;
+      freeWorker();
+    }
   }
 
   /** Drops finished requests from the head and sets the timer for the oldest unfinished one. */
@@ -279,10 +310,18 @@ final class ServiceWorkload implements Workload {
 
   private void timeOut(Request request) {
     request.finished = true;
-    cancelCpu(request);
     context.recorder().requestFailed();
     context.recorder().requestLeft();
-    release(request);
+    if (!request.hasWorker) {
+      waiting--;
+    } else if (request.cpuJob != null) {
+      cancelCpu(request);
+      freeWorker();
+    } else {
+      // Its worker is blocked in a page fault, disk or network call: busy until that returns.
+      request.heldForIo = true;
+    }
+    clientNext(request);
   }
 
   private void cancelCpu(Request request) {
@@ -292,16 +331,20 @@ final class ServiceWorkload implements Workload {
     }
   }
 
-  private void release(Request request) {
-    if (request.hasWorker) {
-      busyWorkers--;
-      while (busyWorkers < spec.workers() && !queue.isEmpty()) {
-        Request next = queue.pollFirst();
-        if (!next.finished) {
-          serve(next);
-        }
+  /** A worker finished with its request: it takes the oldest waiting one, if any. */
+  private void freeWorker() {
+    busyWorkers--;
+    while (busyWorkers < spec.workers() && !queue.isEmpty()) {
+      Request next = queue.pollFirst();
+      if (!next.finished) {
+        waiting--;
+        serve(next);
       }
     }
+  }
+
+  /** The client got its answer (or gave up): a closed-loop client thinks, then asks again. */
+  private void clientNext(Request request) {
     if (request.closedLoop && running) {
       think();
     }
@@ -317,6 +360,9 @@ final class ServiceWorkload implements Workload {
     Job cpuJob;
     boolean hasWorker;
     boolean finished;
+
+    /** Timed out while its worker waited on I/O: the worker is freed when that I/O returns. */
+    boolean heldForIo;
 
     Request(long arrival, boolean closedLoop, double cpuSeconds, int reads, int writes) {
       this.arrival = arrival;
