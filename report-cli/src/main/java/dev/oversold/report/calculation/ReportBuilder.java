@@ -50,18 +50,21 @@ public final class ReportBuilder {
         scenario.report().groups().isEmpty()
             ? List.of()
             : Membership.rows(scenario).stream().map(m -> group(m, tenants)).toList();
-    return new Report(
-        scenario.name(),
-        scenario.seed(),
-        reps.size(),
-        first.durationSeconds(),
-        first.warmupSeconds(),
-        baselines,
-        hosts,
-        tenants,
-        groups,
-        Interference.of(experiment),
-        summary(tenants, reps, baselines));
+    Report report =
+        new Report(
+            scenario.name(),
+            scenario.seed(),
+            reps.size(),
+            first.durationSeconds(),
+            first.warmupSeconds(),
+            baselines,
+            hosts,
+            tenants,
+            groups,
+            Interference.of(experiment),
+            summary(tenants, reps, baselines),
+            List.of());
+    return report.withWarnings(Warnings.of(report));
   }
 
   private static TenantReport tenant(

@@ -8,6 +8,7 @@ import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.Warning;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class HtmlReportWriter implements ReportWriter {
         .append(HtmlStyle.CSS)
         .append("</style>\n</head>\n<body>\n");
     header(page, report);
+    warnings(page, report);
     section(
         page,
         "interference",
@@ -158,6 +160,22 @@ public final class HtmlReportWriter implements ReportWriter {
               + " % busy");
     }
     page.append("</div>\n");
+  }
+
+  /** The warnings as a list above the charts; nothing when there are none. */
+  private static void warnings(StringBuilder page, Report report) {
+    if (report.warnings().isEmpty()) {
+      return;
+    }
+    page.append("<section id=\"warnings\" class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+    for (Warning w : report.warnings()) {
+      page.append("<li><code>")
+          .append(escape(w.code()))
+          .append("</code> ")
+          .append(escape(w.message()))
+          .append("</li>\n");
+    }
+    page.append("</ul>\n</section>\n");
   }
 
   private static String percentOrNa(double fraction) {

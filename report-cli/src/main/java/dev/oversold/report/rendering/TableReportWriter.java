@@ -8,6 +8,7 @@ import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.Warning;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class TableReportWriter implements ReportWriter {
   @Override
   public void write(Report report, Writer out) throws IOException {
     out.write(header(report));
+    out.write(warnings(report));
     for (HostReport host : report.hosts()) {
       out.write(
           String.format(
@@ -68,6 +70,15 @@ public final class TableReportWriter implements ReportWriter {
         Numbers.machine(report.warmupS()),
         report.replications(),
         report.replications() == 1 ? "" : "s (95% intervals shown as +-)");
+  }
+
+  /** One line per warning, above everything else a reader might take at face value. */
+  static String warnings(Report report) {
+    StringBuilder text = new StringBuilder();
+    for (Warning w : report.warnings()) {
+      text.append("Warning [").append(w.code()).append("] ").append(w.message()).append('\n');
+    }
+    return text.toString();
   }
 
   private static String tenantTable(Report report) {

@@ -55,8 +55,10 @@ final class HtmlReportWriterTest {
     Document doc = parse(html(ReportBuilder.build(HandBuilt.experiment(ReportSettings.DEFAULT))));
     List<Element> sections = sections(doc);
     List<String> ids = sections.stream().map(s -> s.getAttribute("id")).toList();
+    // the hand-built hog completes no operations alone or shared: one warning, listed first
     assertEquals(
         List.of(
+            "warnings",
             "interference",
             "degradation",
             "latency",
@@ -72,7 +74,7 @@ final class HtmlReportWriterTest {
       assertEquals(expected, charts, section.getAttribute("id"));
     }
     // the heatmap has one cell per pair: 3 members -> 9 rects plus 21 legend steps
-    Element heatmap = (Element) sections.get(0).getElementsByTagNameNS("*", "svg").item(0);
+    Element heatmap = (Element) sections.get(1).getElementsByTagNameNS("*", "svg").item(0);
     assertEquals(9 + 21, heatmap.getElementsByTagNameNS("*", "rect").getLength());
   }
 
@@ -135,7 +137,8 @@ final class HtmlReportWriterTest {
             renamed,
             report.groups(),
             report.interference(),
-            report.summary());
+            report.summary(),
+            report.warnings());
     String text = html(hostile);
     parse(text);
     assertFalse(text.contains("<script"), "no raw tag from a tenant name");

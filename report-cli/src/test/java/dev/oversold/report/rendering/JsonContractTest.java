@@ -67,8 +67,12 @@ final class JsonContractTest {
             "tenants",
             "interference",
             "summary",
+            "warnings",
             "replications"),
         keys(root));
+    // the hand-built hog completes nothing alone or shared: one warning about a tenant
+    JsonNode warning = root.get("warnings").get(0);
+    assertEquals(set("code", "message", "host", "tenant"), keys(warning));
     JsonNode host = root.get("hosts").get(0);
     assertEquals(set("name", "platform", "oversell", "cpu_utilization", "memory"), keys(host));
     assertEquals(set("cpu", "memory", "disk"), keys(host.get("oversell")));
