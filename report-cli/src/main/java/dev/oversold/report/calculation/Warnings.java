@@ -45,13 +45,15 @@ public final class Warnings {
               "report.baseline is none: every tenant's baseline and degradation, and the summary's"
                   + " victim_degradation_mean, victim_degradation_max, worst_victim and jain_fairness are"
                   + " null"));
-      return warnings;
+      if (s.victims() > 0) {
+        return warnings;
+      }
     }
     if (s.victims() == 0) {
       warnings.add(
           Warning.report(
               "no-victims",
-              "no service or batch tenant to judge: the summary's victim_degradation_mean,"
+              "no service or batch tenant to judge: the summary's headline_metric, victim_degradation_mean,"
                   + " victim_degradation_max, worst_victim and jain_fairness are null"));
       return warnings;
     }
@@ -78,6 +80,9 @@ public final class Warnings {
     Set<String> unexplained = new LinkedHashSet<>(nulls("metrics", t.metrics(), t.workload()));
     if (t.baseline() != null) {
       unexplained.addAll(nulls("baseline", t.baseline(), t.workload()));
+      if (Double.isNaN(t.degradation().headline())) {
+        unexplained.add("degradation." + TenantReport.Degradation.HEADLINE);
+      }
       for (Metric metric : MetricCatalog.compared()) {
         if (metric.appliesTo(t.workload()) && Double.isNaN(t.degradation().get(metric))) {
           unexplained.add("degradation." + metric.comparison().jsonKey());

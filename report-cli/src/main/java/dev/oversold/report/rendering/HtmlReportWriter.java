@@ -49,16 +49,21 @@ public final class HtmlReportWriter implements ReportWriter {
         page,
         "interference",
         "Who hurts whom",
-        "Each cell is the share of the row's good responses per second (measured alone) that the"
-            + " column's presence costs it, from runs that leave the column out. Red hurts, blue"
-            + " helps; hover a cell for its value.",
+        "Each cell is the part of the row's headline degradation (good responses lost, or its"
+            + " p99 or makespan stretched, whichever is worse) that the column's presence causes,"
+            + " from runs that leave the column out. Red hurts, blue helps; hover a cell for its"
+            + " value.",
         Charts.heatmap(report.interference()));
     section(
         page,
         "degradation",
         "Degradation per " + (report.groups().isEmpty() ? "tenant" : "group"),
-        "Drop of good responses per second (or useful work per second) shared against alone:"
-            + " 1 - shared / alone. Victims are service and batch tenants.",
+        "Headline degradation shared against alone ("
+            + (report.summary().headlineMetric().isEmpty()
+                ? "1 - shared / alone"
+                : report.summary().headlineMetric())
+            + "; groups: drop of good responses per second). Victims are service and batch"
+            + " tenants.",
         degradationChart(report));
     section(
         page,
@@ -126,7 +131,9 @@ public final class HtmlReportWriter implements ReportWriter {
         "Victims' mean degradation",
         percentOrNa(s.victimDegradationMean()),
         why.isEmpty()
-            ? "of good responses/s vs alone, "
+            ? "headline ("
+                + s.headlineMetric()
+                + ") vs alone, "
                 + s.victims()
                 + " victims"
                 + (s.degradationMeanCi95() == null
@@ -213,7 +220,7 @@ public final class HtmlReportWriter implements ReportWriter {
       for (TenantReport t : report.tenants()) {
         names.add(t.name());
         kinds.add(t.workload());
-        values.add(t.degradation() == null ? Double.NaN : t.degradation().goodRate());
+        values.add(t.degradation() == null ? Double.NaN : t.degradation().headline());
       }
     } else {
       for (GroupReport g : report.groups()) {

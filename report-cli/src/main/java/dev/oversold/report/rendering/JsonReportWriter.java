@@ -138,6 +138,7 @@ public final class JsonReportWriter implements ReportWriter {
       json.writeNull();
     } else {
       json.writeStartObject();
+      number(json, TenantReport.Degradation.HEADLINE, d.headline());
       for (Metric metric : MetricCatalog.compared()) {
         number(json, metric.comparison().jsonKey(), d.get(metric));
       }
@@ -198,6 +199,11 @@ public final class JsonReportWriter implements ReportWriter {
   private static void summary(JsonGenerator json, Summary s) throws IOException {
     json.writeObjectFieldStart("summary");
     json.writeNumberField("victims", s.victims());
+    if (s.headlineMetric().isEmpty()) {
+      json.writeNullField("headline_metric");
+    } else {
+      json.writeStringField("headline_metric", s.headlineMetric());
+    }
     number(json, "victim_degradation_mean", s.victimDegradationMean());
     number(json, "victim_degradation_max", s.victimDegradationMax());
     if (s.worstVictim().isEmpty()) {

@@ -152,7 +152,7 @@ public final class TableReportWriter implements ReportWriter {
     }
     return "Victims ("
         + s.victims()
-        + "): mean degradation "
+        + "): mean headline degradation "
         + mean
         + ", worst "
         + Numbers.percent(s.victimDegradationMax())
@@ -160,6 +160,8 @@ public final class TableReportWriter implements ReportWriter {
         + (s.worstVictim().isEmpty() ? "" : " (" + s.worstVictim() + ")")
         + "; Jain's fairness "
         + Numbers.fixed(s.jainFairness(), 3)
+        + "\nHeadline degradation: "
+        + s.headlineMetric()
         + "\n";
   }
 
@@ -179,14 +181,14 @@ public final class TableReportWriter implements ReportWriter {
       }
     }
     if (pairs.isEmpty()) {
-      return "Who hurts whom: no member costs another any good responses\n";
+      return "Who hurts whom: no member adds to another's headline degradation\n";
     }
     pairs.sort(
         Comparator.comparingDouble(Pair::value)
             .reversed()
             .thenComparingInt(Pair::victim)
             .thenComparingInt(Pair::neighbour));
-    TextTable table = new TextTable(2, "neighbour", "hurts", "cost % of good/s alone");
+    TextTable table = new TextTable(2, "neighbour", "hurts", "headline degradation caused %");
     for (Pair p : pairs.subList(0, Math.min(TOP_PAIRS, pairs.size()))) {
       table.add(
           interference.members().get(p.neighbour()),

@@ -94,10 +94,12 @@ final class JsonContractTest {
     assertEquals(set("p50", "p99"), keys(cpu.get("wakeup_delay_ms")));
     assertEquals(
         set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
-    assertEquals(set("good_rate", "throughput", "p99_ratio"), keys(tenant.get("degradation")));
+    assertEquals(
+        set("headline", "good_rate", "throughput", "p99_ratio"), keys(tenant.get("degradation")));
     assertEquals(set("members", "matrix", "mode"), keys(root.get("interference")));
     assertEquals(
         set(
+            "headline_metric",
             "victim_degradation_mean",
             "victim_degradation_max",
             "jain_fairness",
@@ -106,6 +108,11 @@ final class JsonContractTest {
         keys(root.get("summary")));
     // degradation.good_rate = 1 - good / baseline good = 1 - 80/100
     assertEquals(0.2, tenant.get("degradation").get("good_rate").doubleValue(), 1e-12);
+    // headline = max(good_rate, 1 - p99 alone / p99 shared) = max(0.2, 1 - 50/200)
+    assertEquals(0.75, tenant.get("degradation").get("headline").doubleValue(), 1e-12);
+    assertEquals(
+        "requests: max(good_rate, 1 - p99 alone / p99 shared)",
+        root.get("summary").get("headline_metric").asText());
   }
 
   @Test
