@@ -205,6 +205,8 @@ public final class ReportBuilder {
     double[] meanDrop = new double[n];
     for (int r = 0; r < n; r++) {
       ExperimentResult.Replication rep = reps.get(r);
+      // Jain's index over the victims with a good rate alone above zero; the others are named in
+      // a fairness-without warning
       double[] relative =
           victims.stream()
               .mapToDouble(

@@ -65,6 +65,19 @@ public final class Warnings {
                   + " shared): the summary's victim_degradation_mean, victim_degradation_max and"
                   + " worst_victim are null"));
     }
+    List<String> unjudged =
+        report.tenants().stream()
+            .filter(t -> t.victim() && !(t.baseline().goodPerS() > 0))
+            .map(TenantReport::name)
+            .toList();
+    if (!unjudged.isEmpty()) {
+      warnings.add(
+          Warning.report(
+              "fairness-without",
+              "jain_fairness leaves out "
+                  + String.join(", ", unjudged)
+                  + ": no good responses or progress alone, so no share of it kept"));
+    }
     if (Double.isNaN(s.jainFairness())) {
       warnings.add(
           Warning.report(

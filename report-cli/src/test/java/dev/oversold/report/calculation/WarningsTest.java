@@ -57,4 +57,29 @@ final class WarningsTest {
     assertEquals("web-2", shortWindow.get(0).tenant());
     assertTrue(shortWindow.get(0).message().contains(" 90 requests"), shortWindow.get(0).message());
   }
+
+  @Test
+  void jain_leavesOutAVictimWithAZeroBaseline_andNamesIt() {
+    // web-2 serves nothing alone or shared (0/s); web-1 keeps 80 of its 100 good responses per s
+    Report report =
+        ReportBuilder.build(
+            dev.oversold.testing.GeneratedRuns.experiment(
+                ReportSettings.DEFAULT,
+                1,
+                (run, r, tenant) ->
+                    switch (tenant) {
+                      case "web-1" ->
+                          dev.oversold.testing.GeneratedRuns.service(
+                              run.equals("alone") ? 100 : 80, 1, 10, 1);
+                      case "web-2" -> dev.oversold.testing.GeneratedRuns.service(0, 1, 10, 1);
+                      default -> dev.oversold.testing.GeneratedRuns.hog(1, 1);
+                    }));
+    // Jain over web-1 alone: x = (0.8): 0.64 / (1 * 0.64) = 1; with web-2 counted as 0 it would be
+    // 0.64 / (2 * 0.64) = 0.5
+    assertEquals(1.0, report.summary().jainFairness(), 1e-12);
+    List<Warning> left = warnings(report, "fairness-without");
+    assertEquals(1, left.size(), report.warnings().toString());
+    assertTrue(left.get(0).message().contains("web-2"));
+    assertTrue(!left.get(0).message().contains("web-1"));
+  }
 }
