@@ -187,6 +187,11 @@ public record Metric(
     /** A fraction as a percentage with one decimal. */
     PERCENT,
     /** A count: no decimals for one replication, one for a mean over several. */
-    COUNT
+    COUNT,
+    /**
+     * A rate in the row's own {@code progress_unit}, printed with it ({@code 68.5 MB/s}, {@code
+     * 3.51 core-seconds/s}): never under a header whose unit is requests.
+     */
+    WITH_UNIT
   }
 }

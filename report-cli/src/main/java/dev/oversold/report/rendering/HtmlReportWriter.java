@@ -343,7 +343,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 t.metrics(),
                 t.baseline(),
                 m -> t.degradation() == null ? Double.NaN : t.degradation().get(m));
-        String text = column.text(value, countDecimals);
+        String text = column.text(value, countDecimals, t.metrics().progressUnit());
         String tone = "";
         if (column.side() == TableColumns.Side.DEGRADATION) {
           tone = !Double.isFinite(value) ? "" : value > 0.2 ? "bad" : value > 0.05 ? "warn" : "ok";

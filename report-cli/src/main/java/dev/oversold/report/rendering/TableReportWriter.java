@@ -93,7 +93,7 @@ public final class TableReportWriter implements ReportWriter {
                 t.metrics(),
                 t.baseline(),
                 m -> t.degradation() == null ? Double.NaN : t.degradation().get(m));
-        String text = column.text(value, countDecimals);
+        String text = column.text(value, countDecimals, t.metrics().progressUnit());
         if (column.side() == TableColumns.Side.DEGRADATION && t.ci95() != null) {
           Interval ci =
               t.ci95().byName().get(TenantReport.Confidence.degradationName(column.metric()));
@@ -124,7 +124,7 @@ public final class TableReportWriter implements ReportWriter {
                     g.baseline() == null
                         ? Double.NaN
                         : Comparing.compare(m, g.metrics(), g.baseline()));
-        cells.add(column.text(value, countDecimals));
+        cells.add(column.text(value, countDecimals, g.metrics().progressUnit()));
       }
       table.add(cells.toArray(String[]::new));
     }

@@ -30,8 +30,10 @@ final class ReportBuilderTest {
     assertEquals(1 - 90.0 / 110, web1.degradation().throughput(), EPS);
     assertEquals(4.0, web1.degradation().p99Ratio(), EPS);
     TenantReport hog = report.tenants().get(2);
-    // 1 - 1.0/2.0 = 0.5; the hog has no requests, so no p99 ratio
-    assertEquals(0.5, hog.degradation().goodRate(), EPS);
+    // the hog has no SLO, so no good rate to lose, and no requests, so no p99 ratio; its headline
+    // is its progress lost: 1 - 1.0/2.0 = 0.5
+    assertTrue(Double.isNaN(hog.degradation().goodRate()));
+    assertEquals(0.5, hog.degradation().headline(), EPS);
     assertTrue(Double.isNaN(hog.degradation().p99Ratio()));
   }
 
