@@ -146,7 +146,7 @@ public final class HandBuilt {
         18, shared ? 0.25 : 0, shared ? 0.1875 : 0.1, shared ? 6 : 2, 0, 0, 0, 0, 0);
   }
 
-  static HostResult host() {
+  public static HostResult host() {
     return new HostResult(
         "node1",
         "openvz",

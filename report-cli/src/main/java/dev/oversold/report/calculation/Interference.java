@@ -3,14 +3,20 @@ package dev.oversold.report.calculation;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.report.model.InterferenceReport;
+import dev.oversold.report.model.Metrics;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Member;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** Fills the interference matrix from the leave-one-out runs (see {@link InterferenceReport}). */
+/**
+ * Fills the interference matrix from the leave-one-out runs (see {@link InterferenceReport}): the
+ * part of member i's headline degradation that member j's presence causes, {@code h_i(all) -
+ * h_i(all but j)}, each against i's figures alone. Without baselines, i's figures without j stand
+ * in for alone: {@code h_i(all against all but j)}. With the good-rate rule this is {@code
+ * (good_i(all but j) - good_i(all)) / good_i(alone)}.
+ */
 final class Interference {
   private Interference() {}
 
@@ -23,14 +29,19 @@ final class Interference {
     for (ExperimentResult.Replication rep : reps) {
       for (int i = 0; i < m; i++) {
         Member victim = members.get(i);
-        double all = good(rep.shared(), victim);
-        double alone = experiment.hasBaselines() ? alone(rep, victim) : Double.NaN;
+        List<String> workloads = workloads(rep.shared(), victim);
+        Metrics all = figures(rep.shared(), rep.shared(), victim);
+        Metrics alone = experiment.hasBaselines() ? alone(rep, victim) : null;
         for (int j = 0; j < m; j++) {
           double value = Double.NaN;
           if (i != j) {
-            double without = good(rep.without().get(members.get(j).name()), rep.shared(), victim);
-            double denominator = experiment.hasBaselines() ? alone : without;
-            value = denominator > 0 ? (without - all) / denominator : Double.NaN;
+            Metrics without =
+                figures(rep.without().get(members.get(j).name()), rep.shared(), victim);
+            value =
+                alone == null
+                    ? Headline.ofMember(workloads, all, without)
+                    : Headline.ofMember(workloads, all, alone)
+                        - Headline.ofMember(workloads, without, alone);
           }
           mean[i][j] += value / reps.size();
         }
@@ -39,38 +50,34 @@ final class Interference {
     return new InterferenceReport(mode, members.stream().map(Member::name).toList(), mean);
   }
 
-  /** The summed good rate of a member's tenants in a run. */
-  private static double good(SimulationResult run, Member member) {
-    double sum = 0;
-    for (TenantResult tenant : run.tenants()) {
-      if (member.tenants().contains(tenant.name())) {
-        sum += tenant.metrics().goodPerSecond();
-      }
-    }
-    return sum;
-  }
-
   /**
-   * The same in a leave-one-out run, which simulates only the hosts of the member left out: a
-   * tenant on another host ran exactly as in the shared run, so its shared figure stands in.
+   * A member's tenants' figures in a run, combined as group rows combine them. A leave-one-out run
+   * simulates only the hosts of the member left out: a tenant on another host ran exactly as in the
+   * shared run, so its shared figures stand in.
    */
-  private static double good(SimulationResult without, SimulationResult shared, Member member) {
-    Set<String> present = new HashSet<>();
-    without.tenants().forEach(t -> present.add(t.name()));
-    double sum = good(without, member);
-    for (TenantResult tenant : shared.tenants()) {
-      if (member.tenants().contains(tenant.name()) && !present.contains(tenant.name())) {
-        sum += tenant.metrics().goodPerSecond();
-      }
+  private static Metrics figures(SimulationResult run, SimulationResult shared, Member member) {
+    List<Metrics> parts = new ArrayList<>();
+    for (String name : member.tenants()) {
+      TenantResult tenant =
+          run.tenants().stream()
+              .filter(t -> t.name().equals(name))
+              .findFirst()
+              .orElseGet(() -> shared.tenant(name));
+      parts.add(Metrics.of(tenant.metrics(), tenant.workload()));
     }
-    return sum;
+    return parts.size() == 1 ? parts.get(0) : Merging.group(parts);
   }
 
-  private static double alone(ExperimentResult.Replication rep, Member member) {
-    double sum = 0;
+  private static Metrics alone(ExperimentResult.Replication rep, Member member) {
+    List<Metrics> parts = new ArrayList<>();
     for (String name : member.tenants()) {
-      sum += rep.baselines().get(name).tenant(name).metrics().goodPerSecond();
+      TenantResult tenant = rep.baselines().get(name).tenant(name);
+      parts.add(Metrics.of(tenant.metrics(), tenant.workload()));
     }
-    return sum;
+    return parts.size() == 1 ? parts.get(0) : Merging.group(parts);
+  }
+
+  private static List<String> workloads(SimulationResult shared, Member member) {
+    return member.tenants().stream().map(name -> shared.tenant(name).workload()).toList();
   }
 }

@@ -32,7 +32,9 @@ public final class Merging {
         values.put(metric.key(), merged);
       }
     }
-    String unit = parts.isEmpty() ? "" : parts.get(0).progressUnit();
+    // a sum of bytes and core-seconds has no unit: the table prints no number for it
+    List<String> units = parts.stream().map(Metrics::progressUnit).distinct().toList();
+    String unit = units.size() == 1 ? units.get(0) : parts.isEmpty() ? "" : Metrics.MIXED_UNITS;
     return new Metrics(unit, values);
   }
 

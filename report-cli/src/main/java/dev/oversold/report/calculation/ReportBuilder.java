@@ -50,18 +50,21 @@ public final class ReportBuilder {
         scenario.report().groups().isEmpty()
             ? List.of()
             : Membership.rows(scenario).stream().map(m -> group(m, tenants)).toList();
-    return new Report(
-        scenario.name(),
-        scenario.seed(),
-        reps.size(),
-        first.durationSeconds(),
-        first.warmupSeconds(),
-        baselines,
-        hosts,
-        tenants,
-        groups,
-        Interference.of(experiment),
-        summary(tenants, reps, baselines));
+    Report report =
+        new Report(
+            scenario.name(),
+            scenario.seed(),
+            reps.size(),
+            first.durationSeconds(),
+            first.warmupSeconds(),
+            baselines,
+            hosts,
+            tenants,
+            groups,
+            Interference.of(experiment),
+            summary(tenants, reps, baselines),
+            List.of());
+    return report.withWarnings(Warnings.of(report));
   }
 
   private static TenantReport tenant(
@@ -71,6 +74,7 @@ public final class ReportBuilder {
     int n = reps.size();
     List<Metric> compared = MetricCatalog.compared();
     double[][] comparisons = new double[compared.size()][n];
+    double[] headlines = new double[n];
     for (int r = 0; r < n; r++) {
       TenantResult run = reps.get(r).shared().tenant(name);
       Metrics s = Metrics.of(run.metrics(), run.workload());
@@ -82,6 +86,7 @@ public final class ReportBuilder {
         for (int c = 0; c < compared.size(); c++) {
           comparisons[c][r] = Comparing.compare(compared.get(c), s, b);
         }
+        headlines[r] = Headline.of(run.workload(), s, b);
       }
     }
     TenantResult firstShared = reps.get(0).shared().tenant(name);
@@ -89,6 +94,7 @@ public final class ReportBuilder {
     TenantReport.Degradation degradation = null;
     if (baselines) {
       Map<String, Double> byKey = new LinkedHashMap<>();
+      byKey.put(TenantReport.Degradation.HEADLINE, Stats.mean(headlines));
       for (int c = 0; c < compared.size(); c++) {
         byKey.put(compared.get(c).comparison().jsonKey(), Stats.mean(comparisons[c]));
       }
@@ -176,18 +182,21 @@ public final class ReportBuilder {
   private static Summary summary(
       List<TenantReport> tenants, List<ExperimentResult.Replication> reps, boolean baselines) {
     List<TenantReport> victims = tenants.stream().filter(TenantReport::victim).toList();
+    String headlineMetric =
+        Headline.metricName(victims.stream().map(TenantReport::workload).toList());
     if (!baselines || victims.isEmpty()) {
-      return new Summary(victims.size(), Double.NaN, Double.NaN, "", Double.NaN, null, null);
+      return new Summary(
+          victims.size(), Double.NaN, Double.NaN, "", Double.NaN, null, null, headlineMetric);
     }
     double[] drops =
         victims.stream()
-            .mapToDouble(t -> t.degradation().goodRate())
+            .mapToDouble(t -> t.degradation().headline())
             .filter(d -> !Double.isNaN(d))
             .toArray();
     double worst = Stats.max(drops);
     String worstName =
         victims.stream()
-            .filter(t -> t.degradation().goodRate() == worst)
+            .filter(t -> t.degradation().headline() == worst)
             .map(TenantReport::name)
             .findFirst()
             .orElse("");
@@ -196,6 +205,8 @@ public final class ReportBuilder {
     double[] meanDrop = new double[n];
     for (int r = 0; r < n; r++) {
       ExperimentResult.Replication rep = reps.get(r);
+      // Jain's index over the victims with a good rate alone above zero; the others are named in
+      // a fairness-without warning
       double[] relative =
           victims.stream()
               .mapToDouble(
@@ -206,7 +217,20 @@ public final class ReportBuilder {
               .filter(x -> !Double.isNaN(x))
               .toArray();
       jain[r] = Stats.jain(relative);
-      meanDrop[r] = relative.length == 0 ? Double.NaN : 1 - Stats.mean(relative);
+      double[] headlines =
+          victims.stream()
+              .mapToDouble(
+                  t -> {
+                    TenantResult shared = rep.shared().tenant(t.name());
+                    TenantResult alone = rep.baselines().get(t.name()).tenant(t.name());
+                    return Headline.of(
+                        t.workload(),
+                        Metrics.of(shared.metrics(), shared.workload()),
+                        Metrics.of(alone.metrics(), alone.workload()));
+                  })
+              .filter(x -> !Double.isNaN(x))
+              .toArray();
+      meanDrop[r] = Stats.mean(headlines);
     }
     return new Summary(
         victims.size(),
@@ -215,6 +239,7 @@ public final class ReportBuilder {
         worstName,
         Stats.mean(jain),
         Stats.confidence95(meanDrop),
-        Stats.confidence95(jain));
+        Stats.confidence95(jain),
+        headlineMetric);
   }
 }

@@ -4,6 +4,7 @@ import dev.oversold.core.result.TenantMetrics;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One figure of a tenant, declared once in {@link MetricCatalog}: every writer and the calculation
@@ -21,6 +22,9 @@ import java.util.function.ToDoubleFunction;
  * @param table its console and HTML table column; null when the tables leave it out
  * @param meaning one line for docs and the HTML report
  * @param read the value from the core's figures of one run; NaN where undefined
+ * @param noneOf for the time of a first event: the count of those events; when it is 0 the figure
+ *     is null because nothing happened, which the count says, not because it is undefined; null for
+ *     every other metric
  */
 public record Metric(
     String key,
@@ -32,7 +36,8 @@ public record Metric(
     Csv csv,
     Table table,
     String meaning,
-    ToDoubleFunction<TenantMetrics> read) {
+    ToDoubleFunction<TenantMetrics> read,
+    @Nullable Metric noneOf) {
   public Metric {
     Objects.requireNonNull(key, "key");
     if (key.isBlank() || key.startsWith(".") || key.endsWith(".")) {
@@ -46,6 +51,14 @@ public record Metric(
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(meaning, "meaning");
     Objects.requireNonNull(read, "read");
+  }
+
+  /**
+   * Whether a null (NaN) value of this figure in {@code metrics} says only that no event happened:
+   * its {@link #noneOf} count is 0 there.
+   */
+  public boolean nullMeansNone(Metrics metrics) {
+    return noneOf != null && metrics.get(noneOf) == 0;
   }
 
   /** Whether tenants running {@code workload} have this figure. */
@@ -187,6 +200,11 @@ public record Metric(
     /** A fraction as a percentage with one decimal. */
     PERCENT,
     /** A count: no decimals for one replication, one for a mean over several. */
-    COUNT
+    COUNT,
+    /**
+     * A rate in the row's own {@code progress_unit}, printed with it ({@code 68.5 MB/s}, {@code
+     * 3.51 core-seconds/s}): never under a header whose unit is requests.
+     */
+    WITH_UNIT
   }
 }

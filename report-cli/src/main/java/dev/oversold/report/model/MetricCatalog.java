@@ -6,6 +6,9 @@ import static dev.oversold.report.model.Metric.Merge.MEAN_CI95;
 import static dev.oversold.report.model.Metric.Merge.SUM;
 
 import dev.oversold.core.result.TenantMetrics;
+import dev.oversold.core.workload.WorkloadKind;
+import dev.oversold.core.workload.WorkloadKind.Figures;
+import dev.oversold.core.workload.Workloads;
 import dev.oversold.report.model.Metric.Comparison;
 import dev.oversold.report.model.Metric.Csv;
 import dev.oversold.report.model.Metric.Format;
@@ -14,7 +17,9 @@ import dev.oversold.report.model.Metric.Unit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Every figure a tenant reports, declared once, in report.json order (the user contract's shape).
@@ -24,8 +29,16 @@ import java.util.function.ToDoubleFunction;
  */
 public final class MetricCatalog {
   private static final Set<String> EVERY_KIND = Set.of();
-  private static final Set<String> SERVICES = Set.of("service");
-  private static final Set<String> BATCH = Set.of("batch");
+
+  /** The kinds whose figures are requests (latency, SLO). */
+  private static final Set<String> SERVICES = kinds(k -> k.figures() == Figures.REQUESTS);
+
+  /** The kinds whose figures are jobs (makespan, completion). */
+  private static final Set<String> BATCH = kinds(k -> k.figures() == Figures.JOBS);
+
+  /** The kinds the report judges: the noisy neighbours have no SLO, so no good responses. */
+  private static final Set<String> VICTIMS = kinds(WorkloadKind::victim);
+
   private static final double NAN = Double.NaN;
 
   public static final Metric THROUGHPUT =
@@ -35,15 +48,18 @@ public final class MetricCatalog {
           .meaning("completions per second (requests, jobs or operations)")
           .read(TenantMetrics::throughputPerSecond);
   public static final Metric GOOD =
-      metric("good_per_s", Unit.PER_SECOND, EVERY_KIND, MEAN_CI95, SUM)
+      metric("good_per_s", Unit.PER_SECOND, VICTIMS, MEAN_CI95, SUM)
           .compared(Comparison.drop("good_rate", "degradation_good_rate"))
           .csv("good_per_s", 10)
           .table(new Table("good/s %s", Format.FIXED2, true))
-          .meaning("completions within the SLO per second; useful work per second without an SLO")
+          .meaning(
+              "completions within the SLO per second (services), useful work per second (batch);"
+                  + " null for the noisy neighbours, which have no SLO")
           .read(TenantMetrics::goodPerSecond);
   public static final Metric PROGRESS =
       metric("progress_per_s", Unit.PROGRESS_PER_SECOND, EVERY_KIND, MEAN, SUM)
           .csv("progress_per_s", 30)
+          .table(new Table("progress", Format.WITH_UNIT, false))
           .meaning("the workload's own unit of useful work per second, named by progress_unit")
           .read(TenantMetrics::progressPerSecond);
   public static final Metric FAILED =
@@ -157,6 +173,7 @@ public final class MetricCatalog {
   public static final Metric FIRST_REFUSAL =
       metric("first_refusal_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
           .csv("first_refusal_s", 250)
+          .firstOf(REFUSALS)
           .meaning(
               "when the first refusal happened, from the run's start (null if none; with"
                   + " replications or groups, the latest of those that had one)")
@@ -170,6 +187,7 @@ public final class MetricCatalog {
   public static final Metric FIRST_OOM_KILL =
       metric("first_oom_kill_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
           .csv("first_oom_kill_s", 251)
+          .firstOf(OOM_KILLS)
           .meaning(
               "when the first OOM kill happened, from the run's start (null if none; with"
                   + " replications or groups, the latest of those that had one)")
@@ -206,6 +224,14 @@ public final class MetricCatalog {
           FIRST_OOM_KILL);
 
   private MetricCatalog() {}
+
+  /** The names of the registered workload kinds that {@code which} accepts. */
+  private static Set<String> kinds(Predicate<WorkloadKind<?>> which) {
+    return Workloads.all().stream()
+        .filter(which)
+        .map(WorkloadKind::name)
+        .collect(Collectors.toUnmodifiableSet());
+  }
 
   /** Every metric in report.csv (and table) order. */
   public static List<Metric> inColumnOrder() {
@@ -278,6 +304,7 @@ public final class MetricCatalog {
     private Csv csv;
     private Table table;
     private String meaning;
+    private Metric noneOf;
 
     Builder(
         String key,
@@ -316,9 +343,25 @@ public final class MetricCatalog {
       return this;
     }
 
+    /** The time of the first of {@code count}'s events: null (and no gap) when there was none. */
+    Builder firstOf(Metric count) {
+      noneOf = count;
+      return this;
+    }
+
     Metric read(ToDoubleFunction<TenantMetrics> read) {
       return new Metric(
-          key, unit, workloads, replications, groups, comparison, csv, table, meaning, read);
+          key,
+          unit,
+          workloads,
+          replications,
+          groups,
+          comparison,
+          csv,
+          table,
+          meaning,
+          read,
+          noneOf);
     }
   }
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param values by metric key; a metric missing here is undefined
  */
 public record Metrics(String progressUnit, Map<String, Double> values) {
+  /** The progress unit of figures summed over tenants whose units differ: no number to print. */
+  public static final String MIXED_UNITS = "mixed";
+
   public Metrics {
     Objects.requireNonNull(progressUnit, "progressUnit");
     values = Map.copyOf(values);

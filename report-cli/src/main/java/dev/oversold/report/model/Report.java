@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param groups rows per group when {@code report.groups} is set; empty otherwise
  * @param interference who hurts whom
  * @param summary the victims' figures
+ * @param warnings why figures are null, zero or suspect, report-level ones first
  */
 public record Report(
     String scenario,
@@ -33,7 +34,8 @@ public record Report(
     List<TenantReport> tenants,
     List<GroupReport> groups,
     InterferenceReport interference,
-    Summary summary) {
+    Summary summary,
+    List<Warning> warnings) {
   public Report {
     Objects.requireNonNull(scenario, "scenario");
     hosts = List.copyOf(hosts);
@@ -41,5 +43,28 @@ public record Report(
     groups = List.copyOf(groups);
     Objects.requireNonNull(interference, "interference");
     Objects.requireNonNull(summary, "summary");
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The same report with {@code list} as its warnings. */
+  public Report withWarnings(List<Warning> list) {
+    return new Report(
+        scenario,
+        seed,
+        replications,
+        durationS,
+        warmupS,
+        baselines,
+        hosts,
+        tenants,
+        groups,
+        interference,
+        summary,
+        list);
+  }
+
+  /** The simulated seconds the figures cover: the duration after the warm-up. */
+  public double windowS() {
+    return durationS - warmupS;
   }
 }

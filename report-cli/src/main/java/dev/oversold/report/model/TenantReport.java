@@ -52,8 +52,16 @@ public record TenantReport(
    * p99}. NaN where the baseline figure is zero or absent.
    */
   public record Degradation(Map<String, Double> byKey) {
+    /** The key of the one figure the summary and the matrix use, chosen per workload kind. */
+    public static final String HEADLINE = "headline";
+
     public Degradation {
       byKey = Map.copyOf(byKey);
+    }
+
+    /** {@code degradation.headline}; NaN where undefined. */
+    public double headline() {
+      return byKey.getOrDefault(HEADLINE, Double.NaN);
     }
 
     /** The comparison of {@code metric}; NaN where undefined. */

@@ -8,6 +8,7 @@ import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.Warning;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -43,20 +44,26 @@ public final class HtmlReportWriter implements ReportWriter {
         .append(HtmlStyle.CSS)
         .append("</style>\n</head>\n<body>\n");
     header(page, report);
+    warnings(page, report);
     section(
         page,
         "interference",
         "Who hurts whom",
-        "Each cell is the share of the row's good responses per second (measured alone) that the"
-            + " column's presence costs it, from runs that leave the column out. Red hurts, blue"
-            + " helps; hover a cell for its value.",
+        "Each cell is the part of the row's headline degradation (good responses lost, or its"
+            + " p99 or makespan stretched, whichever is worse) that the column's presence causes,"
+            + " from runs that leave the column out. Red hurts, blue helps; hover a cell for its"
+            + " value.",
         Charts.heatmap(report.interference()));
     section(
         page,
         "degradation",
         "Degradation per " + (report.groups().isEmpty() ? "tenant" : "group"),
-        "Drop of good responses per second (or useful work per second) shared against alone:"
-            + " 1 - shared / alone. Victims are service and batch tenants.",
+        "Headline degradation shared against alone ("
+            + (report.summary().headlineMetric().isEmpty()
+                ? "1 - shared / alone"
+                : report.summary().headlineMetric())
+            + "; groups: drop of good responses per second). Victims are service and batch"
+            + " tenants.",
         degradationChart(report));
     section(
         page,
@@ -124,7 +131,9 @@ public final class HtmlReportWriter implements ReportWriter {
         "Victims' mean degradation",
         percentOrNa(s.victimDegradationMean()),
         why.isEmpty()
-            ? "of good responses/s vs alone, "
+            ? "headline ("
+                + s.headlineMetric()
+                + ") vs alone, "
                 + s.victims()
                 + " victims"
                 + (s.degradationMeanCi95() == null
@@ -158,6 +167,22 @@ public final class HtmlReportWriter implements ReportWriter {
               + " % busy");
     }
     page.append("</div>\n");
+  }
+
+  /** The warnings as a list above the charts; nothing when there are none. */
+  private static void warnings(StringBuilder page, Report report) {
+    if (report.warnings().isEmpty()) {
+      return;
+    }
+    page.append("<section id=\"warnings\" class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+    for (Warning w : report.warnings()) {
+      page.append("<li><code>")
+          .append(escape(w.code()))
+          .append("</code> ")
+          .append(escape(w.message()))
+          .append("</li>\n");
+    }
+    page.append("</ul>\n</section>\n");
   }
 
   private static String percentOrNa(double fraction) {
@@ -195,7 +220,7 @@ public final class HtmlReportWriter implements ReportWriter {
       for (TenantReport t : report.tenants()) {
         names.add(t.name());
         kinds.add(t.workload());
-        values.add(t.degradation() == null ? Double.NaN : t.degradation().goodRate());
+        values.add(t.degradation() == null ? Double.NaN : t.degradation().headline());
       }
     } else {
       for (GroupReport g : report.groups()) {
@@ -318,7 +343,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 t.metrics(),
                 t.baseline(),
                 m -> t.degradation() == null ? Double.NaN : t.degradation().get(m));
-        String text = column.text(value, countDecimals);
+        String text = column.text(value, countDecimals, t.metrics().progressUnit());
         String tone = "";
         if (column.side() == TableColumns.Side.DEGRADATION) {
           tone = !Double.isFinite(value) ? "" : value > 0.2 ? "bad" : value > 0.05 ? "warn" : "ok";

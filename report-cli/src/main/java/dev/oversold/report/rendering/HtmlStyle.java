@@ -45,6 +45,8 @@ final class HtmlStyle {
       td.ok { color: #2e7d32; }
       .tag { font-size: 11px; background: #fde2e1; color: #b3261e; border-radius: 4px;
         padding: 1px 6px; margin-left: 4px; }
+      section.warnings { border-left: 4px solid #a15c00; }
+      section.warnings li { margin: 2px 0; }
       footer { color: var(--muted); font-size: 12px; margin-top: 8px; }
       """;
 }

@@ -14,14 +14,17 @@ import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.Warning;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 /**
- * report.json: the contract keys (section 3 of the user contract) in a fixed order, plus {@code
- * replications}, {@code victim}, {@code ci95}, {@code groups} and the interference {@code mode}.
- * Undefined figures are null; numbers keep 9 significant digits so the bytes are stable.
+ * report.json: the contract keys (section 3 of the user contract) in a fixed order, {@code
+ * warnings} right after the run's identity, plus {@code replications}, {@code victim}, {@code
+ * ci95}, {@code groups} and the interference {@code mode}. Undefined figures are null; numbers keep
+ * 9 significant digits so the bytes are stable.
  */
 public final class JsonReportWriter implements ReportWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -45,6 +48,7 @@ public final class JsonReportWriter implements ReportWriter {
       number(json, "duration_s", report.durationS());
       number(json, "warmup_s", report.warmupS());
       json.writeNumberField("replications", report.replications());
+      warnings(json, report.warnings());
       json.writeArrayFieldStart("hosts");
       for (HostReport host : report.hosts()) {
         host(json, host);
@@ -83,6 +87,23 @@ public final class JsonReportWriter implements ReportWriter {
     return json;
   }
 
+  private static void warnings(JsonGenerator json, List<Warning> warnings) throws IOException {
+    json.writeArrayFieldStart("warnings");
+    for (Warning w : warnings) {
+      json.writeStartObject();
+      json.writeStringField("code", w.code());
+      json.writeStringField("message", w.message());
+      if (w.host() != null) {
+        json.writeStringField("host", w.host());
+      }
+      if (w.tenant() != null) {
+        json.writeStringField("tenant", w.tenant());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
   private static void host(JsonGenerator json, HostReport host) throws IOException {
     json.writeStartObject();
     json.writeStringField("name", host.name());
@@ -117,6 +138,7 @@ public final class JsonReportWriter implements ReportWriter {
       json.writeNull();
     } else {
       json.writeStartObject();
+      number(json, TenantReport.Degradation.HEADLINE, d.headline());
       for (Metric metric : MetricCatalog.compared()) {
         number(json, metric.comparison().jsonKey(), d.get(metric));
       }
@@ -177,6 +199,11 @@ public final class JsonReportWriter implements ReportWriter {
   private static void summary(JsonGenerator json, Summary s) throws IOException {
     json.writeObjectFieldStart("summary");
     json.writeNumberField("victims", s.victims());
+    if (s.headlineMetric().isEmpty()) {
+      json.writeNullField("headline_metric");
+    } else {
+      json.writeStringField("headline_metric", s.headlineMetric());
+    }
     number(json, "victim_degradation_mean", s.victimDegradationMean());
     number(json, "victim_degradation_max", s.victimDegradationMax());
     if (s.worstVictim().isEmpty()) {

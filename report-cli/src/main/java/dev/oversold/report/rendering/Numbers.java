@@ -1,5 +1,6 @@
 package dev.oversold.report.rendering;
 
+import dev.oversold.report.model.Metrics;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -47,6 +48,28 @@ public final class Numbers {
   /** A fraction as a percentage with one decimal, e.g. 0.1234 -> "12.3"; "-" if undefined. */
   public static String percent(double fraction) {
     return fixed(fraction * 100, 1);
+  }
+
+  /**
+   * A rate in a workload's own unit for people: bytes in decimal units as disks and links count
+   * them ("68.5 MB/s"), other units spelled out ("3.51 core-seconds/s"); "-" if undefined or the
+   * unit is {@link Metrics#MIXED_UNITS}.
+   */
+  public static String rate(double perSecond, String unit) {
+    if (!Double.isFinite(perSecond) || unit.equals(Metrics.MIXED_UNITS)) {
+      return "-";
+    }
+    if (!unit.equals("bytes")) {
+      return fixed(perSecond, 2) + " " + unit + "/s";
+    }
+    String[] units = {"B", "kB", "MB", "GB", "TB"};
+    double value = perSecond;
+    int at = 0;
+    while (Math.abs(value) >= 1000 && at < units.length - 1) {
+      value /= 1000;
+      at++;
+    }
+    return fixed(value, 1) + " " + units[at] + "/s";
   }
 
   /** Bytes in binary units for people: "512.0 MiB". */

@@ -43,8 +43,11 @@ final class TableColumns {
       return side == Side.DEGRADATION || metric.table().format() == Metric.Format.PERCENT;
     }
 
-    /** The cell text without unit; {@code countDecimals} for counts (1 for replication means). */
-    String text(double value, int countDecimals) {
+    /**
+     * The cell text, without unit except for {@link Metric.Format#WITH_UNIT} which prints the row's
+     * {@code progressUnit}; {@code countDecimals} for counts (1 for replication means).
+     */
+    String text(double value, int countDecimals, String progressUnit) {
       if (percent()) {
         return Numbers.percent(value);
       }
@@ -52,6 +55,7 @@ final class TableColumns {
         case FIXED2 -> Numbers.fixed(value, 2);
         case COUNT -> Numbers.fixed(value, countDecimals);
         case PERCENT -> Numbers.percent(value);
+        case WITH_UNIT -> Numbers.rate(value, progressUnit);
       };
     }
   }

@@ -8,6 +8,7 @@ import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.Warning;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class TableReportWriter implements ReportWriter {
   @Override
   public void write(Report report, Writer out) throws IOException {
     out.write(header(report));
+    out.write(warnings(report));
     for (HostReport host : report.hosts()) {
       out.write(
           String.format(
@@ -70,6 +72,15 @@ public final class TableReportWriter implements ReportWriter {
         report.replications() == 1 ? "" : "s (95% intervals shown as +-)");
   }
 
+  /** One line per warning, above everything else a reader might take at face value. */
+  static String warnings(Report report) {
+    StringBuilder text = new StringBuilder();
+    for (Warning w : report.warnings()) {
+      text.append("Warning [").append(w.code()).append("] ").append(w.message()).append('\n');
+    }
+    return text.toString();
+  }
+
   private static String tenantTable(Report report) {
     List<TableColumns.Column> columns = TableColumns.of(report);
     TextTable table = table("tenant", columns);
@@ -82,7 +93,7 @@ public final class TableReportWriter implements ReportWriter {
                 t.metrics(),
                 t.baseline(),
                 m -> t.degradation() == null ? Double.NaN : t.degradation().get(m));
-        String text = column.text(value, countDecimals);
+        String text = column.text(value, countDecimals, t.metrics().progressUnit());
         if (column.side() == TableColumns.Side.DEGRADATION && t.ci95() != null) {
           Interval ci =
               t.ci95().byName().get(TenantReport.Confidence.degradationName(column.metric()));
@@ -113,7 +124,7 @@ public final class TableReportWriter implements ReportWriter {
                     g.baseline() == null
                         ? Double.NaN
                         : Comparing.compare(m, g.metrics(), g.baseline()));
-        cells.add(column.text(value, countDecimals));
+        cells.add(column.text(value, countDecimals, g.metrics().progressUnit()));
       }
       table.add(cells.toArray(String[]::new));
     }
@@ -141,7 +152,7 @@ public final class TableReportWriter implements ReportWriter {
     }
     return "Victims ("
         + s.victims()
-        + "): mean degradation "
+        + "): mean headline degradation "
         + mean
         + ", worst "
         + Numbers.percent(s.victimDegradationMax())
@@ -149,6 +160,8 @@ public final class TableReportWriter implements ReportWriter {
         + (s.worstVictim().isEmpty() ? "" : " (" + s.worstVictim() + ")")
         + "; Jain's fairness "
         + Numbers.fixed(s.jainFairness(), 3)
+        + "\nHeadline degradation: "
+        + s.headlineMetric()
         + "\n";
   }
 
@@ -168,14 +181,14 @@ public final class TableReportWriter implements ReportWriter {
       }
     }
     if (pairs.isEmpty()) {
-      return "Who hurts whom: no member costs another any good responses\n";
+      return "Who hurts whom: no member adds to another's headline degradation\n";
     }
     pairs.sort(
         Comparator.comparingDouble(Pair::value)
             .reversed()
             .thenComparingInt(Pair::victim)
             .thenComparingInt(Pair::neighbour));
-    TextTable table = new TextTable(2, "neighbour", "hurts", "cost % of good/s alone");
+    TextTable table = new TextTable(2, "neighbour", "hurts", "headline degradation caused %");
     for (Pair p : pairs.subList(0, Math.min(TOP_PAIRS, pairs.size()))) {
       table.add(
           interference.members().get(p.neighbour()),

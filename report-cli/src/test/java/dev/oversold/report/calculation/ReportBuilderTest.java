@@ -30,35 +30,40 @@ final class ReportBuilderTest {
     assertEquals(1 - 90.0 / 110, web1.degradation().throughput(), EPS);
     assertEquals(4.0, web1.degradation().p99Ratio(), EPS);
     TenantReport hog = report.tenants().get(2);
-    // 1 - 1.0/2.0 = 0.5; the hog has no requests, so no p99 ratio
-    assertEquals(0.5, hog.degradation().goodRate(), EPS);
+    // the hog has no SLO, so no good rate to lose, and no requests, so no p99 ratio; its headline
+    // is its progress lost: 1 - 1.0/2.0 = 0.5
+    assertTrue(Double.isNaN(hog.degradation().goodRate()));
+    assertEquals(0.5, hog.degradation().headline(), EPS);
     assertTrue(Double.isNaN(hog.degradation().p99Ratio()));
   }
 
   @Test
   void summary_coversVictimsOnly() {
     Summary summary = ReportBuilder.build(HandBuilt.experiment(ReportSettings.DEFAULT)).summary();
-    // victims web-1 (0.2) and web-2 (1 - 30/60 = 0.5); the hog's 0.5 is not counted
+    // headlines (services: the worse of 1 - good/good alone and 1 - p99 alone/p99 shared):
+    // web-1 max(1 - 80/100, 1 - 50/200) = 0.75, web-2 max(1 - 30/60, 1 - 100/900) = 8/9;
+    // the hog's 0.5 is not counted
     assertEquals(2, summary.victims());
-    assertEquals(0.35, summary.victimDegradationMean(), EPS);
-    assertEquals(0.5, summary.victimDegradationMax(), EPS);
+    assertEquals((0.75 + 8.0 / 9) / 2, summary.victimDegradationMean(), EPS);
+    assertEquals(8.0 / 9, summary.victimDegradationMax(), EPS);
     assertEquals("web-2", summary.worstVictim());
     // Jain over x = (0.8, 0.5): (1.3)^2 / (2 * (0.64 + 0.25)) = 1.69 / 1.78
     assertEquals(1.69 / 1.78, summary.jainFairness(), EPS);
   }
 
   @Test
-  void interference_isTheCostOfPresenceOverTheGoodRateAlone() {
+  void interference_isThePartOfTheHeadlineDegradationThatPresenceCauses() {
     InterferenceReport m =
         ReportBuilder.build(HandBuilt.experiment(ReportSettings.DEFAULT)).interference();
     assertEquals(List.of("web-1", "web-2", "hog"), m.members());
-    // row web-1 (alone 100): web-2 costs (90 - 80)/100, hog costs (98 - 80)/100
-    assertEquals(0.10, m.get(0, 1), EPS);
-    assertEquals(0.18, m.get(0, 2), EPS);
-    // row web-2 (alone 60): web-1 costs (45 - 30)/60, hog costs (57 - 30)/60
-    assertEquals(0.25, m.get(1, 0), EPS);
-    assertEquals(0.45, m.get(1, 2), EPS);
-    // row hog (alone 2.0): web-1 costs (1.2 - 1.0)/2, web-2 costs (1.5 - 1.0)/2
+    // h_i(all) - h_i(all but j). Row web-1: h(all) = 0.75 (above); without web-2 good 90 and
+    // p99 50 ms (as alone): max(1 - 90/100, 1 - 50/50) = 0.1; without hog max(0.02, 0) = 0.02
+    assertEquals(0.75 - 0.10, m.get(0, 1), EPS);
+    assertEquals(0.75 - 0.02, m.get(0, 2), EPS);
+    // row web-2: h(all) = 8/9; without web-1 max(1 - 45/60, 0) = 0.25, without hog 1 - 57/60
+    assertEquals(8.0 / 9 - 0.25, m.get(1, 0), EPS);
+    assertEquals(8.0 / 9 - 0.05, m.get(1, 2), EPS);
+    // the hog's rule is its progress alone: (1 - 1.0/2) - (1 - 1.2/2) = (1.2 - 1.0)/2
     assertEquals(0.10, m.get(2, 0), EPS);
     assertEquals(0.25, m.get(2, 1), EPS);
     assertTrue(Double.isNaN(m.get(1, 1)));
@@ -70,8 +75,10 @@ final class ReportBuilderTest {
         new ReportSettings(
             ReportSettings.Baseline.NONE, ReportSettings.Interference.PAIRWISE, Map.of());
     InterferenceReport m = ReportBuilder.build(HandBuilt.experiment(settings)).interference();
-    // web-1 with hog present vs absent: (98 - 80) / 98
-    assertEquals(18.0 / 98, m.get(0, 2), EPS);
+    // web-1 with hog present against absent: max(1 - 80/98, 1 - 50/200) = 0.75
+    assertEquals(0.75, m.get(0, 2), EPS);
+    // the hog with web-2 present against absent (progress): 1 - 1.0/1.5
+    assertEquals(1 - 1.0 / 1.5, m.get(2, 1), EPS);
   }
 
   @Test
@@ -110,8 +117,9 @@ final class ReportBuilderTest {
     assertEquals("hog", report.groups().get(1).name());
     InterferenceReport m = report.interference();
     assertEquals(List.of("web", "hog"), m.members());
-    // web without hog: 98 + 57 = 155 -> (155 - 110) / 160 = 0.28125
-    assertEquals(0.28125, m.get(0, 1), EPS);
+    // web: good summed, p99 the worst tenant's. All: max(1 - 110/160, 1 - 100/900) = 8/9;
+    // without hog: 98 + 57 = 155 and p99 100 ms: max(1 - 155/160, 0) = 0.03125
+    assertEquals(8.0 / 9 - 0.03125, m.get(0, 1), EPS);
     // hog without the web group: (1.6 - 1.0) / 2.0 = 0.3
     assertEquals(0.3, m.get(1, 0), EPS);
   }

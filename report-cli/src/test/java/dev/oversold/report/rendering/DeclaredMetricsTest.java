@@ -109,7 +109,8 @@ final class DeclaredMetricsTest {
         List.of(tenant("svc", "service"), tenant("job", "batch")),
         List.of(),
         new InterferenceReport("none", List.of(), new double[0][0]),
-        new Summary(2, Double.NaN, Double.NaN, "", Double.NaN, null, null));
+        new Summary(2, Double.NaN, Double.NaN, "", Double.NaN, null, null, ""),
+        List.of());
   }
 
   private static String render(ReportWriter writer) throws IOException {

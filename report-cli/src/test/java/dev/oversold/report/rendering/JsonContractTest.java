@@ -71,8 +71,12 @@ final class JsonContractTest {
             "tenants",
             "interference",
             "summary",
+            "warnings",
             "replications"),
         keys(root));
+    // the hand-built hog completes nothing alone or shared: one warning about a tenant
+    JsonNode warning = root.get("warnings").get(0);
+    assertEquals(set("code", "message", "host", "tenant"), keys(warning));
     JsonNode host = root.get("hosts").get(0);
     assertEquals(set("name", "platform", "oversell", "cpu_utilization", "memory"), keys(host));
     assertEquals(set("cpu", "memory", "disk"), keys(host.get("oversell")));
@@ -95,11 +99,18 @@ final class JsonContractTest {
     assertEquals(
         set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
     assertEquals(
-        set("good_rate", "throughput", "p99_ratio", "makespan_ratio", "mean_completion_ratio"),
+        set(
+            "headline",
+            "good_rate",
+            "throughput",
+            "p99_ratio",
+            "makespan_ratio",
+            "mean_completion_ratio"),
         keys(tenant.get("degradation")));
     assertEquals(set("members", "matrix", "mode"), keys(root.get("interference")));
     assertEquals(
         set(
+            "headline_metric",
             "victim_degradation_mean",
             "victim_degradation_max",
             "jain_fairness",
@@ -108,6 +119,11 @@ final class JsonContractTest {
         keys(root.get("summary")));
     // degradation.good_rate = 1 - good / baseline good = 1 - 80/100
     assertEquals(0.2, tenant.get("degradation").get("good_rate").doubleValue(), 1e-12);
+    // headline = max(good_rate, 1 - p99 alone / p99 shared) = max(0.2, 1 - 50/200)
+    assertEquals(0.75, tenant.get("degradation").get("headline").doubleValue(), 1e-12);
+    assertEquals(
+        "requests: max(good_rate, 1 - p99 alone / p99 shared)",
+        root.get("summary").get("headline_metric").asText());
   }
 
   @Test

@@ -57,8 +57,13 @@ final class ServiceAccountingProperties {
     if (accounted != r.arrivals() || r.requestsInSystem() < 0) {
       throw new AssertionError(
           String.format(
+              java.util.Locale.ROOT,
               "arrivals %d but rejected %d + completed %d + failed %d + in flight %d",
-              r.arrivals(), r.rejected(), r.completed(), r.failed(), r.requestsInSystem()));
+              r.arrivals(),
+              r.rejected(),
+              r.completed(),
+              r.failed(),
+              r.requestsInSystem()));
     }
   }
 }
