@@ -75,7 +75,6 @@ public class Mm1QueuesJmh {
     return Math.max(1, Math.round(seconds * 1e9));
   }
 
-  private long engineEvents;
   private long ssjEvents;
 
   @Benchmark
@@ -108,7 +107,6 @@ public class Mm1QueuesJmh {
     }
 
     private void arrive() {
-      engineEvents++;
       if (++inSystem == 1) {
         engine.scheduleAfter(nanos(draw(SERVICE_MEAN_S)), departure);
       }
@@ -116,7 +114,6 @@ public class Mm1QueuesJmh {
     }
 
     private void depart() {
-      engineEvents++;
       if (--inSystem > 0) {
         engine.scheduleAfter(nanos(draw(SERVICE_MEAN_S)), departure);
       }

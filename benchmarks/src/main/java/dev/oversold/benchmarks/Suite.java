@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class Suite {
   private Suite() {}
 
-  static void main(String[] args) {
+  public static void main(String[] args) {
     boolean quick = args.length > 0 && args[0].equals("quick");
     Map<String, Double> events = jmh(quick);
     System.out.println();

@@ -35,7 +35,7 @@ public final class TenantMemory {
 
   public static void main(String[] args) {
     String counts = args.length > 0 ? args[0] : "1000,100000";
-    for (String count : counts.split(",")) {
+    for (String count : counts.split(",", -1)) {
       int n = Integer.parseInt(count.strip());
       for (String kind : List.of("idle", "web")) {
         measure(kind, n);

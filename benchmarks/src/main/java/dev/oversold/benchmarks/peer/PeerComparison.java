@@ -129,7 +129,7 @@ public final class PeerComparison {
   /** The children's user and system seconds from the last line of bash's {@code times}. */
   static double childCpuSeconds(String out) {
     List<String> lines = out.lines().toList();
-    String[] fields = lines.get(lines.size() - 1).strip().split("\\s+");
+    String[] fields = lines.get(lines.size() - 1).strip().split("\\s+", -1);
     return minutesSeconds(fields[0]) + minutesSeconds(fields[1]);
   }
 
