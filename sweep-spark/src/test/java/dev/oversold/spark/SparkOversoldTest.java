@@ -91,7 +91,8 @@ final class SparkOversoldTest {
             new String[] {"sweep", scenario(), "--threads", "2", "--out", local.toString()}, grid));
     onSpark(concat(new String[] {"sweep", scenario(), "--out", distributed.toString()}, grid));
     assertSameFiles(local, distributed, List.of("sweep.txt", "sweep.csv", "sweep.json"));
-    assertTrue(Files.readString(local.resolve("sweep.csv")).contains("web-1"));
+    // not an empty grid: each point names its worst victim, one of the two web services
+    assertTrue(Files.readString(local.resolve("sweep.csv")).contains(",web-"));
   }
 
   @Test
