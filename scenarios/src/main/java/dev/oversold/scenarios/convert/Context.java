@@ -18,6 +18,18 @@ final class Context {
     this.baseDir = baseDir;
   }
 
+  /**
+   * Whether a noisy neighbour's {@code rate} is above 0; when it is not, says so at {@code
+   * path.rate} with {@code example} as what was expected.
+   */
+  boolean positiveRate(double value, String path, String example) {
+    if (value > 0) {
+      return true;
+    }
+    error(path + ".rate", "the rate must be more than 0", example);
+    return false;
+  }
+
   /** Reports a problem at the place {@code path} was written. */
   void error(String path, String message, String expected) {
     problems.add(locate(path), path, message, expected);

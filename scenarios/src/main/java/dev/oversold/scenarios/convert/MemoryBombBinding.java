@@ -32,11 +32,7 @@ final class MemoryBombBinding
       String path,
       Context context,
       int vcpus) {
-    if (dto.rate() == null) {
-      return null;
-    }
-    if (!(dto.rate().value() > 0)) {
-      context.error(path + ".rate", "the rate must be more than 0", "e.g. 200MiB/s");
+    if (dto.rate() == null || !context.positiveRate(dto.rate().value(), path, "e.g. 200MiB/s")) {
       return null;
     }
     return new WorkloadSpec.MemoryBomb(dto.rate().value(), window);

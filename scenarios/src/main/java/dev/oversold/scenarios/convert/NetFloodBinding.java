@@ -34,11 +34,7 @@ final class NetFloodBinding
       String path,
       Context context,
       int vcpus) {
-    if (dto.rate() == null) {
-      return null;
-    }
-    if (!(dto.rate().value() > 0)) {
-      context.error(path + ".rate", "the rate must be more than 0", "e.g. 100Mbit/s");
+    if (dto.rate() == null || !context.positiveRate(dto.rate().value(), path, "e.g. 100Mbit/s")) {
       return null;
     }
     long packet = dto.packet() == null ? Defaults.NET_FLOOD_PACKET_BYTES : dto.packet().bytes();
