@@ -1,5 +1,8 @@
 package dev.oversold.core.kernel;
 
+import dev.oversold.core.result.BeancounterFigures;
+import java.util.List;
+
 /** A tenant's view of the kernel objects it may allocate. */
 public interface KernelObjects {
   /**
@@ -19,4 +22,35 @@ public interface KernelObjects {
    * kernel's table in a VM.
    */
   KernelTable own(KernelObject kind);
+
+  /**
+   * Opens a TCP connection that will answer with {@code responseBytes}; false when a beancounter
+   * (numtcpsock, kmemsize, tcprcvbuf, tcpsndbuf) refused it. Unlimited where the platform keeps no
+   * per-tenant socket accounting (a guest kernel's sockets are the guest's own business).
+   */
+  default boolean openSocket(long responseBytes) {
+    return true;
+  }
+
+  /** Closes a connection opened with {@link #openSocket} for the same {@code responseBytes}. */
+  default void closeSocket(long responseBytes) {}
+
+  /**
+   * Charges {@code bytes} of newly allocated memory to the tenant's allocation limit (OpenVZ
+   * privvmpages); false (ENOMEM) when it refused them. Unlimited by default.
+   */
+  default boolean chargeAllocation(long bytes) {
+    return true;
+  }
+
+  /** Gives back {@code bytes} charged by {@link #chargeAllocation}. */
+  default void unchargeAllocation(long bytes) {}
+
+  /**
+   * The tenant's beancounters as /proc/user_beancounters shows them, for the report: OpenVZ
+   * containers only, empty elsewhere.
+   */
+  default List<BeancounterFigures> beancounters() {
+    return List.of();
+  }
 }

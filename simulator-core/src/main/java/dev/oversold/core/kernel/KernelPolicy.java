@@ -3,6 +3,7 @@ package dev.oversold.core.kernel;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.TenantSpec;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where a platform's tenants get their kernel objects. */
@@ -16,17 +17,28 @@ public interface KernelPolicy {
    * numfile}, unlimited by default) in front of the host-wide tables.
    */
   KernelPolicy SHARED_KERNEL =
-      (host, hostSpec, tenant) -> {
-        var knobs = tenant.plan().nativeKnobs();
-        Map<KernelObject, Long> limits = new EnumMap<>(KernelObject.class);
-        limits.put(
-            KernelObject.PROCESS,
-            (long) knobs.get(KernelKnobs.NUMPROC.key(), tenant.plan().processLimit()));
-        if (knobs.has(KernelKnobs.NUMFILE.key())) {
-          limits.put(KernelObject.FILE, (long) knobs.get(KernelKnobs.NUMFILE.key(), 0));
-        }
-        return new ContainerKernel(tenant.name(), host, limits);
-      };
+      (host, hostSpec, tenant) -> new ContainerKernel(tenant.name(), host, containerLimits(tenant));
+
+  /** numproc (the plan's process limit or native {@code numproc}) and numfile (native, if set). */
+  static Map<KernelObject, Long> containerLimits(TenantSpec tenant) {
+    var knobs = tenant.plan().nativeKnobs();
+    Map<KernelObject, Long> limits = new EnumMap<>(KernelObject.class);
+    limits.put(
+        KernelObject.PROCESS,
+        (long) knobs.get(KernelKnobs.NUMPROC.key(), tenant.plan().processLimit()));
+    if (knobs.has(KernelKnobs.NUMFILE.key())) {
+      limits.put(KernelObject.FILE, (long) knobs.get(KernelKnobs.NUMFILE.key(), 0));
+    }
+    return limits;
+  }
+
+  /**
+   * Native knobs that come as a barrier and a limit, for the scenario loader to check that no
+   * barrier is above its limit. None by default.
+   */
+  default List<BarrierLimit> barrierLimits() {
+    return List.of();
+  }
 
   /**
    * VMs: a private guest kernel. Process table: the plan's process limit (the guest's pid_max or

@@ -67,4 +67,14 @@ final class KernelProcesses implements ProcessAccess {
   public void untrackConnections(int count) {
     kernel.release(KernelObject.CONNTRACK, count);
   }
+
+  @Override
+  public boolean openConnection(long responseBytes) {
+    return kernel.openSocket(responseBytes);
+  }
+
+  @Override
+  public void closeConnection(long responseBytes) {
+    kernel.closeSocket(responseBytes);
+  }
 }

@@ -287,7 +287,8 @@ final class MetricsSampler {
           Workloads.of(spec.workload()).victim(),
           metrics,
           new Series(SimTime.toSeconds(interval), series),
-          distribution);
+          distribution,
+          tenant.kernel().beancounters());
     }
   }
 

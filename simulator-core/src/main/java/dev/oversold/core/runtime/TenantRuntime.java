@@ -50,6 +50,7 @@ public final class TenantRuntime implements TenantContext {
   private final NetworkAccess network;
   private final TenantMemory memory;
   private final KernelObjects kernel;
+  private final MemoryAccess chargedMemory;
   private final ProcessAccess processes;
   private Workload workload;
   private boolean killed;
@@ -101,7 +102,8 @@ public final class TenantRuntime implements TenantContext {
     this.network = new SharedNetwork(host, networkShare, networkReceiveShare, ioCpuShare, shaped);
     this.memory.connect(disk, recorder::majorFaults, this::kill);
     this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
-    this.processes = new KernelProcesses(kernel, memory);
+    this.chargedMemory = new ChargedMemory(kernel, memory);
+    this.processes = new KernelProcesses(kernel, chargedMemory);
   }
 
   /** Where the tenant's per-I/O host CPU work runs, or null when the platform charges none. */
@@ -201,9 +203,10 @@ public final class TenantRuntime implements TenantContext {
     return killed ? DeadNetwork.INSTANCE : network;
   }
 
+  /** The tenant's memory behind its allocation limit (OpenVZ privvmpages), as processes see it. */
   @Override
   public MemoryAccess memory() {
-    return memory;
+    return chargedMemory;
   }
 
   /** The tenant's memory with its platform-level accounting. */

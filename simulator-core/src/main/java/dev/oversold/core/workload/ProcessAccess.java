@@ -35,4 +35,16 @@ public interface ProcessAccess {
 
   /** Forgets {@code count} tracked connections. */
   default void untrackConnections(int count) {}
+
+  /**
+   * Accepts a TCP connection whose answer is {@code responseBytes}: its socket and buffers are
+   * charged to the tenant's beancounters (OpenVZ numtcpsock, kmemsize, tcprcvbuf, tcpsndbuf); false
+   * when one refused it (the request is rejected). Unlimited unless the platform models them.
+   */
+  default boolean openConnection(long responseBytes) {
+    return true;
+  }
+
+  /** Closes a connection accepted by {@link #openConnection} with the same size. */
+  default void closeConnection(long responseBytes) {}
 }

@@ -150,6 +150,7 @@ final class ServiceWorkload implements Workload {
     cancelCpu(request);
     context.recorder().requestFailed();
     context.recorder().requestLeft();
+    context.processes().closeConnection(spec.request().networkBytes());
   }
 
   private void scheduleNextArrival() {
@@ -187,7 +188,9 @@ final class ServiceWorkload implements Workload {
             cpuDemand.next(),
             Sampler.poisson(ioCounts, demand.diskReads()),
             Sampler.poisson(ioCounts, demand.diskWrites()));
-    if (busyWorkers >= spec.workers() && waiting >= spec.backlog()) {
+    if ((busyWorkers >= spec.workers() && waiting >= spec.backlog())
+        || !context.processes().openConnection(spec.request().networkBytes())) {
+      // A full backlog, or a socket the tenant's beancounters refused: the client is turned away.
       context.recorder().requestRejected();
       if (closedLoop && running) {
         think();
@@ -267,6 +270,7 @@ final class ServiceWorkload implements Workload {
     long latency = simulation.now() - request.arrival;
     context.recorder().requestCompleted(latency, latency <= spec.slo().nanos());
     context.recorder().requestLeft();
+    context.processes().closeConnection(spec.request().networkBytes());
     freeWorker();
     clientNext(request);
   }
@@ -312,6 +316,7 @@ final class ServiceWorkload implements Workload {
     request.finished = true;
     context.recorder().requestFailed();
     context.recorder().requestLeft();
+    context.processes().closeConnection(spec.request().networkBytes());
     if (!request.hasWorker) {
       waiting--;
     } else if (request.cpuJob != null) {

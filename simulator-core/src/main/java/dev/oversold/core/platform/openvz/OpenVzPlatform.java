@@ -1,5 +1,6 @@
 package dev.oversold.core.platform.openvz;
 
+import dev.oversold.core.kernel.BeancounterKnobs;
 import dev.oversold.core.kernel.KernelKnobs;
 import dev.oversold.core.kernel.KernelPolicy;
 import dev.oversold.core.model.Knob;
@@ -19,6 +20,8 @@ import java.util.List;
  */
 public final class OpenVzPlatform implements Platform {
   private final CpuPolicy cpu = new OpenVzCpu();
+
+  private final KernelPolicy kernel = new OpenVzKernel();
 
   private final IoPolicy io = dev.oversold.core.platform.io.SharedKernelIo.openVz();
   private final MemoryPolicy memory =
@@ -46,7 +49,11 @@ public final class OpenVzPlatform implements Platform {
   @Override
   public List<Knob> nativeKnobs() {
     return Platform.knobs(
-        OpenVzCpu.NATIVE_KNOBS, KernelKnobs.BEANCOUNTERS, memory.nativeKnobs(), io.nativeKnobs());
+        OpenVzCpu.NATIVE_KNOBS,
+        KernelKnobs.BEANCOUNTERS,
+        BeancounterKnobs.ALL,
+        memory.nativeKnobs(),
+        io.nativeKnobs());
   }
 
   @Override
@@ -66,6 +73,6 @@ public final class OpenVzPlatform implements Platform {
 
   @Override
   public KernelPolicy kernel() {
-    return KernelPolicy.SHARED_KERNEL;
+    return kernel;
   }
 }

@@ -1,0 +1,165 @@
+package dev.oversold.core.kernel;
+
+import dev.oversold.core.kernel.Beancounter.Strictness;
+import dev.oversold.core.model.KnobValues;
+import dev.oversold.core.result.BeancounterFigures;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A container's beancounters beyond numproc and numfile (kmemsize, privvmpages, numtcpsock,
+ * tcpsndbuf, tcprcvbuf) and what each kernel object charges to them ({@link KernelObjectSizes}).
+ * Every charge of several counters is all or nothing: the counter that refuses counts the failure
+ * and what the others took is given back.
+ */
+public final class Beancounters {
+  private final Map<UbcResource, Beancounter> counters = new EnumMap<>(UbcResource.class);
+
+  private Beancounters(String name, Map<UbcResource, long[]> barrierLimits) {
+    for (UbcResource resource : UbcResource.values()) {
+      long[] bl = barrierLimits.getOrDefault(resource, new long[] {Long.MAX_VALUE, Long.MAX_VALUE});
+      counters.put(resource, new Beancounter(name + "/" + resource.beancounter(), bl[0], bl[1]));
+    }
+  }
+
+  /** Every counter unlimited: accounting only. */
+  public static Beancounters unlimited(String name) {
+    return new Beancounters(name, Map.of());
+  }
+
+  /** The counters an OpenVZ plan's native knobs set ({@link BeancounterKnobs}). */
+  public static Beancounters of(String name, KnobValues knobs) {
+    Map<UbcResource, long[]> barrierLimits = new EnumMap<>(UbcResource.class);
+    put(barrierLimits, UbcResource.KMEMSIZE, BeancounterKnobs.PAIRS.get(0), knobs);
+    put(barrierLimits, UbcResource.PRIVVMPAGES, BeancounterKnobs.PAIRS.get(1), knobs);
+    put(barrierLimits, UbcResource.TCPSNDBUF, BeancounterKnobs.PAIRS.get(2), knobs);
+    put(barrierLimits, UbcResource.TCPRCVBUF, BeancounterKnobs.PAIRS.get(3), knobs);
+    if (knobs.has(BeancounterKnobs.NUMTCPSOCK.key())) {
+      long sockets = (long) knobs.get(BeancounterKnobs.NUMTCPSOCK.key(), 0);
+      barrierLimits.put(UbcResource.NUMTCPSOCK, new long[] {sockets, sockets});
+    }
+    return new Beancounters(name, barrierLimits);
+  }
+
+  private static void put(
+      Map<UbcResource, long[]> into, UbcResource resource, BarrierLimit pair, KnobValues knobs) {
+    into.put(resource, new long[] {pair.barrierOf(knobs), pair.limitOf(knobs)});
+  }
+
+  public Beancounter get(UbcResource resource) {
+    return Objects.requireNonNull(counters.get(resource), resource::name);
+  }
+
+  /** Charges the kernel memory of {@code count} new processes (up to the kmemsize barrier). */
+  boolean chargeProcesses(long count) {
+    return get(UbcResource.KMEMSIZE)
+        .charge(count * KernelObjectSizes.PROCESS_KMEM_BYTES, Strictness.BARRIER);
+  }
+
+  void unchargeProcesses(long count) {
+    get(UbcResource.KMEMSIZE).uncharge(count * KernelObjectSizes.PROCESS_KMEM_BYTES);
+  }
+
+  /** Charges the kernel memory of {@code count} open files (up to the kmemsize barrier). */
+  boolean chargeFiles(long count) {
+    return get(UbcResource.KMEMSIZE)
+        .charge(count * KernelObjectSizes.FILE_KMEM_BYTES, Strictness.BARRIER);
+  }
+
+  void unchargeFiles(long count) {
+    get(UbcResource.KMEMSIZE).uncharge(count * KernelObjectSizes.FILE_KMEM_BYTES);
+  }
+
+  /**
+   * Opens a TCP connection that will answer with {@code responseBytes}: one numtcpsock, the
+   * socket's kmemsize, one receive packet and its send buffer. The first packet of each buffer may
+   * use the barrier-limit gap; the rest of the send buffer must fit under the barrier.
+   */
+  boolean openSocket(long responseBytes) {
+    long first = KernelObjectSizes.MIN_SOCKET_BUFFER_BYTES;
+    long rest = KernelObjectSizes.sendBufferBytes(responseBytes) - first;
+    Beancounter sockets = get(UbcResource.NUMTCPSOCK);
+    Beancounter kmem = get(UbcResource.KMEMSIZE);
+    Beancounter receive = get(UbcResource.TCPRCVBUF);
+    Beancounter send = get(UbcResource.TCPSNDBUF);
+    if (!sockets.charge(1, Strictness.BARRIER)) {
+      return false;
+    }
+    if (!kmem.charge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES, Strictness.BARRIER)) {
+      sockets.uncharge(1);
+      return false;
+    }
+    if (!receive.charge(KernelObjectSizes.receiveBufferBytes(), Strictness.LIMIT)) {
+      kmem.uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
+      sockets.uncharge(1);
+      return false;
+    }
+    if (!send.charge(first, Strictness.LIMIT)) {
+      receive.uncharge(KernelObjectSizes.receiveBufferBytes());
+      kmem.uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
+      sockets.uncharge(1);
+      return false;
+    }
+    if (!send.charge(rest, Strictness.BARRIER)) {
+      send.uncharge(first);
+      receive.uncharge(KernelObjectSizes.receiveBufferBytes());
+      kmem.uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
+      sockets.uncharge(1);
+      return false;
+    }
+    return true;
+  }
+
+  /** Closes a connection opened with {@link #openSocket} for the same {@code responseBytes}. */
+  void closeSocket(long responseBytes) {
+    get(UbcResource.TCPSNDBUF).uncharge(KernelObjectSizes.sendBufferBytes(responseBytes));
+    get(UbcResource.TCPRCVBUF).uncharge(KernelObjectSizes.receiveBufferBytes());
+    get(UbcResource.KMEMSIZE).uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
+    get(UbcResource.NUMTCPSOCK).uncharge(1);
+  }
+
+  /**
+   * Charges {@code bytes} of allocated memory to privvmpages (up to its barrier: ENOMEM past it).
+   */
+  boolean chargePrivate(long bytes) {
+    return get(UbcResource.PRIVVMPAGES).charge(bytes, Strictness.BARRIER);
+  }
+
+  void unchargePrivate(long bytes) {
+    get(UbcResource.PRIVVMPAGES).uncharge(bytes);
+  }
+
+  /** The counters as /proc/user_beancounters lines, in its order. */
+  List<BeancounterFigures> figures() {
+    List<BeancounterFigures> figures = new ArrayList<>();
+    for (UbcResource resource : UbcResource.values()) {
+      figures.add(figures(resource.beancounter(), get(resource), resource.unitBytes()));
+    }
+    return figures;
+  }
+
+  private static BeancounterFigures figures(String name, Beancounter counter, long unit) {
+    return new BeancounterFigures(
+        name,
+        shown(counter.held(), unit),
+        shown(counter.maxHeld(), unit),
+        shown(counter.barrier(), unit),
+        shown(counter.limit(), unit),
+        counter.failCount());
+  }
+
+  /** An amount in shown units, rounded up; unlimited stays unlimited. */
+  private static long shown(long amount, long unit) {
+    if (amount == Long.MAX_VALUE || unit == 1) {
+      return amount;
+    }
+    return amount / unit + (amount % unit == 0 ? 0 : 1);
+  }
+
+  public void checkInvariants() {
+    counters.values().forEach(Beancounter::checkInvariants);
+  }
+}
