@@ -127,6 +127,12 @@ final class RandomScenarios {
         knobs.put(knob.key(), knobValue(knob));
       }
     }
+    // A valid plan never has a barrier above its limit (the loader refuses it): raise the limit.
+    for (var pair : Platforms.of(host.platform()).kernel().barrierLimits()) {
+      if (pair.inverted(new KnobValues(knobs))) {
+        knobs.put(pair.limit().key(), knobs.get(pair.barrier().key()));
+      }
+    }
     return new PlanSpec(
         name,
         vcpus,

@@ -187,6 +187,39 @@ final class ScenarioLoaderTest {
   }
 
   @Test
+  void beancounterKnobs_bindInCanonicalUnits_andABarrierAboveItsLimitIsRefused()
+      throws ScenarioException {
+    String openvz =
+        MINIMAL
+            .replace("platform: kvm", "platform: openvz")
+            .replace(
+                "memory: { ram: 1GiB }",
+                "memory: { ram: 1GiB }\n    native: { kmemsize: 14MiB, kmemsize-limit: 15MiB,"
+                    + " numtcpsock: 360 }");
+    PlanSpec plan = parse(openvz).tenants().get(0).plan();
+    assertEquals(14.0 * MIB, plan.nativeKnobs().get("kmemsize", -1));
+    assertEquals(15.0 * MIB, plan.nativeKnobs().get("kmemsize-limit", -1));
+    assertEquals(360.0, plan.nativeKnobs().get("numtcpsock", -1));
+
+    List<String> inverted =
+        problems(openvz.replace("kmemsize-limit: 15MiB", "kmemsize-limit: 13MiB"));
+    assertEquals(1, inverted.size(), inverted.toString());
+    assertTrue(
+        inverted
+            .get(0)
+            .startsWith(
+                "s.yaml:11:48: plans.small.native.kmemsize-limit: kmemsize-limit is below the"
+                    + " barrier kmemsize"),
+        inverted.get(0));
+
+    List<String> negative = problems(openvz.replace("numtcpsock: 360", "numtcpsock: -1"));
+    assertEquals(1, negative.size(), negative.toString());
+    assertTrue(
+        negative.get(0).startsWith("s.yaml:11:67: plans.small.native.numtcpsock: "),
+        negative.get(0));
+  }
+
+  @Test
   void overrides_changeTheTreeBeforeBinding() throws ScenarioException {
     Scenario scenario =
         parse(

@@ -135,7 +135,8 @@ public final class ReportBuilder {
         ci,
         firstShared.series(),
         firstShared.latency(),
-        latencyAlone);
+        latencyAlone,
+        firstShared.beancounters());
   }
 
   private static HostReport host(

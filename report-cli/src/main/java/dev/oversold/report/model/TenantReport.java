@@ -1,7 +1,9 @@
 package dev.oversold.report.model;
 
+import dev.oversold.core.result.BeancounterFigures;
 import dev.oversold.core.result.LatencyDistribution;
 import dev.oversold.core.result.Series;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param series shared-run time series of the first replication (for charts)
  * @param latencyShared latency quantiles in the shared run (first replication)
  * @param latencyAlone latency quantiles alone (first replication); empty without baseline
+ * @param beancounters OpenVZ user beancounters at the end of the shared run (first replication);
+ *     empty for other platforms
  */
 public record TenantReport(
     String name,
@@ -33,8 +37,10 @@ public record TenantReport(
     Confidence ci95,
     Series series,
     LatencyDistribution latencyShared,
-    LatencyDistribution latencyAlone) {
+    LatencyDistribution latencyAlone,
+    List<BeancounterFigures> beancounters) {
   public TenantReport {
+    beancounters = List.copyOf(beancounters);
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(metrics, "metrics");
     if ((baseline == null) != (degradation == null)) {
@@ -43,6 +49,36 @@ public record TenantReport(
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(latencyShared, "latencyShared");
     Objects.requireNonNull(latencyAlone, "latencyAlone");
+  }
+
+  /** A tenant without beancounters (every platform but OpenVZ). */
+  public TenantReport(
+      String name,
+      String host,
+      String platform,
+      String workload,
+      boolean victim,
+      Metrics metrics,
+      Metrics baseline,
+      Degradation degradation,
+      Confidence ci95,
+      Series series,
+      LatencyDistribution latencyShared,
+      LatencyDistribution latencyAlone) {
+    this(
+        name,
+        host,
+        platform,
+        workload,
+        victim,
+        metrics,
+        baseline,
+        degradation,
+        ci95,
+        series,
+        latencyShared,
+        latencyAlone,
+        List.of());
   }
 
   /**

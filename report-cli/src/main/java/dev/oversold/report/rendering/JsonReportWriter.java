@@ -151,6 +151,7 @@ public final class JsonReportWriter implements ReportWriter {
       }
       json.writeEndObject();
     }
+    JsonBeancounters.write(json, tenant.beancounters());
     json.writeEndObject();
   }
 

@@ -171,6 +171,9 @@ final class PlanConverter {
                 context));
       }
     }
+    if (context.problems.size() == before) {
+      BarrierLimits.check(new KnobValues(values), platforms, path, context);
+    }
     return context.problems.size() == before ? new KnobValues(values) : null;
   }
 }
