@@ -81,6 +81,41 @@ final class BeancountersEndToEndTest {
   }
 
   @Test
+  void service_connectionsHoldTheirResponseInTcpsndbuf_andPastItAreRejected() {
+    // 8 KiB responses: each open connection holds 8192 B of tcpsndbuf, so tcpsndbuf 80 KiB holds
+    // 81920 / 8192 = 10 connections at most; 100 requests/s of 1 s CPU on one vCPU keep more than
+    // 10 in the system, so the 11th is refused, and each refusal is one rejected request.
+    var plan = plan(1, 1.0, Double.POSITIVE_INFINITY, 0, 256, Map.of("tcpsndbuf", 81_920.0));
+    var request =
+        new WorkloadSpec.RequestSpec(
+            new dev.oversold.core.model.Distribution.Constant(1), 0, 0, 8192, 0);
+    var web =
+        new TenantSpec(
+            "web",
+            "h",
+            plan,
+            new WorkloadSpec.Service(
+                new dev.oversold.core.model.ArrivalSpec.Poisson(100),
+                request,
+                0,
+                64,
+                64,
+                dev.oversold.core.engine.SimDuration.ofSeconds(10),
+                dev.oversold.core.engine.SimDuration.ofMillis(100),
+                WorkloadSpec.Window.ALWAYS));
+    TenantResult result = runAlone(PlatformKind.OPENVZ, web, 5);
+    BeancounterFigures send = counter(result, "tcpsndbuf");
+    assertEquals(81_920, send.maxHeld());
+    // The 11th socket exists (numtcpsock, one receive packet) until its send buffer is refused,
+    // as in the kernel, where the socket is created before its buffers are charged: maxheld 11.
+    assertEquals(11, counter(result, "numtcpsock").maxHeld());
+    assertEquals(11 * 2560, counter(result, "tcprcvbuf").maxHeld());
+    assertEquals(0, counter(result, "numtcpsock").failCount());
+    assertTrue(send.failCount() > 0);
+    assertEquals(result.metrics().rejected(), send.failCount());
+  }
+
+  @Test
   void kvmTenants_reportNoBeancounters() {
     var plan = plan(1, 1.0, Double.POSITIVE_INFINITY, 0, 256, Map.of());
     TenantResult result =
