@@ -9,8 +9,9 @@ import java.util.List;
  * sets its barrier and, unless its {@code -limit} key is also given, its limit (vzctl's single
  * value form {@code --kmemsize N} sets both [R vzctl(8)]). Every one is unlimited by default, as
  * vSwap container configs ship them (/proc/user_beancounters shows 9223372036854775807 for
- * kmemsize, privvmpages, numtcpsock, tcpsndbuf and tcprcvbuf of a vSwap container [R]); the
- * pre-vSwap ve-vps.basic sample set, for example, kmemsize 14372700:14790164 [R].
+ * kmemsize, privvmpages, numtcpsock, tcpsndbuf and tcprcvbuf of a vSwap container [R, published
+ * /proc/user_beancounters listings]); a pre-vSwap container's listing shows, for example, kmemsize
+ * 14372700:14790164 [R], which we believe is the ve-vps.basic sample config's value [M].
  */
 public final class BeancounterKnobs {
   private BeancounterKnobs() {}
