@@ -1,16 +1,18 @@
 package dev.oversold.sweep;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Splits a total count among the templates of a mix in proportion to their shares, by the largest
- * remainder (Hamilton's) rule: each template first gets the whole part of {@code total * share /
- * sum of shares}; the counts still missing go one each to the templates with the largest fractional
- * parts, ties to the template listed first. The counts always add up to the total exactly, never
- * differ from the exact quota by one or more, and a template whose quota is below one may get 0 (it
- * is then left out of that point).
+ * Splits a total count among the templates of a mix in proportion to their shares, by
+ * Sainte-Laguë's rule (Webster's method, the rounding of proportional elections): the tenants are
+ * handed out one at a time, each to the template with the largest {@code share / (2 x count so far
+ * + 1)}, ties to the template listed first. The counts always add up to the total and are the
+ * shares' exact quotas rounded to the nearest whole number whenever those add up to the total; a
+ * template whose quota is below one half may get 0 (it is then left out). Unlike rounding each
+ * quota on its own, or giving the leftovers to the largest remainders, no template ever loses a
+ * tenant when the total grows (no Alabama paradox), so a plan's search over the total sees a
+ * growing mix.
  */
 public final class MixShares {
   private MixShares() {}
@@ -35,23 +37,17 @@ public final class MixShares {
       throw new IllegalArgumentException("the shares add up to zero");
     }
     int[] counts = new int[shares.length];
-    double[] remainders = new double[shares.length];
-    int given = 0;
-    for (int i = 0; i < shares.length; i++) {
-      double quota = total * shares[i] / sum;
-      counts[i] = (int) Math.floor(quota);
-      remainders[i] = quota - counts[i];
-      given += counts[i];
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < shares.length; i++) {
-      order.add(i);
-    }
-    // stable sort: among equal remainders the template listed first comes first
-    order.sort(Comparator.comparingDouble((Integer i) -> remainders[i]).reversed());
-    for (int k = 0; given < total; k++) {
-      counts[order.get(k % order.size())]++;
-      given++;
+    for (int handed = 0; handed < total; handed++) {
+      int best = -1;
+      double bestPriority = -1;
+      for (int i = 0; i < shares.length; i++) {
+        double priority = shares[i] / (2.0 * counts[i] + 1);
+        if (shares[i] > 0 && priority > bestPriority) { // strictly: ties stay with the first
+          best = i;
+          bestPriority = priority;
+        }
+      }
+      counts[best]++;
     }
     List<Integer> result = new ArrayList<>();
     for (int count : counts) {

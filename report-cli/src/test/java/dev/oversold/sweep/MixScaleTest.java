@@ -32,8 +32,7 @@ final class MixScaleTest {
 
   @Test
   void all_scalesTheWholeMixInProportion() {
-    // shares 2 : 1. Total 6: 4 + 2 exactly. Total 4: quotas 2.667 and 1.333, floors 2 + 1, the
-    // one left goes to web (remainder 0.667): 3 + 1
+    // shares 2 : 1. Total 6: 4 + 2 exactly. Total 4: quotas 2.667 and 1.333 round to 3 + 1
     SweepAxis axis = MixScale.axis(NOISY, "all=6,4");
     assertEquals("scale all", axis.label());
     assertEquals(
