@@ -92,9 +92,9 @@ final class SweepCommand implements Callable<Integer> {
         options.force);
     OutputDirectory.check(dir, VariantOutput.fileNames("sweep"));
     Path pointsDir = dir.resolve(POINTS);
-    for (SweepPoint point : points) {
-      OutputDirectory.check(pointsDir.resolve(point.name()), ReportOutput.fileNames());
-    }
+    // the points folder only: a point's own folder appears when its report is written, so an
+    // interrupted sweep leaves no empty folders for the points it did not finish
+    OutputDirectory.check(pointsDir, List.of());
     PrintWriter err = spec.commandLine().getErr();
     double[] weights = new double[plans.size()];
     for (int p = 0; p < plans.size(); p++) {

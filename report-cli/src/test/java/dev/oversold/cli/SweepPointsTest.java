@@ -192,6 +192,7 @@ final class SweepPointsTest {
                     + " (cores-1); no sweep table was written"),
         outcome.err());
     assertTrue(Files.isRegularFile(first.resolve("report.json")));
+    assertFalse(Files.exists(out.resolve("points").resolve("cores-2")), "no folder for cores-2");
     assertFalse(Files.exists(out.resolve("sweep.csv")));
   }
 
