@@ -88,7 +88,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     return null;
   }
 
-  private static boolean interrupted(Throwable ex) {
+  static boolean interrupted(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof InterruptedException
           || t instanceof ClosedByInterruptException

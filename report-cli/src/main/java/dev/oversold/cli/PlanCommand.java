@@ -10,6 +10,7 @@ import dev.oversold.planner.CapacitySearch;
 import dev.oversold.planner.PlanFiles;
 import dev.oversold.planner.PlanLimits;
 import dev.oversold.planner.PlanReport;
+import dev.oversold.planner.Population;
 import dev.oversold.planner.SearchResult;
 import dev.oversold.planner.SearchSettings;
 import dev.oversold.planner.SimulatedOutcomes;
@@ -58,6 +59,15 @@ final class PlanCommand implements Callable<Integer> {
       description =
           "The tenant definition to count: web picks web-{1..n} (default: the first service).")
   String tenant;
+
+  @Option(
+      names = "--mix",
+      paramLabel = "T=S,...",
+      description =
+          "Counts a mix of definitions by shares instead of one: idle=70%%,web=25%%,noisy=5%%"
+              + " (or weights, idle=14,web=5,noisy=1; or file: every definition as the file has"
+              + " it). The count is the mix's total; each share rounds by Sainte-Lague.")
+  String mix;
 
   @Option(
       names = "--p99",
@@ -151,9 +161,12 @@ final class PlanCommand implements Callable<Integer> {
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
-    TenantFamily family;
+    Population family;
     try {
-      family = TenantFamily.find(scenario, Optional.ofNullable(tenant));
+      family =
+          mix == null
+              ? TenantFamily.find(scenario, Optional.ofNullable(tenant))
+              : MixOption.parse(scenario, mix, tenant != null);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -161,18 +174,22 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<String> differing = family.differing(scenario);
     if (!differing.isEmpty()) {
+      String model =
+          family instanceof TenantFamily one
+              ? one.template().name()
+              : "the first tenant of their definition";
       err.println(
           "oversold: warning: "
               + String.join(", ", differing)
               + " differ from "
-              + family.template().name()
+              + model
               + "; every planned tenant is a copy of "
-              + family.template().name());
+              + model);
     }
     boolean progress = root.terminal && !quiet;
     ParallelRunner runner = new ParallelRunner(threadCount, root.engine, ProgressListener.NONE);
     List<PlanReport.PlatformPlan> plans = new ArrayList<>();
-    int start = Math.min(Math.max(1, family.members().size()), maxTenants);
+    int start = Math.min(Math.max(1, family.fileCount()), maxTenants);
     for (PlatformKind kind : kinds) {
       long began = System.nanoTime();
       SimulatedOutcomes outcomes =
@@ -207,7 +224,7 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     PlanReport plan =
-        new PlanReport(scenario.name(), scenario.seed(), limits, family.prefix(), plans);
+        new PlanReport(scenario.name(), scenario.seed(), limits, family.name(), plans);
     Path dir = out != null ? out : ReportOutput.defaultDir(scenario.name(), "plan");
     AtomicOutput.writeAll(dir, PlanFiles.all(plan));
     PrintWriter stdout = spec.commandLine().getOut();
@@ -233,7 +250,7 @@ final class PlanCommand implements Callable<Integer> {
     return PlatformList.resolve(platforms);
   }
 
-  private PlanLimits limits(Scenario scenario, TenantFamily family) throws BadInputException {
+  private PlanLimits limits(Scenario scenario, Population family) throws BadInputException {
     double degradation = PlanLimits.DEFAULT_MAX_DEGRADATION;
     if (maxDegradation != null) {
       try {

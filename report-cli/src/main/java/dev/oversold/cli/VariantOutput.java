@@ -9,6 +9,7 @@ import dev.oversold.report.rendering.CsvReportWriter;
 import dev.oversold.report.rendering.JsonReportWriter;
 import dev.oversold.report.rendering.Numbers;
 import dev.oversold.report.rendering.TextTable;
+import dev.oversold.sweep.GroupTails;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The side-by-side outputs of {@code compare} (one row per platform) and {@code sweep} (one row per
@@ -31,11 +33,25 @@ final class VariantOutput {
   private final List<String> labelNames;
   private final List<Variant> variants;
   private final boolean overhead;
+  private final SweepFigures sweep;
 
   VariantOutput(List<String> labelNames, List<Variant> variants, boolean overhead) {
+    this(labelNames, variants, overhead, null);
+  }
+
+  /**
+   * With {@code tails} (a sweep: one map per variant), the table also shows the intervals of the
+   * victims' mean degradation and each group's p99 with its interval ({@link SweepFigures}).
+   */
+  VariantOutput(
+      List<String> labelNames,
+      List<Variant> variants,
+      boolean overhead,
+      @Nullable List<Map<String, GroupTails.Tail>> tails) {
     this.labelNames = List.copyOf(labelNames);
     this.variants = List.copyOf(variants);
     this.overhead = overhead;
+    this.sweep = tails == null ? null : new SweepFigures(this.variants, tails);
   }
 
   /** The names of the files {@link #write} writes. */
@@ -84,12 +100,16 @@ final class VariantOutput {
             "failed",
             "refused",
             "oom kills"));
+    if (sweep != null) {
+      headers.addAll(sweep.tableHeaders());
+    }
     return headers;
   }
 
   void writeTable(Writer out) throws IOException {
     TextTable table = new TextTable(labelNames.size(), headers().toArray(String[]::new));
-    for (Variant v : variants) {
+    for (int index = 0; index < variants.size(); index++) {
+      Variant v = variants.get(index);
       List<String> cells = new ArrayList<>(v.labels());
       Summary s = v.report().summary();
       cells.add(Numbers.fixed(v.density(), 1));
@@ -98,7 +118,9 @@ final class VariantOutput {
       if (overhead) {
         cells.add(Numbers.percent(overhead(v)));
       }
-      cells.add(Numbers.percent(s.victimDegradationMean()));
+      cells.add(
+          Numbers.percent(s.victimDegradationMean())
+              + (sweep == null ? "" : SweepFigures.plusMinusPercent(s.degradationMeanCi95())));
       cells.add(
           Numbers.percent(s.victimDegradationMax())
               + (s.worstVictim().isEmpty() ? "" : " (" + s.worstVictim() + ")"));
@@ -107,6 +129,9 @@ final class VariantOutput {
       cells.add(Numbers.fixed(v.failed(), 0));
       cells.add(Numbers.fixed(v.refusals(), 0));
       cells.add(Numbers.fixed(v.oomKills(), 0));
+      if (sweep != null) {
+        cells.addAll(sweep.tableCells(index));
+      }
       table.add(cells.toArray(String[]::new));
     }
     out.write(table.render());
@@ -127,6 +152,25 @@ final class VariantOutput {
           "failed",
           "refusals",
           "oom_kills");
+
+  /** The machine-readable columns after the labels: the fixed figures, then a sweep's. */
+  private List<String> figureNames() {
+    List<String> names = new ArrayList<>(CSV_FIGURES);
+    if (sweep != null) {
+      names.addAll(sweep.names());
+    }
+    return names;
+  }
+
+  private List<String> allFigures(int index) {
+    List<String> cells = figures(variants.get(index));
+    if (sweep != null) {
+      for (double value : sweep.values(index)) {
+        cells.add(machine(value));
+      }
+    }
+    return cells;
+  }
 
   private List<String> figures(Variant v) {
     Summary s = v.report().summary();
@@ -159,11 +203,11 @@ final class VariantOutput {
 
   void writeCsv(Writer out) throws IOException {
     List<String> header = new ArrayList<>(labelNames);
-    header.addAll(CSV_FIGURES);
+    header.addAll(figureNames());
     out.write(String.join(",", header) + "\n");
-    for (Variant v : variants) {
-      List<String> cells = new ArrayList<>(v.labels());
-      cells.addAll(figures(v));
+    for (int index = 0; index < variants.size(); index++) {
+      List<String> cells = new ArrayList<>(variants.get(index).labels());
+      cells.addAll(allFigures(index));
       out.write(String.join(",", cells.stream().map(CsvReportWriter::quote).toList()) + "\n");
     }
   }
@@ -171,16 +215,18 @@ final class VariantOutput {
   void writeJson(Writer out) throws IOException {
     try (JsonGenerator json = JsonReportWriter.open(out)) {
       json.writeStartArray();
-      for (Variant v : variants) {
+      for (int index = 0; index < variants.size(); index++) {
+        Variant v = variants.get(index);
         json.writeStartObject();
         for (int i = 0; i < labelNames.size(); i++) {
           json.writeStringField(labelNames.get(i), v.labels().get(i));
         }
-        List<String> figures = figures(v);
-        for (int i = 0; i < CSV_FIGURES.size(); i++) {
+        List<String> figures = allFigures(index);
+        List<String> names = figureNames();
+        for (int i = 0; i < names.size(); i++) {
           String value = figures.get(i);
-          json.writeFieldName(CSV_FIGURES.get(i));
-          if (CSV_FIGURES.get(i).equals("worst_victim")) {
+          json.writeFieldName(names.get(i));
+          if (names.get(i).equals("worst_victim")) {
             json.writeString(value);
           } else if (value.isEmpty()) {
             json.writeNull();

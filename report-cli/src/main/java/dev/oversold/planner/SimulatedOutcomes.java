@@ -30,14 +30,14 @@ public final class SimulatedOutcomes implements Outcomes {
   }
 
   private final Scenario base;
-  private final TenantFamily family;
+  private final Population family;
   private final PlanLimits limits;
   private final BatchRunner runner;
   private final Map<String, Double> baselineGood = new HashMap<>();
   private int simulations;
 
   public SimulatedOutcomes(
-      Scenario base, TenantFamily family, PlanLimits limits, BatchRunner runner) {
+      Scenario base, Population family, PlanLimits limits, BatchRunner runner) {
     this.base = base;
     this.family = family;
     this.limits = limits;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param template the definition every copy gets: the first member in the file
  * @param members the members in the file, in file order
  */
-public record TenantFamily(String prefix, int digits, TenantSpec template, List<String> members) {
+public record TenantFamily(String prefix, int digits, TenantSpec template, List<String> members)
+    implements Population {
   private static final Pattern NUMBERED = Pattern.compile("(.+)-(\\d+)");
 
   public TenantFamily {
@@ -88,7 +89,18 @@ public record TenantFamily(String prefix, int digits, TenantSpec template, List<
     return scenario.tenants().stream().map(t -> prefixOf(t.name())).distinct().toList();
   }
 
+  @Override
+  public String name() {
+    return prefix;
+  }
+
+  @Override
+  public int fileCount() {
+    return members.size();
+  }
+
   /** Members whose definition differs from the template's (they are planned as the template). */
+  @Override
   public List<String> differing(Scenario scenario) {
     return scenario.tenants().stream()
         .filter(t -> members.contains(t.name()))
@@ -110,6 +122,7 @@ public record TenantFamily(String prefix, int digits, TenantSpec template, List<
    * {@code scenario} with exactly {@code count} members (0 allowed), placed where the first member
    * was; every other tenant as in the file.
    */
+  @Override
   public Scenario withCount(Scenario scenario, int count) {
     List<TenantSpec> tenants = new ArrayList<>();
     boolean placed = false;

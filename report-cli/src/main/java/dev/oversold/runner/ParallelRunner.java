@@ -41,6 +41,16 @@ public final class ParallelRunner {
    * {@link RunFailedException}.
    */
   public List<SimulationResult> runAll(List<Scenario> scenarios) throws InterruptedException {
+    return runAll(scenarios, RunListener.NONE);
+  }
+
+  /**
+   * As {@link #runAll(List)}, telling {@code listener} when each run starts (on its worker thread)
+   * and when it has finished (on the calling thread, in the order runs finish), so that a caller
+   * can act on a group of runs as soon as its last one is done.
+   */
+  public List<SimulationResult> runAll(List<Scenario> scenarios, RunListener listener)
+      throws InterruptedException {
     int total = scenarios.size();
     SimulationResult[] results = new SimulationResult[total];
     if (total == 0) {
@@ -55,6 +65,7 @@ public final class ParallelRunner {
         futures.add(
             completion.submit(
                 () -> {
+                  listener.started(index);
                   results[index] = engine.run(scenarios.get(index));
                   return index;
                 }));
@@ -72,6 +83,7 @@ public final class ParallelRunner {
         }
         simulated += scenarios.get(index).duration().seconds();
         progress.runFinished(done, total, simulated);
+        listener.finished(index, results[index]);
       }
     } finally {
       // Interrupts the runs still going: each stops at its next interrupt check (4096 events).

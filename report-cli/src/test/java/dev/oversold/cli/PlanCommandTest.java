@@ -10,6 +10,7 @@ import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.core.runtime.Simulator;
@@ -125,6 +126,102 @@ final class PlanCommandTest {
     assertEquals(new ObjectMapper().readTree(Files.readString(dir.resolve("plan.json"))), plan);
     assertTrue(Files.readString(dir.resolve("plan.csv")).startsWith("platform,answer_tenants"));
     assertTrue(Files.readString(dir.resolve("plan.html")).contains("<svg"));
+  }
+
+  /** {@link #webs} plus {@code idle} idle tenants, which take no CPU from the webs. */
+  private static Scenario websAndIdle(int webs, int idle) {
+    Scenario base = webs(webs);
+    List<TenantSpec> tenants = new ArrayList<>(base.tenants());
+    for (int i = 1; i <= idle; i++) {
+      tenants.add(
+          new TenantSpec(
+              "idle-" + i,
+              "node1",
+              TestScenarios.plan(),
+              new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS)));
+    }
+    return new Scenario(
+        base.name(),
+        "",
+        SEED,
+        base.duration(),
+        base.warmup(),
+        base.sampleInterval(),
+        base.hosts(),
+        tenants,
+        ReportSettings.DEFAULT);
+  }
+
+  private JsonNode planJson(Scenario scenario, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "small-host",
+                "--platforms",
+                "openvz",
+                "--p99",
+                "100ms",
+                "--max-degradation",
+                "100000%",
+                "--replications-max",
+                "2",
+                "--threads",
+                "2",
+                "--out",
+                dir.toString(),
+                "--format",
+                "json"));
+    args.addAll(List.of(more));
+    CliHarness.Outcome outcome =
+        CliHarness.run(
+            FixedScenarioSource.of("small-host", scenario),
+            SimulationEngine.SIMULATOR,
+            args.toArray(String[]::new));
+    assertEquals(0, outcome.code(), outcome.err());
+    return new ObjectMapper().readTree(outcome.out());
+  }
+
+  @Test
+  void mixByShares_withAnIdleHalf_sellsTwiceTheWebs() throws Exception {
+    // Half webs, half idle: at a total T the mix has ceil(T / 2) webs (Sainte-Lague, ties to web,
+    // listed first) and idle tenants take no CPU, and webs keep their names and random streams.
+    // So T passes exactly when ceil(T / 2) webs alone pass: the answer is twice the webs' answer.
+    JsonNode alone = planJson(websAndIdle(1, 1), "--tenant", "web", "--max-tenants", "6");
+    JsonNode mix = planJson(websAndIdle(1, 1), "--mix", "web=50%,idle=50%", "--max-tenants", "12");
+    int webs = alone.get("platforms").get(0).get("tenants").asInt();
+    assertTrue(webs >= 1 && webs < 6, "the webs' answer is inside the bound: " + webs);
+    assertEquals(2 * webs, mix.get("platforms").get(0).get("tenants").asInt());
+    assertEquals("web 50%, idle 50%", mix.get("tenant").asText());
+  }
+
+  @Test
+  void mix_rejectsBadInput_withExitTwo() {
+    FixedScenarioSource source = FixedScenarioSource.of("small-host", websAndIdle(1, 1));
+    String[][] bad = {
+      {"--mix", "web=70%,idle=20%"},
+      {"--mix", "web=70%,idle=3"},
+      {"--mix", "web=1,db=1"},
+      {"--mix", "web=0,idle=1"},
+      {"--mix", "web=1", "--tenant", "web"},
+      {"--mix", "web"}
+    };
+    String[] expected = {
+      "the percentages add up to 90%, not 100%",
+      "every share as a percentage or none",
+      "no tenant db",
+      "a share must be above 0",
+      "--mix and --tenant exclude each other",
+      "must look like idle=70%,web=25%,noisy=5%"
+    };
+    for (int i = 0; i < bad.length; i++) {
+      List<String> args = new ArrayList<>(List.of("plan", "small-host", "--out", dir.toString()));
+      args.addAll(List.of(bad[i]));
+      CliHarness.Outcome outcome =
+          CliHarness.run(source, SimulationEngine.SIMULATOR, args.toArray(String[]::new));
+      assertEquals(2, outcome.code(), String.join(" ", args) + ": " + outcome.err());
+      assertTrue(outcome.err().contains(expected[i]), outcome.err());
+    }
   }
 
   @Test

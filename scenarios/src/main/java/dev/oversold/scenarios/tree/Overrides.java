@@ -16,12 +16,18 @@ import org.jspecify.annotations.Nullable;
  * Applies {@code KEY=VALUE} overrides ({@code oversold sweep --set}, {@code --seed}) to a document
  * tree before it is bound, so that an override is checked exactly like the file. Keys are paths
  * such as {@code seed}, {@code hosts[0].cpu.cores} or {@code plans.small.native.cpu.weight} (a
- * dotted knob name is matched whole when the mapping has it); missing mappings on the way are
- * created, so that a default can be overridden too. Values are YAML ({@code 8}, {@code kvm}, {@code
- * 2GiB}, {@code [1, 2]}).
+ * dotted knob name is matched whole when the mapping has it). A list item can be named instead of
+ * numbered, {@code hosts[node1]} or {@code tenants[web]} ({@link ItemNames}), and {@code
+ * tenants[web].count} sets how many tenants a definition makes ({@link TenantCount}). Missing
+ * mappings on the way are created, so that a default can be overridden too. Values are YAML ({@code
+ * 8}, {@code kvm}, {@code 2GiB}, {@code [1, 2]}).
  */
 public final class Overrides {
-  private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d{1,6})\\]");
+  private static final Pattern SEGMENT =
+      Pattern.compile("([^.\\[\\]]+)|\\[(\\d{1,6})\\]|\\[([^\\[\\]]{1,100})\\]");
+
+  /** A list item addressed by its name: {@code [web]} in {@code tenants[web].count}. */
+  record ItemName(String name) {}
 
   /** Mappings whose keys are platform knob names, which may contain dots. */
   private static final java.util.Set<String> KNOB_MAPS = java.util.Set.of("native", "options");
@@ -44,16 +50,30 @@ public final class Overrides {
       return;
     }
     Node current = root;
+    ListNode tenantList = null; // set while current is an item of the top-level tenants list
+    int tenantIndex = -1;
     String lastKey = "";
     StringBuilder path = new StringBuilder();
     for (int i = 0; i < segments.size(); i++) {
       boolean last = i == segments.size() - 1;
       Object segment = segments.get(i);
+      if (segment instanceof ItemName item) {
+        if (!(current instanceof ListNode list)) {
+          problems.add(at, path.toString(), "is " + current.shape() + ", not a list", "a key");
+          return;
+        }
+        int found = ItemNames.find(list, item.name(), path.toString(), at, problems);
+        if (found < 0) {
+          return;
+        }
+        segment = found;
+      }
       if (segment instanceof Integer index) {
         if (!(current instanceof ListNode list)) {
           problems.add(at, path.toString(), "is " + current.shape() + ", not a list", "a key");
           return;
         }
+        boolean tenants = path.toString().equals("tenants");
         path.append('[').append(index).append(']');
         if (index >= list.items().size()) {
           problems.add(
@@ -69,8 +89,19 @@ public final class Overrides {
         }
         current = copy(list.items().get(index));
         list.items().set(index, current);
+        tenantList = tenants ? list : null;
+        tenantIndex = index;
         continue;
       }
+      if (last
+          && tenantList != null
+          && "count".equals(segment)
+          && current instanceof MapNode tenant
+          && !tenant.entries().containsKey("count")) {
+        TenantCount.apply(tenantList, tenantIndex, tenant, value, path + ".count", at, problems);
+        return;
+      }
+      tenantList = null;
       if (!(current instanceof MapNode map)) {
         problems.add(at, path.toString(), "is " + current.shape() + ", not a mapping", "");
         return;
@@ -172,8 +203,10 @@ public final class Overrides {
       }
       if (matcher.group(1) != null) {
         segments.add(matcher.group(1).strip());
-      } else {
+      } else if (matcher.group(2) != null) {
         segments.add(Integer.parseInt(matcher.group(2)));
+      } else {
+        segments.add(new ItemName(matcher.group(3).strip()));
       }
       position = matcher.end();
     }
