@@ -28,7 +28,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception ex, CommandLine command, CommandLine.ParseResult parseResult) {
-    PrintWriter err = command.getErr();
+    return report(ex, command.getErr(), debug);
+  }
+
+  /**
+   * Prints what {@code ex} means on {@code err} and returns the exit code; also used by {@link
+   * QuickCommands}, which runs {@code list} and {@code validate} without picocli.
+   */
+  static int report(Exception ex, PrintWriter err, boolean debug) {
     int code;
     if (ex instanceof ScenarioException bad) {
       for (Problem problem : bad.problems()) {

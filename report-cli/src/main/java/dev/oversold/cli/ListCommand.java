@@ -37,8 +37,14 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    var entries = root.source.bundled();
+    return print(root.source, spec.commandLine().getOut());
+  }
+
+  /**
+   * Prints the bundled scenarios of {@code source}; the whole command, also run without picocli.
+   */
+  static int print(ScenarioSource source, PrintWriter out) {
+    var entries = source.bundled();
     if (entries.isEmpty()) {
       out.println("No bundled scenarios yet.");
     }

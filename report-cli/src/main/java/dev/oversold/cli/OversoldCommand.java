@@ -44,7 +44,9 @@ public final class OversoldCommand implements Callable<Integer> {
     SUBCOMMANDS.put("validate", ValidateCommand::new);
     SUBCOMMANDS.put("list", ListCommand::new);
     SUBCOMMANDS.put("schema", SchemaCommand::new);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    // A lambda, not CommandLine.HelpCommand::new: Java 25's AOT cache cannot hold picocli's Java 5
+    // classes, and an archived method reference to one crashed its writer (docs/performance.md)
+    SUBCOMMANDS.put("help", () -> new CommandLine.HelpCommand());
   }
 
   private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
@@ -125,6 +127,29 @@ public final class OversoldCommand implements Callable<Integer> {
       boolean terminal,
       PrintWriter out,
       PrintWriter err) {
+    int code;
+    try {
+      code =
+          QuickCommands.handles(args)
+              ? QuickCommands.run(args, source, out, err)
+              : parseAndExecute(args, source, engine, terminal, out, err);
+    } catch (OutOfMemoryError e) {
+      err.println(OutOfMemory.message()); // picocli lets errors through; no stack trace either
+      code = ExitCodes.INTERNAL_ERROR;
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Runs the command line through picocli, whatever it is; returns the exit code. */
+  static int parseAndExecute(
+      String[] args,
+      ScenarioSource source,
+      SimulationEngine engine,
+      boolean terminal,
+      PrintWriter out,
+      PrintWriter err) {
     CommandLine commandLine = new CommandLine(new OversoldCommand(source, engine, terminal));
     for (Map.Entry<String, Supplier<Object>> subcommand : SUBCOMMANDS.entrySet()) {
       if (needed(args, subcommand.getKey())) {
@@ -134,16 +159,7 @@ public final class OversoldCommand implements Callable<Integer> {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(args));
-    int code;
-    try {
-      code = commandLine.execute(args);
-    } catch (OutOfMemoryError e) {
-      err.println(OutOfMemory.message()); // picocli lets errors through; no stack trace either
-      code = ExitCodes.INTERNAL_ERROR;
-    }
-    out.flush();
-    err.flush();
-    return code;
+    return commandLine.execute(args);
   }
 
   /**

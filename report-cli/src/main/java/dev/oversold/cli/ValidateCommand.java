@@ -37,12 +37,25 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return check(
+        root.source, files, showCost, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * Checks every file and prints the verdicts; the whole command, also run without picocli.
+   *
+   * @return the exit code: 0 when all are valid, 2 if not
+   */
+  static int check(
+      ScenarioSource source,
+      List<String> files,
+      boolean showCost,
+      PrintWriter out,
+      PrintWriter err) {
     boolean allValid = true;
     for (String file : files) {
       try {
-        Scenario scenario = root.source.resolve(file, List.of());
+        Scenario scenario = source.resolve(file, List.of());
         CostEstimate cost =
             CostCheck.check(
                 file, List.of(scenario), 1, ParallelRunner.defaultThreads(), /* force= */ false);

@@ -80,12 +80,17 @@ public final class ScenarioLibrary {
   }
 
   /**
-   * The description of a bundled file. Only the document tree is read when it has a description
-   * (binding and converting twelve scenarios was most of what {@code oversold list} did at
-   * start-up); a file without one is loaded in full, so that a broken one says why.
+   * The description of a bundled file: read from its lines when it is a block scalar ({@link
+   * BlockDescription}, no YAML parser started); else from the document tree (binding and converting
+   * twelve scenarios was most of what {@code oversold list} did at start-up); a file without one is
+   * loaded in full, so that a broken one says why.
    */
   private static String describe(String resource) {
     String text = read(resource);
+    Optional<String> block = BlockDescription.of(text);
+    if (block.isPresent()) {
+      return block.get();
+    }
     Problems problems = new Problems(resource);
     if (TreeReader.read(text, resource, false, problems) instanceof Node.MapNode root
         && root.get("description") instanceof Node.ScalarNode description

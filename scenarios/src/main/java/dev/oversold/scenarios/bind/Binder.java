@@ -67,10 +67,11 @@ public final class Binder {
     if (c == Node.class) {
       return node;
     }
-    if (c.isRecord() && !Shapes.isWrapper(c) && Quantity.of(c).isEmpty()) {
+    TypeFacts facts = TypeFacts.forClass(c);
+    if (facts.plainRecord()) {
       return bindRecord(node, c, path, null);
     }
-    if (Shapes.isUnion(c)) {
+    if (facts.union()) {
       return bindSealed(node, c, path);
     }
     if (!(node instanceof ScalarNode scalar)) {
@@ -149,8 +150,9 @@ public final class Binder {
   }
 
   private @Nullable Object bindSealed(Node node, Class<?> type, String path) {
+    TypeFacts facts = TypeFacts.forClass(type);
     if (!(node instanceof MapNode map)) {
-      for (Class<?> wrapper : Shapes.wrapperSubtypes(type)) {
+      for (Class<?> wrapper : facts.wrapperSubtypes()) {
         RecordComponent component = wrapper.getRecordComponents()[0];
         boolean wantsList = component.getType() == List.class;
         if (wantsList == (node instanceof ListNode)) {
@@ -164,12 +166,12 @@ public final class Binder {
           node.location(), path, "expected " + describe(type) + ", found " + node.shape(), "");
       return null;
     }
-    String discriminator = Shapes.discriminator(type);
-    List<Class<?>> subtypes = Shapes.mappingSubtypes(type);
+    String discriminator = facts.discriminator();
+    List<Class<?>> subtypes = facts.mappingSubtypes();
     if (discriminator == null) {
       return bindRecord(node, subtypes.get(0), path, null);
     }
-    List<String> names = subtypes.stream().map(Shapes::typeName).toList();
+    List<String> names = facts.mappingNames();
     Node chosen = map.get(discriminator);
     if (!(chosen instanceof ScalarNode scalar) || scalar.isNull()) {
       problems.add(
@@ -208,7 +210,7 @@ public final class Binder {
 
   private @Nullable Object bindScalar(ScalarNode scalar, Class<?> type, String path) {
     String text = scalar.text();
-    Optional<Quantity<?>> quantity = Quantity.of(type);
+    Optional<Quantity<?>> quantity = TypeFacts.forClass(type).quantity();
     if (quantity.isPresent()) {
       try {
         return quantity.get().parser().parse(text);
