@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param series shared-run time series of the first replication (for charts)
  * @param latencyShared latency quantiles in the shared run (first replication)
  * @param latencyAlone latency quantiles alone (first replication); empty without baseline
+ * @param windows figures per measurement window, in {@code report.windows} order
  */
 public record TenantReport(
     String name,
@@ -33,8 +34,10 @@ public record TenantReport(
     Confidence ci95,
     Series series,
     LatencyDistribution latencyShared,
-    LatencyDistribution latencyAlone) {
+    LatencyDistribution latencyAlone,
+    Map<String, WindowReport> windows) {
   public TenantReport {
+    windows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windows));
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(metrics, "metrics");
     if ((baseline == null) != (degradation == null)) {
@@ -43,6 +46,36 @@ public record TenantReport(
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(latencyShared, "latencyShared");
     Objects.requireNonNull(latencyAlone, "latencyAlone");
+  }
+
+  /** A tenant of a scenario without measurement windows. */
+  public TenantReport(
+      String name,
+      String host,
+      String platform,
+      String workload,
+      boolean victim,
+      Metrics metrics,
+      Metrics baseline,
+      Degradation degradation,
+      Confidence ci95,
+      Series series,
+      LatencyDistribution latencyShared,
+      LatencyDistribution latencyAlone) {
+    this(
+        name,
+        host,
+        platform,
+        workload,
+        victim,
+        metrics,
+        baseline,
+        degradation,
+        ci95,
+        series,
+        latencyShared,
+        latencyAlone,
+        Map.of());
   }
 
   /**
@@ -90,6 +123,14 @@ public record TenantReport(
   public record Confidence(Map<String, Interval> byName) {
     public Confidence {
       byName = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byName));
+    }
+
+    /** The name of the headline's interval. */
+    public static final String HEADLINE = "degradation_headline";
+
+    /** The interval of the headline degradation, or null. */
+    public Interval degradationHeadline() {
+      return byName.get(HEADLINE);
     }
 
     /** The interval of the drop of good responses per second, or null. */

@@ -1,5 +1,10 @@
 package dev.oversold.core.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Per-tenant figures.
  *
@@ -11,6 +16,9 @@ package dev.oversold.core.result;
  * @param metrics figures over the measured window
  * @param series time series
  * @param latency latency distribution for charts (empty for workloads without requests)
+ * @param histogram the measured window's request latencies, for pooling a group's requests; empty
+ *     for workloads without requests and for runs whose scenario has no {@code report.groups}
+ * @param windows figures per named measurement window ({@code report.windows}), in scenario order
  */
 public record TenantResult(
     String name,
@@ -20,4 +28,34 @@ public record TenantResult(
     boolean victim,
     TenantMetrics metrics,
     Series series,
-    LatencyDistribution latency) {}
+    LatencyDistribution latency,
+    LatencyHistogram histogram,
+    Map<String, TenantMetrics> windows) {
+  public TenantResult {
+    Objects.requireNonNull(histogram, "histogram");
+    windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
+  }
+
+  /** A result without a kept histogram and without measurement windows. */
+  public TenantResult(
+      String name,
+      String host,
+      String platform,
+      String workload,
+      boolean victim,
+      TenantMetrics metrics,
+      Series series,
+      LatencyDistribution latency) {
+    this(
+        name,
+        host,
+        platform,
+        workload,
+        victim,
+        metrics,
+        series,
+        latency,
+        LatencyHistogram.EMPTY,
+        Map.of());
+  }
+}
