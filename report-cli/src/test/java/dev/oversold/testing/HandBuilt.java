@@ -38,8 +38,8 @@ import java.util.Map;
  * </pre>
  *
  * Throughput is good + 10 for services (shared: 90 and 40; alone 110 and 70); p99 is 200 ms and 900
- * ms shared, 50 ms and 100 ms alone; each service's latency histogram holds 100 requests, 98 at
- * its p50 (p99 / 5) and 2 at its p99. Every run gets {@code offset} added to every good rate so
+ * ms shared, 50 ms and 100 ms alone; each service's latency histogram holds 100 requests, 98 at its
+ * p50 (p99 / 5) and 2 at its p99. Every run gets {@code offset} added to every good rate so
  * replications can differ.
  */
 public final class HandBuilt {

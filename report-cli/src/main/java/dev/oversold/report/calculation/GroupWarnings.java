@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Warnings for the null figures of group rows ({@code groups[]} in report.json): a group of noisy
- * neighbours has no good rate to lose, so its harm is the progress it lost; a group whose
- * headline is undefined says why.
+ * neighbours has no good rate to lose, so its harm is the progress it lost; a group whose headline
+ * is undefined says why.
  */
 final class GroupWarnings {
   private GroupWarnings() {}

@@ -77,8 +77,7 @@ final class Interference {
 
   /** One tenant's figures, or a group's combined as its row combines them. */
   static Metrics combined(List<TenantResult> parts) {
-    List<Metrics> figures =
-        parts.stream().map(t -> Metrics.of(t.metrics(), t.workload())).toList();
+    List<Metrics> figures = parts.stream().map(t -> Metrics.of(t.metrics(), t.workload())).toList();
     return figures.size() == 1
         ? figures.get(0)
         : Merging.group(figures, parts.stream().map(TenantResult::histogram).toList());

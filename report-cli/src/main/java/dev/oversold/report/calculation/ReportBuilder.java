@@ -79,8 +79,12 @@ public final class ReportBuilder {
     TenantResult firstShared = reps.get(0).shared().tenant(name);
     String workload = firstShared.workload();
     Compared figures =
-        compared(reps, baselines, workload, r -> reps.get(r).shared().tenant(name).metrics(), r ->
-            reps.get(r).baselines().get(name).tenant(name).metrics());
+        compared(
+            reps,
+            baselines,
+            workload,
+            r -> reps.get(r).shared().tenant(name).metrics(),
+            r -> reps.get(r).baselines().get(name).tenant(name).metrics());
     TenantReport.Confidence ci = null;
     if (n > 1) {
       Map<String, Interval> byName = new LinkedHashMap<>();
@@ -94,7 +98,8 @@ public final class ReportBuilder {
         }
         byName.put(
             metric.intervalName(),
-            Stats.confidence95(figures.shared().stream().mapToDouble(m -> m.get(metric)).toArray()));
+            Stats.confidence95(
+                figures.shared().stream().mapToDouble(m -> m.get(metric)).toArray()));
         int c = compared.indexOf(metric);
         if (c >= 0) {
           byName.put(

@@ -51,7 +51,7 @@ public final class Warnings {
                       w.metrics(),
                       w.baseline(),
                       w.degradation(),
-                      "window " + window.name() + "'s"),
+                      " window " + window.name()),
                   window.seconds(),
                   quiet));
         }
@@ -75,8 +75,8 @@ public final class Warnings {
   }
 
   /**
-   * One set of a tenant's figures: the whole run's ({@code prefix} empty) or a measurement
-   * window's ({@code prefix} {@code windows.<name>.}); {@code window} names the stretch in words.
+   * One set of a tenant's figures: the whole run's ({@code prefix} empty) or a measurement window's
+   * ({@code prefix} {@code windows.<name>.}); {@code window} names the stretch in words.
    */
   private record Side(
       TenantReport t,
@@ -143,7 +143,8 @@ public final class Warnings {
     TenantReport t = side.t();
     String p = side.prefix();
     List<Warning> warnings = new ArrayList<>();
-    Set<String> unexplained = new LinkedHashSet<>(nulls(p + "metrics", side.metrics(), t.workload()));
+    Set<String> unexplained =
+        new LinkedHashSet<>(nulls(p + "metrics", side.metrics(), t.workload()));
     if (side.baseline() != null && side.degradation() != null) {
       unexplained.addAll(nulls(p + "baseline", side.baseline(), t.workload()));
       if (Double.isNaN(side.degradation().headline())) {
@@ -166,11 +167,9 @@ public final class Warnings {
               "tenant "
                   + t.name()
                   + (ran ? " ran but completed nothing" : " never ran (no CPU time, no progress)")
-                  + " in "
-                  + side.window()
-                  + " "
+                  + " in the "
                   + seconds(windowS)
-                  + " measured window"
+                  + side.window()
                   + because(explained)));
     }
     if (side.baseline() != null) {
@@ -190,7 +189,9 @@ public final class Warnings {
           !nothing
               && zero.equals(List.of(p + "baseline." + MetricCatalog.THROUGHPUT.key()))
               && shared.throughputPerS() == 0;
-      if (completesNothing && !t.victim() && explained.equals(List.of(p + "degradation.throughput"))) {
+      if (completesNothing
+          && !t.victim()
+          && explained.equals(List.of(p + "degradation.throughput"))) {
         // a noisy neighbour has no SLO and completes nothing by design: one report-level line
         // names them all
         quiet.add(t.name());
@@ -216,7 +217,7 @@ public final class Warnings {
                     + t.name()
                     + " alone on its host "
                     + (nothing ? "completed nothing" : "has " + String.join(", ", zero) + " = 0")
-                    + (p.isEmpty() ? "" : " in " + side.window() + " measured window")
+                    + (p.isEmpty() ? "" : " in the" + side.window())
                     + ", so there is nothing to compare with"
                     + because(explained)));
       }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param workloads distinct workload kinds, joined with "+"
  * @param metrics the tenants' shared figures combined
  * @param baseline the tenants' figures alone combined; null without baselines
- * @param degradation shared against alone, per replication then averaged, with the headline by
- *     the members' rule ({@code Headline.ofMember}); null without baselines
+ * @param degradation shared against alone, per replication then averaged, with the headline by the
+ *     members' rule ({@code Headline.ofMember}); null without baselines
  */
 public record GroupReport(
     String name,

@@ -1,8 +1,8 @@
 package dev.oversold.report.model;
 
+import dev.oversold.core.model.MeasurementWindow;
 import dev.oversold.report.calculation.ReportBuilder;
 import dev.oversold.report.rendering.ReportWriter;
-import dev.oversold.core.model.MeasurementWindow;
 import java.util.List;
 import java.util.Objects;
 

@@ -12,9 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param degradation shared against alone over the window; null with {@code report.baseline: none}
  */
 public record WindowReport(
-    Metrics metrics,
-    @Nullable Metrics baseline,
-    TenantReport.@Nullable Degradation degradation) {
+    Metrics metrics, @Nullable Metrics baseline, TenantReport.@Nullable Degradation degradation) {
   public WindowReport {
     Objects.requireNonNull(metrics, "metrics");
     if ((baseline == null) != (degradation == null)) {

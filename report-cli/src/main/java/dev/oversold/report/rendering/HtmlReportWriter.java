@@ -4,7 +4,6 @@ import static dev.oversold.report.rendering.Svg.escape;
 
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
-import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
@@ -207,8 +206,7 @@ public final class HtmlReportWriter implements ReportWriter {
         .append("</div></div>\n");
   }
 
-  static void section(
-      StringBuilder page, String id, String title, String text, String chart) {
+  static void section(StringBuilder page, String id, String title, String text, String chart) {
     page.append("<section id=\"")
         .append(id)
         .append("\">\n<h2>")
@@ -328,5 +326,4 @@ public final class HtmlReportWriter implements ReportWriter {
         Numbers::bytes,
         TimeCharts::binaryUnit);
   }
-
 }

@@ -113,10 +113,7 @@ final class HtmlTimeAndPlace {
   }
 
   private static String deviceChart(
-      Report report,
-      String what,
-      String yTitle,
-      java.util.function.DoubleFunction<String> format) {
+      Report report, String what, String yTitle, java.util.function.DoubleFunction<String> format) {
     List<TimeCharts.Line> lines = new ArrayList<>();
     for (HostReport host : report.hosts()) {
       lines.add(new TimeCharts.Line(host.name() + " disk", host.series().get("disk_" + what)));

@@ -217,7 +217,8 @@ public final class JsonReportWriter implements ReportWriter {
     number(json, "progress_per_s", g.metrics().get(MetricCatalog.PROGRESS));
     json.writeStringField(Metric.WORKLOAD_UNIT_FIELD, g.metrics().progressUnit());
     number(json, "degradation_headline", g.degradationHeadline());
-    json.writeStringField("headline_rule", Headline.memberRule(List.of(g.workloads().split("\\+", -1))));
+    json.writeStringField(
+        "headline_rule", Headline.memberRule(List.of(g.workloads().split("\\+", -1))));
     json.writeObjectFieldStart("combined");
     for (var entry : GroupCombination.RULES.entrySet()) {
       json.writeStringField(entry.getKey(), entry.getValue());

@@ -40,13 +40,7 @@ final class TableColumns {
       TenantReport.@Nullable Confidence ci95) {
     static Row of(TenantReport t) {
       return new Row(
-          t.name(),
-          t.workload(),
-          t.victim(),
-          t.metrics(),
-          t.baseline(),
-          t.degradation(),
-          t.ci95());
+          t.name(), t.workload(), t.victim(), t.metrics(), t.baseline(), t.degradation(), t.ci95());
     }
 
     /** The tenant's figures in measurement window {@code window} (no intervals). */
@@ -64,9 +58,7 @@ final class TableColumns {
 
     /** Half the 95% interval of the headline, for a degradation column; null when none. */
     @Nullable Interval headlineInterval(Column column) {
-      return column.side() == Side.DEGRADATION && ci95 != null
-          ? ci95.degradationHeadline()
-          : null;
+      return column.side() == Side.DEGRADATION && ci95 != null ? ci95.degradationHeadline() : null;
     }
   }
 

@@ -141,8 +141,7 @@ public final class TableReportWriter implements ReportWriter {
       List<String> cells =
           new ArrayList<>(List.of(g.name() + " (" + g.tenants().size() + ")", g.workloads()));
       for (TableColumns.Column column : columns) {
-        double value =
-            column.value(g.metrics(), g.baseline(), m -> g.degradationHeadline());
+        double value = column.value(g.metrics(), g.baseline(), m -> g.degradationHeadline());
         cells.add(column.text(value, countDecimals, g.metrics().progressUnit()));
       }
       table.add(cells.toArray(String[]::new));

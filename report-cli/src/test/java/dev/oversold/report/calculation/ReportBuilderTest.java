@@ -29,6 +29,8 @@ final class ReportBuilderTest {
     assertEquals(0.2, web1.degradation().goodRate(), EPS);
     assertEquals(1 - 90.0 / 110, web1.degradation().throughput(), EPS);
     assertEquals(4.0, web1.degradation().p99Ratio(), EPS);
+    // mean latency (HandBuilt: p99 / 4): 200/4 = 50 ms shared over 50/4 = 12.5 ms alone = 4
+    assertEquals(4.0, web1.degradation().get(MetricCatalog.LATENCY_MEAN), EPS);
     TenantReport hog = report.tenants().get(2);
     // the hog has no SLO, so no good rate to lose, and no requests, so no p99 ratio; its headline
     // is its progress lost: 1 - 1.0/2.0 = 0.5
@@ -124,6 +126,20 @@ final class ReportBuilderTest {
     assertEquals(2, hog.baseline().get(MetricCatalog.CPU_THROTTLED), EPS);
     // the hog matched no glob: it stands alone
     assertEquals("hog", report.groups().get(1).name());
+    // a group of noisy neighbours has no good rate: its harm is its progress lost, 1 - 1.0/2.0,
+    // and a warning says why its good-rate figures are null
+    assertEquals(0.5, hog.degradationHeadline(), EPS);
+    assertTrue(Double.isNaN(hog.degradationGoodRate()));
+    assertTrue(
+        report.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.code().equals("group-figure")
+                        && w.message()
+                            .startsWith(
+                                "group hog: good_per_s, baseline_good_per_s,"
+                                    + " degradation_good_rate are null")),
+        report.warnings().toString());
     InterferenceReport m = report.interference();
     assertEquals(List.of("web", "hog"), m.members());
     // web: good summed, p99 of the pooled requests. All: max(1 - 110/160, 1 - 50.015/200.063);

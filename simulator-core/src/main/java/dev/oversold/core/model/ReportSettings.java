@@ -34,8 +34,7 @@ public record ReportSettings(
   }
 
   /** Settings without measurement windows. */
-  public ReportSettings(
-      Baseline baseline, Interference interference, Map<String, String> groups) {
+  public ReportSettings(Baseline baseline, Interference interference, Map<String, String> groups) {
     this(baseline, interference, groups, List.of());
   }
 

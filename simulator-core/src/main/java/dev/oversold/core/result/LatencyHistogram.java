@@ -9,8 +9,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * A tenant's request latencies over the measured window, kept so that a group of tenants can report
  * percentiles of all its requests together (the pooled distribution) rather than a combination of
  * its members' percentiles. Stored sparsely: one (value, count) pair per non-empty HdrHistogram
- * bucket, values in microseconds at three significant digits, plus the exact maximum, so a
- * quantile here equals the one the tenant's own recorder reports.
+ * bucket, values in microseconds at three significant digits, plus the exact maximum, so a quantile
+ * here equals the one the tenant's own recorder reports.
  */
 public final class LatencyHistogram {
   /** No latencies: a tenant without requests, or a run that kept no histograms. */

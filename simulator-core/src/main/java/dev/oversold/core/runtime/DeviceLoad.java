@@ -4,9 +4,9 @@ import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.SharedCapacity;
 
 /**
- * How busy a host's disk or network interface is, as the report samples it: three readings that
- * any device model can give, whatever it is made of (a fluid shared capacity today, a block device
- * or a transmit path tomorrow). The sampler takes differences of {@link #servedWork()} between two
+ * How busy a host's disk or network interface is, as the report samples it: three readings that any
+ * device model can give, whatever it is made of (a fluid shared capacity today, a block device or a
+ * transmit path tomorrow). The sampler takes differences of {@link #servedWork()} between two
  * instants, so the device needs no clock of its own.
  */
 public interface DeviceLoad {

@@ -19,8 +19,7 @@ import net.jqwik.api.Provide;
  */
 final class PooledLatencyProperties {
   @Property(tries = 150)
-  void pooledQuantile_isTheQuantileOfAllTheRawSamples(
-      @ForAll("members") List<List<Long>> members) {
+  void pooledQuantile_isTheQuantileOfAllTheRawSamples(@ForAll("members") List<List<Long>> members) {
     List<LatencyHistogram> parts = new ArrayList<>();
     List<Long> all = new ArrayList<>();
     for (List<Long> micros : members) {
@@ -49,8 +48,7 @@ final class PooledLatencyProperties {
   Arbitrary<List<List<Long>>> members() {
     Arbitrary<Long> micros =
         Arbitraries.oneOf(
-            Arbitraries.longs().between(1, 5_000),
-            Arbitraries.longs().between(5_000, 10_000_000));
+            Arbitraries.longs().between(1, 5_000), Arbitraries.longs().between(5_000, 10_000_000));
     return micros.list().ofMinSize(1).ofMaxSize(300).list().ofMinSize(1).ofMaxSize(4);
   }
 }

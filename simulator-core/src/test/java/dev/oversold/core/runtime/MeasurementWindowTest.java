@@ -46,10 +46,7 @@ final class MeasurementWindowTest {
             List.of(host("h", PlatformKind.KVM, 1)),
             tenants,
             new ReportSettings(
-                ReportSettings.Baseline.NONE,
-                ReportSettings.Interference.NONE,
-                Map.of(),
-                windows));
+                ReportSettings.Baseline.NONE, ReportSettings.Interference.NONE, Map.of(), windows));
     return Simulator.run(scenario);
   }
 
