@@ -106,7 +106,10 @@ final class CompareCommand implements Callable<Integer> {
     }
     List<Variant> variants = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {
-      Report report = ReportBuilder.build(results.get(i));
+      // each platform's own report says which platform it is, in every title
+      Report report =
+          ReportBuilder.build(results.get(i))
+              .withScenario(scenario.name() + " on " + kinds.get(i).id());
       AtomicOutput.writeAll(dir.resolve(kinds.get(i).id()), ReportOutput.files(report));
       variants.add(new Variant(List.of(kinds.get(i).id()), report));
     }

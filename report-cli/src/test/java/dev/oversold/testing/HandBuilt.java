@@ -1,10 +1,12 @@
 package dev.oversold.testing;
 
+import dev.oversold.core.metrics.LatencyRecorder;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.result.HostResult;
 import dev.oversold.core.result.LatencyDistribution;
+import dev.oversold.core.result.LatencyHistogram;
 import dev.oversold.core.result.Series;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantMetrics;
@@ -36,7 +38,8 @@ import java.util.Map;
  * </pre>
  *
  * Throughput is good + 10 for services (shared: 90 and 40; alone 110 and 70); p99 is 200 ms and 900
- * ms shared, 50 ms and 100 ms alone. Every run gets {@code offset} added to every good rate so
+ * ms shared, 50 ms and 100 ms alone; each service's latency histogram holds 100 requests, 98 at its
+ * p50 (p99 / 5) and 2 at its p99. Every run gets {@code offset} added to every good rate so
  * replications can differ.
  */
 public final class HandBuilt {
@@ -119,7 +122,24 @@ public final class HandBuilt {
         service,
         metrics,
         Series.EMPTY,
-        LatencyDistribution.EMPTY);
+        LatencyDistribution.EMPTY,
+        service ? requests(latency.p50(), latency.p99()) : LatencyHistogram.EMPTY,
+        Map.of(),
+        List.of());
+  }
+
+  /**
+   * A service's requests: 98 at {@code p50Ms} and 2 at {@code p99Ms}, so the 99th of 100 (its p99)
+   * is {@code p99Ms}, within HdrHistogram's 0.1%.
+   */
+  static LatencyHistogram requests(double p50Ms, double p99Ms) {
+    LatencyRecorder recorder = new LatencyRecorder();
+    for (int i = 0; i < 98; i++) {
+      recorder.record((long) (p50Ms * 1e6));
+    }
+    recorder.record((long) (p99Ms * 1e6));
+    recorder.record((long) (p99Ms * 1e6));
+    return recorder.snapshot();
   }
 
   /**

@@ -78,6 +78,20 @@ public final class ScenarioWriter {
         .groups()
         .forEach((name, glob) -> groups.add(quote(name) + ": " + quote(glob)));
     line(1, "groups: " + groups);
+    if (!scenario.report().windows().isEmpty()) {
+      line(1, "windows:");
+      for (var window : scenario.report().windows()) {
+        line(
+            2,
+            "- {name: "
+                + quote(window.name())
+                + ", from: "
+                + duration(window.from())
+                + ", to: "
+                + duration(window.to())
+                + "}");
+      }
+    }
   }
 
   private void host(HostSpec host) {

@@ -15,6 +15,7 @@ final class ScenarioLibraryTest {
     List<String> names = ScenarioLibrary.list().stream().map(ScenarioLibrary.Entry::name).toList();
     assertEquals(
         List.of(
+            "backup-window",
             "budget-vps-node",
             "kvm-vcpu-overcommit",
             "noisy-cpu-hog",

@@ -60,6 +60,45 @@ final class ScenarioProblemsTest {
   }
 
   @Test
+  void reportWindow_endingAfterTheRun_isAnErrorAtItsEnd() {
+    // line 21 is the window; "12m" starts in column 37 (counted by hand: 4 spaces, "- { name:
+    // backup, from: 2m, to: ")
+    assertEquals(
+        List.of(
+            "s.yaml:21:37: report.windows[0].to: the window ends at 12m, after the run (10m)"
+                + " (expected at most the duration)"),
+        problems(MINIMAL + "report:\n  windows:\n    - { name: backup, from: 2m, to: 12m }\n"));
+  }
+
+  @Test
+  void reportWindow_badNameAndEndBeforeStart_areBothReported() {
+    List<String> problems =
+        problems(MINIMAL + "report:\n  windows:\n    - { name: Backup, from: 3m, to: 2m }\n");
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:21:15: report.windows[0].name: window name 'Backup'"),
+        problems.toString());
+    assertTrue(
+        problems.get(1).startsWith("s.yaml:21:37: report.windows[0].to: the window ends at 2m,"),
+        problems.toString());
+  }
+
+  @Test
+  void reportWindows_areReadInOrder() throws ScenarioException {
+    var windows =
+        parse(
+                MINIMAL
+                    + "report:\n  windows:\n    - { name: before, from: 0s, to: 2m }\n"
+                    + "    - { name: backup, from: 2m, to: 5m }\n")
+            .report()
+            .windows();
+    assertEquals(2, windows.size());
+    assertEquals("backup", windows.get(1).name());
+    assertEquals(120, windows.get(1).from().nanos() / 1_000_000_000L);
+    assertEquals(300, windows.get(1).to().nanos() / 1_000_000_000L);
+  }
+
+  @Test
   void range_emptyRange_isAnError() {
     List<String> problems = problems(MINIMAL.replace("name: web", "name: web-{5..3}"));
     assertTrue(problems.get(0).contains("range {5..3} is empty"), problems.toString());

@@ -77,12 +77,21 @@ public final class Headline {
    * The headline of an interference member: its tenants' rule when they share one, else the drop of
    * their summed good rate (the one figure every kind has).
    */
-  static double ofMember(List<String> workloads, Metrics shared, Metrics alone) {
+  public static double ofMember(List<String> workloads, Metrics shared, Metrics alone) {
     Set<Rule> rules = new LinkedHashSet<>();
     workloads.forEach(w -> rules.add(Rule.of(w)));
     return rules.size() == 1
         ? of(rules.iterator().next(), shared, alone)
         : Stats.drop(shared.goodPerS(), alone.goodPerS());
+  }
+
+  /** The rule {@link #ofMember} applies to a member running {@code workloads}, in words. */
+  public static String memberRule(List<String> workloads) {
+    Set<Rule> rules = new LinkedHashSet<>();
+    workloads.forEach(w -> rules.add(Rule.of(w)));
+    return rules.size() == 1
+        ? rules.iterator().next().formula()
+        : "1 - good_per_s shared / good_per_s alone (members of mixed kinds: summed good rates)";
   }
 
   /**

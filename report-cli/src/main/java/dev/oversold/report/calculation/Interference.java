@@ -56,25 +56,31 @@ final class Interference {
    * shared run, so its shared figures stand in.
    */
   private static Metrics figures(SimulationResult run, SimulationResult shared, Member member) {
-    List<Metrics> parts = new ArrayList<>();
+    List<TenantResult> parts = new ArrayList<>();
     for (String name : member.tenants()) {
-      TenantResult tenant =
+      parts.add(
           run.tenants().stream()
               .filter(t -> t.name().equals(name))
               .findFirst()
-              .orElseGet(() -> shared.tenant(name));
-      parts.add(Metrics.of(tenant.metrics(), tenant.workload()));
+              .orElseGet(() -> shared.tenant(name)));
     }
-    return parts.size() == 1 ? parts.get(0) : Merging.group(parts);
+    return combined(parts);
   }
 
   private static Metrics alone(ExperimentResult.Replication rep, Member member) {
-    List<Metrics> parts = new ArrayList<>();
+    List<TenantResult> parts = new ArrayList<>();
     for (String name : member.tenants()) {
-      TenantResult tenant = rep.baselines().get(name).tenant(name);
-      parts.add(Metrics.of(tenant.metrics(), tenant.workload()));
+      parts.add(rep.baselines().get(name).tenant(name));
     }
-    return parts.size() == 1 ? parts.get(0) : Merging.group(parts);
+    return combined(parts);
+  }
+
+  /** One tenant's figures, or a group's combined as its row combines them. */
+  static Metrics combined(List<TenantResult> parts) {
+    List<Metrics> figures = parts.stream().map(t -> Metrics.of(t.metrics(), t.workload())).toList();
+    return figures.size() == 1
+        ? figures.get(0)
+        : Merging.group(figures, parts.stream().map(TenantResult::histogram).toList());
   }
 
   private static List<String> workloads(SimulationResult shared, Member member) {

@@ -1,5 +1,6 @@
 package dev.oversold.report.calculation;
 
+import dev.oversold.core.result.LatencyHistogram;
 import dev.oversold.report.model.Metric;
 import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Metrics;
@@ -15,19 +16,30 @@ public final class Merging {
 
   /** Replications of one tenant: each metric by its {@link Metric#replications()} rule. */
   public static Metrics replications(List<Metrics> runs) {
-    return runs.size() == 1 ? runs.get(0) : merge(runs, Metric::replications);
+    return runs.size() == 1 ? runs.get(0) : merge(runs, Metric::replications, List.of());
   }
 
-  /** The tenants of a group: each metric by its {@link Metric#groups()} rule. */
-  public static Metrics group(List<Metrics> tenants) {
-    return merge(tenants, Metric::groups);
+  /**
+   * The tenants of a group: each metric by its {@link Metric#groups()} rule; {@code latencies} are
+   * the tenants' request latencies (in the same order) for the {@link Metric.Merge#POOLED} ones.
+   */
+  public static Metrics group(List<Metrics> tenants, List<LatencyHistogram> latencies) {
+    if (tenants.size() != latencies.size()) {
+      throw new IllegalArgumentException("one latency histogram per tenant");
+    }
+    return merge(tenants, Metric::groups, latencies);
   }
 
-  private static Metrics merge(List<Metrics> parts, Function<Metric, Metric.Merge> rule) {
+  private static Metrics merge(
+      List<Metrics> parts, Function<Metric, Metric.Merge> rule, List<LatencyHistogram> latencies) {
     Map<String, Double> values = new LinkedHashMap<>();
     for (Metric metric : MetricCatalog.ALL) {
       double[] each = parts.stream().mapToDouble(m -> m.get(metric)).toArray();
-      double merged = combine(rule.apply(metric), each);
+      Metric.Merge merge = rule.apply(metric);
+      double merged =
+          merge == Metric.Merge.POOLED
+              ? Pooling.value(metric, parts, latencies)
+              : combine(merge, each);
       if (!Double.isNaN(merged)) {
         values.put(metric.key(), merged);
       }
@@ -45,6 +57,7 @@ public final class Merging {
       // DoubleStream's compensated sum, as the group rows always used.
       case SUM -> values.length == 0 ? Double.NaN : Arrays.stream(values).sum();
       case MAX -> Stats.max(values);
+      case POOLED -> throw new IllegalArgumentException("pooled figures need the histograms");
     };
   }
 }

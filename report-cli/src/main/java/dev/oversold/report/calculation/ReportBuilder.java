@@ -6,6 +6,7 @@ import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.result.HostResult;
 import dev.oversold.core.result.LatencyDistribution;
 import dev.oversold.core.result.SimulationResult;
+import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
@@ -16,6 +17,7 @@ import dev.oversold.report.model.Metrics;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.WindowReport;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Member;
 import dev.oversold.runner.Membership;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Builds a {@link Report} from the simulations of an experiment. Per replication it pairs each
@@ -49,7 +52,9 @@ public final class ReportBuilder {
     List<GroupReport> groups =
         scenario.report().groups().isEmpty()
             ? List.of()
-            : Membership.rows(scenario).stream().map(m -> group(m, tenants)).toList();
+            : Membership.rows(scenario).stream()
+                .map(m -> group(m, tenants, reps, baselines))
+                .toList();
     Report report =
         new Report(
             scenario.name(),
@@ -63,61 +68,59 @@ public final class ReportBuilder {
             groups,
             Interference.of(experiment),
             summary(tenants, reps, baselines),
-            List.of());
+            List.of(),
+            scenario.report().windows());
     return report.withWarnings(Warnings.of(report));
   }
 
   private static TenantReport tenant(
       String name, List<ExperimentResult.Replication> reps, boolean baselines) {
-    List<Metrics> shared = new ArrayList<>();
-    List<Metrics> alone = new ArrayList<>();
     int n = reps.size();
-    List<Metric> compared = MetricCatalog.compared();
-    double[][] comparisons = new double[compared.size()][n];
-    double[] headlines = new double[n];
-    for (int r = 0; r < n; r++) {
-      TenantResult run = reps.get(r).shared().tenant(name);
-      Metrics s = Metrics.of(run.metrics(), run.workload());
-      shared.add(s);
-      if (baselines) {
-        TenantResult base = reps.get(r).baselines().get(name).tenant(name);
-        Metrics b = Metrics.of(base.metrics(), base.workload());
-        alone.add(b);
-        for (int c = 0; c < compared.size(); c++) {
-          comparisons[c][r] = Comparing.compare(compared.get(c), s, b);
-        }
-        headlines[r] = Headline.of(run.workload(), s, b);
-      }
-    }
     TenantResult firstShared = reps.get(0).shared().tenant(name);
-    Metrics baseline = baselines ? Merging.replications(alone) : null;
-    TenantReport.Degradation degradation = null;
-    if (baselines) {
-      Map<String, Double> byKey = new LinkedHashMap<>();
-      byKey.put(TenantReport.Degradation.HEADLINE, Stats.mean(headlines));
-      for (int c = 0; c < compared.size(); c++) {
-        byKey.put(compared.get(c).comparison().jsonKey(), Stats.mean(comparisons[c]));
-      }
-      degradation = new TenantReport.Degradation(byKey);
-    }
+    String workload = firstShared.workload();
+    Compared figures =
+        compared(
+            reps,
+            baselines,
+            workload,
+            r -> reps.get(r).shared().tenant(name).metrics(),
+            r -> reps.get(r).baselines().get(name).tenant(name).metrics());
     TenantReport.Confidence ci = null;
     if (n > 1) {
       Map<String, Interval> byName = new LinkedHashMap<>();
+      byName.put(
+          TenantReport.Confidence.HEADLINE,
+          baselines ? Stats.confidence95(figures.headlines()) : null);
+      List<Metric> compared = MetricCatalog.compared();
       for (Metric metric : MetricCatalog.inColumnOrder()) {
         if (metric.replications() != Metric.Merge.MEAN_CI95) {
           continue;
         }
         byName.put(
             metric.intervalName(),
-            Stats.confidence95(shared.stream().mapToDouble(m -> m.get(metric)).toArray()));
+            Stats.confidence95(
+                figures.shared().stream().mapToDouble(m -> m.get(metric)).toArray()));
         int c = compared.indexOf(metric);
         if (c >= 0) {
           byName.put(
               TenantReport.Confidence.degradationName(metric),
-              baselines ? Stats.confidence95(comparisons[c]) : null);
+              baselines ? Stats.confidence95(figures.comparisons()[c]) : null);
         }
       }
       ci = new TenantReport.Confidence(byName);
+    }
+    Map<String, WindowReport> windows = new LinkedHashMap<>();
+    for (String window : firstShared.windows().keySet()) {
+      Compared inWindow =
+          compared(
+              reps,
+              baselines,
+              workload,
+              r -> reps.get(r).shared().tenant(name).windows().get(window),
+              r -> reps.get(r).baselines().get(name).tenant(name).windows().get(window));
+      windows.put(
+          window,
+          new WindowReport(inWindow.sharedMean(), inWindow.aloneMean(), inWindow.degradation()));
     }
     LatencyDistribution latencyAlone =
         baselines
@@ -127,16 +130,31 @@ public final class ReportBuilder {
         name,
         firstShared.host(),
         firstShared.platform(),
-        firstShared.workload(),
+        workload,
         firstShared.victim(),
-        Merging.replications(shared),
-        baseline,
-        degradation,
+        figures.sharedMean(),
+        figures.aloneMean(),
+        figures.degradation(),
         ci,
         firstShared.series(),
         firstShared.latency(),
         latencyAlone,
+        windows,
         firstShared.beancounters());
+  }
+
+  /** A tenant's figures chosen by {@code shared} and {@code alone}, over the replications. */
+  private static Compared compared(
+      List<ExperimentResult.Replication> reps,
+      boolean baselines,
+      String workload,
+      IntFunction<TenantMetrics> shared,
+      IntFunction<TenantMetrics> alone) {
+    return Compared.of(
+        reps.size(),
+        r -> Metrics.of(shared.apply(r), workload),
+        baselines ? r -> Metrics.of(alone.apply(r), workload) : null,
+        (s, b) -> Headline.of(workload, s, b));
   }
 
   private static HostReport host(
@@ -157,23 +175,52 @@ public final class ReportBuilder {
         Stats.mean(runs.stream().mapToDouble(HostResult::cpuUtilization).toArray()),
         Stats.mean(runs.stream().mapToDouble(HostResult::memoryUsedBytes).toArray()),
         Stats.mean(runs.stream().mapToDouble(HostResult::memorySwappedBytes).toArray()),
-        first.series());
+        first.series(),
+        new HostResult.Load(
+            Stats.mean(runs.stream().mapToDouble(h -> h.disk().utilization()).toArray()),
+            Stats.mean(runs.stream().mapToDouble(h -> h.disk().queue()).toArray())),
+        new HostResult.Load(
+            Stats.mean(runs.stream().mapToDouble(h -> h.network().utilization()).toArray()),
+            Stats.mean(runs.stream().mapToDouble(h -> h.network().queue()).toArray())));
   }
 
-  private static GroupReport group(Member member, List<TenantReport> tenants) {
-    List<TenantReport> rows =
-        tenants.stream().filter(t -> member.tenants().contains(t.name())).toList();
-    Metrics shared = Merging.group(rows.stream().map(TenantReport::metrics).toList());
-    boolean baselines = rows.stream().allMatch(t -> t.baseline() != null);
-    Metrics alone =
-        baselines ? Merging.group(rows.stream().map(TenantReport::baseline).toList()) : null;
+  /**
+   * A group row: per replication its members' figures combined (latency percentiles from their
+   * pooled requests), shared and alone, and the headline by the members' rule; then averaged.
+   */
+  private static GroupReport group(
+      Member member,
+      List<TenantReport> tenants,
+      List<ExperimentResult.Replication> reps,
+      boolean baselines) {
+    List<String> workloads =
+        tenants.stream()
+            .filter(t -> member.tenants().contains(t.name()))
+            .map(TenantReport::workload)
+            .toList();
+    Compared figures =
+        Compared.of(
+            reps.size(),
+            r -> Interference.combined(results(reps.get(r).shared(), member)),
+            baselines
+                ? r ->
+                    Interference.combined(
+                        member.tenants().stream()
+                            .map(t -> reps.get(r).baselines().get(t).tenant(t))
+                            .toList())
+                : null,
+            (s, b) -> Headline.ofMember(workloads, s, b));
     return new GroupReport(
         member.name(),
         member.tenants(),
-        String.join("+", rows.stream().map(TenantReport::workload).distinct().toList()),
-        shared,
-        alone,
-        Stats.drop(shared.goodPerS(), alone == null ? Double.NaN : alone.goodPerS()));
+        String.join("+", workloads.stream().distinct().toList()),
+        figures.sharedMean(),
+        figures.aloneMean(),
+        figures.degradation());
+  }
+
+  private static List<TenantResult> results(SimulationResult run, Member member) {
+    return member.tenants().stream().map(run::tenant).toList();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.oversold.report.calculation;
 
+import dev.oversold.core.model.MeasurementWindow;
 import dev.oversold.report.model.InterferenceReport;
 import dev.oversold.report.model.Metric;
 import dev.oversold.report.model.MetricCatalog;
@@ -8,11 +9,13 @@ import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
 import dev.oversold.report.model.Warning;
+import dev.oversold.report.model.WindowReport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds what a reader must know before trusting a report: every null figure gets a warning naming
@@ -28,12 +31,60 @@ public final class Warnings {
 
   public static List<Warning> of(Report report) {
     List<Warning> warnings = new ArrayList<>(reportLevel(report));
+    List<String> quiet = new ArrayList<>();
+    List<Warning> tenants = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      warnings.addAll(tenant(tenant, report.windowS()));
+      tenants.addAll(
+          tenant(
+              new Side(
+                  tenant, "", tenant.metrics(), tenant.baseline(), tenant.degradation(), "the"),
+              report.windowS(),
+              quiet));
+      for (MeasurementWindow window : report.windows()) {
+        WindowReport w = tenant.windows().get(window.name());
+        if (w != null) {
+          tenants.addAll(
+              tenant(
+                  new Side(
+                      tenant,
+                      "windows." + window.name() + ".",
+                      w.metrics(),
+                      w.baseline(),
+                      w.degradation(),
+                      " window " + window.name()),
+                  window.seconds(),
+                  quiet));
+        }
+      }
     }
+    if (!quiet.isEmpty()) {
+      warnings.add(
+          Warning.report(
+              "no-completions",
+              "the suspects "
+                  + String.join(", ", new LinkedHashSet<>(quiet))
+                  + " complete no requests, jobs or operations (a kind without an SLO is not"
+                  + " expected to), alone or shared: their degradation.throughput is null and"
+                  + " their harm is degradation.headline, the progress they lost in their own"
+                  + " progress_unit"));
+    }
+    warnings.addAll(tenants);
+    warnings.addAll(GroupWarnings.of(report));
     warnings.addAll(interference(report.interference()));
     return warnings;
   }
+
+  /**
+   * One set of a tenant's figures: the whole run's ({@code prefix} empty) or a measurement window's
+   * ({@code prefix} {@code windows.<name>.}); {@code window} names the stretch in words.
+   */
+  private record Side(
+      TenantReport t,
+      String prefix,
+      Metrics metrics,
+      @Nullable Metrics baseline,
+      TenantReport.@Nullable Degradation degradation,
+      String window) {}
 
   private static List<Warning> reportLevel(Report report) {
     List<Warning> warnings = new ArrayList<>();
@@ -88,24 +139,27 @@ public final class Warnings {
     return warnings;
   }
 
-  private static List<Warning> tenant(TenantReport t, double windowS) {
+  private static List<Warning> tenant(Side side, double windowS, List<String> quiet) {
+    TenantReport t = side.t();
+    String p = side.prefix();
     List<Warning> warnings = new ArrayList<>();
-    Set<String> unexplained = new LinkedHashSet<>(nulls("metrics", t.metrics(), t.workload()));
-    if (t.baseline() != null) {
-      unexplained.addAll(nulls("baseline", t.baseline(), t.workload()));
-      if (Double.isNaN(t.degradation().headline())) {
-        unexplained.add("degradation." + TenantReport.Degradation.HEADLINE);
+    Set<String> unexplained =
+        new LinkedHashSet<>(nulls(p + "metrics", side.metrics(), t.workload()));
+    if (side.baseline() != null && side.degradation() != null) {
+      unexplained.addAll(nulls(p + "baseline", side.baseline(), t.workload()));
+      if (Double.isNaN(side.degradation().headline())) {
+        unexplained.add(p + "degradation." + TenantReport.Degradation.HEADLINE);
       }
       for (Metric metric : MetricCatalog.compared()) {
-        if (metric.appliesTo(t.workload()) && Double.isNaN(t.degradation().get(metric))) {
-          unexplained.add("degradation." + metric.comparison().jsonKey());
+        if (metric.appliesTo(t.workload()) && Double.isNaN(side.degradation().get(metric))) {
+          unexplained.add(p + "degradation." + metric.comparison().jsonKey());
         }
       }
     }
-    Metrics shared = t.metrics();
+    Metrics shared = side.metrics();
     if (servedNothing(shared)) {
       boolean ran = shared.get(MetricCatalog.CPU_USED) > 0;
-      List<String> explained = take(unexplained, "metrics.", "degradation.");
+      List<String> explained = take(unexplained, p + "metrics.", p + "degradation.");
       warnings.add(
           Warning.tenant(
               ran ? "served-nothing" : "never-ran",
@@ -115,24 +169,33 @@ public final class Warnings {
                   + (ran ? " ran but completed nothing" : " never ran (no CPU time, no progress)")
                   + " in the "
                   + seconds(windowS)
-                  + " measured window"
+                  + side.window()
                   + because(explained)));
     }
-    if (t.baseline() != null) {
+    if (side.baseline() != null) {
+      Metrics baseline = side.baseline();
       List<String> zero = new ArrayList<>();
       for (Metric metric : MetricCatalog.compared()) {
-        if (metric.appliesTo(t.workload()) && t.baseline().get(metric) == 0) {
-          zero.add("baseline." + metric.key());
+        if (metric.appliesTo(t.workload()) && baseline.get(metric) == 0) {
+          zero.add(p + "baseline." + metric.key());
         }
       }
-      boolean nothing = servedNothing(t.baseline());
+      boolean nothing = servedNothing(baseline);
       List<String> explained =
-          nothing || !zero.isEmpty() ? take(unexplained, "baseline.", "degradation.") : List.of();
+          nothing || !zero.isEmpty()
+              ? take(unexplained, p + "baseline.", p + "degradation.")
+              : List.of();
       boolean completesNothing =
           !nothing
-              && zero.equals(List.of("baseline." + MetricCatalog.THROUGHPUT.key()))
+              && zero.equals(List.of(p + "baseline." + MetricCatalog.THROUGHPUT.key()))
               && shared.throughputPerS() == 0;
-      if (completesNothing) {
+      if (completesNothing
+          && !t.victim()
+          && explained.equals(List.of(p + "degradation.throughput"))) {
+        // a noisy neighbour has no SLO and completes nothing by design: one report-level line
+        // names them all
+        quiet.add(t.name());
+      } else if (completesNothing) {
         warnings.add(
             Warning.tenant(
                 "no-completions",
@@ -154,13 +217,14 @@ public final class Warnings {
                     + t.name()
                     + " alone on its host "
                     + (nothing ? "completed nothing" : "has " + String.join(", ", zero) + " = 0")
+                    + (p.isEmpty() ? "" : " in the" + side.window())
                     + ", so there is nothing to compare with"
                     + because(explained)));
       }
     }
-    warnings.addAll(shortWindow(t, "metrics", shared, windowS));
-    if (t.baseline() != null) {
-      warnings.addAll(shortWindow(t, "baseline", t.baseline(), windowS));
+    warnings.addAll(shortWindow(t, p + "metrics", shared, windowS));
+    if (side.baseline() != null) {
+      warnings.addAll(shortWindow(t, p + "baseline", side.baseline(), windowS));
     }
     if (!unexplained.isEmpty()) {
       warnings.add(

@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One group of tenants ({@code report.groups}), aggregated from its tenants' rows, each metric by
- * its {@link Metric#groups()} rule (good rates summed, p99 the worst tenant's, steal the mean).
+ * One group of tenants ({@code report.groups}), aggregated from its tenants' figures, each metric
+ * by its {@link Metric#groups()} rule (good rates summed, latency percentiles from the members'
+ * pooled requests, steal the mean).
  *
  * @param name group name (or a tenant's name when no glob matched it)
  * @param tenants its tenants
  * @param workloads distinct workload kinds, joined with "+"
  * @param metrics the tenants' shared figures combined
  * @param baseline the tenants' figures alone combined; null without baselines
- * @param degradation {@code 1 - good_per_s / baseline good_per_s}; NaN without baselines
+ * @param degradation shared against alone, per replication then averaged, with the headline by the
+ *     members' rule ({@code Headline.ofMember}); null without baselines
  */
 public record GroupReport(
     String name,
@@ -20,10 +22,20 @@ public record GroupReport(
     String workloads,
     Metrics metrics,
     Metrics baseline,
-    double degradation) {
+    TenantReport.Degradation degradation) {
   public GroupReport {
     tenants = List.copyOf(tenants);
     Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** The drop of the summed good rate; NaN without baselines. */
+  public double degradationGoodRate() {
+    return degradation == null ? Double.NaN : degradation.goodRate();
+  }
+
+  /** The group's headline degradation; NaN without baselines. */
+  public double degradationHeadline() {
+    return degradation == null ? Double.NaN : degradation.headline();
   }
 
   public double goodPerS() {
@@ -35,7 +47,7 @@ public record GroupReport(
     return baseline == null ? Double.NaN : baseline.goodPerS();
   }
 
-  /** The worst tenant's p99 shared; NaN without requests. */
+  /** The p99 of the members' requests pooled; NaN without requests. */
   public double p99Ms() {
     return metrics.p99Ms();
   }

@@ -1,5 +1,6 @@
 package dev.oversold.report.model;
 
+import dev.oversold.core.result.HostResult;
 import dev.oversold.core.result.Series;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param memoryUsedBytes mean resident bytes
  * @param memorySwappedBytes mean swapped bytes
  * @param series time series of the first replication (for charts)
+ * @param disk the disk's mean utilisation and queue
+ * @param network the network interface's mean transmit utilisation and queue
  */
 public record HostReport(
     String name,
@@ -29,10 +32,14 @@ public record HostReport(
     double cpuUtilization,
     double memoryUsedBytes,
     double memorySwappedBytes,
-    Series series) {
+    Series series,
+    HostResult.Load disk,
+    HostResult.Load network) {
   public HostReport {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(disk, "disk");
+    Objects.requireNonNull(network, "network");
   }
 }

@@ -123,7 +123,13 @@ public record Metric(
     /** Sum; undefined if any value is. */
     SUM,
     /** Largest defined value: the worst tenant. */
-    MAX
+    MAX,
+    /**
+     * Groups only: a latency percentile of all the members' requests together (their pooled
+     * histograms), a mean latency weighted by the members' completions. Replications use {@link
+     * #MEAN} for these figures.
+     */
+    POOLED
   }
 
   /**

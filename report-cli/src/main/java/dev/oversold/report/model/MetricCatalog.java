@@ -3,6 +3,7 @@ package dev.oversold.report.model;
 import static dev.oversold.report.model.Metric.Merge.MAX;
 import static dev.oversold.report.model.Metric.Merge.MEAN;
 import static dev.oversold.report.model.Metric.Merge.MEAN_CI95;
+import static dev.oversold.report.model.Metric.Merge.POOLED;
 import static dev.oversold.report.model.Metric.Merge.SUM;
 
 import dev.oversold.core.result.TenantMetrics;
@@ -75,20 +76,24 @@ public final class MetricCatalog {
           .meaning("requests refused at a full backlog (never good, never in failed)")
           .read(TenantMetrics::rejected);
   public static final Metric LATENCY_MEAN =
-      latency("mean", 40, "mean request latency", TenantMetrics.Latency::mean);
+      metric("latency_ms.mean", Unit.MILLISECONDS, SERVICES, MEAN, POOLED)
+          .compared(Comparison.ratio("mean_latency_ratio", "mean_latency_ratio"))
+          .csv("latency_mean_ms", 40, 242)
+          .meaning("mean request latency")
+          .read(m -> m.latencyMs() == null ? NAN : m.latencyMs().mean());
   public static final Metric LATENCY_P50 =
-      latency("p50", 41, "median request latency", TenantMetrics.Latency::p50);
+      latency("p50", 41, POOLED, "median request latency", TenantMetrics.Latency::p50);
   public static final Metric LATENCY_P95 =
-      latency("p95", 42, "95th percentile request latency", TenantMetrics.Latency::p95);
+      latency("p95", 42, POOLED, "95th percentile request latency", TenantMetrics.Latency::p95);
   public static final Metric LATENCY_P99 =
-      metric("latency_ms.p99", Unit.MILLISECONDS, SERVICES, MEAN_CI95, MAX)
+      metric("latency_ms.p99", Unit.MILLISECONDS, SERVICES, MEAN_CI95, POOLED)
           .compared(Comparison.ratio("p99_ratio", "p99_ratio"))
           .csv("latency_p99_ms", 43, 45)
           .table(new Table("p99 %s ms", Format.FIXED2, true))
           .meaning("99th percentile request latency")
           .read(m -> m.latencyMs() == null ? NAN : m.latencyMs().p99());
   public static final Metric LATENCY_MAX =
-      latency("max", 44, "longest request latency", TenantMetrics.Latency::max);
+      latency("max", 44, MAX, "longest request latency", TenantMetrics.Latency::max);
   public static final Metric JOBS_COMPLETED =
       jobs("completed", Unit.COUNT, SUM, 50, "batch jobs completed", TenantMetrics.Jobs::completed);
   public static final Metric JOBS_MAKESPAN =
@@ -247,8 +252,12 @@ public final class MetricCatalog {
   }
 
   private static Metric latency(
-      String field, int position, String meaning, ToDoubleFunction<TenantMetrics.Latency> value) {
-    return metric("latency_ms." + field, Unit.MILLISECONDS, SERVICES, MEAN, MAX)
+      String field,
+      int position,
+      Metric.Merge groups,
+      String meaning,
+      ToDoubleFunction<TenantMetrics.Latency> value) {
+    return metric("latency_ms." + field, Unit.MILLISECONDS, SERVICES, MEAN, groups)
         .csv("latency_" + field + "_ms", position)
         .meaning(meaning)
         .read(m -> m.latencyMs() == null ? NAN : value.applyAsDouble(m.latencyMs()));

@@ -1,5 +1,6 @@
 package dev.oversold.report.model;
 
+import dev.oversold.core.model.MeasurementWindow;
 import dev.oversold.report.calculation.ReportBuilder;
 import dev.oversold.report.rendering.ReportWriter;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param interference who hurts whom
  * @param summary the victims' figures
  * @param warnings why figures are null, zero or suspect, report-level ones first
+ * @param windows the named measurement windows, in scenario order (each tenant's figures in them
+ *     are in {@link TenantReport#windows()})
  */
 public record Report(
     String scenario,
@@ -35,8 +38,10 @@ public record Report(
     List<GroupReport> groups,
     InterferenceReport interference,
     Summary summary,
-    List<Warning> warnings) {
+    List<Warning> warnings,
+    List<MeasurementWindow> windows) {
   public Report {
+    windows = List.copyOf(windows);
     Objects.requireNonNull(scenario, "scenario");
     hosts = List.copyOf(hosts);
     tenants = List.copyOf(tenants);
@@ -44,6 +49,36 @@ public record Report(
     Objects.requireNonNull(interference, "interference");
     Objects.requireNonNull(summary, "summary");
     warnings = List.copyOf(warnings);
+  }
+
+  /** A report of a scenario without measurement windows. */
+  public Report(
+      String scenario,
+      long seed,
+      int replications,
+      double durationS,
+      double warmupS,
+      boolean baselines,
+      List<HostReport> hosts,
+      List<TenantReport> tenants,
+      List<GroupReport> groups,
+      InterferenceReport interference,
+      Summary summary,
+      List<Warning> warnings) {
+    this(
+        scenario,
+        seed,
+        replications,
+        durationS,
+        warmupS,
+        baselines,
+        hosts,
+        tenants,
+        groups,
+        interference,
+        summary,
+        warnings,
+        List.of());
   }
 
   /** The same report with {@code list} as its warnings. */
@@ -60,7 +95,26 @@ public record Report(
         groups,
         interference,
         summary,
-        list);
+        list,
+        windows);
+  }
+
+  /** The same report under another scenario name (each platform's report of a comparison). */
+  public Report withScenario(String name) {
+    return new Report(
+        name,
+        seed,
+        replications,
+        durationS,
+        warmupS,
+        baselines,
+        hosts,
+        tenants,
+        groups,
+        interference,
+        summary,
+        warnings,
+        windows);
   }
 
   /** The simulated seconds the figures cover: the duration after the warm-up. */

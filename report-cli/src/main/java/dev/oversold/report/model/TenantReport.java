@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param series shared-run time series of the first replication (for charts)
  * @param latencyShared latency quantiles in the shared run (first replication)
  * @param latencyAlone latency quantiles alone (first replication); empty without baseline
+ * @param windows figures per measurement window, in {@code report.windows} order
  * @param beancounters OpenVZ user beancounters at the end of the shared run (first replication);
  *     empty for other platforms
  */
@@ -38,8 +39,10 @@ public record TenantReport(
     Series series,
     LatencyDistribution latencyShared,
     LatencyDistribution latencyAlone,
+    Map<String, WindowReport> windows,
     List<BeancounterFigures> beancounters) {
   public TenantReport {
+    windows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windows));
     beancounters = List.copyOf(beancounters);
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(metrics, "metrics");
@@ -51,7 +54,7 @@ public record TenantReport(
     Objects.requireNonNull(latencyAlone, "latencyAlone");
   }
 
-  /** A tenant without beancounters (every platform but OpenVZ). */
+  /** A tenant of a scenario without measurement windows or beancounters. */
   public TenantReport(
       String name,
       String host,
@@ -78,6 +81,7 @@ public record TenantReport(
         series,
         latencyShared,
         latencyAlone,
+        Map.of(),
         List.of());
   }
 
@@ -126,6 +130,14 @@ public record TenantReport(
   public record Confidence(Map<String, Interval> byName) {
     public Confidence {
       byName = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byName));
+    }
+
+    /** The name of the headline's interval. */
+    public static final String HEADLINE = "degradation_headline";
+
+    /** The interval of the headline degradation, or null. */
+    public Interval degradationHeadline() {
+      return byName.get(HEADLINE);
     }
 
     /** The interval of the drop of good responses per second, or null. */

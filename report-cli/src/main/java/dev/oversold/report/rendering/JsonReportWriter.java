@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.oversold.core.model.MeasurementWindow;
+import dev.oversold.core.result.HostResult;
+import dev.oversold.report.calculation.Headline;
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
 import dev.oversold.report.model.InterferenceReport;
@@ -15,6 +18,7 @@ import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.TenantReport;
 import dev.oversold.report.model.Warning;
+import dev.oversold.report.model.WindowReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -48,6 +52,17 @@ public final class JsonReportWriter implements ReportWriter {
       number(json, "duration_s", report.durationS());
       number(json, "warmup_s", report.warmupS());
       json.writeNumberField("replications", report.replications());
+      if (!report.windows().isEmpty()) {
+        json.writeArrayFieldStart("windows");
+        for (MeasurementWindow window : report.windows()) {
+          json.writeStartObject();
+          json.writeStringField("name", window.name());
+          number(json, "from_s", window.from().nanos() / 1e9);
+          number(json, "to_s", window.to().nanos() / 1e9);
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
       warnings(json, report.warnings());
       json.writeArrayFieldStart("hosts");
       for (HostReport host : report.hosts()) {
@@ -118,6 +133,16 @@ public final class JsonReportWriter implements ReportWriter {
     number(json, "used", host.memoryUsedBytes());
     number(json, "swapped", host.memorySwappedBytes());
     json.writeEndObject();
+    load(json, "disk", host.disk());
+    load(json, "network", host.network());
+    json.writeEndObject();
+  }
+
+  private static void load(JsonGenerator json, String name, HostResult.Load load)
+      throws IOException {
+    json.writeObjectFieldStart(name);
+    number(json, "utilization", load.utilization());
+    number(json, "queue", load.queue());
     json.writeEndObject();
   }
 
@@ -132,18 +157,7 @@ public final class JsonReportWriter implements ReportWriter {
     JsonMetrics.write(json, tenant.metrics());
     json.writeFieldName("baseline");
     JsonMetrics.write(json, tenant.baseline());
-    json.writeFieldName("degradation");
-    TenantReport.Degradation d = tenant.degradation();
-    if (d == null) {
-      json.writeNull();
-    } else {
-      json.writeStartObject();
-      number(json, TenantReport.Degradation.HEADLINE, d.headline());
-      for (Metric metric : MetricCatalog.compared()) {
-        number(json, metric.comparison().jsonKey(), d.get(metric));
-      }
-      json.writeEndObject();
-    }
+    degradation(json, tenant.degradation());
     if (tenant.ci95() != null) {
       json.writeObjectFieldStart("ci95");
       for (Map.Entry<String, Interval> entry : tenant.ci95().byName().entrySet()) {
@@ -151,7 +165,35 @@ public final class JsonReportWriter implements ReportWriter {
       }
       json.writeEndObject();
     }
+    if (!tenant.windows().isEmpty()) {
+      json.writeObjectFieldStart("windows");
+      for (Map.Entry<String, WindowReport> entry : tenant.windows().entrySet()) {
+        json.writeObjectFieldStart(entry.getKey());
+        json.writeFieldName("metrics");
+        JsonMetrics.write(json, entry.getValue().metrics());
+        json.writeFieldName("baseline");
+        JsonMetrics.write(json, entry.getValue().baseline());
+        degradation(json, entry.getValue().degradation());
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    }
     JsonBeancounters.write(json, tenant.beancounters());
+    json.writeEndObject();
+  }
+
+  private static void degradation(JsonGenerator json, TenantReport.Degradation d)
+      throws IOException {
+    json.writeFieldName("degradation");
+    if (d == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    number(json, TenantReport.Degradation.HEADLINE, d.headline());
+    for (Metric metric : MetricCatalog.compared()) {
+      number(json, metric.comparison().jsonKey(), d.get(metric));
+    }
     json.writeEndObject();
   }
 
@@ -166,13 +208,23 @@ public final class JsonReportWriter implements ReportWriter {
     json.writeStringField("workload", g.workloads());
     number(json, "good_per_s", g.goodPerS());
     number(json, "baseline_good_per_s", g.baselineGoodPerS());
-    number(json, "degradation_good_rate", g.degradation());
+    number(json, "degradation_good_rate", g.degradationGoodRate());
     number(json, "p99_ms", g.p99Ms());
     number(json, "baseline_p99_ms", g.baselineP99Ms());
     number(json, "steal_fraction", g.metrics().stealFraction());
     number(json, "failed", g.metrics().failed());
     number(json, "refusals", g.metrics().refusals());
     number(json, "oom_kills", g.metrics().oomKills());
+    number(json, "progress_per_s", g.metrics().get(MetricCatalog.PROGRESS));
+    json.writeStringField(Metric.WORKLOAD_UNIT_FIELD, g.metrics().progressUnit());
+    number(json, "degradation_headline", g.degradationHeadline());
+    json.writeStringField(
+        "headline_rule", Headline.memberRule(List.of(g.workloads().split("\\+", -1))));
+    json.writeObjectFieldStart("combined");
+    for (var entry : GroupCombination.RULES.entrySet()) {
+      json.writeStringField(entry.getKey(), entry.getValue());
+    }
+    json.writeEndObject();
     json.writeEndObject();
   }
 

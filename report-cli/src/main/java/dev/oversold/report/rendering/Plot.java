@@ -55,17 +55,26 @@ final class Plot {
     svg.text(left, top - 10, yTitle, "class=\"axis\"");
   }
 
-  /** A polyline through (i * step, values[i]). */
+  /**
+   * A polyline through (i * step, values[i]); a NaN (an interval with nothing to show, such as no
+   * request completed) leaves a gap.
+   */
   void line(Svg svg, double step, double[] values, String color, boolean dashed) {
-    if (values.length == 0) {
-      return;
-    }
     StringBuilder d = new StringBuilder();
+    boolean pen = false;
     for (int i = 0; i < values.length; i++) {
-      d.append(i == 0 ? "M" : " L")
+      if (Double.isNaN(values[i])) {
+        pen = false;
+        continue;
+      }
+      d.append(d.length() == 0 ? "M" : pen ? " L" : " M")
           .append(Svg.n(x(i * step + step / 2)))
           .append(',')
           .append(Svg.n(y(Math.max(0, values[i]))));
+      pen = true;
+    }
+    if (d.length() == 0) {
+      return;
     }
     svg.path(
         d.toString(),

@@ -1,16 +1,19 @@
 package dev.oversold.report.rendering;
 
 import dev.oversold.core.platform.Platforms;
+import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Metric;
 import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Metrics;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.TenantReport;
+import dev.oversold.report.model.WindowReport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figure columns of the console and HTML tables, from the metrics that declare a {@link
@@ -18,7 +21,46 @@ import java.util.function.ToDoubleFunction;
  * (and a degradation column for a drop), every other figure one column of shared values.
  */
 final class TableColumns {
+  /**
+   * The degradation column shows each row's {@code degradation.headline} (the figure the summary
+   * uses); the good-rate drop stays in report.json and report.csv.
+   */
+  static final String HEADLINE_HEADER = "headline degr. %";
+
   private TableColumns() {}
+
+  /** One row of a table: a tenant, a tenant in a measurement window, or a group. */
+  record Row(
+      String name,
+      String workload,
+      boolean victim,
+      Metrics metrics,
+      @Nullable Metrics baseline,
+      TenantReport.@Nullable Degradation degradation,
+      TenantReport.@Nullable Confidence ci95) {
+    static Row of(TenantReport t) {
+      return new Row(
+          t.name(), t.workload(), t.victim(), t.metrics(), t.baseline(), t.degradation(), t.ci95());
+    }
+
+    /** The tenant's figures in measurement window {@code window} (no intervals). */
+    static Row of(TenantReport t, String window) {
+      WindowReport w = t.windows().get(window);
+      return new Row(
+          t.name(), t.workload(), t.victim(), w.metrics(), w.baseline(), w.degradation(), null);
+    }
+
+    /** The value {@code column} shows in this row; NaN where undefined. */
+    double value(Column column) {
+      return column.value(
+          metrics, baseline, m -> degradation == null ? Double.NaN : degradation.headline());
+    }
+
+    /** Half the 95% interval of the headline, for a degradation column; null when none. */
+    @Nullable Interval headlineInterval(Column column) {
+      return column.side() == Side.DEGRADATION && ci95 != null ? ci95.degradationHeadline() : null;
+    }
+  }
 
   /** Which value of the metric a column shows. */
   enum Side {
@@ -76,7 +118,7 @@ final class TableColumns {
             new Column(
                 String.format(java.util.Locale.ROOT, header, "shared"), metric, Side.SHARED));
         if (metric.comparison().kind() == Metric.Comparison.Kind.DROP) {
-          columns.add(new Column("degradation %", metric, Side.DEGRADATION));
+          columns.add(new Column(HEADLINE_HEADER, metric, Side.DEGRADATION));
         }
       } else {
         columns.add(new Column(header, metric, Side.SHARED));

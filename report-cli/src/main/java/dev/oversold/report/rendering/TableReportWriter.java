@@ -1,13 +1,12 @@
 package dev.oversold.report.rendering;
 
-import dev.oversold.report.calculation.Comparing;
+import dev.oversold.core.model.MeasurementWindow;
 import dev.oversold.report.model.GroupReport;
 import dev.oversold.report.model.HostReport;
 import dev.oversold.report.model.InterferenceReport;
 import dev.oversold.report.model.Interval;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Summary;
-import dev.oversold.report.model.TenantReport;
 import dev.oversold.report.model.Warning;
 import java.io.IOException;
 import java.io.Writer;
@@ -43,7 +42,8 @@ public final class TableReportWriter implements ReportWriter {
           String.format(
               java.util.Locale.ROOT,
               "Host %s: %s, %d cores; sold %sx vCPUs/core, %sx RAM; CPU busy %s %%,"
-                  + " memory %s resident, %s swapped%n",
+                  + " memory %s resident, %s swapped; disk busy %s %% (queue %s I/Os),"
+                  + " network tx busy %s %% (queue %s transfers)%n",
               host.name(),
               host.platform(),
               host.cores(),
@@ -51,10 +51,15 @@ public final class TableReportWriter implements ReportWriter {
               Numbers.fixed(host.oversellMemory(), 2),
               Numbers.percent(host.cpuUtilization()),
               Numbers.bytes(host.memoryUsedBytes()),
-              Numbers.bytes(host.memorySwappedBytes())));
+              Numbers.bytes(host.memorySwappedBytes()),
+              Numbers.percent(host.disk().utilization()),
+              Numbers.fixed(host.disk().queue(), 2),
+              Numbers.percent(host.network().utilization()),
+              Numbers.fixed(host.network().queue(), 2)));
     }
     out.write('\n');
     out.write(report.groups().isEmpty() ? tenantTable(report) : groupTable(report));
+    out.write(windowTables(report));
     out.write('\n');
     out.write(summary(report));
     out.write(whoHurtsWhom(report.interference()));
@@ -82,24 +87,44 @@ public final class TableReportWriter implements ReportWriter {
   }
 
   private static String tenantTable(Report report) {
+    return rowTable(report, report.tenants().stream().map(TableColumns.Row::of).toList());
+  }
+
+  /** The tenants' figures in each measurement window, a table per window. */
+  private static String windowTables(Report report) {
+    StringBuilder text = new StringBuilder();
+    for (MeasurementWindow window : report.windows()) {
+      text.append('\n')
+          .append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "Window %s: %s s .. %s s (%s s)%n",
+                  window.name(),
+                  Numbers.machine(window.from().nanos() / 1e9),
+                  Numbers.machine(window.to().nanos() / 1e9),
+                  Numbers.machine(window.seconds())))
+          .append(
+              rowTable(
+                  report,
+                  report.tenants().stream()
+                      .map(t -> TableColumns.Row.of(t, window.name()))
+                      .toList()));
+    }
+    return text.toString();
+  }
+
+  private static String rowTable(Report report, List<TableColumns.Row> rows) {
     List<TableColumns.Column> columns = TableColumns.of(report);
     TextTable table = table("tenant", columns);
     int countDecimals = report.replications() == 1 ? 0 : 1;
-    for (TenantReport t : report.tenants()) {
-      List<String> cells = new ArrayList<>(List.of(t.name(), t.workload()));
+    for (TableColumns.Row row : rows) {
+      List<String> cells = new ArrayList<>(List.of(row.name(), row.workload()));
       for (TableColumns.Column column : columns) {
-        double value =
-            column.value(
-                t.metrics(),
-                t.baseline(),
-                m -> t.degradation() == null ? Double.NaN : t.degradation().get(m));
-        String text = column.text(value, countDecimals, t.metrics().progressUnit());
-        if (column.side() == TableColumns.Side.DEGRADATION && t.ci95() != null) {
-          Interval ci =
-              t.ci95().byName().get(TenantReport.Confidence.degradationName(column.metric()));
-          if (ci != null) {
-            text += " +-" + Numbers.percent((ci.high() - ci.low()) / 2);
-          }
+        double value = row.value(column);
+        String text = column.text(value, countDecimals, row.metrics().progressUnit());
+        Interval ci = row.headlineInterval(column);
+        if (ci != null) {
+          text += " +-" + Numbers.percent((ci.high() - ci.low()) / 2);
         }
         cells.add(text);
       }
@@ -116,19 +141,12 @@ public final class TableReportWriter implements ReportWriter {
       List<String> cells =
           new ArrayList<>(List.of(g.name() + " (" + g.tenants().size() + ")", g.workloads()));
       for (TableColumns.Column column : columns) {
-        double value =
-            column.value(
-                g.metrics(),
-                g.baseline(),
-                m ->
-                    g.baseline() == null
-                        ? Double.NaN
-                        : Comparing.compare(m, g.metrics(), g.baseline()));
+        double value = column.value(g.metrics(), g.baseline(), m -> g.degradationHeadline());
         cells.add(column.text(value, countDecimals, g.metrics().progressUnit()));
       }
       table.add(cells.toArray(String[]::new));
     }
-    return table.render();
+    return table.render() + GroupCombination.note();
   }
 
   private static TextTable table(String first, List<TableColumns.Column> columns) {

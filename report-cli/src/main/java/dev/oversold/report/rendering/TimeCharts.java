@@ -162,10 +162,15 @@ final class TimeCharts {
         int from = i * bucket;
         int to = Math.min(values.length, from + bucket);
         double sum = 0;
+        int defined = 0;
         for (int k = from; k < to; k++) {
-          sum += values[k];
+          if (!Double.isNaN(values[k])) {
+            sum += values[k];
+            defined++;
+          }
         }
-        means[i] = sum / (to - from);
+        // a bucket whose samples are all undefined stays a gap
+        means[i] = defined == 0 ? Double.NaN : sum / defined;
       }
       result.add(new Line(line.name(), means));
     }

@@ -29,6 +29,8 @@ final class ReportBuilderTest {
     assertEquals(0.2, web1.degradation().goodRate(), EPS);
     assertEquals(1 - 90.0 / 110, web1.degradation().throughput(), EPS);
     assertEquals(4.0, web1.degradation().p99Ratio(), EPS);
+    // mean latency (HandBuilt: p99 / 4): 200/4 = 50 ms shared over 50/4 = 12.5 ms alone = 4
+    assertEquals(4.0, web1.degradation().get(MetricCatalog.LATENCY_MEAN), EPS);
     TenantReport hog = report.tenants().get(2);
     // the hog has no SLO, so no good rate to lose, and no requests, so no p99 ratio; its headline
     // is its progress lost: 1 - 1.0/2.0 = 0.5
@@ -103,8 +105,17 @@ final class ReportBuilderTest {
     // shared 80 + 30 = 110, alone 100 + 60 = 160: 1 - 110/160 = 0.3125
     assertEquals(110, web.goodPerS(), EPS);
     assertEquals(160, web.baselineGoodPerS(), EPS);
-    assertEquals(0.3125, web.degradation(), EPS);
-    assertEquals(900, web.p99Ms(), EPS);
+    assertEquals(0.3125, web.degradationGoodRate(), EPS);
+    // p99 of the 200 requests pooled (HandBuilt: web-1 98 x 40 ms + 2 x 200 ms, web-2 98 x 180 ms
+    // + 2 x 900 ms): sorted, the 198th is 200 ms, not web-2's 900 ms. HdrHistogram reports the
+    // top of 200 ms's bucket (128 us wide there): 200.063 ms
+    assertEquals(200.063, web.p99Ms(), 1e-9);
+    // alone: 98 x 10, 98 x 20, 2 x 50, 2 x 100 ms: the 198th is 50 ms (bucket 32 us: 50.015 ms)
+    assertEquals(50.015, web.baselineP99Ms(), 1e-9);
+    // mean of all the requests: the means weighted by completions, (50 * 90 + 225 * 40) / 130
+    assertEquals(13500.0 / 130, web.metrics().get(MetricCatalog.LATENCY_MEAN), 1e-9);
+    // headline by the members' rule over the pooled figures: max(0.3125, 1 - 50.015 / 200.063)
+    assertEquals(1 - 50.015 / 200.063, web.degradationHeadline(), 1e-9);
     assertEquals(6, web.metrics().failed(), EPS);
     // declared group rules: steal the mean (0.25, 0.25), wake-up p99 the worst (3.5, 3.5 ms),
     // throttled time summed (the hog alone: 6 core-s shared, 2 alone)
@@ -115,11 +126,25 @@ final class ReportBuilderTest {
     assertEquals(2, hog.baseline().get(MetricCatalog.CPU_THROTTLED), EPS);
     // the hog matched no glob: it stands alone
     assertEquals("hog", report.groups().get(1).name());
+    // a group of noisy neighbours has no good rate: its harm is its progress lost, 1 - 1.0/2.0,
+    // and a warning says why its good-rate figures are null
+    assertEquals(0.5, hog.degradationHeadline(), EPS);
+    assertTrue(Double.isNaN(hog.degradationGoodRate()));
+    assertTrue(
+        report.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.code().equals("group-figure")
+                        && w.message()
+                            .startsWith(
+                                "group hog: good_per_s, baseline_good_per_s,"
+                                    + " degradation_good_rate are null")),
+        report.warnings().toString());
     InterferenceReport m = report.interference();
     assertEquals(List.of("web", "hog"), m.members());
-    // web: good summed, p99 the worst tenant's. All: max(1 - 110/160, 1 - 100/900) = 8/9;
-    // without hog: 98 + 57 = 155 and p99 100 ms: max(1 - 155/160, 0) = 0.03125
-    assertEquals(8.0 / 9 - 0.03125, m.get(0, 1), EPS);
+    // web: good summed, p99 of the pooled requests. All: max(1 - 110/160, 1 - 50.015/200.063);
+    // without hog (latencies as alone): 98 + 57 = 155, p99 50.015 both sides: 1 - 155/160
+    assertEquals(1 - 50.015 / 200.063 - 0.03125, m.get(0, 1), 1e-9);
     // hog without the web group: (1.6 - 1.0) / 2.0 = 0.3
     assertEquals(0.3, m.get(1, 0), EPS);
   }

@@ -125,6 +125,9 @@ final class WarningsProperties {
    * then the replications' mean is undefined too: it is explained with that figure.
    */
   private static String ciField(String field) {
+    if (field.equals("ci95." + TenantReport.Confidence.HEADLINE)) {
+      return "degradation." + TenantReport.Degradation.HEADLINE;
+    }
     for (Metric metric : MetricCatalog.ALL) {
       if (field.equals("ci95." + metric.intervalName())) {
         return "metrics." + metric.key();

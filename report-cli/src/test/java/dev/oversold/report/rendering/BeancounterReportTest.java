@@ -18,6 +18,7 @@ import dev.oversold.report.model.TenantReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** OpenVZ tenants' beancounters reach report.json and report.html; other tenants have none. */
@@ -58,6 +59,7 @@ final class BeancounterReportTest {
         Series.EMPTY,
         LatencyDistribution.EMPTY,
         LatencyDistribution.EMPTY,
+        Map.of(),
         ubc);
   }
 

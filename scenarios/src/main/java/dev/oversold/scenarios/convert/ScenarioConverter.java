@@ -90,7 +90,7 @@ public final class ScenarioConverter {
     List<HostSpec> hosts = hosts(dto.hosts());
     Map<String, String> definitions = new HashMap<>();
     List<TenantSpec> tenants = tenants(dto, definitions);
-    ReportSettings report = report(dto.report(), tenants);
+    ReportSettings report = report(dto.report(), tenants, duration);
     if (!context.problems.isEmpty() || hosts == null || tenants == null || report == null) {
       return null;
     }
@@ -335,7 +335,8 @@ public final class ScenarioConverter {
         plan.nativeKnobs());
   }
 
-  private ReportSettings report(ScenarioDto.ReportDto dto, List<TenantSpec> tenants) {
+  private ReportSettings report(
+      ScenarioDto.ReportDto dto, List<TenantSpec> tenants, long duration) {
     if (dto == null) {
       return ReportSettings.DEFAULT;
     }
@@ -352,6 +353,10 @@ public final class ScenarioConverter {
           "interference by groups needs report.groups",
           "groups: {name: \"glob\"}, or interference: pairwise");
     }
-    return new ReportSettings(baseline, interference, groups);
+    return new ReportSettings(
+        baseline,
+        interference,
+        groups,
+        dto.windows() == null ? List.of() : ReportWindows.check(dto.windows(), duration, context));
   }
 }

@@ -38,5 +38,24 @@ public record ScenarioDto(
               byDefault = "pairwise")
           ReportSettings.Interference interference,
       @Doc("Group name to a glob over tenant names (e.g. web: \"web-*\"), for large scenarios.")
-          Map<String, String> groups) {}
+          Map<String, String> groups,
+      @Doc(
+              "Named measurement windows (e.g. {name: backup, from: 120s, to: 300s}): every"
+                  + " per-tenant figure is also computed over each.")
+          List<WindowDto> windows) {
+    /** A report without measurement windows. */
+    public ReportDto(
+        ReportSettings.Baseline baseline,
+        ReportSettings.Interference interference,
+        Map<String, String> groups) {
+      this(baseline, interference, groups, null);
+    }
+  }
+
+  /** One entry of {@code report.windows}. */
+  @Doc("A named stretch of the run measured on its own.")
+  public record WindowDto(
+      @Required @Doc("Its key under windows in report.json ([a-z0-9-]+).") String name,
+      @Required @Doc("Start, from the run's start.") TimeSpan from,
+      @Required @Doc("End (exclusive); after from, at most the duration.") TimeSpan to) {}
 }

@@ -1,6 +1,7 @@
 package dev.oversold.core.metrics;
 
 import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.result.LatencyHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -55,5 +56,19 @@ public final class LatencyRecorder {
     }
     double micros = histogram.getValueAtPercentile(quantile * 100);
     return Math.min(micros / 1000.0, maxMillis());
+  }
+
+  /** The latencies recorded so far, kept for pooling with other tenants'. */
+  public LatencyHistogram snapshot() {
+    return LatencyHistogram.of(histogram, maxMillis());
+  }
+
+  /** Forgets everything recorded: the next sample interval starts empty. */
+  public void reset() {
+    histogram.reset();
+    count = 0;
+    sumNanos = 0;
+    maxNanos = 0;
+    minNanos = Long.MAX_VALUE;
   }
 }

@@ -1,6 +1,8 @@
 package dev.oversold.core.metrics;
 
 import dev.oversold.core.engine.Simulation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Counters of one tenant that its workload feeds as things happen. Everything before the warm-up
@@ -8,11 +10,18 @@ import dev.oversold.core.engine.Simulation;
  * kills and refusals (with the instant of the first) and the work a kill abandons, so a tenant
  * killed or refused during the warm-up is reported as such, not as an idle one. Nothing is stored
  * per request.
+ *
+ * <p>A recorder can feed named measurement windows ({@link #addWindow}): each is a recorder of its
+ * own that counts only what happens in {@code [from, to)}, its kills and refusals included.
  */
 public final class TenantRecorder {
   private final Simulation simulation;
   private final long warmupNanos;
+  private final long endNanos;
+  private final boolean wholeRunEvents;
+  private final List<TenantRecorder> windows = new ArrayList<>();
   private final LatencyRecorder latency = new LatencyRecorder();
+  private final LatencyRecorder intervalLatency = new LatencyRecorder();
   private final DelayRecorder wakeupDelays = new DelayRecorder();
   private String progressUnit = "requests";
   private boolean hasRequests;
@@ -40,17 +49,47 @@ public final class TenantRecorder {
   private long lastJobFinish = -1;
 
   public TenantRecorder(Simulation simulation, long warmupNanos) {
+    this(simulation, warmupNanos, Long.MAX_VALUE, true);
+  }
+
+  private TenantRecorder(
+      Simulation simulation, long fromNanos, long toNanos, boolean wholeRunEvents) {
     this.simulation = simulation;
-    this.warmupNanos = warmupNanos;
+    this.warmupNanos = fromNanos;
+    this.endNanos = toNanos;
+    this.wholeRunEvents = wholeRunEvents;
+  }
+
+  /**
+   * A recorder fed with everything this one is told, measuring only {@code [fromNanos, toNanos)}:
+   * kills and refusals count only inside it too.
+   */
+  public TenantRecorder addWindow(long fromNanos, long toNanos) {
+    if (fromNanos < 0 || toNanos <= fromNanos) {
+      throw new IllegalArgumentException("empty window " + fromNanos + ".." + toNanos);
+    }
+    TenantRecorder window = new TenantRecorder(simulation, fromNanos, toNanos, false);
+    window.progressUnit = progressUnit;
+    window.hasRequests = hasRequests;
+    window.hasJobs = hasJobs;
+    windows.add(window);
+    return window;
   }
 
   private boolean measuring() {
-    return simulation.now() >= warmupNanos;
+    long now = simulation.now();
+    return now >= warmupNanos && now < endNanos;
+  }
+
+  /** Whether an event that ends or cripples a tenant, happening now, counts. */
+  private boolean countsEvent() {
+    return wholeRunEvents || measuring();
   }
 
   /** Declares what {@code progress} counts: requests, core-seconds, bytes, allocations, forks. */
   public void progressUnit(String unit) {
     progressUnit = unit;
+    windows.forEach(w -> w.progressUnit(unit));
   }
 
   public String progressUnit() {
@@ -60,6 +99,8 @@ public final class TenantRecorder {
   /** A request finished after {@code latencyNanos}; {@code withinSlo} if it met the SLO. */
   public void requestCompleted(long latencyNanos, boolean withinSlo) {
     hasRequests = true;
+    windows.forEach(w -> w.requestCompleted(latencyNanos, withinSlo));
+    intervalLatency.record(latencyNanos);
     if (!measuring()) {
       return;
     }
@@ -74,6 +115,7 @@ public final class TenantRecorder {
   /** A request arrived and is now in the system (queued or in service). */
   public void requestArrived() {
     hasRequests = true;
+    windows.forEach(TenantRecorder::requestArrived);
     accumulateInSystem();
     inSystem++;
     if (measuring()) {
@@ -87,6 +129,7 @@ public final class TenantRecorder {
    */
   public void requestRejected() {
     hasRequests = true;
+    windows.forEach(TenantRecorder::requestRejected);
     if (measuring()) {
       arrivals++;
       rejected++;
@@ -95,6 +138,7 @@ public final class TenantRecorder {
 
   /** A request left the system (completed, failed or abandoned). */
   public void requestLeft() {
+    windows.forEach(TenantRecorder::requestLeft);
     accumulateInSystem();
     inSystem--;
   }
@@ -135,13 +179,15 @@ public final class TenantRecorder {
    */
   public void requestFailed() {
     hasRequests = true;
-    if (measuring() || killed) {
+    windows.forEach(TenantRecorder::requestFailed);
+    if (measuring() || (killed && simulation.now() < endNanos)) {
       failed++;
     }
   }
 
   /** Useful work in the workload's own unit (for workloads that are not request-driven). */
   public void progressed(double amount) {
+    windows.forEach(w -> w.progressed(amount));
     if (measuring()) {
       progress += amount;
     }
@@ -149,6 +195,7 @@ public final class TenantRecorder {
 
   /** Operations completed, for workloads that count throughput but have no latency SLO. */
   public void operationsCompleted(long count) {
+    windows.forEach(w -> w.operationsCompleted(count));
     if (measuring()) {
       completed += count;
       good += count;
@@ -158,8 +205,11 @@ public final class TenantRecorder {
   /** A batch job submitted at {@code submitNanos} finished now. */
   public void jobCompleted(long submitNanos) {
     hasJobs = true;
+    windows.forEach(w -> w.jobCompleted(submitNanos));
     long now = simulation.now();
-    lastJobFinish = now;
+    if (now < endNanos) {
+      lastJobFinish = now;
+    }
     if (!measuring()) {
       return;
     }
@@ -170,7 +220,8 @@ public final class TenantRecorder {
   /** A batch job never finished; one a kill abandons counts even before the window. */
   public void jobFailed() {
     hasJobs = true;
-    if (measuring() || killed) {
+    windows.forEach(TenantRecorder::jobFailed);
+    if (measuring() || (killed && simulation.now() < endNanos)) {
       failed++;
     }
   }
@@ -178,15 +229,21 @@ public final class TenantRecorder {
   /** Declares the tenant a batch tenant even before any job finished. */
   public void expectJobs() {
     hasJobs = true;
+    windows.forEach(TenantRecorder::expectJobs);
   }
 
   /** Declares the tenant request-driven even before any request finished. */
   public void expectRequests() {
     hasRequests = true;
+    windows.forEach(TenantRecorder::expectRequests);
   }
 
   /** The platform refused an allocation (memory, process, file): counted whenever it happens. */
   public void refused() {
+    windows.forEach(TenantRecorder::refused);
+    if (!countsEvent()) {
+      return;
+    }
     refusals++;
     if (firstRefusal < 0) {
       firstRefusal = simulation.now();
@@ -198,8 +255,12 @@ public final class TenantRecorder {
    * next counts as failed even before the window.
    */
   public void oomKilled() {
-    oomKills++;
+    windows.forEach(TenantRecorder::oomKilled);
     killed = true;
+    if (!countsEvent()) {
+      return;
+    }
+    oomKills++;
     if (firstOomKill < 0) {
       firstOomKill = simulation.now();
     }
@@ -216,6 +277,7 @@ public final class TenantRecorder {
   }
 
   public void majorFaults(long count) {
+    windows.forEach(w -> w.majorFaults(count));
     if (measuring()) {
       majorFaults += count;
     }
@@ -225,8 +287,17 @@ public final class TenantRecorder {
     return latency;
   }
 
+  /**
+   * Latencies of the requests completed since the sampler last reset it, warm-up included: the
+   * per-interval percentiles of the time series.
+   */
+  public LatencyRecorder intervalLatency() {
+    return intervalLatency;
+  }
+
   /** A thread woke an idle vCPU and waited {@code delayNanos} (0 if a core was free) for it. */
   public void wakeupDelay(long delayNanos) {
+    windows.forEach(w -> w.wakeupDelay(delayNanos));
     if (measuring()) {
       wakeupDelays.record(delayNanos);
     }

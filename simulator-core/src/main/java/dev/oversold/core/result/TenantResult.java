@@ -1,6 +1,10 @@
 package dev.oversold.core.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Per-tenant figures.
@@ -13,6 +17,9 @@ import java.util.List;
  * @param metrics figures over the measured window
  * @param series time series
  * @param latency latency distribution for charts (empty for workloads without requests)
+ * @param histogram the measured window's request latencies, for pooling a group's requests; empty
+ *     for workloads without requests and for runs whose scenario has no {@code report.groups}
+ * @param windows figures per named measurement window ({@code report.windows}), in scenario order
  * @param beancounters the tenant's user beancounters at the end of the run (OpenVZ containers only;
  *     empty elsewhere)
  */
@@ -25,12 +32,16 @@ public record TenantResult(
     TenantMetrics metrics,
     Series series,
     LatencyDistribution latency,
+    LatencyHistogram histogram,
+    Map<String, TenantMetrics> windows,
     List<BeancounterFigures> beancounters) {
   public TenantResult {
+    Objects.requireNonNull(histogram, "histogram");
+    windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
     beancounters = List.copyOf(beancounters);
   }
 
-  /** A tenant without beancounters (every platform but OpenVZ). */
+  /** A result without a kept histogram, measurement windows or beancounters. */
   public TenantResult(
       String name,
       String host,
@@ -40,6 +51,17 @@ public record TenantResult(
       TenantMetrics metrics,
       Series series,
       LatencyDistribution latency) {
-    this(name, host, platform, workload, victim, metrics, series, latency, List.of());
+    this(
+        name,
+        host,
+        platform,
+        workload,
+        victim,
+        metrics,
+        series,
+        latency,
+        LatencyHistogram.EMPTY,
+        Map.of(),
+        List.of());
   }
 }

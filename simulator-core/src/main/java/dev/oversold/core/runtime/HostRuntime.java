@@ -148,6 +148,22 @@ public final class HostRuntime {
     return networkReceive;
   }
 
+  /**
+   * The disk's load for the report's time series (device-seconds served, capacity 1/s, I/Os in the
+   * device). A replacement disk model implements {@link DeviceLoad} over its own device.
+   */
+  public DeviceLoad diskLoad() {
+    return DeviceLoad.of(disk);
+  }
+
+  /**
+   * The network interface's transmit load for the report (bytes sent, the line rate, transfers in
+   * flight): what tenants' floods and web responses saturate.
+   */
+  public DeviceLoad networkLoad() {
+    return DeviceLoad.of(network);
+  }
+
   public HostMemory memory() {
     return memory;
   }

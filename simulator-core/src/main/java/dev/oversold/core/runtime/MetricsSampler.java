@@ -5,14 +5,15 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.metrics.LatencyRecorder;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.metrics.TimeSeriesRecorder;
+import dev.oversold.core.model.MeasurementWindow;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.result.HostResult;
 import dev.oversold.core.result.LatencyDistribution;
+import dev.oversold.core.result.LatencyHistogram;
 import dev.oversold.core.result.Series;
 import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.result.TenantResult;
-import dev.oversold.core.sharing.Share;
 import dev.oversold.core.workload.Workloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * Samples every tenant and host each sample interval (one event per interval, O(tenants)), keeps
- * the cumulative counters at the warm-up instant, and turns both into results at the end.
+ * the cumulative counters at the warm-up instant and at each measurement window's ends, and turns
+ * them into results at the end.
  */
 final class MetricsSampler {
   /** Quantiles drawn in latency charts. */
@@ -33,6 +35,7 @@ final class MetricsSampler {
   private final Scenario scenario;
   private final long interval;
   private final long warmup;
+  private final boolean keepHistograms;
   private final TenantTrack[] tracks;
   private final HostTrack[] hostTracks;
   private long lastSample;
@@ -46,6 +49,8 @@ final class MetricsSampler {
     this.scenario = scenario;
     this.interval = scenario.sampleInterval().nanos();
     this.warmup = scenario.warmup().nanos();
+    // only group rows pool their tenants' latencies; other reports need no histogram per run
+    this.keepHistograms = !scenario.report().groups().isEmpty();
     int samples = (int) Math.min(1_000_000, scenario.duration().nanos() / interval + 1);
     tracks = new TenantTrack[tenants.size()];
     for (int i = 0; i < tracks.length; i++) {
@@ -53,7 +58,7 @@ final class MetricsSampler {
     }
     hostTracks = new HostTrack[hosts.size()];
     for (int i = 0; i < hostTracks.length; i++) {
-      hostTracks[i] = new HostTrack(hosts.get(i), samples);
+      hostTracks[i] = new HostTrack(hosts.get(i), samples, interval);
     }
   }
 
@@ -61,7 +66,19 @@ final class MetricsSampler {
     if (warmup > 0) {
       simulation.schedule(warmup, this::markWarmup);
     }
-    if (interval < scenario.duration().nanos()) {
+    List<MeasurementWindow> windows = scenario.report().windows();
+    long end = scenario.duration().nanos();
+    for (int w = 0; w < windows.size(); w++) {
+      int index = w;
+      MeasurementWindow window = windows.get(w);
+      if (window.from().nanos() > 0) {
+        simulation.schedule(window.from().nanos(), () -> markWindow(index, true));
+      }
+      if (window.to().nanos() < end) {
+        simulation.schedule(window.to().nanos(), () -> markWindow(index, false));
+      }
+    }
+    if (interval < end) {
       simulation.schedule(interval, this::sample);
     }
   }
@@ -72,6 +89,12 @@ final class MetricsSampler {
     }
     for (HostTrack track : hostTracks) {
       track.markWarmup();
+    }
+  }
+
+  private void markWindow(int index, boolean start) {
+    for (TenantTrack track : tracks) {
+      track.windows.get(index).mark(start);
     }
   }
 
@@ -91,7 +114,7 @@ final class MetricsSampler {
     }
     boolean measured = lastSample >= warmup;
     for (TenantTrack track : tracks) {
-      track.sample(seconds, measured);
+      track.sample(seconds, measured, lastSample, now);
     }
     for (HostTrack track : hostTracks) {
       track.sample(seconds, measured);
@@ -119,36 +142,9 @@ final class MetricsSampler {
   List<HostResult> hostResults() {
     List<HostResult> results = new ArrayList<>();
     for (HostTrack track : hostTracks) {
-      results.add(track.result());
+      results.add(track.result(measuredSeconds()));
     }
     return results;
-  }
-
-  /**
-   * Cumulative CPU counters of one tenant, for differences between two instants: work units
-   * (reference-core-seconds) allocated, wanted but contended (including wake-up waits), held back
-   * by its own limit, co-stopped; and wake-ups with their total wait.
-   */
-  private record CpuCounters(
-      double allocated,
-      double contended,
-      double throttled,
-      double costopped,
-      long wakeups,
-      long wakeupNanos) {
-    static final CpuCounters ZERO = new CpuCounters(0, 0, 0, 0, 0, 0);
-
-    static CpuCounters of(TenantRuntime tenant) {
-      Share share = tenant.cpuShare();
-      TenantCpu cpu = tenant.tenantCpu();
-      return new CpuCounters(
-          share.allocatedWork(),
-          share.contendedWork() + cpu.wakeupDelayWork(),
-          share.throttledWork(),
-          cpu.costopWork(),
-          cpu.wakeups(),
-          cpu.wakeupDelayNanos());
-    }
   }
 
   private final class TenantTrack {
@@ -158,6 +154,9 @@ final class MetricsSampler {
     final TimeSeriesRecorder resident;
     final TimeSeriesRecorder swapped;
     final TimeSeriesRecorder goodRate;
+    final TimeSeriesRecorder latencyP50;
+    final TimeSeriesRecorder latencyP99;
+    final List<WindowTrack> windows = new ArrayList<>();
     CpuCounters atWarmup = CpuCounters.ZERO;
     CpuCounters previous = CpuCounters.ZERO;
     long previousGood;
@@ -172,18 +171,23 @@ final class MetricsSampler {
       resident = new TimeSeriesRecorder(samples);
       swapped = new TimeSeriesRecorder(samples);
       goodRate = new TimeSeriesRecorder(samples);
+      latencyP50 = new TimeSeriesRecorder(samples);
+      latencyP99 = new TimeSeriesRecorder(samples);
+      for (MeasurementWindow window : scenario.report().windows()) {
+        windows.add(new WindowTrack(tenant, window));
+      }
     }
 
     void markWarmup() {
       atWarmup = CpuCounters.of(tenant);
     }
 
-    void sample(double seconds, boolean measured) {
+    void sample(double seconds, boolean measured, long from, long to) {
       CpuCounters now = CpuCounters.of(tenant);
       double allocated = now.allocated() - previous.allocated();
       double contended = now.contended() - previous.contended();
       cpuCores.append(allocated / seconds);
-      steal.append(fraction(contended, allocated + contended));
+      steal.append(TenantFigures.fraction(contended, allocated + contended));
       long residentBytes = tenant.memory().residentBytes();
       long swappedBytes = tenant.memory().swappedBytes();
       resident.append(residentBytes);
@@ -192,93 +196,63 @@ final class MetricsSampler {
       goodRate.append((good - previousGood) / seconds);
       previousGood = good;
       previous = now;
+      // this interval's latencies alone (NaN when it completed none), then start afresh
+      LatencyRecorder latencies = tenant.recorder().intervalLatency();
+      latencyP50.append(latencies.quantileMillis(0.50));
+      latencyP99.append(latencies.quantileMillis(0.99));
+      latencies.reset();
       if (measured) {
         residentSum += residentBytes * seconds;
         swappedSum += swappedBytes * seconds;
         measuredSampleSeconds += seconds;
+      }
+      for (WindowTrack window : windows) {
+        window.sample(from, to, residentBytes, swappedBytes);
       }
     }
 
     TenantResult result() {
       TenantSpec spec = tenant.spec();
       TenantRecorder recorder = tenant.recorder();
-      double window = measuredSeconds();
-      CpuCounters end = CpuCounters.of(tenant);
-      double allocated = end.allocated() - atWarmup.allocated();
-      double contended = end.contended() - atWarmup.contended();
-      double throttled = end.throttled() - atWarmup.throttled();
-      double costopped = end.costopped() - atWarmup.costopped();
-      double runnable = allocated + contended + throttled;
       boolean readyTime = tenant.host().platform().metricNames().readyTime();
-      long wakeups = end.wakeups() - atWarmup.wakeups();
-      double wakeupMs =
-          wakeups == 0 ? 0 : SimTime.toMillis(end.wakeupNanos() - atWarmup.wakeupNanos()) / wakeups;
-      var cpu =
-          new TenantMetrics.Cpu(
-              allocated,
-              fraction(contended, runnable),
-              fraction(throttled, runnable),
-              Math.max(0, throttled),
-              readyTime ? fraction(contended, runnable) : 0,
-              fraction(costopped, runnable),
-              wakeupMs,
-              recorder.wakeupDelays().quantileMillis(0.50),
-              recorder.wakeupDelays().quantileMillis(0.99));
       double sampleSeconds = Math.max(measuredSampleSeconds, 1e-12);
-      var memory =
-          new TenantMetrics.Memory(
-              residentSum / sampleSeconds, swappedSum / sampleSeconds, recorder.majorFaults());
-      TenantMetrics.Latency latency = null;
+      TenantMetrics metrics =
+          TenantFigures.of(
+              recorder,
+              measuredSeconds(),
+              atWarmup,
+              CpuCounters.of(tenant),
+              readyTime,
+              residentSum / sampleSeconds,
+              swappedSum / sampleSeconds,
+              spec.workload().start().nanos());
       LatencyDistribution distribution = LatencyDistribution.EMPTY;
-      if (recorder.hasRequests()) {
-        LatencyRecorder l = recorder.latency();
-        latency =
-            new TenantMetrics.Latency(
-                nanToZero(l.meanMillis()),
-                nanToZero(l.quantileMillis(0.50)),
-                nanToZero(l.quantileMillis(0.95)),
-                nanToZero(l.quantileMillis(0.99)),
-                nanToZero(l.maxMillis()));
-        if (l.count() > 0) {
-          double[] millis = new double[CHART_QUANTILES.length];
-          for (int i = 0; i < millis.length; i++) {
-            millis[i] = l.quantileMillis(CHART_QUANTILES[i]);
-          }
-          distribution = new LatencyDistribution(CHART_QUANTILES, millis);
+      LatencyHistogram histogram = LatencyHistogram.EMPTY;
+      LatencyRecorder l = recorder.latency();
+      if (recorder.hasRequests() && l.count() > 0) {
+        double[] millis = new double[CHART_QUANTILES.length];
+        for (int i = 0; i < millis.length; i++) {
+          millis[i] = l.quantileMillis(CHART_QUANTILES[i]);
+        }
+        distribution = new LatencyDistribution(CHART_QUANTILES, millis);
+        if (keepHistograms) {
+          histogram = l.snapshot();
         }
       }
-      TenantMetrics.Jobs jobs = null;
-      if (recorder.hasJobs()) {
-        long last = recorder.lastJobFinishNanos();
-        double makespan = last < 0 ? 0 : SimTime.toSeconds(last - spec.workload().start().nanos());
-        jobs =
-            new TenantMetrics.Jobs(
-                recorder.jobsCompleted(), makespan, nanToZero(recorder.meanJobCompletionSeconds()));
+      Map<String, TenantMetrics> byWindow = new LinkedHashMap<>();
+      for (WindowTrack window : windows) {
+        byWindow.put(window.window.name(), window.result(readyTime, spec));
       }
-      double progress = recorder.progress() / window;
-      double good = recorder.hasRequests() ? recorder.good() / window : progress;
-      var metrics =
-          new TenantMetrics(
-              recorder.completed() / window,
-              good,
-              progress,
-              recorder.progressUnit(),
-              recorder.failed(),
-              recorder.rejected(),
-              latency,
-              jobs,
-              cpu,
-              memory,
-              recorder.refusals(),
-              recorder.oomKills(),
-              instantSeconds(recorder.firstRefusalNanos()),
-              instantSeconds(recorder.firstOomKillNanos()));
       Map<String, double[]> series = new LinkedHashMap<>();
       series.put("cpu_cores", cpuCores.toArray());
       series.put("steal_fraction", steal.toArray());
       series.put("resident_bytes", resident.toArray());
       series.put("swapped_bytes", swapped.toArray());
       series.put("good_per_s", goodRate.toArray());
+      if (recorder.hasRequests()) {
+        series.put("latency_p50_ms", latencyP50.toArray());
+        series.put("latency_p99_ms", latencyP99.toArray());
+      }
       return new TenantResult(
           spec.name(),
           spec.host(),
@@ -288,101 +262,59 @@ final class MetricsSampler {
           metrics,
           new Series(SimTime.toSeconds(interval), series),
           distribution,
+          histogram,
+          byWindow,
           tenant.kernel().beancounters());
     }
   }
 
-  private final class HostTrack {
-    final HostRuntime host;
-    final TimeSeriesRecorder utilization;
-    final TimeSeriesRecorder used;
-    final TimeSeriesRecorder swappedSeries;
-    double allocatedAtWarmup;
-    double previousAllocated;
-    double usedSum;
+  /** One tenant in one measurement window: its own recorder, CPU counters at its ends, memory. */
+  private static final class WindowTrack {
+    final TenantRuntime tenant;
+    final MeasurementWindow window;
+    final TenantRecorder recorder;
+    CpuCounters start = CpuCounters.ZERO;
+    CpuCounters end;
+    double residentSum;
     double swappedSum;
-    double measuredSampleSeconds;
+    double sampleSeconds;
 
-    HostTrack(HostRuntime host, int samples) {
-      this.host = host;
-      utilization = new TimeSeriesRecorder(samples);
-      used = new TimeSeriesRecorder(samples);
-      swappedSeries = new TimeSeriesRecorder(samples);
+    WindowTrack(TenantRuntime tenant, MeasurementWindow window) {
+      this.tenant = tenant;
+      this.window = window;
+      this.recorder = tenant.recorder().addWindow(window.from().nanos(), window.to().nanos());
     }
 
-    double allocatedTotal() {
-      double sum = 0;
-      for (Share share : host.cpu().shares()) {
-        sum += share.allocatedWork();
-      }
-      return sum;
-    }
-
-    void markWarmup() {
-      allocatedAtWarmup = allocatedTotal();
-    }
-
-    void sample(double seconds, boolean measured) {
-      double total = allocatedTotal();
-      utilization.append((total - previousAllocated) / seconds / host.cpu().capacity());
-      previousAllocated = total;
-      // Host RAM held by tenants (their pages, vSwap kept in RAM, VM overhead) and host swap.
-      long resident = dev.oversold.core.memory.Pages.bytes(host.memory().ramUsedPages());
-      long swapped = dev.oversold.core.memory.Pages.bytes(host.memory().swapUsedPages());
-      used.append(resident);
-      swappedSeries.append(swapped);
-      if (measured) {
-        usedSum += resident * seconds;
-        swappedSum += swapped * seconds;
-        measuredSampleSeconds += seconds;
+    void mark(boolean atStart) {
+      if (atStart) {
+        start = CpuCounters.of(tenant);
+      } else {
+        end = CpuCounters.of(tenant);
       }
     }
 
-    HostResult result() {
-      var spec = host.spec();
-      double vcpus = 0;
-      double ram = 0;
-      double iops = 0;
-      for (TenantRuntime tenant : host.tenants()) {
-        var plan = tenant.spec().plan();
-        vcpus += plan.vcpus();
-        ram += plan.memory().ramBytes();
-        iops += Math.min(plan.disk().iopsLimit(), spec.disk().iops());
+    /** Memory sampled at the end of {@code [from, to)}, weighted by its overlap with the window. */
+    void sample(long from, long to, long residentBytes, long swappedBytes) {
+      long overlap = Math.min(to, window.to().nanos()) - Math.max(from, window.from().nanos());
+      if (overlap > 0) {
+        double seconds = SimTime.toSeconds(overlap);
+        residentSum += residentBytes * seconds;
+        swappedSum += swappedBytes * seconds;
+        sampleSeconds += seconds;
       }
-      var oversell =
-          new HostResult.Oversell(
-              vcpus / spec.cpu().cores(),
-              ram / spec.memory().ramBytes(),
-              iops / spec.disk().iops());
-      double window = measuredSeconds();
-      double cpuUtilization =
-          (allocatedTotal() - allocatedAtWarmup) / window / host.cpu().capacity();
-      double sampleSeconds = Math.max(measuredSampleSeconds, 1e-12);
-      Map<String, double[]> series = new LinkedHashMap<>();
-      series.put("cpu_utilization", utilization.toArray());
-      series.put("memory_used_bytes", used.toArray());
-      series.put("memory_swapped_bytes", swappedSeries.toArray());
-      return new HostResult(
-          spec.name(),
-          spec.platform().id(),
-          oversell,
-          cpuUtilization,
-          usedSum / sampleSeconds,
-          swappedSum / sampleSeconds,
-          new Series(SimTime.toSeconds(interval), series));
     }
-  }
 
-  private static double fraction(double part, double whole) {
-    return whole <= 0 ? 0 : part / whole;
-  }
-
-  /** An instant in seconds from the run's start; NaN for the -1 of "never happened". */
-  private static double instantSeconds(long nanos) {
-    return nanos < 0 ? Double.NaN : SimTime.toSeconds(nanos);
-  }
-
-  private static double nanToZero(double value) {
-    return Double.isNaN(value) ? 0 : value;
+    TenantMetrics result(boolean readyTime, TenantSpec spec) {
+      double seconds = Math.max(sampleSeconds, 1e-12);
+      return TenantFigures.of(
+          recorder,
+          window.seconds(),
+          start,
+          end == null ? CpuCounters.of(tenant) : end,
+          readyTime,
+          residentSum / seconds,
+          swappedSum / seconds,
+          spec.workload().start().nanos());
+    }
   }
 }

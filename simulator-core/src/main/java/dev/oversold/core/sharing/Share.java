@@ -255,6 +255,14 @@ public final class Share {
     return n == 0 ? 0 : allocation * efficiency / n;
   }
 
+  /**
+   * {@link #allocatedWork()} read without bringing the integrals up to date, so that a sampler
+   * reading it does not split the share's integration (and its rounding) at sample instants.
+   */
+  public double allocatedWorkSoFar() {
+    return allocatedWork + allocation * SimTime.toSeconds(simulation.now() - lastUpdate);
+  }
+
   /** Allocation received so far, in units (rate integrated over seconds). */
   public double allocatedWork() {
     advance();
