@@ -39,6 +39,10 @@ final class NamedKeysTest {
           host: node-1
           plan: small
           workload: { kind: service, arrivals: { process: poisson, rate: 5/s }, request: { cpu: 8ms } }
+        - name: batch-1
+          host: node-1
+          plan: small
+          workload: { kind: cpu-hog, threads: 1 }
         - name: bully
           host: node-1
           plan: small
@@ -66,7 +70,7 @@ final class NamedKeysTest {
     Scenario asWritten = load(new Override("tenants[db-{01..02}].host", "node-2"));
     for (Scenario scenario : List.of(byTemplate, asWritten)) {
       assertEquals(
-          List.of("node-1", "node-1", "node-1", "node-2", "node-2", "node-1"),
+          List.of("node-1", "node-1", "node-1", "node-2", "node-2", "node-1", "node-1"),
           scenario.tenants().stream().map(TenantSpec::host).toList());
     }
   }
@@ -74,7 +78,7 @@ final class NamedKeysTest {
   @Test
   void count_rewritesTheRange_keepingTheFirstNumberAndPadding() throws ScenarioException {
     assertEquals(
-        List.of("web-1", "web-2", "web-3", "web-4", "web-5", "db-01", "bully"),
+        List.of("web-1", "web-2", "web-3", "web-4", "web-5", "db-01", "batch-1", "bully"),
         names(
             load(new Override("tenants[web].count", "5"), new Override("tenants[db].count", "1"))));
   }
@@ -82,17 +86,27 @@ final class NamedKeysTest {
   @Test
   void count_ofAPlainName_numbersIt_andOneKeepsIt() throws ScenarioException {
     assertEquals(
-        List.of("web-1", "web-2", "web-3", "db-01", "db-02", "bully-1", "bully-2"),
+        List.of("web-1", "web-2", "web-3", "db-01", "db-02", "batch-1", "bully-1", "bully-2"),
         names(load(new Override("tenants[bully].count", "2"))));
     assertEquals(
-        List.of("web-1", "web-2", "web-3", "db-01", "db-02", "bully"),
+        List.of("web-1", "web-2", "web-3", "db-01", "db-02", "batch-1", "bully"),
         names(load(new Override("tenants[bully].count", "1"))));
+  }
+
+  @Test
+  void count_ofASingleNumberedName_extendsItsNumbering() throws ScenarioException {
+    // batch-1 is copy 1 of definition batch, as the planner and the sweep's groups read it
+    assertEquals(
+        List.of(
+            "web-1", "web-2", "web-3", "db-01", "db-02", "batch-1", "batch-2", "batch-3", "bully"),
+        names(load(new Override("tenants[batch].count", "3"))));
   }
 
   @Test
   void countZero_removesTheDefinition() throws ScenarioException {
     assertEquals(
-        List.of("db-01", "db-02", "bully"), names(load(new Override("tenants[web].count", "0"))));
+        List.of("db-01", "db-02", "batch-1", "bully"),
+        names(load(new Override("tenants[web].count", "0"))));
   }
 
   @Test
@@ -100,7 +114,7 @@ final class NamedKeysTest {
     assertEquals(
         List.of(
             "--set tenants[api].count:1:1: tenants[api]: no item named api (expected one of: web"
-                + " (web-{1..3}), db (db-{01..02}), bully)"),
+                + " (web-{1..3}), db (db-{01..02}), batch-1, bully)"),
         ScenarioLoaderTest.problems(MIX, new Override("tenants[api].count", "4")));
     assertEquals(
         List.of(

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 final class ItemNames {
   private static final Pattern RANGE = Pattern.compile("-?\\{\\d{1,9}\\.\\.\\d{1,9}\\}");
 
+  /** A single numbered tenant, {@code batch-1}: copy 1 of the definition {@code batch}. */
+  private static final Pattern NUMBERED = Pattern.compile("(.+)-\\d{1,9}");
+
   private ItemNames() {}
 
   /**
@@ -33,7 +36,8 @@ final class ItemNames {
         continue;
       }
       String template = template(written);
-      names.add(template.equals(written) ? written : template + " (" + written + ")");
+      boolean range = RANGE.matcher(written).find();
+      names.add(range ? template + " (" + written + ")" : written);
       if (name.equals(written) || name.equals(template)) {
         matches.add(i);
       }
@@ -68,9 +72,16 @@ final class ItemNames {
     return null;
   }
 
-  /** The name without its range: {@code web-{1..39}} is {@code web}; others stay as written. */
+  /**
+   * The name without its range or number: {@code web-{1..39}} and {@code batch-1} are {@code web}
+   * and {@code batch} (as the planner and the sweep's groups name definitions); others as written.
+   */
   static String template(String name) {
     Matcher m = RANGE.matcher(name);
-    return m.find() ? name.substring(0, m.start()) + name.substring(m.end()) : name;
+    if (m.find()) {
+      return name.substring(0, m.start()) + name.substring(m.end());
+    }
+    Matcher numbered = NUMBERED.matcher(name);
+    return numbered.matches() ? numbered.group(1) : name;
   }
 }

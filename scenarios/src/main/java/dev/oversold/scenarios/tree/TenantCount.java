@@ -11,15 +11,18 @@ import java.util.regex.Pattern;
 /**
  * The override key {@code tenants[T].count=N}: how many tenants definition T makes. It rewrites the
  * definition's name: a range {@code web-{1..39}} becomes {@code web-{1..N}} (the first number and
- * its zero padding kept, so web-1 stays web-1 with its random streams); a plain name {@code db}
- * becomes {@code db-{1..N}} (for N = 1 it stays {@code db}); N = 0 removes the definition. The key
- * exists only here: tenant definitions have no {@code count} in the file.
+ * its zero padding kept, so web-1 stays web-1 with its random streams), and so does a single
+ * numbered name ({@code batch-1} is read as {@code batch-{1..1}}); a plain name {@code db} becomes
+ * {@code db-{1..N}} (for N = 1 it stays {@code db}); N = 0 removes the definition. The key exists
+ * only here: tenant definitions have no {@code count} in the file.
  */
 final class TenantCount {
   /** The loader's own limit on tenants in a scenario. */
   private static final int MAX = 10_000;
 
   private static final Pattern RANGE = Pattern.compile("\\{(\\d{1,9})\\.\\.(\\d{1,9})\\}");
+
+  private static final Pattern NUMBERED = Pattern.compile("(.+)-(\\d{1,9})");
 
   private TenantCount() {}
 
@@ -50,6 +53,10 @@ final class TenantCount {
     if (count == 0) {
       tenants.items().remove(index);
       return;
+    }
+    Matcher single = NUMBERED.matcher(name);
+    if (!RANGE.matcher(name).find() && single.matches()) {
+      name = single.group(1) + "-{" + single.group(2) + ".." + single.group(2) + "}";
     }
     Matcher m = RANGE.matcher(name);
     String renamed;
