@@ -11,20 +11,20 @@ import org.HdrHistogram.HistogramIterationValue;
  * its members' percentiles. Stored sparsely: one (value, count) pair per non-empty HdrHistogram
  * bucket, values in microseconds at three significant digits, plus the exact maximum, so a quantile
  * here equals the one the tenant's own recorder reports.
+ *
+ * @param micros bucket values in microseconds (each bucket's highest equivalent value), increasing
+ * @param counts requests in each bucket
+ * @param maxMillis the exact largest latency; NaN when empty
  */
-public final class LatencyHistogram {
+public record LatencyHistogram(long[] micros, long[] counts, double maxMillis) {
   /** No latencies: a tenant without requests, or a run that kept no histograms. */
   public static final LatencyHistogram EMPTY =
       new LatencyHistogram(new long[0], new long[0], Double.NaN);
 
-  private final long[] micros;
-  private final long[] counts;
-  private final double maxMillis;
-
-  private LatencyHistogram(long[] micros, long[] counts, double maxMillis) {
-    this.micros = micros;
-    this.counts = counts;
-    this.maxMillis = maxMillis;
+  public LatencyHistogram {
+    if (micros.length != counts.length) {
+      throw new IllegalArgumentException("one count per bucket value");
+    }
   }
 
   /** A copy of {@code histogram} (microseconds) whose exact largest value is {@code maxMillis}. */
