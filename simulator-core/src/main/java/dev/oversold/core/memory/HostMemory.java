@@ -124,12 +124,13 @@ public final class HostMemory {
       long free = freePages();
       if (free >= trigger) {
         retryBelow = Long.MAX_VALUE;
-      } else if (free < retryBelow) {
+      } else if (free < retryBelow || free < 0) {
         long target = reclaimer.targetFreePages(this);
         reclaimer.reclaim(this, target);
         long after = freePages();
         // A pass that could not reach the trigger is not repeated on every fault: only once
-        // another batch (the trigger-to-target gap) is gone, so stuck reclaim stays amortised.
+        // another batch (the trigger-to-target gap) is gone, so stuck reclaim stays amortised;
+        // a host actually short (free < 0) always reclaims.
         retryBelow = after < trigger ? after - Math.max(1, target - trigger) : Long.MAX_VALUE;
       }
       while ((freePages() < 0 || swapFreePages() < 0) && reclaimer.globalOom()) {
