@@ -378,7 +378,13 @@ final class ScenarioLoaderTest {
 
   @Test
   void range_atTheUpperBound_loads() throws ScenarioException {
-    Scenario scenario = parse(MINIMAL.replace("name: web", "name: web-{1..10000}"));
+    // 10,000 QEMU processes of 88 MiB need 859 GiB resident before any guest page (issue 15's
+    // residency), so the host is 1 TiB: 0.5 + 16 GiB reserve + 859 GiB fits.
+    Scenario scenario =
+        parse(
+            MINIMAL
+                .replace("name: web", "name: web-{1..10000}")
+                .replace("ram: 32GiB", "ram: 1TiB"));
     assertEquals(10_000, scenario.tenants().size());
     assertEquals("web-10000", scenario.tenants().get(9_999).name());
   }

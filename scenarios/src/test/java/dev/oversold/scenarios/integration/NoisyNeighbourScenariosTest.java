@@ -60,16 +60,15 @@ final class NoisyNeighbourScenariosTest {
   }
 
   @Test
-  void openvzNoisyNeighbour_onKvmTheHostIsShortBeforeTheBombAndLeanKvmSuffersMore()
+  void openvzNoisyNeighbour_onKvmTheWebsFitBeforeTheBombAndLeanKvmSuffersMore()
       throws ScenarioException {
     Override kvm = new Override("hosts[0].platform", "kvm");
     Scenario openvz = ScenarioLibrary.load("openvz-noisy-neighbour", List.of());
-    // KVM's defaults back 4 GiB for the host and 0.5 GiB per VM: 4 + 22 x 0.5 + 20 x 0.6 GiB of
-    // web working sets = 27 GiB > 16 GiB before the bomb starts. Each request touches 256 pages,
-    // mostly in host swap: about 256 reads of at least 3 ms on the 2000-IOPS disks, far more
-    // than the webs' 20 requests a second allow: the 32 workers fall behind and every request
-    // times out (5 s).
-    // (Shortened to 40 s: the collapse is there from the start, and thrashing runs are slow.)
+    // KVM's defaults (issue 15) keep 0.5 + 16 / 64 = 0.75 GiB for the host and back 88 MiB of
+    // QEMU per 1-vCPU VM from the start: 0.75 + 22 x 0.086 + 20 x 0.6 GiB of web working sets
+    // (+ page tables) = 14.7 GiB < 16 GiB before the bomb starts: the webs serve as on OpenVZ,
+    // with no host swap. (The old flat 4 GiB + 0.5 GiB per VM made 27 GiB: every request timed
+    // out before any bomb, the phantom pressure of issue 15.)
     SimulationResult kvmQuiet =
         runWithout(
             ScenarioLibrary.load(
@@ -77,8 +76,9 @@ final class NoisyNeighbourScenariosTest {
             "bully");
     double openvzQuietGood = goodPerSecond(runWithout(openvz, "bully"), "web-");
     assertTrue(
-        goodPerSecond(kvmQuiet, "web-") < 0.01 * openvzQuietGood,
-        line("kvm quiet", kvmQuiet, "web-"));
+        goodPerSecond(kvmQuiet, "web-") > 0.95 * openvzQuietGood,
+        line("kvm quiet", kvmQuiet, "web-") + " vs openvz " + openvzQuietGood);
+    assertEquals(0, hostSwappedBytes(kvmQuiet), line("kvm quiet", kvmQuiet, "web-"));
     // Lean KVM (0.5 GiB host reserve, 64 MiB per VM) fits the webs (4 + 0.5 + 1.4 + 11.7 GiB with
     // the bomb's 4 GiB of guest RAM is 17.6 GiB > 16 GiB only once the bomb runs): the host then
     // swaps every VM's frames in proportion to their size, behind the guests' backs, and the

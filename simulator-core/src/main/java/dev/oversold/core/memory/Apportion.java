@@ -1,6 +1,7 @@
 package dev.oversold.core.memory;
 
 import dev.oversold.core.sharing.WaterFilling;
+import java.util.Arrays;
 
 /** Splits an amount of pages among tenants: in proportion, or by weighted max-min. */
 public final class Apportion {
@@ -34,21 +35,33 @@ public final class Apportion {
       remainders[i] = exact - take[i];
       given += take[i];
     }
-    while (given < amount) {
-      int best = -1;
-      for (int i = 0; i < n; i++) {
-        if (take[i] < available[i] && (best < 0 || remainders[i] > remainders[best])) {
-          best = i;
-        }
-      }
-      if (best < 0) {
-        break;
-      }
-      take[best]++;
-      remainders[best] = -1;
-      given++;
+    if (given < amount) {
+      giveRemainders(amount - given, take, available, remainders);
     }
     return take;
+  }
+
+  /**
+   * Hands {@code left} single pages to the consumers with the largest remainders, one each, ties to
+   * the lower index: one sort, O(n log n), instead of a scan over every consumer per page.
+   */
+  private static void giveRemainders(
+      long left, long[] take, long[] available, double[] remainders) {
+    int n = take.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    // Largest remainder first; the sort is stable, so equal remainders keep index order.
+    Arrays.sort(order, (a, b) -> Double.compare(remainders[b], remainders[a]));
+    long given = 0;
+    for (int k = 0; k < n && given < left; k++) {
+      int i = order[k];
+      if (take[i] < available[i]) {
+        take[i]++;
+        given++;
+      }
+    }
   }
 
   /**

@@ -20,6 +20,7 @@ public final class HostMemory {
   private final HostMemoryConfig config;
   private final List<TenantMemory> tenants = new ArrayList<>();
   private boolean settling;
+  private long retryBelow = Long.MAX_VALUE;
   private long ramUsed;
   private long swapUsed;
   private long globalOomKills;
@@ -119,8 +120,18 @@ public final class HostMemory {
     settling = true;
     try {
       HostReclaimer reclaimer = config.reclaimer();
-      if (freePages() < reclaimer.triggerFreePages(this)) {
-        reclaimer.reclaim(this, reclaimer.targetFreePages(this));
+      long trigger = reclaimer.triggerFreePages(this);
+      long free = freePages();
+      if (free >= trigger) {
+        retryBelow = Long.MAX_VALUE;
+      } else if (free < retryBelow || free < 0) {
+        long target = reclaimer.targetFreePages(this);
+        reclaimer.reclaim(this, target);
+        long after = freePages();
+        // A pass that could not reach the trigger is not repeated on every fault: only once
+        // another batch (the trigger-to-target gap) is gone, so stuck reclaim stays amortised;
+        // a host actually short (free < 0) always reclaims.
+        retryBelow = after < trigger ? after - Math.max(1, target - trigger) : Long.MAX_VALUE;
       }
       while ((freePages() < 0 || swapFreePages() < 0) && reclaimer.globalOom()) {
         TenantMemory victim = worstBadness();

@@ -276,7 +276,7 @@ public final class TenantMemory implements MemoryAccess {
     if (kind == TenantMemoryConfig.Kind.VM_PARTITIONED) {
       return overhead + ramLimit;
     }
-    long pages = overhead + anon - hostSwappedAnon - compressed - shared + file + kernel;
+    long pages = anon - hostSwappedAnon - compressed - shared + file + kernel;
     pages += compressedFootprint();
     if (kind.virtualSwap()) {
       pages += swapped - hostSwappedVswap;
@@ -284,7 +284,7 @@ public final class TenantMemory implements MemoryAccess {
     if (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
       pages += freeBacked - hostSwappedFree;
     }
-    return pages;
+    return overhead + grownOverhead(pages) + pages;
   }
 
   /** Host swap pages this tenant occupies now. */
@@ -312,6 +312,12 @@ public final class TenantMemory implements MemoryAccess {
     host.adjust(ram - syncedRam, swap - syncedSwap);
     syncedRam = ram;
     syncedSwap = swap;
+  }
+
+  /** Overhead that grows with the pages the host backs (KVM's host page tables), rounded up. */
+  private long grownOverhead(long backedPages) {
+    double fraction = config.overheadFraction();
+    return fraction == 0 ? 0 : (long) Math.ceil(backedPages * fraction);
   }
 
   private long compressedFootprint() {

@@ -14,6 +14,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param kind where its pages live
  * @param oomGuardBytes the global OOM killer spares the tenant while it holds no more than this
  *     (OpenVZ oomguarpages); 0 for no guarantee
+ * @param overheadFraction host RAM the tenant's overhead grows by per page of it the host backs
+ *     (KVM: the host's page tables, 1/512); 0 for a fixed overhead
  */
 public record TenantMemoryConfig(
     long ramBytes,
@@ -22,7 +24,20 @@ public record TenantMemoryConfig(
     long reservationBytes,
     double shares,
     Kind kind,
-    long oomGuardBytes) {
+    long oomGuardBytes,
+    double overheadFraction) {
+
+  /** A tenant whose overhead does not grow. */
+  public TenantMemoryConfig(
+      long ramBytes,
+      long swapBytes,
+      long overheadBytes,
+      long reservationBytes,
+      double shares,
+      Kind kind,
+      long oomGuardBytes) {
+    this(ramBytes, swapBytes, overheadBytes, reservationBytes, shares, kind, oomGuardBytes, 0);
+  }
 
   /** A tenant without an OOM guarantee. */
   public TenantMemoryConfig(
@@ -41,6 +56,7 @@ public record TenantMemoryConfig(
     checkArgument(swapBytes >= 0 && overheadBytes >= 0 && reservationBytes >= 0, "bytes >= 0");
     checkArgument(shares > 0 && Double.isFinite(shares), "shares must be > 0");
     checkArgument(kind != null, "kind");
+    checkArgument(overheadFraction >= 0 && overheadFraction < 1, "overhead fraction in [0, 1)");
   }
 
   /** Where a tenant's pages live. */

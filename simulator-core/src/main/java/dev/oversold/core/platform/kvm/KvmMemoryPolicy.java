@@ -2,13 +2,18 @@ package dev.oversold.core.platform.kvm;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.memory.HostMemoryConfig;
+import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.core.memory.PageSharing;
 import dev.oversold.core.memory.TenantMemoryConfig;
+import dev.oversold.core.memory.Watermarks;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.MemoryPolicy;
+import dev.oversold.core.platform.Refusal;
+import dev.oversold.core.platform.memory.HostReserve;
+import dev.oversold.core.platform.memory.ResidentAdmission;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,18 +27,20 @@ public final class KvmMemoryPolicy implements MemoryPolicy {
       new Knob(
           "host-reserved",
           KnobKind.BYTES,
-          4.0 * (1L << 30),
+          Double.NaN,
           0,
           1e15,
-          "RAM kept for the host OS (~4 GB [R Red Hat sizing])");
+          "RAM kept for the host OS; unset: 512 MiB of services (OpenStack"
+              + " reserved_host_memory_mb) + 1/64 of RAM for the kernel's struct page array");
   public static final Knob VM_OVERHEAD =
       new Knob(
           "vm-overhead",
           KnobKind.BYTES,
-          512.0 * (1L << 20),
+          Double.NaN,
           0,
           1e12,
-          "host RAM per VM besides guest RAM: QEMU, device state (~0.5 GB [R Red Hat HCI sizing])");
+          "host RAM per VM besides guest RAM, resident from start; unset: QEMU's 64 MiB + 8 MiB"
+              + " per vCPU + 16 MiB VGA, plus 1/512 of the guest RAM backed (oVirt's estimate)");
   public static final Knob KSM =
       new Knob("ksm", KnobKind.BOOLEAN, 0, 0, 1, "run KSM page merging (off by default)");
   public static final Knob KSM_SHARING =
@@ -80,27 +87,66 @@ public final class KvmMemoryPolicy implements MemoryPolicy {
 
   @Override
   public HostMemoryConfig host(HostSpec host, List<TenantSpec> tenants) {
+    admit(host, tenants)
+        .ifPresent(
+            refusal -> {
+              throw new MemoryAdmissionException(host.name(), refusal.reason());
+            });
     var options = host.options();
     return new HostMemoryConfig(
         host.memory().ramBytes(),
         host.memory().swapBytes(),
-        (long) options.get(HOST_RESERVED),
+        reservedBytes(host),
         0,
         0,
         0.5,
-        new KvmReclaimer(options.get(AUTO_BALLOON) != 0, options.get(BALLOON_MAX)));
+        new KvmReclaimer(
+            options.get(AUTO_BALLOON) != 0,
+            options.get(BALLOON_MAX),
+            Optional.of(Watermarks.linux(host.memory().ramBytes()))));
+  }
+
+  /**
+   * Admission, apart from residency: guest RAM is backed on first touch and may be oversold, but
+   * what is resident from the first instant (the host's reserve and each VM's fixed overhead) must
+   * fit in RAM, or no VM can run at all.
+   */
+  @Override
+  public Optional<Refusal> admit(HostSpec host, List<TenantSpec> tenants) {
+    return ResidentAdmission.refusal(
+        host,
+        "kvm",
+        reservedBytes(host),
+        tenants,
+        tenant -> fixedOverheadBytes(host, tenant),
+        "host-reserved or vm-overhead");
+  }
+
+  static long reservedBytes(HostSpec host) {
+    return HostReserve.bytes(host.options().get(HOST_RESERVED), host.memory().ramBytes());
+  }
+
+  /** The option when given, else QEMU's fixed part for the plan's vCPUs. */
+  static long fixedOverheadBytes(HostSpec host, TenantSpec tenant) {
+    double configured = host.options().get(VM_OVERHEAD);
+    return Double.isNaN(configured)
+        ? QemuOverhead.fixedBytes(tenant.plan().vcpus())
+        : (long) configured;
   }
 
   @Override
   public TenantMemoryConfig tenant(HostSpec host, TenantSpec tenant) {
     var plan = tenant.plan();
+    boolean grows = Double.isNaN(host.options().get(VM_OVERHEAD));
     return new TenantMemoryConfig(
         plan.memory().ramBytes(),
         plan.memory().swapBytes(),
-        (long) host.options().get(VM_OVERHEAD),
+        fixedOverheadBytes(host, tenant),
         0,
         1,
-        TenantMemoryConfig.Kind.VM_ON_DEMAND);
+        TenantMemoryConfig.Kind.VM_ON_DEMAND,
+        0,
+        grows ? QemuOverhead.PAGE_TABLE_FRACTION : 0);
   }
 
   @Override

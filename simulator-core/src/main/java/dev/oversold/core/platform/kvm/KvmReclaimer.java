@@ -4,7 +4,9 @@ import dev.oversold.core.memory.Apportion;
 import dev.oversold.core.memory.HostMemory;
 import dev.oversold.core.memory.HostReclaimer;
 import dev.oversold.core.memory.TenantMemory;
+import dev.oversold.core.memory.Watermarks;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A KVM host short of RAM: balloons first when auto-ballooning is on (the guest gives up free
@@ -16,9 +18,31 @@ public final class KvmReclaimer implements HostReclaimer {
   private final boolean autoBalloon;
   private final double balloonMaxFraction;
 
+  private final Optional<Watermarks> watermarks;
+
+  /** A reclaimer that runs only when the host is short (no kswapd watermarks). */
   public KvmReclaimer(boolean autoBalloon, double balloonMaxFraction) {
+    this(autoBalloon, balloonMaxFraction, Optional.empty());
+  }
+
+  /** A reclaimer woken below {@code watermarks}' low mark that frees up to the high mark. */
+  public KvmReclaimer(
+      boolean autoBalloon, double balloonMaxFraction, Optional<Watermarks> watermarks) {
     this.autoBalloon = autoBalloon;
     this.balloonMaxFraction = balloonMaxFraction;
+    this.watermarks = watermarks;
+  }
+
+  /** kswapd wakes at the low watermark (reclaim only when short without watermarks). */
+  @Override
+  public long triggerFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::lowPages).orElse(0L);
+  }
+
+  /** kswapd reclaims until the high watermark. */
+  @Override
+  public long targetFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::highPages).orElse(0L);
   }
 
   @Override

@@ -4,7 +4,9 @@ import dev.oversold.core.memory.Apportion;
 import dev.oversold.core.memory.HostMemory;
 import dev.oversold.core.memory.HostReclaimer;
 import dev.oversold.core.memory.TenantMemory;
+import dev.oversold.core.memory.Watermarks;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Global reclaim of one Linux kernel shared by containers (OpenVZ) or process groups (bare metal):
@@ -14,6 +16,30 @@ import java.util.List;
  * shrink_node_memcgs).
  */
 public final class SharedKernelReclaimer implements HostReclaimer {
+  private final Optional<Watermarks> watermarks;
+
+  /** A reclaimer that runs only when the host is short (no kswapd watermarks). */
+  public SharedKernelReclaimer() {
+    this(Optional.empty());
+  }
+
+  /** A reclaimer woken below {@code watermarks}' low mark that frees up to the high mark. */
+  public SharedKernelReclaimer(Optional<Watermarks> watermarks) {
+    this.watermarks = watermarks;
+  }
+
+  /** kswapd wakes at the low watermark (reclaim only when short without watermarks). */
+  @Override
+  public long triggerFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::lowPages).orElse(0L);
+  }
+
+  /** kswapd reclaims until the high watermark. */
+  @Override
+  public long targetFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::highPages).orElse(0L);
+  }
+
   @Override
   public void reclaim(HostMemory host, long targetFreePages) {
     List<TenantMemory> tenants = host.tenants();
