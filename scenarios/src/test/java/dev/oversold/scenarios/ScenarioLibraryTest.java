@@ -16,7 +16,10 @@ final class ScenarioLibraryTest {
     assertEquals(
         List.of(
             "budget-vps-node",
+            "felter-netperf",
             "kvm-vcpu-overcommit",
+            "matthews-receive-flood",
+            "matthews-transmit-flood",
             "noisy-cpu-hog",
             "noisy-disk-hog",
             "noisy-fork-bomb",

@@ -10,7 +10,8 @@ import dev.oversold.core.model.WorkloadSpec;
  * #MAX_BURST_BYTES} (and at least one packet). At most {@link #MAX_BURSTS_IN_FLIGHT} bursts are
  * outstanding, as a socket buffer bounds what a sender has queued: when the NIC or the plan's limit
  * cannot keep up, due bursts wait and the flood runs at what the link gives it instead of queueing
- * without bound. Progress counts bytes delivered; throughput counts packets.
+ * without bound. Packets are datagrams: those dropped on the way are lost. Progress counts bytes
+ * delivered; throughput counts packets delivered.
  */
 final class NetFloodWorkload implements Workload {
   /** The net-flood kind's declaration. */
@@ -26,6 +27,9 @@ final class NetFloodWorkload implements Workload {
    * the progress of a fast flood accurate to within half a megabyte at any instant.
    */
   static final long MAX_BURST_BYTES = 256L << 10;
+
+  /** An IP packet's largest size (its length field): a 64 KiB "packet" is sent as this. */
+  static final int MAX_PACKET_BYTES = 65_535;
 
   /** Bursts queued at once; two keep the link busy while one waits out the link latency. */
   static final int MAX_BURSTS_IN_FLIGHT = 2;
@@ -69,23 +73,23 @@ final class NetFloodWorkload implements Workload {
     while (due > 0 && inFlight < MAX_BURSTS_IN_FLIGHT) {
       due--;
       inFlight++;
-      long bytes = packetsPerBurst * spec.packetBytes();
-      Runnable done = () -> delivered(bytes);
+      int packetBytes = (int) Math.min(MAX_PACKET_BYTES, spec.packetBytes());
       if (spec.direction() == WorkloadSpec.Direction.TRANSMIT) {
-        context.network().send(bytes, done);
+        context.network().sendDatagrams(packetsPerBurst, packetBytes, this::delivered);
       } else {
-        context.network().receive(bytes, done);
+        context.network().receiveDatagrams(packetsPerBurst, packetBytes, this::delivered);
       }
     }
   }
 
-  private void delivered(long bytes) {
+  /** A burst is through: {@code packets} of it arrived, the others were dropped on the way. */
+  private void delivered(long packets) {
     inFlight--;
     if (stopped) {
       return; // bursts delivered after a stop or kill count for nobody
     }
-    context.recorder().progressed(bytes);
-    context.recorder().operationsCompleted(packetsPerBurst);
+    context.recorder().progressed(packets * spec.packetBytes());
+    context.recorder().operationsCompleted(packets);
     sendDue();
   }
 
