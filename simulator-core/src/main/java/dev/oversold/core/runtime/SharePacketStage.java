@@ -12,9 +12,11 @@ import java.util.function.Consumer;
  * tenant's vhost thread or vNIC world), so its work competes with the tenants' vCPUs and is charged
  * to whoever owns the share. Frames wait in a backlog of at most {@code backlogLimit} packets (more
  * are dropped, a batch split at the limit) and are handled one batch at a time, FIFO: one thread,
- * as one softirq context serves one queue. A batch of n packets is one job of n times the cost per
- * packet; after it, each frame waits {@code latencyNanos} (wake-ups, notifications) before going
- * on.
+ * as one softirq context serves one queue. A batch in service keeps its place in the backlog until
+ * it is done: its packets would leave one by one, so a flood's batch keeps the backlog full while
+ * it is served instead of emptying it at once. A batch of n packets is one job of n times the cost
+ * per packet; after it, each frame waits {@code latencyNanos} (wake-ups, notifications) before
+ * going on.
  */
 final class SharePacketStage implements PacketStage {
   private final Simulation simulation;
@@ -62,12 +64,12 @@ final class SharePacketStage implements PacketStage {
     }
     Frame frame = backlog.pollFirst();
     Consumer<Frame> next = continuations.pollFirst();
-    queued -= frame.packets();
     busy = true;
     cpu.submit(
         frame.packets() * secondsPerPacket,
         job -> {
           busy = false;
+          queued -= frame.packets();
           processed += frame.packets();
           if (latencyNanos > 0) {
             simulation.scheduleAfter(latencyNanos, () -> next.accept(frame));
