@@ -107,11 +107,13 @@ final class NetFloodWorkload implements Workload {
   private static final double EVENTS_PER_BURST = 4;
 
   /**
-   * Events per 64 packets of a burst: a receive path takes a batch off the wire a NAPI budget (64)
-   * at a time, each part a wire event and a CPU job (submit, completion); transmit needs fewer (a
-   * ring of 256 descriptors a wire event).
+   * Events per 64 packets of a received burst: the receive path takes a batch off the wire a NAPI
+   * budget (64) at a time, each part a wire event and a CPU job (submit, completion).
    */
   private static final double EVENTS_PER_64_PACKETS = 4;
+
+  /** Events per 256 packets of a sent burst: a ring of 256 descriptors a wire event, its pump. */
+  private static final double EVENTS_PER_256_PACKETS = 2;
 
   /**
    * Events per simulated second: a burst of whole packets every {@link #BURST_SECONDS}, at most
@@ -123,6 +125,10 @@ final class NetFloodWorkload implements Workload {
     double burstBytes = Math.min(flood.bytesPerSecond() * BURST_SECONDS, MAX_BURST_BYTES);
     double packets = Math.max(1, Math.floor(burstBytes / flood.packetBytes()));
     double bursts = flood.bytesPerSecond() / (packets * flood.packetBytes());
-    return (EVENTS_PER_BURST + EVENTS_PER_64_PACKETS * Math.ceil(packets / 64)) * bursts;
+    double perPackets =
+        flood.direction() == WorkloadSpec.Direction.RECEIVE
+            ? EVENTS_PER_64_PACKETS * Math.ceil(packets / 64)
+            : EVENTS_PER_256_PACKETS * Math.ceil(packets / 256);
+    return (EVENTS_PER_BURST + perPackets) * bursts;
   }
 }
