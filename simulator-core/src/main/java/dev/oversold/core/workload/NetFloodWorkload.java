@@ -103,8 +103,12 @@ final class NetFloodWorkload implements Workload {
     }
   }
 
-  /** Events of one burst besides its packets: the pacing tick, the transfer's completion. */
-  private static final double EVENTS_PER_BURST = 4;
+  /**
+   * Events of one burst besides its packets: the pacing tick, the transfer's completion, and one
+   * crossing of every stage (link latency, wire, the stack's and the backend's CPU jobs, a
+   * backend's notification delay).
+   */
+  private static final double EVENTS_PER_BURST = 12;
 
   /**
    * Events per 64 packets of a received burst: the receive path takes a batch off the wire a NAPI
