@@ -108,7 +108,7 @@ final class NetFloodWorkload implements Workload {
    * crossing of every stage (link latency, wire, the stack's and the backend's CPU jobs, a
    * backend's notification delay).
    */
-  private static final double EVENTS_PER_BURST = 12;
+  private static final double EVENTS_PER_BURST = 16;
 
   /**
    * Events per 64 packets of a received burst: the receive path takes a batch off the wire a NAPI
