@@ -17,7 +17,10 @@ final class ScenarioLibraryTest {
         List.of(
             "backup-window",
             "budget-vps-node",
+            "felter-netperf",
             "kvm-vcpu-overcommit",
+            "matthews-receive-flood",
+            "matthews-transmit-flood",
             "noisy-cpu-hog",
             "noisy-disk-hog",
             "noisy-fork-bomb",

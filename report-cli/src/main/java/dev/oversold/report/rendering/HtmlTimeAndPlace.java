@@ -49,7 +49,7 @@ final class HtmlTimeAndPlace {
         page,
         "queues",
         "Disk and network queues over time",
-        "Per host: I/Os in the disk and transfers on the network interface (waiting or in"
+        "Per host: I/Os in the disk and packets in the network qdisc (waiting or in"
             + " service) at each sample instant.",
         deviceChart(report, "queue", "requests in the device", v -> Numbers.fixed(v, 1)));
   }

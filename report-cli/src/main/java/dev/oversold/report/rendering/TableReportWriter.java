@@ -43,7 +43,7 @@ public final class TableReportWriter implements ReportWriter {
               java.util.Locale.ROOT,
               "Host %s: %s, %d cores; sold %sx vCPUs/core, %sx RAM; CPU busy %s %%,"
                   + " memory %s resident, %s swapped; disk busy %s %% (queue %s I/Os),"
-                  + " network tx busy %s %% (queue %s transfers)%n",
+                  + " network tx busy %s %% (queue %s packets)%n",
               host.name(),
               host.platform(),
               host.cores(),

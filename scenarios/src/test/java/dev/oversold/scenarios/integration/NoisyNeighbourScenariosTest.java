@@ -153,8 +153,12 @@ final class NoisyNeighbourScenariosTest {
     // = 65.5 Mbit/s: 866 Mbit/s fit in the 1 Gbit/s port, so the flood is not cut.
     TenantMetrics bully = shared.tenant("bully").metrics();
     assertEquals(100e6 * 100 / 110, bully.progressPerSecond(), 0.01 * 100e6, bully.toString());
-    // Each web has its own 100 Mbit/s queue and the port has room: same tail, same good rate.
-    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 0.02 * meanP99(quiet, "web-"));
+    // Each web has its own 100 Mbit/s HTB class and the port has room: same good rate; its tail
+    // grows by at most the NIC's ring the flood keeps filled, 256 frames x 1,538 B x 8 ns = 3.15
+    // ms.
+    double ring = 256 * 1538 * 8e-6;
+    assertTrue(meanP99(shared, "web-") <= meanP99(quiet, "web-") + ring, figures);
+    assertTrue(meanP99(shared, "web-") >= 0.98 * meanP99(quiet, "web-"), figures);
     assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
   }
 }

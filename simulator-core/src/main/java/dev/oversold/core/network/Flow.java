@@ -18,10 +18,12 @@ public final class Flow {
     return name;
   }
 
+  /** Packets delivered. */
   public long delivered() {
     return delivered;
   }
 
+  /** Packets dropped. */
   public long dropped() {
     return dropped;
   }
@@ -31,12 +33,12 @@ public final class Flow {
   }
 
   void delivered(Frame frame) {
-    delivered++;
-    deliveredBytes += frame.payloadBytes();
+    delivered += frame.packets();
+    deliveredBytes += frame.bytes();
   }
 
   void dropped(Frame frame) {
-    dropped++;
+    dropped += frame.packets();
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * thin flow's frames skip past it.
  */
 public final class FqCodel implements Qdisc {
-  /** fq_codel's default limit, in frames. */
+  /** fq_codel's default limit, in packets. */
   public static final int DEFAULT_LIMIT = 10_240;
 
   static final long TARGET_NANOS = SimDuration.ofMillis(5).nanos();
@@ -50,15 +50,19 @@ public final class FqCodel implements Qdisc {
     int lastCount;
     boolean okToDrop;
 
-    Frame pollHead(long now) {
-      Frame frame = frames.pollFirst();
-      if (frame == null) {
+    Frame pollHead(long now, int maxFrames) {
+      Frame head = frames.peekFirst();
+      if (head == null) {
         firstAboveTime = 0;
         okToDrop = false;
         return null;
       }
-      bytes -= frame.payloadBytes();
-      backlog--;
+      Frame frame = Qdisc.atMost(head, maxFrames);
+      if (frame == head) {
+        frames.pollFirst();
+      }
+      bytes -= frame.bytes();
+      backlog -= frame.packets();
       long sojourn = now - frame.enqueuedAt();
       if (sojourn < TARGET_NANOS || bytes <= mtu) {
         firstAboveTime = 0;
@@ -72,8 +76,8 @@ public final class FqCodel implements Qdisc {
       return frame;
     }
 
-    Frame codelDequeue(long now, Consumer<Frame> dropped) {
-      Frame frame = pollHead(now);
+    Frame codelDequeue(long now, Consumer<Frame> dropped, int maxFrames) {
+      Frame frame = pollHead(now, maxFrames);
       if (frame == null) {
         dropping = false;
         return null;
@@ -85,7 +89,7 @@ public final class FqCodel implements Qdisc {
           while (frame != null && now >= dropNext && dropping) {
             dropped.accept(frame);
             count++;
-            frame = pollHead(now);
+            frame = pollHead(now, maxFrames);
             if (!okToDrop) {
               dropping = false;
             } else {
@@ -95,7 +99,7 @@ public final class FqCodel implements Qdisc {
         }
       } else if (okToDrop) {
         dropped.accept(frame);
-        frame = pollHead(now);
+        frame = pollHead(now, maxFrames);
         dropping = true;
         int delta = count - lastCount;
         count = delta > 1 && now - dropNext < 16 * INTERVAL_NANOS ? delta : 1;
@@ -113,7 +117,7 @@ public final class FqCodel implements Qdisc {
   @Override
   public boolean enqueue(Frame frame, long now) {
     FlowQueue queue = queues.computeIfAbsent(frame.flow(), f -> new FlowQueue());
-    if (backlog >= limit) {
+    while (backlog + frame.packets() > limit) {
       // Over the limit fq_codel drops from the flow with the largest backlog, not the newcomer.
       FlowQueue fattest = queue;
       for (FlowQueue q : queues.values()) {
@@ -121,17 +125,27 @@ public final class FqCodel implements Qdisc {
           fattest = q;
         }
       }
+      int excess = backlog + frame.packets() - limit;
       if (fattest == queue && queue.frames.isEmpty()) {
-        return false;
+        // The newcomer is the fattest flow: it loses what does not fit.
+        if (excess >= frame.packets()) {
+          return false;
+        }
+        frame.take(excess).drop();
+        break;
       }
-      Frame victim = fattest.frames.pollFirst();
-      fattest.bytes -= victim.payloadBytes();
-      backlog--;
+      Frame head = fattest.frames.peekFirst();
+      Frame victim = Qdisc.atMost(head, (long) excess * head.framesPerPacket());
+      if (victim == head) {
+        fattest.frames.pollFirst();
+      }
+      fattest.bytes -= victim.bytes();
+      backlog -= victim.packets();
       victim.drop();
     }
     queue.frames.addLast(frame);
-    queue.bytes += frame.payloadBytes();
-    backlog++;
+    queue.bytes += frame.bytes();
+    backlog += frame.packets();
     if (!queue.listed) {
       queue.listed = true;
       queue.deficit = quantum;
@@ -141,7 +155,7 @@ public final class FqCodel implements Qdisc {
   }
 
   @Override
-  public Frame dequeue(long now, Consumer<Frame> dropped) {
+  public Frame dequeue(long now, Consumer<Frame> dropped, int maxFrames) {
     while (true) {
       boolean fromNew = !newFlows.isEmpty();
       ArrayDeque<FlowQueue> list = fromNew ? newFlows : oldFlows;
@@ -155,7 +169,15 @@ public final class FqCodel implements Qdisc {
         oldFlows.addLast(queue);
         continue;
       }
-      Frame frame = queue.codelDequeue(now, dropped);
+      // A batch leaves at most one quantum's worth at a time, so DRR interleaves as per packet.
+      Frame head = queue.frames.peekFirst();
+      long quantumFrames =
+          head == null
+              ? maxFrames
+              : Math.min(
+                  maxFrames,
+                  Math.max(1, queue.deficit / (head.payloadBytes() + 14)) * head.framesPerPacket());
+      Frame frame = queue.codelDequeue(now, dropped, (int) quantumFrames);
       if (frame == null) {
         list.pollFirst();
         if (fromNew && !oldFlows.isEmpty()) {
@@ -166,7 +188,7 @@ public final class FqCodel implements Qdisc {
         continue;
       }
       // Deficits count the frame as the qdisc sees it: the packet plus its 14-byte Ethernet header.
-      queue.deficit -= frame.payloadBytes() + 14;
+      queue.deficit -= frame.bytes() + 14L * frame.packets();
       return frame;
     }
   }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * burst each, decide: a class with rate tokens sends first (round robin among such classes), then
  * classes that can still borrow, up to their ceil. A flood in one class can take spare capacity but
  * never another class's guaranteed rate. Frames of a flow without a class are dropped; each class
- * queues at most {@code limit} frames (pfifo, tail drop).
+ * queues at most {@code limit} packets (pfifo, tail drop).
  */
 public final class Htb implements Qdisc {
   /** A shaped sender's class. */
@@ -29,6 +29,7 @@ public final class Htb implements Qdisc {
   private static final class HtbClass {
     final ClassSpec spec;
     final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    int queued;
     double tokens;
     double ceilTokens;
     long updated;
@@ -47,8 +48,17 @@ public final class Htb implements Qdisc {
       updated = now;
     }
 
+    /** Bytes of one packet of the head frame as HTB counts it (packet + Ethernet header). */
     long size() {
       return frames.getFirst().payloadBytes() + 14L;
+    }
+
+    /** Packets of the head batch the bucket pays for now: at least one, within maxFrames. */
+    int affordable(double bucket, int maxFrames) {
+      Frame head = frames.getFirst();
+      long n = Math.max(1, (long) (bucket / size()));
+      long fit = Math.max(1, maxFrames / head.framesPerPacket());
+      return (int) Math.min(Math.min(n, fit), head.packets());
     }
 
     /** When the head frame fits in the ceil bucket (it can then at least borrow). */
@@ -64,7 +74,7 @@ public final class Htb implements Qdisc {
   private int backlog;
 
   /**
-   * @param limit frames each class may queue
+   * @param limit packets each class may queue
    */
   public Htb(int limit) {
     Preconditions.checkArgument(limit >= 1, "queue length must be at least 1: %s", limit);
@@ -79,11 +89,15 @@ public final class Htb implements Qdisc {
   @Override
   public boolean enqueue(Frame frame, long now) {
     HtbClass c = classes.get(frame.flow());
-    if (c == null || c.frames.size() >= limit) {
+    if (c == null || c.queued >= limit) {
       return false;
     }
+    if (c.queued + frame.packets() > limit) {
+      frame.take(c.queued + frame.packets() - limit).drop();
+    }
     c.frames.addLast(frame);
-    backlog++;
+    c.queued += frame.packets();
+    backlog += frame.packets();
     if (!c.listed) {
       c.listed = true;
       c.refill(now);
@@ -93,19 +107,27 @@ public final class Htb implements Qdisc {
   }
 
   @Override
-  public Frame dequeue(long now, Consumer<Frame> dropped) {
+  public Frame dequeue(long now, Consumer<Frame> dropped, int maxFrames) {
+    boolean ownRate = true;
     HtbClass chosen = pick(now, true);
     if (chosen == null) {
+      ownRate = false;
       chosen = pick(now, false);
     }
     if (chosen == null) {
       return null;
     }
-    long size = chosen.size();
+    int count = chosen.affordable(ownRate ? chosen.tokens : chosen.ceilTokens, maxFrames);
+    long size = chosen.size() * count;
     chosen.tokens -= size;
     chosen.ceilTokens -= size;
-    backlog--;
-    Frame frame = chosen.frames.pollFirst();
+    Frame head = chosen.frames.getFirst();
+    Frame frame = count < head.packets() ? head.take(count) : head;
+    if (frame == head) {
+      chosen.frames.pollFirst();
+    }
+    chosen.queued -= count;
+    backlog -= count;
     active.remove(chosen);
     if (chosen.frames.isEmpty()) {
       chosen.listed = false;

@@ -3,15 +3,17 @@ package dev.oversold.core.network;
 import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * CPU work per packet on a network path: the kernel stack and driver on transmit, the softirq (NAPI
  * poll) on receive, a vhost-net thread, a Xen netback thread. Frames wait in a backlog of at most
- * {@code backlogLimit} (the receive side's netdev_max_backlog, 1,000 by default) and are handled
- * one at a time per core, so small packets are CPU-bound long before the wire is full. Who this CPU
- * belongs to (the shared host, the tenant's cgroup, dom0) is the platform's choice.
+ * {@code backlogLimit} packets (the receive side's netdev_max_backlog, 1,000 by default) and are
+ * handled one at a time per core (a batch costs its packets' worth), so small packets are CPU-bound
+ * long before the wire is full. Who this CPU belongs to (the shared host, the tenant's cgroup,
+ * dom0) is the platform's choice.
  */
-public final class PacketCpu {
+public final class PacketCpu implements PacketStage {
   /** netdev_max_backlog's default (net/core/dev.c). */
   public static final int DEFAULT_BACKLOG = 1000;
 
@@ -21,7 +23,8 @@ public final class PacketCpu {
   private final int cores;
   private final int backlogLimit;
   private final ArrayDeque<Frame> backlog = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> continuations = new ArrayDeque<>();
+  private final ArrayDeque<Consumer<Frame>> continuations = new ArrayDeque<>();
+  private int queued;
   private int busy;
   private long busyNanos;
   private long processed;
@@ -43,12 +46,18 @@ public final class PacketCpu {
     this.backlogLimit = backlogLimit;
   }
 
-  /** Processes {@code frame}, then runs {@code next}; drops it when the backlog is full. */
-  public void process(Frame frame, Runnable next) {
-    if (backlog.size() >= backlogLimit) {
+  /** Processes {@code frame}, then hands it on; drops what the backlog has no room for. */
+  @Override
+  public void process(Frame frame, Consumer<Frame> next) {
+    int room = backlogLimit - queued;
+    if (room <= 0) {
       frame.drop();
       return;
     }
+    if (frame.packets() > room) {
+      frame.take(frame.packets() - room).drop();
+    }
+    queued += frame.packets();
     backlog.addLast(frame);
     continuations.addLast(next);
     start();
@@ -57,16 +66,17 @@ public final class PacketCpu {
   private void start() {
     while (busy < cores && !backlog.isEmpty()) {
       Frame frame = backlog.pollFirst();
-      Runnable next = continuations.pollFirst();
+      Consumer<Frame> next = continuations.pollFirst();
+      queued -= frame.packets();
       busy++;
-      long cost = nanosPerPacket + Math.round(nanosPerByte * frame.payloadBytes());
+      long cost = nanosPerPacket * frame.packets() + Math.round(nanosPerByte * frame.bytes());
       busyNanos += cost;
       simulation.scheduleAfter(
           cost,
           () -> {
             busy--;
-            processed++;
-            next.run();
+            processed += frame.packets();
+            next.accept(frame);
             start();
           });
     }
@@ -77,6 +87,7 @@ public final class PacketCpu {
     return busyNanos;
   }
 
+  /** Packets processed. */
   public long processed() {
     return processed;
   }

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * {@code pfifo_fast}, the default qdisc of 2.6-era kernels (net/sched/sch_generic.c): three FIFO
- * bands by TOS, a limit of {@code txqueuelen} frames (1,000 by default on Ethernet), tail drop.
+ * bands by TOS, a limit of {@code txqueuelen} packets (1,000 by default on Ethernet), tail drop.
  * Tenants' ordinary traffic all lands in band 1, so here it is one FIFO shared by everyone: a flood
  * fills it and every other sender's frames wait behind, or are dropped.
  */
@@ -16,6 +16,7 @@ public final class PfifoFast implements Qdisc {
 
   private final ArrayDeque<Frame> fifo = new ArrayDeque<>();
   private final int limit;
+  private int backlog;
 
   public PfifoFast(int limit) {
     Preconditions.checkArgument(limit >= 1, "queue length must be at least 1: %s", limit);
@@ -24,20 +25,34 @@ public final class PfifoFast implements Qdisc {
 
   @Override
   public boolean enqueue(Frame frame, long now) {
-    if (fifo.size() >= limit) {
+    int room = limit - backlog;
+    if (room <= 0) {
       return false;
     }
+    if (frame.packets() > room) {
+      frame.take(frame.packets() - room).drop();
+    }
     fifo.addLast(frame);
+    backlog += frame.packets();
     return true;
   }
 
   @Override
-  public Frame dequeue(long now, Consumer<Frame> dropped) {
-    return fifo.pollFirst();
+  public Frame dequeue(long now, Consumer<Frame> dropped, int maxFrames) {
+    Frame head = fifo.peekFirst();
+    if (head == null) {
+      return null;
+    }
+    Frame out = Qdisc.atMost(head, maxFrames);
+    if (out == head) {
+      fifo.pollFirst();
+    }
+    backlog -= out.packets();
+    return out;
   }
 
   @Override
   public int backlog() {
-    return fifo.size();
+    return backlog;
   }
 }

@@ -2,6 +2,7 @@ package dev.oversold.core.network;
 
 import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.Simulation;
+import java.util.function.Consumer;
 
 /**
  * A host's receive path: frames arrive off the wire no faster than line rate, land in the NIC's
@@ -10,16 +11,20 @@ import dev.oversold.core.engine.Simulation;
  * transmit, nothing pushes back on a sender out on the network.
  */
 public final class RxPath {
+  /** Packets a NAPI poll takes at most (the default weight, 64: net/core/dev.c). */
+  static final int NAPI_BUDGET = 64;
+
   private final Simulation simulation;
-  private final PacketCpu softirq;
+  private final PacketStage softirq;
   private final double bitsPerSecond;
   private final int mtu;
   private long wireFreeAt;
+  private long wireBusyNanos;
 
   /**
    * @param softirq the CPU that polls the ring; its backlog limit is the ring's size
    */
-  public RxPath(Simulation simulation, PacketCpu softirq, double bitsPerSecond, int mtu) {
+  public RxPath(Simulation simulation, PacketStage softirq, double bitsPerSecond, int mtu) {
     Preconditions.checkArgument(
         bitsPerSecond > 0 && Double.isFinite(bitsPerSecond), "line rate must be positive");
     this.simulation = simulation;
@@ -30,10 +35,36 @@ public final class RxPath {
 
   /** A frame starts arriving now; it reaches the ring after its wire time (behind earlier ones). */
   public void receive(Frame frame) {
+    receive(frame, Frame::deliver);
+  }
+
+  /**
+   * As {@link #receive(Frame)}, but once the softirq has handled the frame {@code next} runs
+   * instead of delivering it (and gets each part of a split batch) (a backend such as vhost or
+   * netback comes after the host's stack).
+   */
+  public void receive(Frame frame, Consumer<Frame> next) {
+    // A batch comes off the wire a NAPI budget at a time, each part when its last bit is in, so
+    // the ring fills as it would packet by packet and a packet behind the batch is not always the
+    // one that finds it full.
+    while (frame.packets() > NAPI_BUDGET) {
+      arrive(frame.take(NAPI_BUDGET), next);
+    }
+    arrive(frame, next);
+  }
+
+  private void arrive(Frame frame, Consumer<Frame> next) {
     long now = simulation.now();
     frame.enqueued(now);
     long start = Math.max(now, wireFreeAt);
-    wireFreeAt = start + (long) Math.ceil(frame.wireBytes(mtu) * 8e9 / bitsPerSecond);
-    simulation.schedule(wireFreeAt, () -> softirq.process(frame, frame::deliver));
+    long wire = (long) Math.ceil(frame.wireBytes(mtu) * 8e9 / bitsPerSecond);
+    wireFreeAt = start + wire;
+    wireBusyNanos += wire;
+    simulation.schedule(wireFreeAt, () -> softirq.process(frame, next));
+  }
+
+  /** Time the receive wire has been (or is committed to be) busy, in ns. */
+  public long wireBusyNanos() {
+    return wireBusyNanos;
   }
 }

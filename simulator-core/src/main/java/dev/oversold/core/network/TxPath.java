@@ -3,22 +3,25 @@ package dev.oversold.core.network;
 import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host's transmit path: optional per-packet CPU (the stack and driver), the queueing discipline,
  * the NIC's transmit ring of {@code ringSlots} descriptors, and the wire at line rate. The qdisc
  * hands a frame to the ring whenever a descriptor is free; the NIC sends the ring in order, one
- * frame at a time, and frees the descriptor when the frame has left. Without byte queue limits (as
- * on 2.6-era kernels) a full ring adds its whole drain time to every frame behind it.
+ * frame at a time, and frees the descriptor when the frame has left (a batch, or a GSO segment cut
+ * at the MTU, holds one descriptor per Ethernet frame and leaves in one piece). Without byte queue
+ * limits (as on 2.6-era kernels) a full ring adds its whole drain time to every frame behind it.
  */
 public final class TxPath {
   private final Simulation simulation;
   private final Qdisc qdisc;
-  private final PacketCpu cpu;
+  private final @Nullable PacketStage cpu;
   private final int ringSlots;
   private final double bitsPerSecond;
   private final int mtu;
   private final ArrayDeque<Frame> ring = new ArrayDeque<>();
+  private long ringUsed;
   private boolean wireBusy;
   private long wireBusyNanos;
   private dev.oversold.core.engine.EventHandle wakeUp;
@@ -31,7 +34,7 @@ public final class TxPath {
   public TxPath(
       Simulation simulation,
       Qdisc qdisc,
-      PacketCpu cpu,
+      @Nullable PacketStage cpu,
       int ringSlots,
       double bitsPerSecond,
       int mtu) {
@@ -52,7 +55,7 @@ public final class TxPath {
     if (cpu == null) {
       toQdisc(frame);
     } else {
-      cpu.process(frame, () -> toQdisc(frame));
+      cpu.process(frame, this::toQdisc);
     }
   }
 
@@ -67,14 +70,15 @@ public final class TxPath {
   }
 
   private void pump(long now) {
-    while (ring.size() < ringSlots) {
-      Frame next = qdisc.dequeue(now, Frame::drop);
+    while (ringUsed < ringSlots) {
+      Frame next = qdisc.dequeue(now, Frame::drop, (int) (ringSlots - ringUsed));
       if (next == null) {
         break;
       }
+      ringUsed += next.wireFrames();
       ring.addLast(next);
     }
-    if (ring.size() < ringSlots && qdisc.backlog() > 0) {
+    if (ringUsed < ringSlots && qdisc.backlog() > 0) {
       armWakeUp(qdisc.readyAt(now));
     }
     startWire();
@@ -112,6 +116,7 @@ public final class TxPath {
         () -> {
           wireBusy = false;
           ring.pollFirst();
+          ringUsed -= frame.wireFrames();
           frame.deliver();
           pump(simulation.now());
         });

@@ -37,6 +37,20 @@ public interface IoPolicy {
     return diskShare(host, tenant).weight();
   }
 
+  /**
+   * The stages the host's packets cross and who pays their CPU; by default the NIC alone (its ring
+   * and a FIFO in front of it), with no host CPU.
+   */
+  default NetworkPath networkPath(HostSpec host) {
+    return new NetworkPath(
+        NetworkPath.QdiscKind.PFIFO_FAST,
+        1000,
+        256,
+        NetworkPath.Stage.NONE,
+        NetworkPath.Stage.NONE,
+        NetworkPath.Shaping.OWN_INTERFACE);
+  }
+
   /** Host options this policy reads. */
   default List<Knob> hostOptions() {
     return List.of();

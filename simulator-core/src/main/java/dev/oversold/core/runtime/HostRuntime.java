@@ -29,8 +29,7 @@ public final class HostRuntime {
   private final Platform platform;
   private final SharedCapacity cpu;
   private final SharedCapacity disk;
-  private final SharedCapacity network;
-  private final SharedCapacity networkReceive;
+  private final HostNetwork network;
   private final SharedCapacity stalled;
   private final HostMemory memory;
   private final IoCosts ioCosts;
@@ -39,8 +38,6 @@ public final class HostRuntime {
   private final HostKernel kernel;
   private final List<TenantRuntime> tenants = new ArrayList<>();
   private Share kernelCpu;
-  private Share kernelTransmit;
-  private Share kernelReceive;
   private Share swapDisk;
   private Writeback writeback;
 
@@ -63,9 +60,6 @@ public final class HostRuntime {
     this.platform = Platforms.of(spec.platform());
     this.cpu = new SharedCapacity(simulation, spec.name() + "/cpu", spec.cpu().capacity());
     this.disk = new SharedCapacity(simulation, spec.name() + "/disk", 1.0);
-    double line = spec.network().bandwidthBytesPerSecond();
-    this.network = new SharedCapacity(simulation, spec.name() + "/nic-tx", line);
-    this.networkReceive = new SharedCapacity(simulation, spec.name() + "/nic-rx", line);
     this.stalled = new SharedCapacity(simulation, spec.name() + "/killed", 0);
     this.memory =
         new HostMemory(spec.name(), simulation, platform.memory().host(spec, List.copyOf(placed)));
@@ -75,6 +69,7 @@ public final class HostRuntime {
             spec.name() + "/" + platform.cpu().platformShareName(),
             platform.cpu().platformShare(spec));
     this.kernel = new HostKernel(spec);
+    this.network = new HostNetwork(this, List.copyOf(placed));
   }
 
   /** Starts host-level activity: page sharing, storage congestion control. */
@@ -138,14 +133,9 @@ public final class HostRuntime {
     return disk;
   }
 
-  /** Transmit bytes per second. */
-  public SharedCapacity network() {
+  /** The NIC's transmit and receive paths as the platform builds them. */
+  HostNetwork network() {
     return network;
-  }
-
-  /** Receive bytes per second. */
-  public SharedCapacity networkReceive() {
-    return networkReceive;
   }
 
   /**
@@ -157,11 +147,11 @@ public final class HostRuntime {
   }
 
   /**
-   * The network interface's transmit load for the report (bytes sent, the line rate, transfers in
-   * flight): what tenants' floods and web responses saturate.
+   * The network interface's transmit load for the report (bytes on the wire, the line rate, packets
+   * waiting in the qdisc): what tenants' floods and web responses saturate.
    */
   public DeviceLoad networkLoad() {
-    return DeviceLoad.of(network);
+    return network.transmitLoad();
   }
 
   public HostMemory memory() {
@@ -198,8 +188,8 @@ public final class HostRuntime {
   }
 
   /**
-   * The shared kernel's packet processing (softirq): every tenant's packets are jobs of one share,
-   * weighted per running job, so the tenant with the most packets in flight gets the most.
+   * The shared kernel's packet processing (softirq): the host stack's transmit and receive stages
+   * run here, charged to no tenant, weighted per running job.
    */
   Share kernelCpu() {
     if (kernelCpu == null) {
@@ -208,21 +198,6 @@ public final class HostRuntime {
               spec.name() + "/softirq", hostThread(spec.cpu().cores()).withWeightPerJob(true));
     }
     return kernelCpu;
-  }
-
-  /** The shared kernel's transmit queue: unshaped tenants' transfers share it per transfer. */
-  Share kernelTransmit() {
-    if (kernelTransmit == null) {
-      kernelTransmit = network.addShare(spec.name() + "/stack-tx", unlimitedNic());
-    }
-    return kernelTransmit;
-  }
-
-  Share kernelReceive() {
-    if (kernelReceive == null) {
-      kernelReceive = networkReceive.addShare(spec.name() + "/stack-rx", unlimitedNic());
-    }
-    return kernelReceive;
   }
 
   /** Host swap-out writes (kswapd, the hypervisor's swapper), on their own share of the disk. */
@@ -245,17 +220,6 @@ public final class HostRuntime {
   private ShareSettings hostThread(int threads) {
     return new ShareSettings(
         1.0, 0, Double.POSITIVE_INFINITY, spec.cpu().speed(), threads, 1.0, false);
-  }
-
-  private ShareSettings unlimitedNic() {
-    return new ShareSettings(
-        1.0,
-        0,
-        Double.POSITIVE_INFINITY,
-        spec.network().bandwidthBytesPerSecond(),
-        Integer.MAX_VALUE,
-        1.0,
-        false);
   }
 
   /** SIOC: shares apply only while the device's mean latency is above the threshold. */
@@ -281,8 +245,6 @@ public final class HostRuntime {
   void checkInvariants() {
     cpu.checkInvariants();
     disk.checkInvariants();
-    network.checkInvariants();
-    networkReceive.checkInvariants();
     memory.checkInvariants();
     kernel.checkInvariants();
   }

@@ -42,12 +42,10 @@ public final class TenantRuntime implements TenantContext {
   private final TenantCpu tenantCpu;
   private final Share cpuShare;
   private final Share diskShare;
-  private final Share networkShare;
-  private final Share networkReceiveShare;
   private final Share ioCpuShare;
   private final CpuAccess cpu;
   private final SharedDisk disk;
-  private final NetworkAccess network;
+  private final TenantNetwork network;
   private final TenantMemory memory;
   private final KernelObjects kernel;
   private final MemoryAccess chargedMemory;
@@ -78,18 +76,6 @@ public final class TenantRuntime implements TenantContext {
       new BandwidthThrottle(
           host.simulation(), diskShare, diskSettings.cap(), DISK_LIMIT_SLICE_NANOS);
     }
-    ShareSettings nic = platform.io().networkShare(hostSpec, spec);
-    boolean shaped = Double.isFinite(nic.cap());
-    ShareSettings unshapedNic = shaped ? nic.withCap(Double.POSITIVE_INFINITY) : nic;
-    this.networkShare = host.network().addShare(spec.name(), unshapedNic);
-    this.networkReceiveShare = host.networkReceive().addShare(spec.name(), unshapedNic);
-    if (shaped) {
-      // Shapers let a burst through at line rate and hold the tenant back past its budget: Xen's
-      // vif credit is refilled every 50 ms, tc's token buckets behave alike.
-      new BandwidthThrottle(host.simulation(), networkShare, nic.cap(), NETWORK_LIMIT_SLICE_NANOS);
-      new BandwidthThrottle(
-          host.simulation(), networkReceiveShare, nic.cap(), NETWORK_LIMIT_SLICE_NANOS);
-    }
     this.ioCpuShare = ioCpu(host, spec, cpuShare.weight());
     this.memory =
         host.memory()
@@ -99,7 +85,9 @@ public final class TenantRuntime implements TenantContext {
                 streams.stream(spec.name(), "memory"));
     this.cpu = tenantCpu;
     this.disk = new SharedDisk(host, diskShare, ioCpuShare, memory, diskLimited);
-    this.network = new SharedNetwork(host, networkShare, networkReceiveShare, ioCpuShare, shaped);
+    this.network =
+        new TenantNetwork(
+            host.network(), spec, platform.io().networkShare(hostSpec, spec), cpuShare);
     this.memory.connect(disk, recorder::majorFaults, this::kill);
     this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
     this.chargedMemory = new ChargedMemory(kernel, memory);
@@ -146,8 +134,6 @@ public final class TenantRuntime implements TenantContext {
     recorder.oomKilled();
     cpuShare.cancelAll();
     diskShare.cancelAll();
-    networkShare.cancelAll();
-    networkReceiveShare.cancelAll();
     stalledCpu = new SharedCpu(host.stalled().addShare(spec.name(), ShareSettings.simple(1.0)));
     if (workload != null) {
       workload.stop();
@@ -237,12 +223,9 @@ public final class TenantRuntime implements TenantContext {
     return diskShare;
   }
 
-  public Share networkShare() {
-    return networkShare;
-  }
-
-  public Share networkReceiveShare() {
-    return networkReceiveShare;
+  /** The tenant's network: its flows count the packets it sent and received. */
+  TenantNetwork tenantNetwork() {
+    return network;
   }
 
   /** A killed tenant's network: transfers never complete. */

@@ -24,6 +24,13 @@ public record CostModel<S extends WorkloadSpec>(
    */
   public static final double EVENTS_PER_REQUEST = 8;
 
+  /**
+   * Events of a request's way in and out through the network paths, when it sends response bytes:
+   * link latency, wire, the host stack's and the backend's CPU jobs (submit, completion), a
+   * backend's notification delay, each way.
+   */
+  public static final double EVENTS_PER_NETWORK_REQUEST = 16;
+
   /** Events of one disk operation: issue, throttle slice, device completion, writeback. */
   public static final double EVENTS_PER_DISK_OP = 4;
 

@@ -1,5 +1,7 @@
 package dev.oversold.core.workload;
 
+import java.util.function.LongConsumer;
+
 /** The tenant's network interface. */
 public interface NetworkAccess {
   /** Sends {@code bytes}; {@code done} runs when the last byte has left and crossed the link. */
@@ -9,9 +11,9 @@ public interface NetworkAccess {
   void receive(long bytes, Runnable done);
 
   /**
-   * Sends {@code bytes} as packets of {@code packetBytes}; per-packet costs (host CPU in vhost,
-   * netback, the shared kernel stack) count packets of that size. {@link #send(long, Runnable)}
-   * uses 1500-byte packets.
+   * Sends {@code bytes} as a stream of packets of {@code packetBytes} (no segmentation offload):
+   * per-packet costs (host CPU in vhost, netback, the shared kernel stack) count packets of that
+   * size. {@link #send(long, Runnable)} sends a TCP stream in 64 KiB GSO segments.
    */
   default void send(long bytes, long packetBytes, Runnable done) {
     send(bytes, done);
@@ -20,5 +22,18 @@ public interface NetworkAccess {
   /** Receives {@code bytes} as packets of {@code packetBytes}. */
   default void receive(long bytes, long packetBytes, Runnable done) {
     receive(bytes, done);
+  }
+
+  /**
+   * Sends {@code packets} datagrams of {@code packetBytes} each (UDP): a dropped one is lost, not
+   * sent again. {@code delivered} gets how many arrived, once each has arrived or been dropped.
+   */
+  default void sendDatagrams(long packets, int packetBytes, LongConsumer delivered) {
+    send(packets * packetBytes, packetBytes, () -> delivered.accept(packets));
+  }
+
+  /** Receives {@code packets} datagrams of {@code packetBytes} each; as {@link #sendDatagrams}. */
+  default void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
+    receive(packets * packetBytes, packetBytes, () -> delivered.accept(packets));
   }
 }

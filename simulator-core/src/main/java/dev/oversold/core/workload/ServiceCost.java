@@ -4,7 +4,8 @@ import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.WorkloadSpec;
 
 /**
- * A service's cost: each request costs {@link CostModel#EVENTS_PER_REQUEST} events plus {@link
+ * A service's cost: each request costs {@link CostModel#EVENTS_PER_REQUEST} events, {@link
+ * CostModel#EVENTS_PER_NETWORK_REQUEST} more when it uses the network, plus {@link
  * CostModel#EVENTS_PER_DISK_OP} per disk operation, at the busiest arrival rate; it holds at most
  * the requests arriving within one timeout (then they fail), or one per closed-loop client.
  */
@@ -14,6 +15,9 @@ final class ServiceCost {
               (service, host) ->
                   peakRate(service)
                       * (CostModel.EVENTS_PER_REQUEST
+                          + (service.request().networkBytes() > 0
+                              ? CostModel.EVENTS_PER_NETWORK_REQUEST
+                              : 0)
                           + CostModel.EVENTS_PER_DISK_OP
                               * (service.request().diskReads() + service.request().diskWrites())))
           .holding(

@@ -40,12 +40,24 @@ final class PlatformKnobsTest {
     assertTrue(keys(PlatformKind.XEN, false).contains("memory"));
     assertTrue(
         keys(PlatformKind.VMWARE, true).containsAll(Set.of("tps-inter-vm", "sioc-threshold")));
-    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, net-packet-cpu), the CPU
-    // wake-up model switch and the host kernel's tables, nothing else.
+    // The network path's stages: every Linux host stack, and each platform's backend.
+    Set<String> stack = Set.of("txqueuelen", "nic-ring", "netdev-max-backlog", "net-packet-cpu");
+    assertTrue(keys(PlatformKind.OPENVZ, true).containsAll(stack));
+    assertTrue(keys(PlatformKind.KVM, true).containsAll(Set.of("vhost-cpu", "vhost-latency")));
+    assertTrue(keys(PlatformKind.KVM, true).containsAll(stack));
+    assertTrue(keys(PlatformKind.XEN, true).contains("netback-cpu"));
+    assertTrue(keys(PlatformKind.XEN, true).containsAll(stack));
+    assertTrue(
+        keys(PlatformKind.VMWARE, true).containsAll(Set.of("vnic-cpu", "txqueuelen", "nic-ring")));
+    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, the network stack's four),
+    // the CPU wake-up model switch and the host kernel's tables, nothing else.
     assertEquals(
         Set.of(
             "host-reserved",
             "net-packet-cpu",
+            "txqueuelen",
+            "nic-ring",
+            "netdev-max-backlog",
             "cpu-wakeup-delay",
             "pid-max",
             "file-max",

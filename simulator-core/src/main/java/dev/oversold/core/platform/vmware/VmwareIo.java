@@ -7,7 +7,9 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.platform.io.DeviceShares;
+import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 
@@ -54,6 +56,35 @@ public final class VmwareIo implements IoPolicy {
           "datastore latency above which SIOC enforces shares (manual 10..100 ms; 30 ms, the"
               + " vSphere 5.0 default, stands in for 90% of peak throughput) [R vSphere]");
 
+  public static final Knob VNIC_CPU =
+      new Knob(
+          "vnic-cpu",
+          KnobKind.DURATION,
+          2 * SimTime.MICROSECOND,
+          0,
+          SimTime.MILLISECOND,
+          "CPU per packet of the VM's vNIC world in the VMkernel, charged to the VM (assumption:"
+              + " 2 us, as KVM's vhost-net)");
+
+  /** vmxnet3's default transmit ring: 512 descriptors (assumption from the driver's default). */
+  static final int VNIC_RING = 512;
+
+  /**
+   * A vNIC world per VM, its CPU charged to the VM, then the vSwitch's uplink, where NIOC divides
+   * the NIC by shares when it is busy [R vSphere Networking: NIOC]. No host Linux stack.
+   */
+  @Override
+  public NetworkPath networkPath(HostSpec host) {
+    return new NetworkPath(
+        NetworkPath.QdiscKind.WEIGHTED_UPLINK,
+        (int) host.options().get(NetworkKnobs.TXQUEUELEN),
+        (int) host.options().get(NetworkKnobs.RING),
+        NetworkPath.Stage.NONE,
+        new NetworkPath.Stage(
+            IoCosts.CpuSite.PER_TENANT, (long) host.options().get(VNIC_CPU), 0, VNIC_RING),
+        NetworkPath.Shaping.OWN_INTERFACE);
+  }
+
   @Override
   public ShareSettings diskShare(HostSpec host, TenantSpec tenant) {
     // Uncongested: every VM alike. SIOC switches to congestedDiskWeight above the threshold.
@@ -89,7 +120,7 @@ public final class VmwareIo implements IoPolicy {
 
   @Override
   public List<Knob> hostOptions() {
-    return List.of(SIOC_THRESHOLD);
+    return List.of(SIOC_THRESHOLD, VNIC_CPU, NetworkKnobs.TXQUEUELEN, NetworkKnobs.RING);
   }
 
   @Override

@@ -7,7 +7,10 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.NetworkPath;
+import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.io.DeviceShares;
+import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 
@@ -33,7 +36,8 @@ public final class XenIo implements IoPolicy {
           3 * SimTime.MICROSECOND,
           0,
           SimTime.MILLISECOND,
-          "dom0 CPU per 1500-byte packet in netback (assumption: 3 us)");
+          "dom0 CPU per packet in the guest's netback thread (assumption: 3 us: grant copy and"
+              + " event channel; a GSO segment counts once)");
   public static final Knob VIF_RATE =
       new Knob(
           "rate",
@@ -75,9 +79,28 @@ public final class XenIo implements IoPolicy {
         0);
   }
 
+  /**
+   * A netback thread per guest vif, and dom0's bridge and NIC driver, all on dom0's vCPUs under
+   * dom0's credit weight [R Xen netback: drivers/net/xen-netback]; the guest's ring has 256 slots
+   * (netif.h). dom0 runs a modern kernel: fq_codel on the NIC.
+   */
+  @Override
+  public NetworkPath networkPath(HostSpec host) {
+    return NetworkKnobs.linuxStack(
+        host,
+        NetworkPath.QdiscKind.FQ_CODEL,
+        IoCosts.CpuSite.DOM0,
+        new NetworkPath.Stage(
+            IoCosts.CpuSite.DOM0,
+            (long) host.options().get(NETBACK_CPU),
+            0,
+            NetworkKnobs.BACKEND_RING),
+        NetworkPath.Shaping.OWN_INTERFACE);
+  }
+
   @Override
   public List<Knob> hostOptions() {
-    return List.of(BLKBACK_CPU, NETBACK_CPU);
+    return Platform.knobs(List.of(BLKBACK_CPU, NETBACK_CPU), NetworkKnobs.STACK_OPTIONS);
   }
 
   @Override

@@ -1,0 +1,82 @@
+package dev.oversold.core.platform;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Objects;
+
+/**
+ * The stages a platform builds for its tenants' packets, and who pays their CPU. Transmit: the
+ * tenant's backend (vhost, netback, a vNIC world; none for a container), the host's stack (one
+ * kernel's softirq, or dom0's), the queueing discipline, the NIC's ring and the wire. Receive: the
+ * wire, the NIC's receive ring polled by the host's stack, the tenant's backend.
+ *
+ * @param qdisc the discipline on the physical NIC
+ * @param queueLength the qdisc's limit in packets (txqueuelen for pfifo_fast, fq_codel's limit)
+ * @param ringSlots descriptors of the NIC's transmit and receive rings
+ * @param stack the host stack's per-packet work, shared by every tenant
+ * @param backend each tenant's own per-packet stage, or {@link Stage#NONE}
+ * @param shaping where a tenant's bandwidth limit is enforced
+ */
+public record NetworkPath(
+    QdiscKind qdisc, int queueLength, int ringSlots, Stage stack, Stage backend, Shaping shaping) {
+
+  public NetworkPath {
+    Objects.requireNonNull(qdisc, "qdisc");
+    Objects.requireNonNull(stack, "stack");
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(shaping, "shaping");
+    checkArgument(queueLength >= 1, "queue length must be at least 1: %s", queueLength);
+    checkArgument(ringSlots >= 1, "ring must have at least one slot: %s", ringSlots);
+  }
+
+  /** Where a tenant's bandwidth limit (plan or native) is enforced. */
+  public enum Shaping {
+    /**
+     * A token bucket on the tenant's own interface (libvirt {@code <bandwidth>} on the tap, Xen's
+     * vif credit, ESXi traffic shaping on the port), refilled over 50 ms; before the shared stages
+     * on transmit, after them on receive.
+     */
+    OWN_INTERFACE,
+    /**
+     * HTB classes on the host's NIC, one per tenant, as tc is set up for OpenVZ containers (shaped
+     * containers get rate = ceil = their limit, the others rate = line / tenants and ceil = line);
+     * the shared backlog and softirq still come first. Receive: a token bucket on venet.
+     */
+    HTB_ON_NIC
+  }
+
+  /** Queueing disciplines a host's NIC may run. */
+  public enum QdiscKind {
+    /** One FIFO with tail drop: 2.6-era kernels (OpenVZ's RHEL 6 kernel). */
+    PFIFO_FAST,
+    /** A queue per flow (here: per tenant) with DRR and CoDel: modern Linux hosts. */
+    FQ_CODEL,
+    /** The ESXi uplink: tenants' vNICs served in proportion to their NIOC shares. */
+    WEIGHTED_UPLINK
+  }
+
+  /**
+   * One per-packet stage.
+   *
+   * @param site whose CPU runs it (the host kernel, dom0, the tenant's own host thread, nobody)
+   * @param nanosPerPacket CPU per packet (a GSO/TSO segment counts once) on a reference core
+   * @param latencyNanos fixed delay per packet besides the CPU (wake-ups, notifications)
+   * @param backlog packets that may wait for it; more are dropped
+   */
+  public record Stage(IoCosts.CpuSite site, long nanosPerPacket, long latencyNanos, int backlog) {
+    /** No stage. */
+    public static final Stage NONE = new Stage(IoCosts.CpuSite.NONE, 0, 0, 1);
+
+    public Stage {
+      Objects.requireNonNull(site, "site");
+      checkArgument(nanosPerPacket >= 0, "CPU per packet must be >= 0: %s", nanosPerPacket);
+      checkArgument(latencyNanos >= 0, "latency must be >= 0: %s", latencyNanos);
+      checkArgument(backlog >= 1, "backlog must be at least 1: %s", backlog);
+    }
+
+    /** True when packets cross it at all. */
+    public boolean present() {
+      return site != IoCosts.CpuSite.NONE || nanosPerPacket > 0 || latencyNanos > 0;
+    }
+  }
+}

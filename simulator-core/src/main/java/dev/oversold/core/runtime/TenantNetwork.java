@@ -1,0 +1,288 @@
+package dev.oversold.core.runtime;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.network.Flow;
+import dev.oversold.core.network.Frame;
+import dev.oversold.core.network.Htb;
+import dev.oversold.core.network.PacketStage;
+import dev.oversold.core.platform.NetworkPath;
+import dev.oversold.core.sharing.Share;
+import dev.oversold.core.sharing.ShareSettings;
+import dev.oversold.core.workload.NetworkAccess;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tenant's way onto its host's network. Transmit: its shaper (when its plan limits it and the
+ * platform shapes on its own interface), its backend (vhost, netback, a vNIC world), then the
+ * host's stack, qdisc, ring and wire, then the link's one-way latency. Receive: the latency, the
+ * wire and the host's stack, its shaper, its backend.
+ *
+ * <p>Streams (TCP) go as GSO segments of up to 64 KiB, at most {@link #WINDOW_SEGMENTS} in flight;
+ * a dropped segment is sent again after TCP's minimum retransmission timeout. Datagrams (UDP) go as
+ * one batch of packets of the given size and what is dropped is lost.
+ */
+final class TenantNetwork implements NetworkAccess {
+  /** Largest GSO/TSO segment (GSO_MAX_SIZE 65,536 less one, the IP length field's limit). */
+  static final int GSO_BYTES = 65_535;
+
+  /**
+   * Segments a stream keeps in flight: the default largest send buffer, tcp_wmem's 4 MiB, in 64 KiB
+   * segments (assumption: the window never limits a transfer below its buffer).
+   */
+  static final int WINDOW_SEGMENTS = 64;
+
+  /** TCP_RTO_MIN: 200 ms (include/net/tcp.h, HZ / 5). */
+  static final long RTO_NANOS = 200 * SimTime.MILLISECOND;
+
+  private final HostNetwork host;
+  private final Simulation simulation;
+  private final Flow transmitFlow;
+  private final Flow receiveFlow;
+  private final @Nullable PacketStage transmitShaper;
+  private final @Nullable PacketStage receiveShaper;
+  private final @Nullable PacketStage transmitBackend;
+  private final @Nullable PacketStage receiveBackend;
+  private long retransmits;
+
+  /**
+   * @param ownCpu the tenant's own CPU (its cgroup, its VM's vCPU share), where a backend that runs
+   *     as the tenant's thread (vhost-net in the VM's cgroup, an ESXi vNIC world charged to the VM)
+   *     is charged
+   */
+  TenantNetwork(HostNetwork host, TenantSpec spec, ShareSettings limits, Share ownCpu) {
+    this.host = host;
+    this.simulation = host.simulation();
+    this.transmitFlow = new Flow(spec.name() + "/tx");
+    this.receiveFlow = new Flow(spec.name() + "/rx");
+    NetworkPath path = host.path();
+    double limit = limits.cap();
+    boolean shaped = Double.isFinite(limit);
+    Htb htb = host.htb();
+    if (htb != null) {
+      double line = host.lineBytesPerSecond();
+      Htb.ClassSpec own =
+          shaped
+              ? new Htb.ClassSpec(limit, limit, burst(limit))
+              : new Htb.ClassSpec(line / host.tenantCount(), line, burst(line));
+      htb.addClass(transmitFlow, own);
+    }
+    boolean ownInterface = path.shaping() == NetworkPath.Shaping.OWN_INTERFACE;
+    this.transmitShaper = shaped && ownInterface ? bucket(limit) : null;
+    this.receiveShaper = shaped ? bucket(limit) : null;
+    if (host.uplink() != null) {
+      host.uplink().weigh(transmitFlow, limits.weight());
+    }
+    NetworkPath.Stage backend = path.backend();
+    if (backend.present()) {
+      Share cpu = host.siteCpu(backend.site(), ownCpu);
+      this.transmitBackend =
+          new SharePacketStage(
+              simulation, cpu, backend.nanosPerPacket(), backend.latencyNanos(), backend.backlog());
+      this.receiveBackend =
+          new SharePacketStage(
+              simulation, cpu, backend.nanosPerPacket(), backend.latencyNanos(), backend.backlog());
+    } else {
+      this.transmitBackend = null;
+      this.receiveBackend = null;
+    }
+  }
+
+  /** HTB's burst: one refill interval of the rate, at least one GSO segment. */
+  private static long burst(double rate) {
+    return Math.max(GSO_BYTES + 14L, (long) (rate * TenantRuntime.NETWORK_LIMIT_SLICE_NANOS / 1e9));
+  }
+
+  private PacketStage bucket(double rate) {
+    return new TokenBucketStage(simulation, rate, TenantRuntime.NETWORK_LIMIT_SLICE_NANOS);
+  }
+
+  @Override
+  public void send(long bytes, Runnable done) {
+    new Stream(true, bytes, GSO_BYTES, done).start();
+  }
+
+  @Override
+  public void receive(long bytes, Runnable done) {
+    new Stream(false, bytes, GSO_BYTES, done).start();
+  }
+
+  @Override
+  public void send(long bytes, long packetBytes, Runnable done) {
+    new Stream(true, bytes, segment(packetBytes), done).start();
+  }
+
+  @Override
+  public void receive(long bytes, long packetBytes, Runnable done) {
+    new Stream(false, bytes, segment(packetBytes), done).start();
+  }
+
+  @Override
+  public void sendDatagrams(long packets, int packetBytes, LongConsumer delivered) {
+    datagrams(true, packets, packetBytes, delivered);
+  }
+
+  @Override
+  public void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
+    datagrams(false, packets, packetBytes, delivered);
+  }
+
+  private static int segment(long packetBytes) {
+    return (int) Math.max(1, Math.min(GSO_BYTES, packetBytes));
+  }
+
+  /** Segments sent again after a drop, since the start. */
+  long retransmits() {
+    return retransmits;
+  }
+
+  Flow transmitFlow() {
+    return transmitFlow;
+  }
+
+  Flow receiveFlow() {
+    return receiveFlow;
+  }
+
+  private void datagrams(boolean out, long packets, int packetBytes, LongConsumer delivered) {
+    if (packets <= 0) {
+      delivered.accept(0);
+      return;
+    }
+    int count = (int) Math.min(Integer.MAX_VALUE, packets);
+    long[] got = {0};
+    long[] settled = {0};
+    Frame.Outcome outcome =
+        new Frame.Outcome() {
+          @Override
+          public void delivered(Frame frame) {
+            got[0] += frame.packets();
+            settle(frame);
+          }
+
+          @Override
+          public void dropped(Frame frame) {
+            settle(frame);
+          }
+
+          private void settle(Frame frame) {
+            settled[0] += frame.packets();
+            if (settled[0] == count) {
+              after(out, () -> delivered.accept(got[0]));
+            }
+          }
+        };
+    inject(out, new Frame(flow(out), Math.max(1, packetBytes), count, outcome));
+  }
+
+  private Flow flow(boolean out) {
+    return out ? transmitFlow : receiveFlow;
+  }
+
+  /** Runs {@code action} when the last packet is through: after the link's latency on transmit. */
+  private void after(boolean out, Runnable action) {
+    if (out) {
+      simulation.scheduleAfter(host.oneWayLatencyNanos(), action);
+    } else {
+      action.run();
+    }
+  }
+
+  /** Puts a frame on its way through the tenant's stages and the host's. */
+  private void inject(boolean out, Frame frame) {
+    if (out) {
+      through(transmitShaper, frame, f -> through(transmitBackend, f, host.transmit()::send));
+    } else {
+      simulation.scheduleAfter(
+          host.oneWayLatencyNanos(),
+          () ->
+              host.receive()
+                  .receive(
+                      frame,
+                      f ->
+                          through(
+                              receiveShaper, f, g -> through(receiveBackend, g, Frame::deliver))));
+    }
+  }
+
+  private static void through(@Nullable PacketStage stage, Frame frame, Consumer<Frame> next) {
+    if (stage == null) {
+      next.accept(frame);
+    } else {
+      stage.process(frame, next);
+    }
+  }
+
+  /**
+   * A TCP transfer: full segments and a shorter last one, in flight up to the window; drops are
+   * sent again after the RTO.
+   */
+  private final class Stream implements Frame.Outcome {
+    private final boolean out;
+    private final int segmentBytes;
+    private final int tailBytes;
+    private final Runnable done;
+    private long unsentFull;
+    private boolean tailUnsent;
+    private long undelivered;
+    private int inFlight;
+
+    Stream(boolean out, long bytes, int segmentBytes, Runnable done) {
+      this.out = out;
+      this.segmentBytes = segmentBytes;
+      this.done = done;
+      long clamped = Math.max(0, bytes);
+      this.unsentFull = clamped / segmentBytes;
+      this.tailBytes = (int) (clamped % segmentBytes);
+      this.tailUnsent = tailBytes > 0;
+      this.undelivered = unsentFull + (tailUnsent ? 1 : 0);
+    }
+
+    void start() {
+      if (undelivered == 0) {
+        done.run();
+        return;
+      }
+      fill();
+    }
+
+    private void fill() {
+      int room = WINDOW_SEGMENTS - inFlight;
+      if (room > 0 && unsentFull > 0) {
+        int count = (int) Math.min(room, unsentFull);
+        unsentFull -= count;
+        inFlight += count;
+        room -= count;
+        inject(out, new Frame(flow(out), segmentBytes, count, this));
+      }
+      if (room > 0 && tailUnsent) {
+        tailUnsent = false;
+        inFlight++;
+        inject(out, new Frame(flow(out), tailBytes, 1, this));
+      }
+    }
+
+    @Override
+    public void delivered(Frame frame) {
+      inFlight -= frame.packets();
+      undelivered -= frame.packets();
+      if (undelivered == 0) {
+        after(out, done);
+      } else {
+        fill();
+      }
+    }
+
+    @Override
+    public void dropped(Frame frame) {
+      retransmits += frame.packets();
+      int count = frame.packets();
+      int size = frame.payloadBytes();
+      simulation.scheduleAfter(
+          RTO_NANOS, () -> inject(out, new Frame(flow(out), size, count, this)));
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.oversold.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.testkit.Specs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host's network paths as the platforms build them. Test NIC: 1 Gbit/s, 50 us one way; 4 cores
+ * of speed 1. Wire times are hand-computed: a frame carries at most 1500 IP bytes and costs 38 B of
+ * Ethernet overhead (preamble, gap, header, FCS), at least 46 B of payload; 8 ns a byte at 1
+ * Gbit/s.
+ */
+final class HostNetworkTest {
+  private static final long GIB = 1L << 30;
+  private static final long MB = 1_000_000;
+
+  /**
+   * Wire bytes of a 1 MB stream: 15 GSO segments of 65,535 B (43 full frames + 1,035 B: 43 x 1,538
+   * + 1,073 = 67,207 each, 1,008,105 in all) and a 16,975 B tail (11 x 1,538 + 475 + 38 = 17,431):
+   * 1,025,536 B, i.e. 8,204,288 ns at 1 Gbit/s.
+   */
+  private static final long ONE_MB_WIRE_NANOS = 8 * 1_025_536L;
+
+  private static Hosts hosts(String platform, Map<String, Double> options, int tenants) {
+    List<dev.oversold.core.model.TenantSpec> specs = new java.util.ArrayList<>();
+    for (int i = 0; i < tenants; i++) {
+      specs.add(Specs.idleTenant("t" + i, "h", GIB, Map.of()));
+    }
+    return new Hosts(Specs.host("h", platform, 16 * GIB, GIB, options), specs);
+  }
+
+  @Test
+  void aStream_takesItsWireTimeWithOverheadPlusTheLatency() {
+    Hosts hosts =
+        hosts("kvm", Map.of("net-packet-cpu", 0.0, "vhost-cpu", 0.0, "vhost-latency", 0.0), 1);
+    long[] doneAt = {-1};
+    hosts.tenant(0).network().send(MB, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(ONE_MB_WIRE_NANOS + 50 * SimTime.MICROSECOND, doneAt[0]);
+  }
+
+  private static long victimDone(String platform, Map<String, Double> options) {
+    Hosts hosts = hosts(platform, options, 2);
+    for (int i = 0; i < 3; i++) {
+      hosts.tenant(0).network().send(MB, () -> {});
+    }
+    long[] doneAt = {-1};
+    hosts.tenant(1).network().send(MB, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return doneAt[0];
+  }
+
+  @Test
+  void openVzPfifoFast_putsTheVictimBehindTheWholeFlood() {
+    // One FIFO (pfifo_fast) behind the one stack: the flood's 3 MB were queued first, so the
+    // victim's last byte leaves after all 4 MB: 4 x 8,204,288 ns + 50 us.
+    assertEquals(
+        4 * ONE_MB_WIRE_NANOS + 50 * SimTime.MICROSECOND,
+        victimDone("openvz", Map.of("net-packet-cpu", 0.0)));
+  }
+
+  @Test
+  void kvmFqCodel_givesTheVictimHalfTheLinkWhileBothSend() {
+    // fq_codel's DRR alternates the two tenants byte for byte, so the victim's 1 MB ends after
+    // about 2 MB of wire time (16.4 ms), plus at most the ring the flood filled first (256 frames
+    // of 1,538 B: 3.15 ms) and one segment (0.54 ms); FIFO would take 32.9 ms.
+    long done =
+        victimDone("kvm", Map.of("net-packet-cpu", 0.0, "vhost-cpu", 0.0, "vhost-latency", 0.0));
+    long fair = 2 * ONE_MB_WIRE_NANOS + 50 * SimTime.MICROSECOND;
+    assertTrue(done >= fair - 67_207 * 8, () -> "done at " + done);
+    assertTrue(done <= fair + 256 * 1538 * 8 + 67_207 * 8, () -> "done at " + done);
+  }
+
+  private static long shapedSendDone(long bytes) {
+    // Xen vif rate=12.5 MB/s (100 Mbit/s); dom0's netback and stack CPU off so only the wire and
+    // the shaper count.
+    Hosts hosts =
+        new Hosts(
+            Specs.host(
+                "h", "xen", 16 * GIB, GIB, Map.of("netback-cpu", 0.0, "net-packet-cpu", 0.0)),
+            List.of(Specs.idleTenant("shaped", "h", GIB, Map.of("rate", 12.5e6))));
+    long[] doneAt = {-1};
+    hosts.tenant(0).network().send(bytes, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return doneAt[0];
+  }
+
+  @Test
+  void rateLimit_letsABurstWithinItsCreditGoAtLineRate() {
+    // Credit: 12.5e6 x 0.05 = 625,000 B. 500 kB = 7 segments (7 x 67,207 wire B) + a 41,255 B
+    // tail (27 x 1,538 + 793 = 42,319): 512,768 B at line rate = 4,102,144 ns, + 50 us.
+    assertEquals(4_102_144 + 50_000, shapedSendDone(500_000));
+  }
+
+  @Test
+  void rateLimit_pastItsCreditSendsAtTheRate() {
+    // 1 MB = 15 segments of 65,535 B + a 16,975 B tail. The full bucket (625,000 B) lets 9
+    // segments go, and a 10th since tokens are left (35,185 B), leaving -30,350 B. The 11th goes
+    // when the bucket is back above 0 (30,350 / 12.5e6 = 2,428,000 ns, +1 ns), each later one a
+    // segment's worth later (65,535 / 12.5e6 = 5,242,800 ns); the tail is the 16th: released at
+    // 2,428,001 + 5 x 5,242,800 = 28,642,001 ns, then 17,431 wire B (139,448 ns) and 50 us.
+    assertEquals(28_642_001 + 139_448 + 50_000, shapedSendDone(1_000_000), 10.0);
+  }
+
+  @Test
+  void perPacketCpu_capsTheRateAndTheBacklogDropsWhatDoesNotFit() {
+    // OpenVZ, 10 us of softirq per packet: 2,000 datagrams of 64 B at once. The host's backlog
+    // (netdev_max_backlog 1,000) takes 1,000 and drops 1,000; the softirq needs 10 ms for them on
+    // one core, then the wire 1,000 x 102 B x 8 ns = 816 us, then 50 us.
+    Hosts hosts = hosts("openvz", Map.of("net-packet-cpu", 10_000.0), 1);
+    long[] delivered = {-1};
+    long[] doneAt = {-1};
+    hosts
+        .tenant(0)
+        .network()
+        .sendDatagrams(
+            2000,
+            64,
+            n -> {
+              delivered[0] = n;
+              doneAt[0] = hosts.simulation.now();
+            });
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(1000, delivered[0]);
+    assertEquals(10 * SimTime.MILLISECOND + 816 * SimTime.MICROSECOND + 50_000, doneAt[0]);
+  }
+
+  private static long roundTrip(String platform) {
+    Hosts hosts = hosts(platform, Map.of(), 1);
+    long[] doneAt = {-1};
+    var network = hosts.tenant(0).network();
+    network.receive(1, () -> network.send(1, () -> doneAt[0] = hosts.simulation.now()));
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return doneAt[0];
+  }
+
+  @Test
+  void requestResponse_crossesEachStageBothWays() {
+    // A 1-byte request in and a 1-byte response out, idle host. Bare metal: 2 x 50 us of link, 2
+    // x 84 B on the wire (672 ns each), 2 x 1 us of host softirq = 103,344 ns. KVM adds vhost
+    // both ways: 13 us of kick and wake-up, and 2 us of CPU charged to the VM's share, which does
+    // 0.97 of a core's work a second (KVM's CPU efficiency): 2 x (13,000 + 2,000 / 0.97) ns more.
+    assertEquals(103_344, roundTrip("bare-metal"));
+    assertEquals(103_344 + 2 * (13_000 + 2_000 / 0.97), roundTrip("kvm"), 2.0);
+  }
+}
