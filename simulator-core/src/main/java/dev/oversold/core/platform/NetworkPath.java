@@ -52,7 +52,12 @@ public record NetworkPath(
     /** A queue per flow (here: per tenant) with DRR and CoDel: modern Linux hosts. */
     FQ_CODEL,
     /** The ESXi uplink: tenants' vNICs served in proportion to their NIOC shares. */
-    WEIGHTED_UPLINK
+    WEIGHTED_UPLINK;
+
+    /** Whether it serves flows by deficit round robin, one quantum (an MTU frame) at a time. */
+    public boolean perFlow() {
+      return this != PFIFO_FAST;
+    }
   }
 
   /**

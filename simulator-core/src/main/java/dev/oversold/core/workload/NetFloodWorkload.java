@@ -3,6 +3,7 @@ package dev.oversold.core.workload;
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.platform.Platforms;
 
 /**
  * net-flood: transmits or receives packets of {@code packet} bytes at {@code rate} bytes per
@@ -122,6 +123,17 @@ final class NetFloodWorkload implements Workload {
   private static final double EVENTS_PER_256_PACKETS = 2;
 
   /**
+   * A per-flow qdisc (fq_codel, the ESXi uplink's weighted DRR) releases one quantum of a flow at a
+   * time, an MTU frame with its 14-byte header (1,514 bytes): a sent burst crosses the wire in that
+   * many pieces, one wire event each. Measured on KVM and ESXi: 1.03 events per 1,500-byte packet
+   * at 900 Mbit/s (154,276 events for 150,000 packets in 2 s).
+   */
+  private static final double QUANTUM_BYTES = 1514;
+
+  /** Bytes a packet takes from a DRR quantum besides its payload: the Ethernet header. */
+  private static final double QUANTUM_HEADER_BYTES = 14;
+
+  /**
    * Events per simulated second: a burst of whole packets every {@link #BURST_SECONDS}, at most
    * {@link #MAX_BURST_BYTES}, at least one packet; rounding down to whole packets only makes bursts
    * smaller and more frequent.
@@ -131,10 +143,17 @@ final class NetFloodWorkload implements Workload {
     double burstBytes = Math.min(flood.bytesPerSecond() * BURST_SECONDS, MAX_BURST_BYTES);
     double packets = Math.max(1, Math.floor(burstBytes / flood.packetBytes()));
     double bursts = flood.bytesPerSecond() / (packets * flood.packetBytes());
-    double perPackets =
-        flood.direction() == WorkloadSpec.Direction.RECEIVE
-            ? EVENTS_PER_64_PACKETS * Math.ceil(packets / 64)
-            : EVENTS_PER_256_PACKETS * Math.ceil(packets / 256);
+    double perPackets;
+    if (flood.direction() == WorkloadSpec.Direction.RECEIVE) {
+      perPackets = EVENTS_PER_64_PACKETS * Math.ceil(packets / 64);
+    } else {
+      perPackets = EVENTS_PER_256_PACKETS * Math.ceil(packets / 256);
+      if (Platforms.of(host.platform()).io().networkPath(host).qdisc().perFlow()) {
+        double perQuantum =
+            Math.max(1, Math.floor(QUANTUM_BYTES / (flood.packetBytes() + QUANTUM_HEADER_BYTES)));
+        perPackets += Math.ceil(packets / perQuantum);
+      }
+    }
     return (EVENTS_PER_BURST + perPackets) * bursts;
   }
 }
