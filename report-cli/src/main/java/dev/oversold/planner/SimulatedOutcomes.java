@@ -1,9 +1,10 @@
 package dev.oversold.planner;
 
-import dev.oversold.core.memory.MemoryAdmissionException;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.platform.AdmissionException;
+import dev.oversold.core.platform.Refusal;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.result.TenantResult;
@@ -55,9 +56,10 @@ public final class SimulatedOutcomes implements Outcomes {
     List<Observation> observations = new ArrayList<>();
     try {
       Simulator.checkAdmission(scenario);
-    } catch (MemoryAdmissionException e) {
+    } catch (AdmissionException e) {
+      String resource = refusedResource(e);
       for (int r = from; r < to; r++) {
-        observations.add(Observation.refused(Resources.MEMORY, e.getMessage()));
+        observations.add(Observation.refused(resource, e.getMessage()));
       }
       return observations;
     }
@@ -162,5 +164,12 @@ public final class SimulatedOutcomes implements Outcomes {
     }
     double sloMs = service.slo().nanos() / 1e6;
     return p99 * limits.p99Ms() / sloMs;
+  }
+
+  /** The planner's name for what a platform refused: its RAM, or its CPU (reservations, vCPUs). */
+  private static String refusedResource(AdmissionException e) {
+    boolean memory =
+        e.refusals().isEmpty() || e.refusals().get(0).resource() == Refusal.Resource.MEMORY;
+    return memory ? Resources.MEMORY : Resources.CPU;
   }
 }

@@ -246,6 +246,64 @@ final class PlanCommandTest {
     assertTrue(table.contains("p99_ms of web-1"), table);
   }
 
+  /**
+   * A Xen host does not overcommit RAM, so light webs (5 req/s of 2 ms: 1 % of a core each) run out
+   * of room beside dom0 long before CPU or latency bind: the answer is the largest count the core's
+   * own admission rule places, decided by admission. Checked against {@link
+   * Simulator#checkAdmission} directly, not through the planner (a placement refused during the
+   * search used to escape as an internal error, exit 1).
+   */
+  @Test
+  void plan_onXen_stopsAtTheLargestCountTheHostAdmits() throws Exception {
+    CliHarness.Outcome outcome =
+        CliHarness.run(
+            FixedScenarioSource.of("small-host", lightWebsOnXen(1)),
+            SimulationEngine.SIMULATOR,
+            "plan",
+            "small-host",
+            "--platforms",
+            "xen",
+            "--replications-max",
+            "2",
+            "--max-tenants",
+            "40",
+            "--out",
+            dir.toString());
+    assertEquals(0, outcome.code(), outcome.err());
+    JsonNode plan = new ObjectMapper().readTree(dir.resolve("plan.json").toFile());
+    JsonNode xen = plan.get("platforms").get(0);
+    int answer = xen.get("tenants").asInt();
+    assertTrue(answer >= 1, outcome.out());
+    Simulator.checkAdmission(lightWebsOnXen(answer));
+    boolean refused = false;
+    try {
+      Simulator.checkAdmission(lightWebsOnXen(answer + 1));
+    } catch (dev.oversold.core.platform.AdmissionException e) {
+      refused = true;
+    }
+    assertTrue(refused, "one more web than the answer must be refused: " + outcome.out());
+    assertEquals("memory", xen.get("binding_resource").asText(), outcome.out());
+    assertEquals("admission", xen.get("deciding_metric").asText(), outcome.out());
+  }
+
+  private static Scenario lightWebsOnXen(int n) {
+    List<TenantSpec> tenants = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      tenants.add(
+          new TenantSpec("web-" + i, "node1", TestScenarios.plan(), TestScenarios.service(5, 2)));
+    }
+    return new Scenario(
+        "small-host",
+        "",
+        SEED,
+        SimDuration.ofSeconds(20),
+        SimDuration.ofSeconds(2),
+        SimDuration.ofMillis(500),
+        List.of(TestScenarios.host(PlatformKind.XEN, 2)),
+        tenants,
+        ReportSettings.DEFAULT);
+  }
+
   @Test
   void plan_rejectsBadInput_withExitTwo() {
     FixedScenarioSource source = FixedScenarioSource.of("small-host", webs(1));
