@@ -37,10 +37,14 @@ final class PlanCommandTest {
    * OpenVZ host, built here without the planner's own code.
    */
   private static Scenario webs(int n) {
+    return webs(n, PlatformKind.OPENVZ, TestScenarios.service(40, 10));
+  }
+
+  /** {@code n} copies of {@code service} on a 2-core host of {@code platform}. */
+  private static Scenario webs(int n, PlatformKind platform, WorkloadSpec service) {
     List<TenantSpec> tenants = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      tenants.add(
-          new TenantSpec("web-" + i, "node1", TestScenarios.plan(), TestScenarios.service(40, 10)));
+      tenants.add(new TenantSpec("web-" + i, "node1", TestScenarios.plan(), service));
     }
     return new Scenario(
         "small-host",
@@ -49,7 +53,7 @@ final class PlanCommandTest {
         SimDuration.ofSeconds(20),
         SimDuration.ofSeconds(2),
         SimDuration.ofMillis(500),
-        List.of(TestScenarios.host(PlatformKind.OPENVZ, 2)),
+        List.of(TestScenarios.host(platform, 2)),
         tenants,
         ReportSettings.DEFAULT);
   }
@@ -287,21 +291,7 @@ final class PlanCommandTest {
   }
 
   private static Scenario lightWebsOnXen(int n) {
-    List<TenantSpec> tenants = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      tenants.add(
-          new TenantSpec("web-" + i, "node1", TestScenarios.plan(), TestScenarios.service(5, 2)));
-    }
-    return new Scenario(
-        "small-host",
-        "",
-        SEED,
-        SimDuration.ofSeconds(20),
-        SimDuration.ofSeconds(2),
-        SimDuration.ofMillis(500),
-        List.of(TestScenarios.host(PlatformKind.XEN, 2)),
-        tenants,
-        ReportSettings.DEFAULT);
+    return webs(n, PlatformKind.XEN, TestScenarios.service(5, 2));
   }
 
   @Test
