@@ -145,16 +145,22 @@ public final class TenantMemory implements MemoryAccess {
     long hv = Draws.portion(hostSwappedVswap, fromSwap, swapped);
     hostSwappedVswap -= hv;
     swapped -= fromSwap;
+    // The host-swapped, compressed and shared pages are disjoint parts of anon: draw them one
+    // after another from what is left so the three never add up to more than was freed.
     long hs = Draws.portion(hostSwappedAnon, fromAnon, anon);
-    long cp = Math.min(compressed, Draws.portion(compressed, fromAnon, anon));
-    long sh = Math.min(shared, Draws.portion(shared, fromAnon, anon));
+    long plainAnon = anon - hostSwappedAnon;
+    long cp = Draws.portion(compressed, fromAnon - hs, plainAnon);
+    long sh = Draws.portion(shared, fromAnon - hs - cp, plainAnon - compressed);
     hostSwappedAnon -= hs;
     compressed -= cp;
     shared -= sh;
     anon -= fromAnon;
     if (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
-      // The guest freed them; the host still backs the frames until a balloon returns them.
-      freeBacked += fromAnon;
+      // The guest freed them; the host still backs the frames until a balloon returns them. A
+      // frame the host had merged or compressed is not a whole resident frame: counting it as one
+      // would grow host RAM on a free. A merged frame costs nothing of its own; a compressed one's
+      // fraction of a page is dropped with it (a slight undercount until the guest reuses it).
+      freeBacked += fromAnon - cp - sh;
       hostSwappedFree += hs;
     }
     long tables = pageTables(anon + swapped);
