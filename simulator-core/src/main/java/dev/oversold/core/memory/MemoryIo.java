@@ -6,10 +6,16 @@ public interface MemoryIo {
   void faultReads(long pages, Runnable done);
 
   /**
-   * Writes {@code pages} swapped-out pages in the background (no one waits). {@code hostSwap}: to
-   * the host's swap (host kernel or hypervisor) rather than the tenant's own swap device.
+   * Writes {@code pages} swapped-out pages. {@code hostSwap}: to the host's swap (host kernel or
+   * hypervisor) rather than the tenant's own swap device. {@code written} runs when the last page
+   * is on the device: a task stalled in direct reclaim waits for it, kswapd does not.
    */
-  void swapWrites(long pages, boolean hostSwap);
+  void swapWrites(long pages, boolean hostSwap, Runnable written);
+
+  /** Writes swapped-out pages in the background: no one waits for them. */
+  default void swapWrites(long pages, boolean hostSwap) {
+    swapWrites(pages, hostSwap, () -> {});
+  }
 
   /** Does nothing: for unit tests of the accounting alone. */
   MemoryIo NONE =
@@ -20,6 +26,8 @@ public interface MemoryIo {
         }
 
         @Override
-        public void swapWrites(long pages, boolean hostSwap) {}
+        public void swapWrites(long pages, boolean hostSwap, Runnable written) {
+          written.run();
+        }
       };
 }

@@ -96,11 +96,12 @@ final class SharedDisk implements DiskAccess, MemoryIo {
 
   /** Swap-out writes are clustered by the kernel's swap allocator: sequential cost. */
   @Override
-  public void swapWrites(long pages, boolean hostSwap) {
+  public void swapWrites(long pages, boolean hostSwap, Runnable written) {
     if (pages <= 0) {
+      written.run();
       return;
     }
     double work = pages * operationCost(Pages.PAGE_BYTES, false);
-    device(hostSwap ? host.swapDisk() : share, pages, work, () -> {});
+    device(hostSwap ? host.swapDisk() : share, pages, work, written);
   }
 }

@@ -1,6 +1,6 @@
 package dev.oversold.core.memory;
 
-/** A {@link MemoryIo} that counts what it is asked and completes reads at once. */
+/** A {@link MemoryIo} that counts what it is asked and completes reads and writes at once. */
 final class RecordingIo implements MemoryIo {
   long faultReadCalls;
   long faultReadPages;
@@ -15,11 +15,12 @@ final class RecordingIo implements MemoryIo {
   }
 
   @Override
-  public void swapWrites(long pages, boolean hostSwap) {
+  public void swapWrites(long pages, boolean hostSwap, Runnable written) {
     if (hostSwap) {
       hostSwapWrites += pages;
     } else {
       tenantSwapWrites += pages;
     }
+    written.run();
   }
 }
