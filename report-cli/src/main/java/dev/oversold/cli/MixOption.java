@@ -44,7 +44,7 @@ final class MixOption {
     }
     List<TenantFamily> families = new ArrayList<>();
     for (String name : shares.keySet()) {
-      families.add(TenantFamily.find(scenario, Optional.of(name)));
+      families.add(TenantFamily.find(scenario, Optional.of(name), "--mix"));
     }
     return new TenantMix(families, List.copyOf(shares.values()));
   }

@@ -35,6 +35,14 @@ public record TenantFamily(String prefix, int digits, TenantSpec template, List<
    * @throws IllegalArgumentException with a message for the user when there is no such family
    */
   public static TenantFamily find(Scenario scenario, Optional<String> name) {
+    return find(scenario, name, "--tenant");
+  }
+
+  /**
+   * As {@link #find(Scenario, Optional)}, naming {@code option} (the command-line option the name
+   * came from, such as {@code --mix}) in the message when there is no such family.
+   */
+  public static TenantFamily find(Scenario scenario, Optional<String> name, String option) {
     String prefix = name.map(String::strip).orElseGet(() -> firstServicePrefix(scenario));
     List<TenantSpec> members = new ArrayList<>();
     for (TenantSpec tenant : scenario.tenants()) {
@@ -45,7 +53,8 @@ public record TenantFamily(String prefix, int digits, TenantSpec template, List<
     }
     if (members.isEmpty()) {
       throw new IllegalArgumentException(
-          "--tenant "
+          option
+              + " "
               + prefix
               + ": no tenant "
               + prefix

@@ -5,6 +5,7 @@ import dev.oversold.core.model.TenantSpec;
 import dev.oversold.runner.Glob;
 import dev.oversold.scenarios.ScenarioLoader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Map;
  * template; a group called {@code all} wins). TOTALS is {@code a..b} (every total from a to b),
  * {@code a..b:s} (a, a+s, ... up to b) or {@code a,b,c}. At each total the templates' counts keep
  * the proportions of the file's counts, rounded by {@link MixShares}; each is set through the key
- * {@code tenants[TEMPLATE].count}.
+ * {@code tenants[TEMPLATE].count}. A total so small that a template would get no tenant (a lone
+ * noisy neighbour rounded away) is refused with the smallest total that keeps every template.
  */
 public final class MixScale {
   /** Most points one {@code --scale} may make: a typo such as 1..100000 is not a sweep. */
@@ -43,6 +45,25 @@ public final class MixScale {
     List<SweepAxis.Level> levels = new ArrayList<>();
     for (int total : totals) {
       List<Integer> counts = MixShares.apportion(shares, total);
+      int dropped = counts.indexOf(0);
+      if (dropped >= 0) {
+        // Rounding a one-off neighbour away would change what the sweep measures without a word.
+        throw new IllegalArgumentException(
+            "--scale "
+                + spec
+                + ": at a total of "
+                + total
+                + ", template "
+                + names.get(dropped)
+                + " ("
+                + templates.get(names.get(dropped))
+                + " of the mix's "
+                + (int) Arrays.stream(shares).sum()
+                + " in the file) gets no tenant; the smallest total that keeps every"
+                + " template is "
+                + smallestTotalKeepingAll(shares)
+                + " (or scale a group without it)");
+      }
       List<ScenarioLoader.Override> overrides = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         overrides.add(
@@ -52,6 +73,20 @@ public final class MixScale {
       levels.add(new SweepAxis.Level(Integer.toString(total), overrides));
     }
     return new SweepAxis("scale " + group, group, levels);
+  }
+
+  /**
+   * The smallest total at which every template gets a tenant. Counts never fall as the total grows
+   * (see {@link MixShares}), and at the file's own total every template has its file count.
+   */
+  static int smallestTotalKeepingAll(double[] shares) {
+    int fileTotal = (int) Arrays.stream(shares).sum();
+    for (int total = 1; total < fileTotal; total++) {
+      if (!MixShares.apportion(shares, total).contains(0)) {
+        return total;
+      }
+    }
+    return fileTotal;
   }
 
   /** The group's templates with their counts in the file, in file order. */

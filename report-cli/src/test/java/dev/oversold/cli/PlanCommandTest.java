@@ -213,7 +213,7 @@ final class PlanCommandTest {
     String[] expected = {
       "the percentages add up to 90%, not 100%",
       "every share as a percentage or none",
-      "no tenant db",
+      "--mix db: no tenant db",
       "a share must be above 0",
       "--mix and --tenant exclude each other",
       "must look like idle=70%,web=25%,noisy=5%"
@@ -306,7 +306,7 @@ final class PlanCommandTest {
       {"--max-tenants", "0"}
     };
     String[] expected = {
-      "no tenant db",
+      "--tenant db: no tenant db",
       "unknown platform hyperv",
       "--p99",
       "--max-degradation",

@@ -42,6 +42,29 @@ final class MixScaleTest {
   }
 
   @Test
+  void aTotalThatRoundsATemplateAway_isRefusedWithTheSmallestThatKeepsIt() {
+    // shares web 2 : hog 1, Sainte-Lague by hand: seat 1 to web (2/1 > 1/1); seat 2 to hog (web's
+    // priority 2/3 < hog's 1/1). So a total of 1 leaves hog out and 2 is the smallest that keeps
+    // it.
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MixScale.axis(NOISY, "all=1..4"));
+    assertEquals(
+        "--scale all=1..4: at a total of 1, template hog (1 of the mix's 3 in the file) gets no"
+            + " tenant; the smallest total that keeps every template is 2 (or scale a group"
+            + " without it)",
+        e.getMessage());
+    assertEquals(3, MixScale.axis(NOISY, "all=2..4").levels().size());
+  }
+
+  @Test
+  void smallestTotalKeepingAll_nineWebsAndOneHog() {
+    // shares 9 : 1 by hand: web's priorities 9, 3, 1.8, 1.29, 1.0 take seats 1-5 (the fifth ties
+    // hog's 1/1 and stays with the template listed first); 9/11 < 1 gives seat 6 to hog.
+    assertEquals(6, MixScale.smallestTotalKeepingAll(new double[] {9, 1}));
+    assertEquals(1, MixScale.smallestTotalKeepingAll(new double[] {4}));
+  }
+
+  @Test
   void aGroup_scalesOnlyTheTemplatesItsGlobMatches() {
     Scenario grouped =
         TestScenarios.noisy(
