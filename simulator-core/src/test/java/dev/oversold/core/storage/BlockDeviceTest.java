@@ -106,6 +106,27 @@ final class BlockDeviceTest {
   private static final long CHUNK = 3_495_254L;
   private static final long READ = 12_693_974L;
   private static final long POSITION = 12_666_667L;
+  private static final DeviceProfile UNSPLIT_HDD =
+      DeviceProfile.hdd7200().withMaxRequestBytes(4L << 20);
+
+  @Test
+  void split_aReadWaitsForOneChunkUnderCfqOnTheQueueingDisk() {
+    // 32 tags, CFQ (low_latency): the async writer may have one request in the device (no sync
+    // completion yet: depth 0, raised to 1); the read preempts the async slice and, as its queue
+    // idles, waits for that one request to drain. Split: the first chunk is done at 12,666,667 +
+    // 3,495,254 = 16,161,921, the read at 28,855,895: latency 28,855,895 - 1,000 = 28,854,895 ns.
+    // The read's queue then idles 8 ms (to 36,855,895) before the writer resumes, one chunk at a
+    // time: 7 x 3,495,254 later the write completes at 61,322,673 ns. Unsplit: the read waits for
+    // the whole 4 MiB, latency 53,321,668 ns, and the write completes first, at 40,628,694.
+    long[] split = readBehindABigWrite(DeviceProfile.hdd7200(), new CfqScheduler());
+    assertEquals(POSITION + CHUNK + READ - 1_000, split[0]);
+    assertEquals(28_854_895L, split[0]);
+    assertEquals(POSITION + CHUNK + READ + 8_000_000L + 7 * CHUNK, split[1]);
+    assertEquals(61_322_673L, split[1]);
+    long[] unsplit = new BlockDeviceTest().readBehindABigWrite(UNSPLIT_HDD, new CfqScheduler());
+    assertEquals(53_321_668L, unsplit[0]);
+    assertEquals(40_628_694L, unsplit[1]);
+  }
 
   @Test
   void split_doesNotHelpWhenNothingHoldsTheChunksBack() {
