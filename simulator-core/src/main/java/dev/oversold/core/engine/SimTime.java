@@ -52,6 +52,19 @@ public final class SimTime {
     return (long) nanos;
   }
 
+  /**
+   * {@link #roundNanos} for a step derived from a rate, saturating at {@link #NEVER} instead of
+   * failing: a rate so low that one step lasts past the end of time (2^63 ns, about 292 years) has
+   * no next step within any run.
+   */
+  public static long roundNanosOrNever(double seconds) {
+    if (!(seconds >= 0)) {
+      throw new IllegalArgumentException("negative or NaN duration: " + seconds + " s");
+    }
+    double nanos = Math.rint(seconds * SECOND);
+    return nanos >= (double) NEVER ? NEVER : (long) nanos;
+  }
+
   /** Saturating addition: an instant plus a delay, capped at {@link #NEVER}. */
   public static long plus(long instant, long delay) {
     long sum = instant + delay;

@@ -1,5 +1,6 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.network.Frame;
 import dev.oversold.core.network.PacketStage;
@@ -77,8 +78,11 @@ final class TokenBucketStage implements PacketStage {
       return;
     }
     timerArmed = true;
+    // Saturating: at a rate so low that the missing tokens take past the end of time, the cast
+    // saturates at Long.MAX_VALUE and a plain + 1 wrapped to a 1 ns timer (an event storm);
+    // such a timer now waits for SimTime.NEVER, i.e. the frame never leaves.
     simulation.scheduleAfter(
-        Math.max(1, (long) Math.ceil(seconds * 1e9) + 1),
+        Math.max(1, SimTime.plus(SimTime.ceilNanos(seconds), 1)),
         () -> {
           timerArmed = false;
           release();

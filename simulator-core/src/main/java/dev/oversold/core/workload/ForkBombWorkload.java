@@ -42,7 +42,7 @@ final class ForkBombWorkload implements Workload {
 
   ForkBombWorkload(WorkloadSpec.ForkBomb spec) {
     this.spec = spec;
-    this.stepNanos = Math.max(MIN_STEP_NANOS, SimTime.roundNanos(1 / spec.forksPerSecond()));
+    this.stepNanos = Math.max(MIN_STEP_NANOS, SimTime.roundNanosOrNever(1 / spec.forksPerSecond()));
     this.forksPerStep = spec.forksPerSecond() * SimTime.toSeconds(stepNanos);
   }
 

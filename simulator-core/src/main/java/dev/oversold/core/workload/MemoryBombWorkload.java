@@ -38,7 +38,7 @@ final class MemoryBombWorkload implements Workload {
     this.spec = spec;
     long pages = Math.max(1, Math.round(spec.bytesPerSecond() * STEP_SECONDS / PAGE_BYTES));
     this.stepBytes = pages * PAGE_BYTES;
-    this.stepNanos = Math.max(1, SimTime.roundNanos(stepBytes / spec.bytesPerSecond()));
+    this.stepNanos = Math.max(1, SimTime.roundNanosOrNever(stepBytes / spec.bytesPerSecond()));
   }
 
   @Override
@@ -74,7 +74,7 @@ final class MemoryBombWorkload implements Workload {
     allocated += stepBytes;
     context.recorder().progressed(stepBytes);
     context.recorder().operationsCompleted(1);
-    long due = Math.max(context.simulation().now(), stepStarted + stepNanos);
+    long due = Math.max(context.simulation().now(), SimTime.plus(stepStarted, stepNanos));
     next = context.simulation().schedule(due, this::step);
   }
 

@@ -50,7 +50,9 @@ final class NetFloodWorkload implements Workload {
     this.packetsPerBurst = Math.max(1, Math.round(burstBytes / spec.packetBytes()));
     this.burstNanos =
         Math.max(
-            1, SimTime.roundNanos(packetsPerBurst * spec.packetBytes() / spec.bytesPerSecond()));
+            1,
+            SimTime.roundNanosOrNever(
+                packetsPerBurst * spec.packetBytes() / spec.bytesPerSecond()));
   }
 
   @Override
