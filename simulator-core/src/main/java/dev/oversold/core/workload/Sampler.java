@@ -18,13 +18,31 @@ public final class Sampler {
       // sigma^2 = ln(1 + s^2/m^2), mu = ln(m) - sigma^2/2.
       double m = lognormal.mean();
       double s = lognormal.stddev();
-      double variance = Math.log1p((s * s) / (m * m));
+      double variance = logVariance(m, s);
       this.logSigma = Math.sqrt(variance);
       this.logMean = Math.log(m) - variance / 2;
     } else {
       this.logSigma = 0;
       this.logMean = 0;
     }
+  }
+
+  /**
+   * ln(1 + s^2/m^2). A tiny mean (1e-300 s is valid input) underflows m^2 to 0 and would make the
+   * variance infinite and every draw NaN; then the identity ln(1 + r^2) = 2 ln r + ln(1 + 1/r^2), r
+   * = s/m, taken on logarithms, gives the same value without squaring. Ordinary inputs keep the
+   * direct formula, so their draws are unchanged to the bit.
+   */
+  static double logVariance(double m, double s) {
+    double ratioSquared = (s * s) / (m * m);
+    if (Double.isFinite(ratioSquared)) {
+      return Math.log1p(ratioSquared);
+    }
+    if (s == 0) {
+      return 0; // 0/0: no spread at all
+    }
+    double inverse = m / s;
+    return 2 * (Math.log(s) - Math.log(m)) + Math.log1p(inverse * inverse);
   }
 
   public double next() {

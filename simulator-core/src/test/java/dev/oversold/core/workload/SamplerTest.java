@@ -29,6 +29,23 @@ final class SamplerTest {
   }
 
   @Test
+  void lognormal_withATinyMean_drawsNumbersNotNaN() {
+    // mean 1e-300, sd 8: m^2 underflows to 0. By hand: sigma^2 = ln(1 + (8/1e-300)^2)
+    // = 2 ln(8e300) + ln(1 + 1.6e-602) = 2 x (2.0794 + 690.7755) = 1385.71; mu = ln m - sigma^2/2,
+    // so
+    // P(X < m) = Phi((ln m - mu) / sigma) = Phi(sigma / 2) = Phi(18.6): all draws below the mean.
+    assertEquals(1385.71, Sampler.logVariance(1e-300, 8), 0.01);
+    Sampler sampler = new Sampler(new Distribution.Lognormal(1e-300, 8), new RandomStream(7));
+    for (int i = 0; i < 10_000; i++) {
+      double x = sampler.next();
+      assertTrue(x >= 0 && x < 1e-300, "draw " + i + ": " + x);
+    }
+    // Ordinary inputs keep the direct formula: sd = mean gives ln 2.
+    assertEquals(Math.log(2), Sampler.logVariance(0.004, 0.004), 1e-15);
+    assertEquals(0, Sampler.logVariance(1e-300, 0));
+  }
+
+  @Test
   void exponential_hasMeanAndStddevEqual() {
     // Exponential(mean 4 ms): sd = mean = 4 ms; standard error of the mean 4 / sqrt(4e5) = 0.0063
     // ms.
