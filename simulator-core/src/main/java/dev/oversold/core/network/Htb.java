@@ -1,6 +1,7 @@
 package dev.oversold.core.network;
 
 import com.google.common.base.Preconditions;
+import dev.oversold.core.engine.SimTime;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,7 +65,9 @@ public final class Htb implements Qdisc {
     /** When the head frame fits in the ceil bucket (it can then at least borrow). */
     long ceilReadyAt(long now) {
       double missing = size() - ceilTokens;
-      return missing <= 0 ? now : now + (long) Math.ceil(missing / spec.ceilBytesPerSecond() * 1e9);
+      return missing <= 0
+          ? now
+          : SimTime.plus(now, (long) Math.ceil(missing / spec.ceilBytesPerSecond() * 1e9));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.oversold.core.network;
 
 import com.google.common.base.Preconditions;
+import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import java.util.function.Consumer;
 
@@ -58,8 +59,9 @@ public final class RxPath {
     frame.enqueued(now);
     long start = Math.max(now, wireFreeAt);
     long wire = (long) Math.ceil(frame.wireBytes(mtu) * 8e9 / bitsPerSecond);
-    wireFreeAt = start + wire;
-    wireBusyNanos += wire;
+    // A wire too slow to carry one frame within time saturates at NEVER rather than wrapping.
+    wireFreeAt = SimTime.plus(start, wire);
+    wireBusyNanos = SimTime.plus(wireBusyNanos, wire);
     simulation.schedule(wireFreeAt, () -> softirq.process(frame, next));
   }
 

@@ -1,6 +1,7 @@
 package dev.oversold.core.network;
 
 import com.google.common.base.Preconditions;
+import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +111,8 @@ public final class TxPath {
     Frame frame = ring.peekFirst();
     wireBusy = true;
     long nanos = (long) Math.ceil(frame.wireBytes(mtu) * 8e9 / bitsPerSecond);
-    wireBusyNanos += nanos;
+    // A wire too slow to send one frame within time saturates at NEVER rather than wrapping.
+    wireBusyNanos = SimTime.plus(wireBusyNanos, nanos);
     simulation.scheduleAfter(
         nanos,
         () -> {

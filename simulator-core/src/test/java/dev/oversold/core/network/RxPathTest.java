@@ -26,4 +26,20 @@ final class RxPathTest {
     assertEquals(10_000, flood.delivered());
     assertEquals(4_625, flood.dropped());
   }
+
+  @Test
+  void aWireTooSlowForOneFrame_neverDeliversInsteadOfWrapping() {
+    // 1e-300 bit/s: one 1,500-byte frame would take ~1.2e304 s, past the end of time (2^63 ns).
+    // Two frames used to wrap the second's arrival time to a negative instant ("cannot schedule
+    // at -9223372036854725809 ns"); now both wait for NEVER and nothing is delivered in a second.
+    Simulation simulation = new Simulation();
+    PacketCpu softirq = new PacketCpu(simulation, 1000, 0, 1, 256);
+    RxPath rx = new RxPath(simulation, softirq, 1e-300, 1500);
+    Flow flow = new Flow("slow");
+    rx.receive(new Frame(flow, 1500, f -> {}));
+    rx.receive(new Frame(flow, 1500, f -> {}));
+    simulation.runUntil(SimDuration.ofSeconds(1).nanos());
+    assertEquals(0, flow.delivered());
+    assertEquals(Long.MAX_VALUE, rx.wireBusyNanos());
+  }
 }
