@@ -176,7 +176,7 @@ public final class ScenarioWriter {
             (key, value) -> {
               Knob knob =
                   declared.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
-              String text = knob == null ? Format.plain(value) : Knobs.format(knob.kind(), value);
+              String text = knob == null ? Format.plain(value) : Knobs.format(knob, value);
               joiner.add(quote(key) + ": " + quote(text));
             });
     return joiner.toString();

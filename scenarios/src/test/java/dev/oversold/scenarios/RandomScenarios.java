@@ -248,7 +248,7 @@ final class RandomScenarios {
     double max = Math.min(knob.max(), Math.max(min, 1e12));
     double value = min + random.nextDouble() * (max - min);
     return switch (knob.kind()) {
-      case COUNT, BYTES, DURATION -> Math.max(min, Math.min(max, Math.floor(value)));
+      case COUNT, BYTES, DURATION, CHOICE -> Math.max(min, Math.min(max, Math.floor(value)));
       case BOOLEAN -> random.nextBoolean() ? 1 : 0;
       default -> value;
     };

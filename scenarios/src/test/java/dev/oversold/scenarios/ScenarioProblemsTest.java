@@ -250,8 +250,71 @@ final class ScenarioProblemsTest {
     assertEquals(
         List.of(
             "s.yaml:8:16: hosts[0].options.dom0-mem: unknown option of xen 'dom0-mem' (did you mean"
-                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, netback-cpu, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
+                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, netback-cpu, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
         problems);
+  }
+
+  // Issue 14 item 5: bad network input exits 2 at the key, saying what is allowed.
+  @Test
+  void networkInput_zeroBandwidthNegativeLatencyEmptyQueuesAndUnknownQdisc_areRefusedAtTheKey() {
+    List<String> problems =
+        problems(
+            MINIMAL.replace(
+                "memory: { ram: 32GiB }",
+                """
+                memory: { ram: 32GiB }
+                    network: { bandwidth: 0Gbit/s, latency: -5us }
+                    options: { qdisc: sfq, txqueuelen: 0, nic-ring: 0 }\
+                """));
+    assertEquals(5, problems.size(), problems.toString());
+    assertEquals(
+        "s.yaml:8:27: hosts[0].network.bandwidth: bandwidth must be more than 0 (expected e.g."
+            + " 1Gbit/s)",
+        problems.get(0));
+    assertTrue(
+        problems.get(1).startsWith("s.yaml:8:45: hosts[0].network.latency: '-5us' is negative"),
+        problems.get(1));
+    assertTrue(
+        problems
+            .get(2)
+            .startsWith(
+                "s.yaml:9:23: hosts[0].options.qdisc: 'sfq' is not a qdisc (expected one of:"
+                    + " pfifo_fast, fq_codel;"),
+        problems.get(2));
+    assertEquals(
+        "s.yaml:9:40: hosts[0].options.txqueuelen: '0' is out of range (expected between 1 and"
+            + " 1000000)",
+        problems.get(3));
+    assertEquals(
+        "s.yaml:9:53: hosts[0].options.nic-ring: '0' is out of range (expected between 1 and"
+            + " 65536)",
+        problems.get(4));
+  }
+
+  @Test
+  void qdisc_isAnOptionOfLinuxHostsOnly_andTheDefaultsFollowThePlatform() throws Exception {
+    // ESXi's uplink is not a Linux qdisc: the key is unknown there and the message lists ESXi's
+    // options.
+    List<String> problems =
+        problems(
+            MINIMAL
+                .replace("platform: kvm", "platform: vmware")
+                .replace(
+                    "memory: { ram: 32GiB }",
+                    "memory: { ram: 32GiB }\n    options: { qdisc: fq_codel }"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:8:16: hosts[0].options.qdisc: unknown option of vmware"),
+        problems.get(0));
+    // A name is kept as its index among the choices (pfifo_fast 0, fq_codel 1).
+    Scenario chosen =
+        parse(
+            MINIMAL
+                .replace("platform: kvm", "platform: openvz")
+                .replace(
+                    "memory: { ram: 32GiB }",
+                    "memory: { ram: 32GiB }\n    options: { qdisc: fq_codel }"));
+    assertEquals(1.0, chosen.hosts().get(0).options().values().get("qdisc"));
   }
 
   @Test

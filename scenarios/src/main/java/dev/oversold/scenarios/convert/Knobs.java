@@ -61,15 +61,13 @@ public final class Knobs {
   private static Double value(Node node, Knob knob, String path, Context context) {
     if (!(node instanceof ScalarNode scalar) || scalar.isNull()) {
       context.error(
-          path,
-          "expected " + expected(knob.kind()) + ", found " + node.shape(),
-          knob.description());
+          path, "expected " + expected(knob) + ", found " + node.shape(), knob.description());
       return null;
     }
     String text = scalar.text().strip();
     double value;
     try {
-      value = parse(knob.kind(), text);
+      value = parse(knob, text);
     } catch (UnitException e) {
       context.error(path, e.getMessage(), e.expected() + "; " + knob.description());
       return null;
@@ -82,6 +80,32 @@ public final class Knobs {
       return null;
     }
     return value;
+  }
+
+  /** The canonical value of {@code text} for {@code knob}: a choice knob's index of the name. */
+  static double parse(Knob knob, String text) throws UnitException {
+    if (knob.kind() != KnobKind.CHOICE) {
+      return parse(knob.kind(), text);
+    }
+    int index = knob.choices().indexOf(text);
+    if (index < 0) {
+      throw new UnitException(
+          "'" + abbreviate(text) + "' is not a " + knob.key() + Suggest.hint(text, knob.choices()),
+          expected(knob));
+    }
+    return index;
+  }
+
+  /** The text that parses back to {@code value} for {@code knob}. */
+  public static String format(Knob knob, double value) {
+    return knob.kind() == KnobKind.CHOICE ? knob.choiceName(value) : format(knob.kind(), value);
+  }
+
+  /** What {@code knob} accepts, for messages: a choice knob lists its names. */
+  public static String expected(Knob knob) {
+    return knob.kind() == KnobKind.CHOICE
+        ? "one of: " + String.join(", ", knob.choices())
+        : expected(knob.kind());
   }
 
   /** The canonical value of {@code text} for a knob of {@code kind}. */

@@ -35,17 +35,21 @@ public final class HostOptionsTable {
             .append("` | ")
             .append(unit(knob.kind()))
             .append(" | ")
-            .append(knob.hasDefault() ? Knobs.format(knob.kind(), knob.defaultValue()) : "none")
+            .append(knob.hasDefault() ? Knobs.format(knob, knob.defaultValue()) : "none")
             .append(" | ")
-            .append(Knobs.format(knob.kind(), knob.min()))
-            .append(" .. ")
-            .append(Knobs.format(knob.kind(), knob.max()))
+            .append(range(knob))
             .append(" | ")
             .append(knob.description().replace("|", "\\|"))
             .append(" |\n");
       }
     }
     return table.toString();
+  }
+
+  private static String range(Knob knob) {
+    return knob.kind() == KnobKind.CHOICE
+        ? String.join(" \\| ", knob.choices())
+        : Knobs.format(knob.kind(), knob.min()) + " .. " + Knobs.format(knob.kind(), knob.max());
   }
 
   private static String unit(KnobKind kind) {

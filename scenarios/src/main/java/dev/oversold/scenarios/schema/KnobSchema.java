@@ -62,6 +62,10 @@ public final class KnobSchema {
         case BOOLEAN -> types.add("boolean").add("string");
         default -> types.add("string");
       }
+      if (knob.kind() == KnobKind.CHOICE) {
+        ArrayNode names = property.putArray("enum");
+        knob.choices().forEach(names::add);
+      }
     }
     return properties;
   }
@@ -76,6 +80,7 @@ public final class KnobSchema {
       case BOOLEAN -> "true or false";
       case BYTE_RATE -> "a rate, e.g. 50MB/s or 100Mbit/s";
       case RATE -> "a rate per second, e.g. 20/s or 20";
+      case CHOICE -> "a name";
     };
   }
 }

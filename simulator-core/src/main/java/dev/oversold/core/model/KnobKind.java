@@ -20,5 +20,7 @@ public enum KnobKind {
   /** Bytes per second, written as a byte rate ({@code 50MB/s}) or bit rate ({@code 100Mbit/s}). */
   BYTE_RATE,
   /** Events per second, written as {@code 20/s}. */
-  RATE
+  RATE,
+  /** One name out of the knob's {@link Knob#choices()}; the value is the name's index. */
+  CHOICE
 }

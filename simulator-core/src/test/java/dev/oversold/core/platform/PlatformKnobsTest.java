@@ -41,7 +41,8 @@ final class PlatformKnobsTest {
     assertTrue(
         keys(PlatformKind.VMWARE, true).containsAll(Set.of("tps-inter-vm", "sioc-threshold")));
     // The network path's stages: every Linux host stack, and each platform's backend.
-    Set<String> stack = Set.of("txqueuelen", "nic-ring", "netdev-max-backlog", "net-packet-cpu");
+    Set<String> stack =
+        Set.of("qdisc", "txqueuelen", "nic-ring", "netdev-max-backlog", "net-packet-cpu");
     assertTrue(keys(PlatformKind.OPENVZ, true).containsAll(stack));
     assertTrue(keys(PlatformKind.KVM, true).containsAll(Set.of("vhost-cpu", "vhost-latency")));
     assertTrue(keys(PlatformKind.KVM, true).containsAll(stack));
@@ -49,11 +50,12 @@ final class PlatformKnobsTest {
     assertTrue(keys(PlatformKind.XEN, true).containsAll(stack));
     assertTrue(
         keys(PlatformKind.VMWARE, true).containsAll(Set.of("vnic-cpu", "txqueuelen", "nic-ring")));
-    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, the network stack's four),
+    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, the network stack's five),
     // the CPU wake-up model switch and the host kernel's tables, nothing else.
     assertEquals(
         Set.of(
             "host-reserved",
+            "qdisc",
             "net-packet-cpu",
             "txqueuelen",
             "nic-ring",

@@ -76,6 +76,24 @@ final class HostNetworkTest {
     assertTrue(done <= fair + 256 * 1538 * 8 + 67_207 * 8, () -> "done at " + done);
   }
 
+  @Test
+  void kvmWithQdiscPfifoFast_putsTheVictimBehindTheWholeFlood() {
+    // options.qdisc = pfifo_fast (index 0) swaps fq_codel for one FIFO. The flood sends 3 MB as
+    // one stream (45 segments of 65,535 B and a 50,925 B tail, within the 64-segment window), so
+    // it crosses its vhost stage as one batch and reaches the qdisc before the victim's 1 MB.
+    // Wire bytes: 45 x 67,207 + (33 x 1,538 + 1,425 + 38) = 3,076,532 for the flood, 1,025,536
+    // for the victim: the victim's last byte leaves at 8 x 4,102,068 ns, + 50 us. Under the
+    // default fq_codel it would leave after about 2 MB of wire time (16.4 ms).
+    Map<String, Double> options =
+        Map.of("qdisc", 0.0, "net-packet-cpu", 0.0, "vhost-cpu", 0.0, "vhost-latency", 0.0);
+    Hosts hosts = hosts("kvm", options, 2);
+    hosts.tenant(0).network().send(3 * MB, () -> {});
+    long[] doneAt = {-1};
+    hosts.tenant(1).network().send(MB, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(8 * 4_102_068L + 50 * SimTime.MICROSECOND, doneAt[0]);
+  }
+
   private static long shapedSendDone(long bytes) {
     // Xen vif rate=12.5 MB/s (100 Mbit/s); dom0's netback and stack CPU off so only the wire and
     // the shaper count.

@@ -55,19 +55,64 @@ public final class NetworkKnobs {
   /** Virtio and Xen netif rings: 256 entries (QEMU's virtio-net queue size, netif.h). */
   public static final int BACKEND_RING = 256;
 
-  /** The options of {@link #linuxStack}. */
-  public static final List<Knob> STACK_OPTIONS = List.of(TXQUEUELEN, RING, BACKLOG, STACK_CPU);
+  /** The names {@code options.qdisc} accepts on a Linux host, in the order of their values. */
+  public static final List<String> QDISC_NAMES = List.of("pfifo_fast", "fq_codel");
 
   /**
-   * A Linux host stack whose softirq runs at {@code site}, in front of {@code qdisc} on the NIC.
+   * The root qdisc on the host's NIC ({@code tc qdisc replace dev eth0 root ...}); a platform
+   * declares it with its own default and the default's source.
+   *
+   * @param source why this platform's hosts run {@code defaultKind} unless told otherwise
+   */
+  public static Knob qdisc(NetworkPath.QdiscKind defaultKind, String source) {
+    return Knob.choice(
+        "qdisc",
+        QDISC_NAMES,
+        name(defaultKind),
+        "queueing discipline on the host's NIC: pfifo_fast (one FIFO, tail drop; txqueuelen"
+            + " packets) or fq_codel (a queue per flow, CoDel, 10240 packets; Linux 3.5+); "
+            + source);
+  }
+
+  /** The qdisc {@code knob} chooses on {@code host}. */
+  public static NetworkPath.QdiscKind chosen(HostSpec host, Knob knob) {
+    return kind(knob.choiceName(host.options().get(knob)));
+  }
+
+  private static String name(NetworkPath.QdiscKind kind) {
+    return switch (kind) {
+      case PFIFO_FAST -> "pfifo_fast";
+      case FQ_CODEL -> "fq_codel";
+      case WEIGHTED_UPLINK ->
+          throw new IllegalArgumentException("the ESXi uplink is not a Linux qdisc");
+    };
+  }
+
+  private static NetworkPath.QdiscKind kind(String name) {
+    return switch (name) {
+      case "pfifo_fast" -> NetworkPath.QdiscKind.PFIFO_FAST;
+      case "fq_codel" -> NetworkPath.QdiscKind.FQ_CODEL;
+      default -> throw new IllegalArgumentException("not a qdisc: " + name);
+    };
+  }
+
+  /** The options of {@link #linuxStack}, with {@code qdisc} (from {@link #qdisc}) first. */
+  public static List<Knob> stackOptions(Knob qdisc) {
+    return List.of(qdisc, TXQUEUELEN, RING, BACKLOG, STACK_CPU);
+  }
+
+  /**
+   * A Linux host stack whose softirq runs at {@code site}, in front of the qdisc {@code qdiscKnob}
+   * chooses on the NIC.
    */
   public static NetworkPath linuxStack(
       HostSpec host,
-      NetworkPath.QdiscKind qdisc,
+      Knob qdiscKnob,
       IoCosts.CpuSite site,
       NetworkPath.Stage backend,
       NetworkPath.Shaping shaping) {
     var options = host.options();
+    NetworkPath.QdiscKind qdisc = chosen(host, qdiscKnob);
     int queue =
         qdisc == NetworkPath.QdiscKind.FQ_CODEL ? FQ_CODEL_LIMIT : (int) options.get(TXQUEUELEN);
     return new NetworkPath(

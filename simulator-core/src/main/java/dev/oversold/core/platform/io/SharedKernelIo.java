@@ -50,6 +50,22 @@ public final class SharedKernelIo implements IoPolicy {
   /** The shared stack's CPU per packet (kept under its old name for callers). */
   public static final Knob SOFTIRQ_CPU = NetworkKnobs.STACK_CPU;
 
+  /**
+   * OpenVZ's NIC qdisc: pfifo_fast, the default of the RHEL 6 era 2.6.32 kernel (fq_codel came in
+   * Linux 3.5; OpenVZ 7's 3.10 kernel has it) [R OpenVZ wiki Virtual_network_device].
+   */
+  public static final Knob OPENVZ_QDISC =
+      NetworkKnobs.qdisc(
+          NetworkPath.QdiscKind.PFIFO_FAST,
+          "default pfifo_fast: the RHEL 6 era 2.6.32 OpenVZ kernel's default (fq_codel needs"
+              + " Linux 3.5+, e.g. OpenVZ 7)");
+
+  /** Bare metal stands for a modern distribution: fq_codel as on KVM hosts. */
+  public static final Knob MODERN_QDISC =
+      NetworkKnobs.qdisc(
+          NetworkPath.QdiscKind.FQ_CODEL,
+          "default fq_codel: systemd 217+ sets net.core.default_qdisc (sysctl.d/50-default.conf)");
+
   private final boolean openVz;
 
   private SharedKernelIo(boolean openVz) {
@@ -111,15 +127,19 @@ public final class SharedKernelIo implements IoPolicy {
   public NetworkPath networkPath(HostSpec host) {
     return NetworkKnobs.linuxStack(
         host,
-        openVz ? NetworkPath.QdiscKind.PFIFO_FAST : NetworkPath.QdiscKind.FQ_CODEL,
+        qdisc(),
         IoCosts.CpuSite.KERNEL,
         NetworkPath.Stage.NONE,
         NetworkPath.Shaping.HTB_ON_NIC);
   }
 
+  private Knob qdisc() {
+    return openVz ? OPENVZ_QDISC : MODERN_QDISC;
+  }
+
   @Override
   public List<Knob> hostOptions() {
-    return NetworkKnobs.STACK_OPTIONS;
+    return NetworkKnobs.stackOptions(qdisc());
   }
 
   @Override

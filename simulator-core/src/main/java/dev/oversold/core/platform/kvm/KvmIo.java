@@ -87,6 +87,15 @@ public final class KvmIo implements IoPolicy {
           "delay per packet crossing vhost-net besides its CPU: kick, wake-up, interrupt"
               + " injection (fitted: 13 us a way reproduces Felter et al. 2015's KVM TCP_RR)");
 
+  /**
+   * The NIC's qdisc: fq_codel, the net.core.default_qdisc systemd sets since version 217
+   * (sysctl.d/50-default.conf) on the hosts' distributions.
+   */
+  public static final Knob QDISC =
+      NetworkKnobs.qdisc(
+          NetworkPath.QdiscKind.FQ_CODEL,
+          "default fq_codel: systemd 217+ sets net.core.default_qdisc (sysctl.d/50-default.conf)");
+
   @Override
   public ShareSettings diskShare(HostSpec host, TenantSpec tenant) {
     var plan = tenant.plan();
@@ -126,7 +135,7 @@ public final class KvmIo implements IoPolicy {
     var options = host.options();
     return NetworkKnobs.linuxStack(
         host,
-        NetworkPath.QdiscKind.FQ_CODEL,
+        QDISC,
         IoCosts.CpuSite.KERNEL,
         new NetworkPath.Stage(
             IoCosts.CpuSite.PER_TENANT,
@@ -138,7 +147,7 @@ public final class KvmIo implements IoPolicy {
 
   @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(IO_CPU, NET_CPU, NET_LATENCY), NetworkKnobs.STACK_OPTIONS);
+    return Platform.knobs(List.of(IO_CPU, NET_CPU, NET_LATENCY), NetworkKnobs.stackOptions(QDISC));
   }
 
   @Override

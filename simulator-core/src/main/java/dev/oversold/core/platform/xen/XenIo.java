@@ -29,6 +29,14 @@ public final class XenIo implements IoPolicy {
           SimTime.MILLISECOND,
           "dom0 CPU per guest disk operation in blkback (assumption: 15 us, grant copy + event"
               + " channel)");
+
+  /** dom0's NIC qdisc: dom0 runs a modern distribution, so fq_codel as on KVM hosts. */
+  public static final Knob QDISC =
+      NetworkKnobs.qdisc(
+          NetworkPath.QdiscKind.FQ_CODEL,
+          "default fq_codel: dom0's systemd 217+ sets net.core.default_qdisc"
+              + " (sysctl.d/50-default.conf)");
+
   public static final Knob NETBACK_CPU =
       new Knob(
           "netback-cpu",
@@ -88,7 +96,7 @@ public final class XenIo implements IoPolicy {
   public NetworkPath networkPath(HostSpec host) {
     return NetworkKnobs.linuxStack(
         host,
-        NetworkPath.QdiscKind.FQ_CODEL,
+        QDISC,
         IoCosts.CpuSite.DOM0,
         new NetworkPath.Stage(
             IoCosts.CpuSite.DOM0,
@@ -100,7 +108,7 @@ public final class XenIo implements IoPolicy {
 
   @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(BLKBACK_CPU, NETBACK_CPU), NetworkKnobs.STACK_OPTIONS);
+    return Platform.knobs(List.of(BLKBACK_CPU, NETBACK_CPU), NetworkKnobs.stackOptions(QDISC));
   }
 
   @Override
