@@ -2,27 +2,35 @@ package dev.oversold.core.metrics;
 
 import dev.oversold.core.engine.SimTime;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streaming distribution of waits that are often exactly zero (a wake-up that found a core at
  * once): an HdrHistogram in nanoseconds with three significant digits, so a zero stays zero and a
  * quantile is within 0.1% of the recorded value, plus the exact maximum. Unlike {@link
- * LatencyRecorder} it keeps no microsecond floor, because the median wait is usually zero.
+ * LatencyRecorder} it keeps no microsecond floor, because the median wait is usually zero. Like
+ * {@link LatencyRecorder}, it makes the histogram (16 KiB even when empty) on the first record.
  */
 public final class DelayRecorder {
-  private final Histogram histogram = new Histogram(3);
+  private @Nullable Histogram histogram;
   private long maxNanos;
 
   public void record(long delayNanos) {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("negative delay " + delayNanos);
     }
-    histogram.recordValue(delayNanos);
+    Histogram h = histogram;
+    if (h == null) {
+      h = new Histogram(3);
+      histogram = h;
+    }
+    h.recordValue(delayNanos);
     maxNanos = Math.max(maxNanos, delayNanos);
   }
 
   public long count() {
-    return histogram.getTotalCount();
+    Histogram h = histogram;
+    return h == null ? 0 : h.getTotalCount();
   }
 
   /**
@@ -30,10 +38,11 @@ public final class DelayRecorder {
    * capped at the exact maximum; 0 when nothing was recorded (no wake-up waited).
    */
   public double quantileMillis(double quantile) {
-    if (count() == 0) {
+    Histogram h = histogram;
+    if (h == null || h.getTotalCount() == 0) {
       return 0;
     }
-    long nanos = Math.min(histogram.getValueAtPercentile(quantile * 100), maxNanos);
+    long nanos = Math.min(h.getValueAtPercentile(quantile * 100), maxNanos);
     return SimTime.toMillis(nanos);
   }
 }

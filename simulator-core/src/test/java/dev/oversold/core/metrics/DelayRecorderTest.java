@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.oversold.core.engine.SimTime;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 final class DelayRecorderTest {
@@ -41,5 +43,27 @@ final class DelayRecorderTest {
   @Test
   void negativeWait_isRejected() {
     assertThrows(IllegalArgumentException.class, () -> new DelayRecorder().record(-1));
+  }
+
+  @Test
+  void quantiles_equalAHistogramFedTheSameNanoseconds() {
+    // The recorder makes its histogram on the first record; the reference is a Histogram(3) made up
+    // front and fed the same waits (a third exactly 0, the rest log-uniform from 1 ns to 1 s): the
+    // count must match, and each quantile is the reference's bucket value capped at the exact max.
+    DelayRecorder recorder = new DelayRecorder();
+    Histogram plain = new Histogram(3);
+    SplittableRandom random = new SplittableRandom(16);
+    long max = 0;
+    for (int i = 0; i < 20_000; i++) {
+      long nanos = random.nextInt(3) == 0 ? 0 : (long) Math.pow(10, 9 * random.nextDouble());
+      recorder.record(nanos);
+      plain.recordValue(nanos);
+      max = Math.max(max, nanos);
+    }
+    assertEquals(20_000, recorder.count());
+    for (double q : new double[] {0, 0.25, 0.5, 0.9, 0.99, 0.999, 1}) {
+      long expected = Math.min(plain.getValueAtPercentile(q * 100), max);
+      assertEquals(SimTime.toMillis(expected), recorder.quantileMillis(q), 0.0, "quantile " + q);
+    }
   }
 }
