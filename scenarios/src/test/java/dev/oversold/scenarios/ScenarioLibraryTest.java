@@ -19,6 +19,7 @@ final class ScenarioLibraryTest {
             "budget-vps-node",
             "felter-netperf",
             "kvm-vcpu-overcommit",
+            "matthews-memory-bomb",
             "matthews-receive-flood",
             "matthews-transmit-flood",
             "noisy-cpu-hog",

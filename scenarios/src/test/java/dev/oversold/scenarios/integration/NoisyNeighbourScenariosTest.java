@@ -48,13 +48,23 @@ final class NoisyNeighbourScenariosTest {
     // Each fault is a read on the node's spinning disks (2000 IOPS, 3 ms) inside the request: the
     // victims' tail grows (about 5x as measured; the claim is "several-fold", so at least 2x).
     assertTrue(meanP99(shared, "web-") > 2 * meanP99(quiet, "web-"), figures);
-    // The bomb asks for 200 MiB/s from 20 s. Its first 4 GiB (physpages) take 20.48 s; past
-    // physpages every 4 KiB page costs the 100 us vSwap delay, at most 4 KiB / 100 us = 39.06
-    // MiB/s, for the remaining 120 - 40.48 = 79.52 s: 3106 MiB. 4096 + 3106 = 7202 MiB, far from
-    // the 16 GiB that would be refused, over the 110 s window: 68.65 MB/s instead of 200 MiB/s.
+    // The bomb asks for 200 MiB/s from 20 s. Without reclaim stalls its first 4 GiB (physpages)
+    // take 20.48 s; past physpages every 4 KiB page costs the 100 us vSwap delay, at most 4 KiB /
+    // 100 us = 39.06 MiB/s, for the remaining 120 - 40.48 = 79.52 s: 3106 MiB. 4096 + 3106 =
+    // 7202 MiB over the 110 s window: 68.65 MB/s, the ceiling. Since reclaim takes time (issue 15),
+    // once the node is short the bomb is the allocating task in direct reclaim and also waits for
+    // the swap-out writes of the pages its allocation displaced (sequential 4 KiB at 300 MB/s =
+    // 13.65 us, plus 3 ms per 32-page cluster = 93.75 us a page, shared with the webs' reads):
+    // it must run clearly below that ceiling (measured 51.1 MB/s; the exact figure depends on
+    // when the webs' file cache and working sets fill the node, not derived by hand).
     TenantMetrics bully = shared.tenant("bully").metrics();
-    double throttled = (4096 + 39.0625 * 79.52) * MIB / 110;
-    assertEquals(throttled, bully.progressPerSecond(), 0.05 * throttled, bully.toString());
+    double ceiling = (4096 + 39.0625 * 79.52) * MIB / 110;
+    assertTrue(bully.progressPerSecond() < 0.95 * ceiling, bully.toString());
+    // Floor: even if every page it allocated from 20 s paid one page of writes alone on the
+    // device (100 + 107.4 us past physpages, 107.4 us before), 4096 MiB would take 4096 / 36.4 =
+    // 112.6 s > 100 s: at least 36.4 MiB/s x 100 s / 110 s = 33.1 MiB/s; contention with the webs'
+    // reads may slow it further, so the floor asserted is half of that.
+    assertTrue(bully.progressPerSecond() > 0.5 * 33.1 * MIB, bully.toString());
     assertEquals(0, bully.refusals(), bully.toString());
     assertEquals(0, bully.oomKills(), bully.toString());
   }

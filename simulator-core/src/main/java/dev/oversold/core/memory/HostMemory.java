@@ -6,6 +6,7 @@ import dev.oversold.core.engine.Simulation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host's physical memory and swap and the tenants that hold them. After any tenant grows, {@link
@@ -13,6 +14,13 @@ import java.util.List;
  * exhausted and the platform has a global OOM killer, it kills the tenant with the highest badness
  * (resident plus swapped pages, as the Linux OOM killer scores a process), whoever caused the
  * shortage.
+ *
+ * <p>Reclaim takes time where the platform says so. A host with kswapd ({@link
+ * HostReclaimer#kswapd()}, once {@link #connectKswapd} gives it host CPU) reclaims between its
+ * watermarks in the background; below {@link HostReclaimer#directReclaimFreePages} the tenant whose
+ * growth found the host short reclaims itself (direct reclaim) and its request waits until the
+ * swap-out writes that pass issued are on the device. On a shared kernel that is whoever allocates
+ * next, not the tenant that filled the host.
  */
 public final class HostMemory {
   private final String name;
@@ -25,6 +33,15 @@ public final class HostMemory {
   private long swapUsed;
   private long globalOomKills;
   private long tenantOomKills;
+  private @Nullable Kswapd kswapd;
+  private @Nullable WriteWait currentWrites;
+  private long directReclaims;
+
+  /** Runs reference-core-seconds of host work, then {@code done}. */
+  @FunctionalInterface
+  public interface Cpu {
+    void run(double work, Runnable done);
+  }
 
   public HostMemory(String name, Simulation simulation, HostMemoryConfig config) {
     this.name = name;
@@ -42,6 +59,31 @@ public final class HostMemory {
 
   public HostMemoryConfig config() {
     return config;
+  }
+
+  /**
+   * Gives the host's kswapd its CPU: without it (unit tests of the accounting alone) reclaim
+   * between the watermarks happens at once in the allocating call, as a host without kswapd would.
+   */
+  public void connectKswapd(Cpu cpu) {
+    if (config.reclaimer().kswapd()) {
+      kswapd = new Kswapd(this, cpu);
+    }
+  }
+
+  /** Direct-reclaim passes run so far (a tenant reclaimed itself because the host was short). */
+  public long directReclaims() {
+    return directReclaims;
+  }
+
+  /** kswapd's batches so far (0 without kswapd). */
+  public long kswapdBatches() {
+    return kswapd == null ? 0 : kswapd.batches();
+  }
+
+  /** Pages kswapd freed so far (0 without kswapd). */
+  public long kswapdReclaimedPages() {
+    return kswapd == null ? 0 : kswapd.reclaimedPages();
   }
 
   public TenantMemory add(String tenant, TenantMemoryConfig tenantConfig, RandomStream random) {
@@ -112,8 +154,17 @@ public final class HostMemory {
     return tenantOomKills;
   }
 
-  /** Reclaims when short; kills when reclaim cannot help and the platform has a global OOM. */
+  /** Reclaims when short (no allocating task waits); kills when reclaim cannot help. */
   public void settle() {
+    settle(null);
+  }
+
+  /**
+   * Reclaims when short; kills when reclaim cannot help and the platform has a global OOM. {@code
+   * allocator}: the tenant whose growth is being settled; when the pass is direct reclaim, its
+   * request waits for the pass's swap-out writes.
+   */
+  void settle(@Nullable TenantMemory allocator) {
     if (settling) {
       return;
     }
@@ -122,11 +173,25 @@ public final class HostMemory {
       HostReclaimer reclaimer = config.reclaimer();
       long trigger = reclaimer.triggerFreePages(this);
       long free = freePages();
+      long direct = reclaimer.directReclaimFreePages(this);
       if (free >= trigger) {
         retryBelow = Long.MAX_VALUE;
+      } else if (kswapd != null) {
+        kswapd.wake();
+        if ((freePages() < direct && freePages() < retryBelow) || freePages() < 0) {
+          // Below min while kswapd lags: the allocating task reclaims one batch itself.
+          long target = Math.min(reclaimer.targetFreePages(this), direct + reclaimBatchPages());
+          directPass(target, allocator);
+          long after = freePages();
+          retryBelow = after < direct ? after - reclaimBatchPages() : Long.MAX_VALUE;
+        }
       } else if (free < retryBelow || free < 0) {
         long target = reclaimer.targetFreePages(this);
-        reclaimer.reclaim(this, target);
+        if (free < direct || free < 0) {
+          directPass(target, allocator);
+        } else {
+          reclaimPass(target, null);
+        }
         long after = freePages();
         // A pass that could not reach the trigger is not repeated on every fault: only once
         // another batch (the trigger-to-target gap) is gone, so stuck reclaim stays amortised;
@@ -144,6 +209,54 @@ public final class HostMemory {
       settling = false;
     }
   }
+
+  private void directPass(long target, @Nullable TenantMemory allocator) {
+    directReclaims++;
+    WriteWait writes = new WriteWait();
+    reclaimPass(target, writes);
+    if (allocator != null && writes.pending()) {
+      allocator.stallOn(writes);
+    }
+  }
+
+  /**
+   * One pass of the platform's reclaimer towards {@code target} free pages; the swap-out writes it
+   * issues are counted in {@code writes} when someone waits for them.
+   */
+  void reclaimPass(long target, @Nullable WriteWait writes) {
+    WriteWait outer = currentWrites;
+    currentWrites = writes;
+    try {
+      config.reclaimer().reclaim(this, target);
+    } finally {
+      currentWrites = outer;
+    }
+  }
+
+  /** The callback a swap-out write issued now runs when written: counted if someone waits. */
+  Runnable writeCompletion() {
+    WriteWait writes = currentWrites;
+    return writes == null ? HostMemory::nothing : writes.issue();
+  }
+
+  private static void nothing() {}
+
+  /**
+   * Pages one reclaim batch frees: a sixteenth of the low-to-high watermark gap, at least
+   * SWAP_CLUSTER_MAX (32 pages, include/linux/swap.h). The sixteenth is the model's granularity
+   * (events per kswapd wake-up), not a kernel figure.
+   */
+  long reclaimBatchPages() {
+    HostReclaimer reclaimer = config.reclaimer();
+    long gap = reclaimer.targetFreePages(this) - reclaimer.triggerFreePages(this);
+    return Math.max(SWAP_CLUSTER_MAX, gap / BATCHES_PER_WAKEUP);
+  }
+
+  /** SWAP_CLUSTER_MAX: pages reclaim takes per try (include/linux/swap.h). */
+  static final long SWAP_CLUSTER_MAX = 32;
+
+  /** Batches a kswapd wake-up from low to high is split into (model granularity). */
+  static final long BATCHES_PER_WAKEUP = 16;
 
   /**
    * The live tenant with the most resident plus swapped pages (first added on a tie), passing over

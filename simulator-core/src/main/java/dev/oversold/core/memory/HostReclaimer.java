@@ -22,6 +22,23 @@ public interface HostReclaimer {
     return 0;
   }
 
+  /**
+   * Free pages below which the task whose growth is settled reclaims itself and waits for the
+   * swap-out writes it issued (direct reclaim). By default every pass is direct: a host with no
+   * background reclaimer frees memory only in the allocating task.
+   */
+  default long directReclaimFreePages(HostMemory host) {
+    return triggerFreePages(host);
+  }
+
+  /**
+   * Whether reclaim between the trigger and the direct-reclaim mark runs in the background on host
+   * CPU (Linux kswapd) instead of in the allocating call.
+   */
+  default boolean kswapd() {
+    return false;
+  }
+
   /** Whether the host kills a tenant when RAM and swap are exhausted (Linux global OOM). */
   default boolean globalOom() {
     return true;

@@ -53,6 +53,8 @@ public final class TenantMemory implements MemoryAccess {
   private long syncedRam;
   private long syncedSwap;
   private long majorFaults;
+  private long stalls;
+  private long stallNanos;
   long hostEvictions;
 
   TenantMemory(HostMemory host, String name, TenantMemoryConfig config, RandomStream random) {
@@ -124,7 +126,7 @@ public final class TenantMemory implements MemoryAccess {
     sync();
     paging.makeRoom();
     sync();
-    host.settle();
+    host.settle(this);
     return !killed;
   }
 
@@ -204,7 +206,7 @@ public final class TenantMemory implements MemoryAccess {
     if (faults > 0) {
       majorFaults += faults;
       faultCounter.accept(faults);
-      host.settle();
+      host.settle(this);
     }
     long reads = (kind.virtualSwap() ? swapOnDisk : inSwap) + hostFaults;
     long delay =
@@ -341,9 +343,28 @@ public final class TenantMemory implements MemoryAccess {
     return anon + file + kernel + balloon;
   }
 
-  /** Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap. */
-  void swapOut(long k) {
-    paging.swapOut(k);
+  TenantPaging paging() {
+    return paging;
+  }
+
+  /** The request waits for a host direct-reclaim pass's writes. */
+  void stallOn(WriteWait writes) {
+    paging.stallOn(writes);
+  }
+
+  void recordStall(long nanos) {
+    stalls++;
+    stallNanos += nanos;
+  }
+
+  /** Requests that waited for swap-out writes in reclaim (their own or the host's direct). */
+  public long reclaimStalls() {
+    return stalls;
+  }
+
+  /** Total time requests waited for reclaim writes, ns. */
+  public long reclaimStallNanos() {
+    return stallNanos;
   }
 
   // ---------------------------------------------------------------- file cache

@@ -1,5 +1,9 @@
 package dev.oversold.core.memory;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Paging inside one tenant: keeping it within its RAM (balloon deflation, dropping clean file
  * pages, swapping anonymous pages to its own swap), reusing guest frames the host still backs, and
@@ -10,6 +14,11 @@ final class TenantPaging {
   private final TenantMemory t;
   private long pendingDelayNanos;
   private long pendingReads;
+  // Swap-out writes the current request waits for: its own (the tenant at its RAM limit reclaims
+  // in the allocating task: memcg limit reclaim, mm/memcontrol.c try_charge; a guest kernel's
+  // direct reclaim) and the host's direct-reclaim pass it ran.
+  private final List<WriteWait> stalls = new ArrayList<>(2);
+  private @Nullable WriteWait ownWrites;
 
   TenantPaging(TenantMemory tenant) {
     this.t = tenant;
@@ -53,12 +62,31 @@ final class TenantPaging {
     t.file -= dropped;
     over -= dropped;
     if (over > 0) {
-      swapOut(Math.min(over, t.anon));
+      swapOut(Math.min(over, t.anon), ownWrite());
     }
   }
 
-  /** Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap. */
-  void swapOut(long k) {
+  /** A write this tenant's own reclaim issues now: the current request waits for it. */
+  private Runnable ownWrite() {
+    WriteWait writes = ownWrites;
+    if (writes == null) {
+      writes = new WriteWait();
+      ownWrites = writes;
+      stalls.add(writes);
+    }
+    return writes.issue();
+  }
+
+  /** The current request also waits for {@code writes} (a host direct-reclaim pass it ran). */
+  void stallOn(WriteWait writes) {
+    stalls.add(writes);
+  }
+
+  /**
+   * Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap; {@code
+   * written} runs once the pages written are on the device.
+   */
+  void swapOut(long k, Runnable written) {
     if (k <= 0) {
       return;
     }
@@ -73,14 +101,14 @@ final class TenantPaging {
     if (t.kind.virtualSwap()) {
       t.hostSwappedVswap += hs; // already on the host's disk: it stays there
       pendingDelayNanos += k * t.host().config().vswapFaultNanos();
+      written.run();
     } else if (t.kind.swapOnHost()) {
-      t.io.swapWrites(k - hs, true);
-    } else {
+      t.io.swapWrites(k - hs, true, written);
+    } else if (hs > 0) {
       // Double paging: a page the host had swapped must come back before the guest writes it out.
-      if (hs > 0) {
-        t.io.faultReads(hs, () -> {});
-      }
-      t.io.swapWrites(k, false);
+      t.io.faultReads(hs, () -> t.io.swapWrites(k, false, written));
+    } else {
+      t.io.swapWrites(k, false, written);
     }
   }
 
@@ -90,6 +118,8 @@ final class TenantPaging {
    */
   void payInBackground() {
     pendingDelayNanos = 0;
+    stalls.clear();
+    ownWrites = null;
     if (pendingReads > 0) {
       t.io.faultReads(pendingReads, () -> {});
       pendingReads = 0;
@@ -105,15 +135,34 @@ final class TenantPaging {
     long reads = extraReads + pendingReads;
     pendingDelayNanos = 0;
     pendingReads = 0;
-    if (reads == 0 && delay == 0) {
-      done.run();
+    ownWrites = null;
+    Runnable read = reads == 0 ? done : () -> t.io.faultReads(reads, done);
+    Runnable afterStall =
+        delay == 0 ? read : () -> t.host().simulation().scheduleAfter(delay, read);
+    if (stalls.stream().noneMatch(WriteWait::pending)) {
+      stalls.clear();
+      afterStall.run();
       return;
     }
-    Runnable read = reads == 0 ? done : () -> t.io.faultReads(reads, done);
-    if (delay > 0) {
-      t.host().simulation().scheduleAfter(delay, read);
+    // The frames the request needs are free once the writes it waits for are on the device: the
+    // stall comes first, then the fault reads into those frames.
+    List<WriteWait> waits = List.copyOf(stalls);
+    stalls.clear();
+    long started = t.host().simulation().now();
+    awaitAll(
+        waits,
+        0,
+        () -> {
+          t.recordStall(t.host().simulation().now() - started);
+          afterStall.run();
+        });
+  }
+
+  private static void awaitAll(List<WriteWait> waits, int from, Runnable then) {
+    if (from == waits.size()) {
+      then.run();
     } else {
-      read.run();
+      waits.get(from).whenWritten(() -> awaitAll(waits, from + 1, then));
     }
   }
 }

@@ -32,7 +32,7 @@ public final class TenantReclaim {
     t.hostSwappedVswap += moved;
     t.hostEvictions += moved;
     if (moved > 0) {
-      t.io.swapWrites(moved, true);
+      t.io.swapWrites(moved, true, t.host().writeCompletion());
     }
     t.sync();
     return moved;
@@ -71,7 +71,7 @@ public final class TenantReclaim {
     t.freeBacked += fromFile;
     t.hostSwappedFree += fromOther;
     t.hostEvictions += moved;
-    t.io.swapWrites(moved, true);
+    t.io.swapWrites(moved, true, t.host().writeCompletion());
     t.sync();
     return moved;
   }
@@ -113,7 +113,7 @@ public final class TenantReclaim {
     t.file -= fromFile;
     take -= fromFile;
     long fromAnon = Math.min(take, Math.min(t.anon, t.swapLimit - t.swapped));
-    t.swapOut(fromAnon);
+    t.paging().swapOut(fromAnon, t.host().writeCompletion());
     long inflated = fromFree + fromFile + fromAnon;
     t.balloon += inflated;
     t.hostEvictions += inflated;

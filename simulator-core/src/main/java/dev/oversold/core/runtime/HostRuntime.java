@@ -39,6 +39,7 @@ public final class HostRuntime {
   private final List<TenantRuntime> tenants = new ArrayList<>();
   private Share kernelCpu;
   private Share swapDisk;
+  private Share kswapdCpu;
   private Writeback writeback;
 
   /**
@@ -74,6 +75,8 @@ public final class HostRuntime {
 
   /** Starts host-level activity: page sharing, storage congestion control. */
   void start() {
+    // kswapd: one host kernel thread reclaiming between the watermarks (platforms with kswapd).
+    memory.connectKswapd((work, done) -> kswapdCpu().submit(work, job -> done.run()));
     var sharing = platform.memory().sharing(spec);
     if (sharing.isPresent()) {
       Share scanner = cpu.addShare(spec.name() + "/page-sharing", hostThread(1));
@@ -198,6 +201,14 @@ public final class HostRuntime {
               spec.name() + "/softirq", hostThread(spec.cpu().cores()).withWeightPerJob(true));
     }
     return kernelCpu;
+  }
+
+  /** kswapd's CPU: one host kernel thread, created when it first runs. */
+  private Share kswapdCpu() {
+    if (kswapdCpu == null) {
+      kswapdCpu = cpu.addShare(spec.name() + "/kswapd", hostThread(1));
+    }
+    return kswapdCpu;
   }
 
   /** Host swap-out writes (kswapd, the hypervisor's swapper), on their own share of the disk. */

@@ -94,7 +94,11 @@ final class SharedDisk implements DiskAccess, MemoryIo {
     device(share, pages, pages * operationCost(Pages.PAGE_BYTES, true), done);
   }
 
-  /** Swap-out writes are clustered by the kernel's swap allocator: sequential cost. */
+  /**
+   * Swap-out writes are clustered by the kernel's swap allocator: sequential cost, and one
+   * operation (one latency) per cluster of SWAP_CLUSTER_MAX = 32 pages (mm/swapfile.c allocates
+   * swap slots in clusters; reclaim writes a batch of 32 pages at a time, include/linux/swap.h).
+   */
   @Override
   public void swapWrites(long pages, boolean hostSwap, Runnable written) {
     if (pages <= 0) {
@@ -102,6 +106,10 @@ final class SharedDisk implements DiskAccess, MemoryIo {
       return;
     }
     double work = pages * operationCost(Pages.PAGE_BYTES, false);
-    device(hostSwap ? host.swapDisk() : share, pages, work, written);
+    long operations = (pages + SWAP_CLUSTER_PAGES - 1) / SWAP_CLUSTER_PAGES;
+    device(hostSwap ? host.swapDisk() : share, operations, work, written);
   }
+
+  /** Pages one swap-out write carries: SWAP_CLUSTER_MAX (include/linux/swap.h). */
+  static final long SWAP_CLUSTER_PAGES = 32;
 }

@@ -45,6 +45,18 @@ public final class KvmReclaimer implements HostReclaimer {
     return watermarks.map(Watermarks::highPages).orElse(0L);
   }
 
+  /** Below the min watermark the allocating task reclaims itself (mm/page_alloc.c slowpath). */
+  @Override
+  public long directReclaimFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::minPages).orElse(0L);
+  }
+
+  /** kswapd runs between the watermarks when there are watermarks. */
+  @Override
+  public boolean kswapd() {
+    return watermarks.isPresent();
+  }
+
   @Override
   public void reclaim(HostMemory host, long targetFreePages) {
     List<TenantMemory> tenants = host.tenants();

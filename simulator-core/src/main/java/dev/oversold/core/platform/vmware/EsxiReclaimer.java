@@ -44,6 +44,16 @@ public final class EsxiReclaimer implements HostReclaimer {
     return (long) Math.ceil(EsxiMemoryState.CLEAR.threshold() * minFree(host));
   }
 
+  /**
+   * In the low state ESXi blocks VMs that allocate until memory is reclaimed (vSphere Resource
+   * Management, "low: ... blocks VMs"): the allocating VM waits for the swap-out writes of the pass
+   * its allocation ran. Above it the reclaim passes are ESXi's background scheduler's.
+   */
+  @Override
+  public long directReclaimFreePages(HostMemory host) {
+    return (long) Math.ceil(EsxiMemoryState.LOW.threshold() * minFree(host)) + 1;
+  }
+
   @Override
   public boolean globalOom() {
     return false; // ESXi blocks or swaps; it does not kill VMs

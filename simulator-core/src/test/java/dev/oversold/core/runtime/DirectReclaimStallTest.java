@@ -1,0 +1,54 @@
+package dev.oversold.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.memory.HostMemory;
+import dev.oversold.core.memory.Pages;
+import dev.oversold.core.memory.TenantMemory;
+import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.testkit.Specs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Direct reclaim through the real disk model (test disk: 100 MB/s, 100 us latency). */
+final class DirectReclaimStallTest {
+  private static final long MIB = 1L << 20;
+  private static final long GIB = 1L << 30;
+
+  @Test
+  void directReclaimStall_equalsTheSwapOutWritesOnAnIdleDevice() {
+    // Bare metal, 64 MiB of RAM = 16,384 pages, no host reserve; one process group with 1 GiB of
+    // RAM allowed. It allocates 17,384 pages: + ceil(17,384 / 512) = 34 page tables = 17,418
+    // pages, 1,034 more than the host has. A shared kernel has no kswapd watermarks here: the
+    // allocating task reclaims the shortfall itself, 1,034 pages to host swap, and waits for
+    // them. Swap-out writes are sequential: 1,034 x 4,096 B / 100e6 B/s = 42.35264 ms of device
+    // time, in ceil(1,034 / 32) = 33 writes of a swap cluster, each with 100 us of latency
+    // (SharedDisk: a run of operations one after another): 3.3 ms. The allocation completes
+    // after 45.65264 ms.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "bare-metal", 64 * MIB, GIB, Map.of("host-reserved", 0.0)),
+            List.of(
+                new TenantSpec(
+                    "t",
+                    "h",
+                    Specs.plan("t", GIB, GIB, Map.of()),
+                    new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS))));
+    long[] doneAt = {-1};
+    hosts
+        .tenant(0)
+        .memory()
+        .allocate(17_384 * Pages.PAGE_BYTES, accepted -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    HostMemory host = hosts.host.memory();
+    TenantMemory memory = host.tenants().get(0);
+    assertEquals(0, host.freePages());
+    assertEquals(1_034, memory.hostSwappedPages());
+    assertEquals(45_652_640, doneAt[0], 3.0);
+    assertEquals(1, memory.reclaimStalls());
+    assertEquals(45_652_640, memory.reclaimStallNanos(), 3.0);
+  }
+}
