@@ -15,6 +15,12 @@ import java.util.ArrayDeque;
  * dispatch order inside the device: once dispatched, the scheduler's weights no longer apply, which
  * is why a deep device queue dilutes them.
  *
+ * <p>A request larger than the queue's {@code max_sectors_kb} ({@link
+ * DeviceProfile#maxRequestBytes}, 512 KiB by default) is split before the scheduler sees it, as the
+ * block layer builds no larger request: a 4 MiB write is eight 512 KiB requests, so a scheduler
+ * that serves reads first (or holds async requests back, as CFQ does) can put a read behind one
+ * chunk instead of the whole transfer. The submitted request completes when its last chunk does.
+ *
  * <p>Every step is an event at an exact nanosecond; there is no rate sharing and no drift. Cost is
  * O(1) per step plus the scheduler's own (O(log q) in queues for the fair schedulers).
  */
@@ -23,6 +29,7 @@ public final class BlockDevice {
   private final ServiceTimeModel service;
   private final IoScheduler scheduler;
   private final int queueDepth;
+  private final long maxRequestBytes;
 
   private final ArrayDeque<BlockRequest> deviceQueue = new ArrayDeque<>();
   private final ArrayDeque<BlockRequest> channelQueue = new ArrayDeque<>();
@@ -41,20 +48,50 @@ public final class BlockDevice {
   private double busyUnitNanos;
   private long completed;
   private long bytes;
+  private long deviceRequests;
 
+  /**
+   * @param queueDepth requests the device accepts at once
+   * @param maxRequestBytes the queue's {@code max_sectors_kb} in bytes, at least one page (4096)
+   */
   public BlockDevice(
-      Simulation simulation, ServiceTimeModel service, int queueDepth, IoScheduler scheduler) {
+      Simulation simulation,
+      ServiceTimeModel service,
+      int queueDepth,
+      long maxRequestBytes,
+      IoScheduler scheduler) {
     Preconditions.checkArgument(queueDepth >= 1, "queue depth must be at least 1: %s", queueDepth);
+    Preconditions.checkArgument(
+        maxRequestBytes >= DeviceProfile.MIN_MAX_REQUEST_BYTES,
+        "max request size must be at least one page (4096 B): %s",
+        maxRequestBytes);
     this.simulation = simulation;
     this.service = service;
     this.scheduler = scheduler;
     this.queueDepth = queueDepth;
+    this.maxRequestBytes = maxRequestBytes;
     this.createdAt = simulation.now();
     this.lastChange = createdAt;
+    scheduler.attach(queueDepth, createdAt);
+  }
+
+  /**
+   * A device with {@code queueDepth} tags and the profile's (or else the default) request limit.
+   */
+  public BlockDevice(
+      Simulation simulation, ServiceTimeModel service, int queueDepth, IoScheduler scheduler) {
+    this(
+        simulation,
+        service,
+        queueDepth,
+        service instanceof DeviceProfile profile
+            ? profile.maxRequestBytes()
+            : DeviceProfile.DEFAULT_MAX_REQUEST_BYTES,
+        scheduler);
   }
 
   public BlockDevice(Simulation simulation, DeviceProfile profile, IoScheduler scheduler) {
-    this(simulation, profile, profile.queueDepth(), scheduler);
+    this(simulation, profile, profile.queueDepth(), profile.maxRequestBytes(), scheduler);
   }
 
   /** Hands {@code request} to the scheduler; its callback runs when the device has served it. */
@@ -63,7 +100,14 @@ public final class BlockDevice {
     advance(now);
     request.submitted(now);
     inSystem++;
-    scheduler.add(request, now);
+    if (request.bytes() <= maxRequestBytes) {
+      scheduler.add(request, now);
+    } else {
+      for (BlockRequest chunk : request.split(maxRequestBytes)) {
+        chunk.submitted(now);
+        scheduler.add(chunk, now);
+      }
+    }
     dispatch(now);
   }
 
@@ -134,13 +178,25 @@ public final class BlockDevice {
     complete(request, now);
   }
 
-  private void complete(BlockRequest request, long now) {
+  private void complete(BlockRequest deviceRequest, long now) {
     dispatched--;
+    deviceRequests++;
+    scheduler.completed(deviceRequest, now);
+    deviceRequest.markCompleted(now);
+    BlockRequest parent = deviceRequest.parent();
+    BlockRequest request = deviceRequest;
+    if (parent != null) {
+      parent.served(deviceRequest.serviceNanos());
+      if (!parent.chunkDone()) {
+        dispatch(now);
+        return;
+      }
+      request = parent;
+      request.markCompleted(now);
+    }
     inSystem--;
     completed++;
     bytes += request.bytes();
-    scheduler.completed(request, now);
-    request.markCompleted(now);
     request.queue().recordCompletion(request);
     // The callback may submit the stream's next request: the scheduler sees it before it chooses.
     request.notifyDone();
@@ -175,14 +231,29 @@ public final class BlockDevice {
     }
   }
 
-  /** Requests submitted and not yet completed. */
+  /** Requests submitted and not yet completed (a split request counts once). */
   public long inSystem() {
     return inSystem;
   }
 
-  /** Requests completed so far. */
+  /** Requests completed so far (as submitted: a split request counts once). */
   public long completed() {
     return completed;
+  }
+
+  /** Requests the device itself completed: chunks of split requests count one by one. */
+  public long deviceRequests() {
+    return deviceRequests;
+  }
+
+  /** Requests in the device (dispatched by the scheduler, not completed), at most the depth. */
+  public int dispatched() {
+    return dispatched;
+  }
+
+  /** The queue's {@code max_sectors_kb}, in bytes. */
+  public long maxRequestBytes() {
+    return maxRequestBytes;
   }
 
   /** Bytes of completed requests. */

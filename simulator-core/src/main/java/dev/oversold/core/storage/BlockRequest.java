@@ -2,11 +2,16 @@ package dev.oversold.core.storage;
 
 import com.google.common.base.Preconditions;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One read or write on the block device, from submission to completion. The device fills in the
  * times as the request moves: submitted (reaches the scheduler), dispatched (enters the device
  * queue), started (a unit begins positioning), completed (data transferred).
+ *
+ * <p>A request larger than the device's {@code max_sectors_kb} reaches the scheduler as chunks
+ * (requests with this one as their {@link #parent()}); this one completes when its last chunk does,
+ * its dispatch time is its first chunk's and its service time the sum of theirs.
  */
 public final class BlockRequest {
   private final IoQueue queue;
@@ -15,6 +20,8 @@ public final class BlockRequest {
   private final boolean sequential;
   private final boolean sync;
   private final Consumer<BlockRequest> done;
+  private final @Nullable BlockRequest parent;
+  private int chunksLeft;
 
   private long submittedAt = -1;
   private long dispatchedAt = -1;
@@ -40,6 +47,44 @@ public final class BlockRequest {
     this.sequential = sequential;
     this.sync = sync;
     this.done = done;
+    this.parent = null;
+  }
+
+  /** A chunk of {@code parent}: same queue, direction and sync flag, {@code bytes} of its data. */
+  private BlockRequest(BlockRequest parent, long bytes, boolean sequential) {
+    this.queue = parent.queue;
+    this.bytes = bytes;
+    this.write = parent.write;
+    this.sequential = sequential;
+    this.sync = parent.sync;
+    this.done = r -> {};
+    this.parent = parent;
+  }
+
+  /** The request this one is a chunk of, or null for a request as submitted. */
+  public @Nullable BlockRequest parent() {
+    return parent;
+  }
+
+  /**
+   * Splits this request into chunks of at most {@code maxBytes}. The first chunk positions if this
+   * request does; the others continue where the previous chunk ended (sequential).
+   */
+  BlockRequest[] split(long maxBytes) {
+    int count = Math.toIntExact((bytes + maxBytes - 1) / maxBytes);
+    BlockRequest[] chunks = new BlockRequest[count];
+    for (int i = 0; i < count; i++) {
+      long size = Math.min(maxBytes, bytes - i * maxBytes);
+      chunks[i] = new BlockRequest(this, size, i == 0 ? sequential : true);
+    }
+    chunksLeft = count;
+    return chunks;
+  }
+
+  /** Counts one chunk done; true when it was the last. */
+  boolean chunkDone() {
+    Preconditions.checkState(chunksLeft > 0, "more chunks completed than split");
+    return --chunksLeft == 0;
   }
 
   public IoQueue queue() {
@@ -86,6 +131,9 @@ public final class BlockRequest {
 
   void dispatched(long now) {
     dispatchedAt = now;
+    if (parent != null && parent.dispatchedAt < 0) {
+      parent.dispatchedAt = now;
+    }
   }
 
   void served(long nanos) {

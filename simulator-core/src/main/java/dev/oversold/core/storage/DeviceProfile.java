@@ -14,6 +14,8 @@ import dev.oversold.core.engine.SimDuration;
  * @param queueDepth requests the device accepts at once (SATA NCQ tags, NVMe queue entries); more
  *     wait in the host's I/O scheduler, where the scheduler decides their order
  * @param mechanical a disk arm: the one unit is held through positioning and transfer
+ * @param maxRequestBytes the queue's {@code max_sectors_kb} in bytes: the block layer builds no
+ *     request larger than this, so a larger transfer reaches the scheduler as several requests
  */
 public record DeviceProfile(
     String name,
@@ -21,8 +23,37 @@ public record DeviceProfile(
     double bytesPerSecond,
     int units,
     int queueDepth,
-    boolean mechanical)
+    boolean mechanical,
+    long maxRequestBytes)
     implements ServiceTimeModel {
+
+  /**
+   * Default {@code max_sectors_kb}: 512 KiB, {@code BLK_DEF_MAX_SECTORS} (1,024 sectors of 512 B,
+   * include/linux/blkdev.h), the cap {@code blk_queue_max_sectors} (block/blk-settings.c) puts on
+   * any device whose hardware limit is larger; SATA disks and SSDs report more.
+   */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 512L * 1024;
+
+  /** The smallest {@code max_sectors}: one page (blk_queue_max_sectors raises anything lower). */
+  public static final long MIN_MAX_REQUEST_BYTES = 4096;
+
+  /** A device with the kernel's default request size limit, 512 KiB. */
+  public DeviceProfile(
+      String name,
+      SimDuration positioning,
+      double bytesPerSecond,
+      int units,
+      int queueDepth,
+      boolean mechanical) {
+    this(
+        name,
+        positioning,
+        bytesPerSecond,
+        units,
+        queueDepth,
+        mechanical,
+        DEFAULT_MAX_REQUEST_BYTES);
+  }
 
   public DeviceProfile {
     Preconditions.checkArgument(
@@ -32,6 +63,22 @@ public record DeviceProfile(
     Preconditions.checkArgument(units >= 1, "units must be at least 1: %s", units);
     Preconditions.checkArgument(queueDepth >= 1, "queue depth must be at least 1: %s", queueDepth);
     Preconditions.checkArgument(!mechanical || units == 1, "a disk has one arm: %s units", units);
+    Preconditions.checkArgument(
+        maxRequestBytes >= MIN_MAX_REQUEST_BYTES,
+        "max request size must be at least one page (4096 B): %s",
+        maxRequestBytes);
+  }
+
+  /** The same device with {@code max_sectors_kb} set to {@code bytes} (sysfs, at least 4 KiB). */
+  public DeviceProfile withMaxRequestBytes(long bytes) {
+    return new DeviceProfile(
+        name, positioning, bytesPerSecond, units, queueDepth, mechanical, bytes);
+  }
+
+  /** The same device with {@code depth} tags (1: no command queueing, e.g. NCQ off). */
+  public DeviceProfile withQueueDepth(int depth) {
+    return new DeviceProfile(
+        name, positioning, bytesPerSecond, units, depth, mechanical, maxRequestBytes);
   }
 
   /**

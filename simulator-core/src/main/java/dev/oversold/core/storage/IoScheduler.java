@@ -6,6 +6,13 @@ package dev.oversold.core.storage;
  * back (CFQ idling for a sync queue) and name the time to ask again.
  */
 public interface IoScheduler {
+  /**
+   * Called once by the device the scheduler serves, when it is created at {@code now}: {@code
+   * queueDepth} is how many requests the device accepts at once (CFQ tells a queueing device by
+   * it).
+   */
+  default void attach(int queueDepth, long now) {}
+
   /** What the scheduler does with a request that arrives at {@code now}. */
   void add(BlockRequest request, long now);
 
