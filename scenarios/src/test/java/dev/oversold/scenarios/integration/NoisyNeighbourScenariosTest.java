@@ -45,9 +45,17 @@ final class NoisyNeighbourScenariosTest {
     assertEquals(0, majorFaults(quiet, "web-"), figures);
     assertTrue(hostSwappedBytes(shared) > 0, figures);
     assertTrue(majorFaults(shared, "web-") > 0, figures);
-    // Each fault is a read on the node's spinning disks (2000 IOPS, 3 ms) inside the request: the
-    // victims' tail grows (about 5x as measured; the claim is "several-fold", so at least 2x).
-    assertTrue(meanP99(shared, "web-") > 2 * meanP99(quiet, "web-"), figures);
+    // Each fault is a read on the node's disk inside the request. Re-derived for the block device
+    // (the old "at least 2x the p99" read a 5x measured on the fluid disk, with no derivation): the
+    // device derived from 2000 IOPS and 3 ms has round(2000 x 3 ms) = 6 units positioning 3 ms
+    // each, and a 4 KiB read crosses the 300 MB/s channel in 13,654 ns: at least 3.0137 ms per
+    // fault even on an idle device. The webs' faults per request, f = faults / (good responses/s
+    // x 110 s), raise the mean latency by at least f x 3.0137 ms (more with queueing at the
+    // device behind the bomb's swap-out), and the tail grows.
+    double perRequest = majorFaults(shared, "web-") / (goodPerSecond(shared, "web-") * 110);
+    double grown = meanLatency(shared, "web-") - meanLatency(quiet, "web-");
+    assertTrue(grown >= perRequest * 3.0137, figures + "; faults per request " + perRequest);
+    assertTrue(meanP99(shared, "web-") > meanP99(quiet, "web-"), figures);
     // The bomb asks for 200 MiB/s from 20 s. Its first 4 GiB (physpages) take 20.48 s; past
     // physpages every 4 KiB page costs the 100 us vSwap delay, at most 4 KiB / 100 us = 39.06
     // MiB/s, for the remaining 120 - 40.48 = 79.52 s: 3106 MiB. 4096 + 3106 = 7202 MiB, far from
@@ -133,13 +141,26 @@ final class NoisyNeighbourScenariosTest {
     // 500 MB/s: at least 90% of 500 MB/s over its 100 of the 110 s window.
     TenantMetrics bully = shared.tenant("bully").metrics();
     assertTrue(bully.progressPerSecond() > 0.9 * 500e6 * 100 / 110, bully.toString());
-    // A web's plan limit (500 IOPS) is a budget per 100 ms slice, so a lone read runs at device
-    // speed (50 us). Beside the flusher the device is shared by weight: a read gets about half
-    // of it and takes about 100 us instead of 50 us, against a request of about 6.4 ms. So the
-    // victims' mean latency grows, but by well under 5%, and their good rate does not move.
-    assertTrue(meanLatency(shared, "web-") > meanLatency(quiet, "web-"), figures);
-    assertTrue(meanLatency(shared, "web-") < 1.05 * meanLatency(quiet, "web-"), figures);
-    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 0.05 * meanP99(quiet, "web-"));
+    // Re-derived for the block device (the old +5 % bound encoded the fluid disk's rate sharing).
+    // The device: 2 units positioning 100 us in parallel, one 500 MB/s channel. The flusher's 4
+    // MiB chunks are split at 512 KiB: D = 524,288 B / 500 MB/s = 1,048,576 ns on the channel,
+    // and cfq keeps one async request in the device while reads complete. A web's first read of
+    // a request arrives at a random instant: its queue is seeky (no idle window on 32 tags), so it
+    // preempts and is dispatched at once, positions for p = 100 us, then waits for what is left of
+    // the chunk on the channel, E[max(0, R - p)] = (D - p)^2 / (2 D) = 0.4291 ms for R uniform on
+    // [0, D], when a chunk is on the channel: a fraction u of the time, the hog's bytes over the
+    // channel's rate. Its second read comes as the first completes, before the flusher's next
+    // chunk is dispatched, and waits for nothing. So a request's mean latency grows by
+    // (100 / 110) x u x 0.4291 ms over the window (the hog runs 100 of its 110 s); within +-40 %
+    // for the uniform-residual approximation and the rare chunks that do sit ahead of a second
+    // read.
+    double u = bully.progressPerSecond() * 110 / 100 / 500e6;
+    double d = 524_288 / 500e6 * 1e3;
+    double extra = 100.0 / 110 * u * (d - 0.1) * (d - 0.1) / (2 * d);
+    double grown = meanLatency(shared, "web-") - meanLatency(quiet, "web-");
+    assertEquals(extra, grown, 0.4 * extra, figures + "; expected +" + extra + " ms");
+    // The tail: a request's reads wait for at most one chunk each.
+    assertTrue(meanP99(shared, "web-") <= meanP99(quiet, "web-") + 2 * d, figures);
     assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
   }
 
