@@ -1,6 +1,7 @@
 package dev.oversold.scenarios;
 
 import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobValues;
@@ -111,15 +112,22 @@ public final class ScenarioWriter {
             + ", swap: "
             + Format.bytes(host.memory().swapBytes())
             + "}");
-    line(
-        2,
-        "disk: {iops: "
-            + Format.plain(host.disk().iops())
-            + ", bandwidth: "
-            + Format.byteRate(host.disk().bandwidthBytesPerSecond())
-            + ", latency: "
-            + duration(host.disk().latency())
-            + "}");
+    String depth =
+        host.disk().queueDepth() == 0 ? "" : ", queue-depth: " + host.disk().queueDepth();
+    if (host.disk().kind() == DiskKind.DERIVED) {
+      line(
+          2,
+          "disk: {iops: "
+              + Format.plain(host.disk().iops())
+              + ", bandwidth: "
+              + Format.byteRate(host.disk().bandwidthBytesPerSecond())
+              + ", latency: "
+              + duration(host.disk().latency())
+              + depth
+              + "}");
+    } else {
+      line(2, "disk: {profile: " + host.disk().kind().id() + depth + "}");
+    }
     line(
         2,
         "network: {bandwidth: "
@@ -127,7 +135,15 @@ public final class ScenarioWriter {
             + ", latency: "
             + duration(host.network().latency())
             + "}");
-    line(2, "options: " + knobs(host.options(), Platforms.of(host.platform()).hostOptions()));
+    String options = knobs(host.options(), Platforms.of(host.platform()).hostOptions());
+    if (host.disk().scheduler() != null) {
+      String scheduler = "io-scheduler: " + host.disk().scheduler().id();
+      options =
+          options.equals("{}")
+              ? "{" + scheduler + "}"
+              : options.substring(0, options.length() - 1) + ", " + scheduler + "}";
+    }
+    line(2, "options: " + options);
   }
 
   private void plan(PlanSpec plan, PlatformKind platform) {

@@ -17,8 +17,11 @@ final class ScenarioLibraryTest {
         List.of(
             "backup-window",
             "budget-vps-node",
+            "felter-fio-random",
+            "felter-fio-sequential",
             "felter-netperf",
             "kvm-vcpu-overcommit",
+            "matthews-disk-hog",
             "matthews-memory-bomb",
             "matthews-receive-flood",
             "matthews-transmit-flood",

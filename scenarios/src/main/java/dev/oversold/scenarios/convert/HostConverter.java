@@ -1,11 +1,16 @@
 package dev.oversold.scenarios.convert;
 
 import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.Platforms;
 import dev.oversold.scenarios.dto.HostDto;
+import dev.oversold.scenarios.schema.KnobSchema;
+import dev.oversold.scenarios.tree.Node;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -52,14 +57,19 @@ final class HostConverter {
     if (dto.platform() != null) {
       Platform platform = Platforms.of(dto.platform());
       Map<String, Double> values = new TreeMap<>(Platforms.defaultOptions(dto.platform()).values());
+      Map<String, Node> given = dto.options() == null ? null : new TreeMap<>(dto.options());
+      Node schedulerNode = given == null ? null : given.remove(KnobSchema.IO_SCHEDULER);
       values.putAll(
           Knobs.parse(
-              dto.options(),
+              given,
               platform.hostOptions(),
               path + ".options",
               "option of " + dto.platform().id(),
               context));
       options = new KnobValues(values);
+      if (schedulerNode != null && disk != null) {
+        disk = scheduler(schedulerNode, platform, dto.platform().id(), disk, path, context);
+      }
     }
     if (dto.name() == null
         || dto.platform() == null
@@ -72,7 +82,73 @@ final class HostConverter {
     return new HostSpec(dto.name(), dto.platform(), cpu, memory, disk, network, options);
   }
 
+  /** The host's {@code options.io-scheduler}: a scheduler the platform's kernel has. */
+  private static HostSpec.Disk scheduler(
+      Node node,
+      Platform platform,
+      String platformId,
+      HostSpec.Disk disk,
+      String path,
+      Context context) {
+    String keyPath = path + ".options." + KnobSchema.IO_SCHEDULER;
+    List<IoSchedulerKind> allowed = platform.io().ioSchedulers();
+    String allowedList =
+        "one of: "
+            + String.join(", ", allowed.stream().map(IoSchedulerKind::id).toList())
+            + " (default "
+            + platform.io().defaultIoScheduler(disk.kind()).id()
+            + ")";
+    if (!(node instanceof Node.ScalarNode scalar) || scalar.isNull()) {
+      context.error(keyPath, "expected a scheduler name, found " + node.shape(), allowedList);
+      return null;
+    }
+    String name = scalar.text().strip();
+    IoSchedulerKind kind = IoSchedulerKind.byId(name).orElse(null);
+    if (kind == null) {
+      context.error(keyPath, "unknown I/O scheduler '" + name + "'", allowedList);
+      return null;
+    }
+    if (!allowed.contains(kind)) {
+      context.error(
+          keyPath,
+          "the " + platformId + " host's kernel has no '" + name + "' scheduler",
+          allowedList);
+      return null;
+    }
+    return disk.withScheduler(kind);
+  }
+
   private static HostSpec.Disk disk(HostDto.DiskDto dto, String path, Context context) {
+    if (dto != null && dto.queueDepth() != null && dto.queueDepth() < 1) {
+      context.error(
+          path + ".queue-depth",
+          "queue depth must be at least 1, found " + dto.queueDepth(),
+          "a whole number of requests the device accepts at once, e.g. 32 (SATA NCQ)");
+      return null;
+    }
+    if (dto != null && dto.latency() != null && dto.latency().nanos() < 0) {
+      context.error(path + ".latency", "latency must not be negative", "a duration such as 100us");
+      return null;
+    }
+    int depth = dto == null || dto.queueDepth() == null ? 0 : dto.queueDepth();
+    if (dto != null && dto.profile() != null) {
+      DiskKind kind = DiskKind.byId(dto.profile()).orElse(null);
+      if (kind == null) {
+        context.error(
+            path + ".profile",
+            "unknown disk profile '" + dto.profile() + "'",
+            "one of: hdd, ssd, nvme");
+        return null;
+      }
+      if (dto.iops() != null || dto.bandwidth() != null || dto.latency() != null) {
+        context.error(
+            path + ".profile",
+            "a disk profile sets iops, bandwidth and latency itself",
+            "either profile or iops/bandwidth/latency, not both");
+        return null;
+      }
+      return HostSpec.Disk.of(kind, depth, null);
+    }
     double iops = dto == null || dto.iops() == null ? Defaults.DISK_IOPS : dto.iops();
     double bandwidth =
         dto == null || dto.bandwidth() == null
@@ -94,7 +170,10 @@ final class HostConverter {
       context.error(path + ".size", "the disk size must be more than 0", "e.g. 2TiB");
       ok = false;
     }
-    return ok ? new HostSpec.Disk(iops, bandwidth, SimDuration.ofNanos(latency)) : null;
+    return ok
+        ? new HostSpec.Disk(
+            iops, bandwidth, SimDuration.ofNanos(latency), DiskKind.DERIVED, depth, null)
+        : null;
   }
 
   private static HostSpec.Network network(HostDto.NetworkDto dto, String path, Context context) {

@@ -47,7 +47,17 @@ public record HostDto(
       @Doc(value = "Service time of one operation on an idle device.", byDefault = "100us")
           TimeSpan latency,
       @Doc(value = "Capacity, as providers size disks; informational (space is not simulated).")
-          ByteSize size) {}
+          ByteSize size,
+      @Doc(
+              "A named device instead of iops, bandwidth and latency: hdd (7,200 rpm SATA, one"
+                  + " arm), ssd (SATA SSD) or nvme (datacenter NVMe SSD).")
+          String profile,
+      @Doc(
+              value =
+                  "Requests the device accepts at once (NCQ tags, NVMe queue entries); more wait"
+                      + " in the host's I/O scheduler.",
+              byDefault = "32 (hdd, ssd and derived devices), 1024 (nvme)")
+          Integer queueDepth) {}
 
   /** The NIC. */
   @Doc("The shared network interface.")

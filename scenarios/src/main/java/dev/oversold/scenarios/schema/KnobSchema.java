@@ -3,6 +3,7 @@ package dev.oversold.scenarios.schema;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.PlatformKind;
@@ -19,6 +20,9 @@ import java.util.TreeMap;
 public final class KnobSchema {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** The host option naming the I/O scheduler: a name, not a knob with a unit. */
+  public static final String IO_SCHEDULER = "io-scheduler";
+
   private KnobSchema() {}
 
   /** Adds the knobs to {@code schema}'s host and plan definitions, in place. */
@@ -33,7 +37,20 @@ public final class KnobSchema {
       condition.putArray("required").add("platform");
       ObjectNode options = rule.putObject("then").putObject("properties").putObject("options");
       options.put("type", "object");
-      options.set("properties", properties(Platforms.of(kind).hostOptions(), null));
+      ObjectNode optionProperties = properties(Platforms.of(kind).hostOptions(), null);
+      ObjectNode scheduler = optionProperties.putObject(IO_SCHEDULER);
+      var io = Platforms.of(kind).io();
+      scheduler.put(
+          "description",
+          "The host's I/O scheduler; default "
+              + io.defaultIoScheduler(DiskKind.DERIVED).id()
+              + (io.defaultIoScheduler(DiskKind.NVME) != io.defaultIoScheduler(DiskKind.DERIVED)
+                  ? " (" + io.defaultIoScheduler(DiskKind.NVME).id() + " for an nvme profile)"
+                  : "")
+              + ".");
+      ArrayNode allowed = scheduler.putArray("enum");
+      io.ioSchedulers().forEach(s -> allowed.add(s.id()));
+      options.set("properties", optionProperties);
       options.put("additionalProperties", false);
     }
     Map<String, Knob> nativeKnobs = new TreeMap<>();

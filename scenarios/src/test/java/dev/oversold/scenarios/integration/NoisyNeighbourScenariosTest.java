@@ -45,18 +45,26 @@ final class NoisyNeighbourScenariosTest {
     assertEquals(0, majorFaults(quiet, "web-"), figures);
     assertTrue(hostSwappedBytes(shared) > 0, figures);
     assertTrue(majorFaults(shared, "web-") > 0, figures);
-    // Each fault is a read on the node's spinning disks (2000 IOPS, 3 ms) inside the request: the
-    // victims' tail grows (about 5x as measured; the claim is "several-fold", so at least 2x).
-    assertTrue(meanP99(shared, "web-") > 2 * meanP99(quiet, "web-"), figures);
+    // Each fault is a read on the node's disk inside the request. Re-derived for the block device
+    // (the old "at least 2x the p99" read a 5x measured on the fluid disk, with no derivation): the
+    // device derived from 2000 IOPS and 3 ms has round(2000 x 3 ms) = 6 units positioning 3 ms
+    // each, and a 4 KiB read crosses the 300 MB/s channel in 13,654 ns: at least 3.0137 ms per
+    // fault even on an idle device. The webs' faults per request, f = faults / (good responses/s
+    // x 110 s), raise the mean latency by at least f x 3.0137 ms (more with queueing at the
+    // device behind the bomb's swap-out), and the tail grows.
+    double perRequest = majorFaults(shared, "web-") / (goodPerSecond(shared, "web-") * 110);
+    double grown = meanLatency(shared, "web-") - meanLatency(quiet, "web-");
+    assertTrue(grown >= perRequest * 3.0137, figures + "; faults per request " + perRequest);
+    assertTrue(meanP99(shared, "web-") > meanP99(quiet, "web-"), figures);
     // The bomb asks for 200 MiB/s from 20 s. Without reclaim stalls its first 4 GiB (physpages)
     // take 20.48 s; past physpages every 4 KiB page costs the 100 us vSwap delay, at most 4 KiB /
     // 100 us = 39.06 MiB/s, for the remaining 120 - 40.48 = 79.52 s: 3106 MiB. 4096 + 3106 =
     // 7202 MiB over the 110 s window: 68.65 MB/s, the ceiling. Since reclaim takes time (issue 15),
     // once the node is short the bomb is the allocating task in direct reclaim and also waits for
-    // the swap-out writes of the pages its allocation displaced (sequential 4 KiB at 300 MB/s =
-    // 13.65 us, plus 3 ms per 32-page cluster = 93.75 us a page, shared with the webs' reads):
-    // it must run clearly below that ceiling (measured 51.1 MB/s; the exact figure depends on
-    // when the webs' file cache and working sets fill the node, not derived by hand).
+    // the swap-out writes of the pages its allocation displaced (sequential writes on the host's
+    // swap queue of the block device, which the webs' fault reads share): it must run clearly
+    // below that ceiling (the exact figure depends on when the webs' file cache and working sets
+    // fill the node, not derived by hand).
     TenantMetrics bully = shared.tenant("bully").metrics();
     double ceiling = (4096 + 39.0625 * 79.52) * MIB / 110;
     assertTrue(bully.progressPerSecond() < 0.95 * ceiling, bully.toString());
@@ -93,7 +101,10 @@ final class NoisyNeighbourScenariosTest {
     // the bomb's 4 GiB of guest RAM is 17.6 GiB > 16 GiB only once the bomb runs): the host then
     // swaps every VM's frames in proportion to their size, behind the guests' backs, and the
     // webs' faults go to the disk; OpenVZ swaps the bomb's own vSwap pages first. The webs lose
-    // more good responses to the bully on lean KVM than on OpenVZ.
+    // more good responses to the bully on lean KVM than on OpenVZ. (The margin of 0.2 this used
+    // to ask was read off the fluid disk, 0.78 vs about 0.5, not derived; with faults queueing on
+    // the block device and reclaim that stalls, OpenVZ's webs lose 0.61 and KVM's 0.78: the
+    // ordering is the claim, the size of the gap is not derived and not asserted.)
     Scenario leanKvm =
         ScenarioLibrary.load(
             "openvz-noisy-neighbour",
@@ -103,7 +114,7 @@ final class NoisyNeighbourScenariosTest {
                 new Override("hosts[0].options.vm-overhead", "64MiB")));
     double kvmLoss = goodLoss(leanKvm);
     double openvzLoss = goodLoss(openvz);
-    assertTrue(kvmLoss > openvzLoss + 0.2, "loss kvm " + kvmLoss + " vs openvz " + openvzLoss);
+    assertTrue(kvmLoss > openvzLoss, "loss kvm " + kvmLoss + " vs openvz " + openvzLoss);
   }
 
   /** The fraction of the webs' good responses the bully costs them. */
@@ -143,13 +154,26 @@ final class NoisyNeighbourScenariosTest {
     // 500 MB/s: at least 90% of 500 MB/s over its 100 of the 110 s window.
     TenantMetrics bully = shared.tenant("bully").metrics();
     assertTrue(bully.progressPerSecond() > 0.9 * 500e6 * 100 / 110, bully.toString());
-    // A web's plan limit (500 IOPS) is a budget per 100 ms slice, so a lone read runs at device
-    // speed (50 us). Beside the flusher the device is shared by weight: a read gets about half
-    // of it and takes about 100 us instead of 50 us, against a request of about 6.4 ms. So the
-    // victims' mean latency grows, but by well under 5%, and their good rate does not move.
-    assertTrue(meanLatency(shared, "web-") > meanLatency(quiet, "web-"), figures);
-    assertTrue(meanLatency(shared, "web-") < 1.05 * meanLatency(quiet, "web-"), figures);
-    assertEquals(meanP99(quiet, "web-"), meanP99(shared, "web-"), 0.05 * meanP99(quiet, "web-"));
+    // Re-derived for the block device (the old +5 % bound encoded the fluid disk's rate sharing).
+    // The device: 2 units positioning 100 us in parallel, one 500 MB/s channel. The flusher's 4
+    // MiB chunks are split at 512 KiB: D = 524,288 B / 500 MB/s = 1,048,576 ns on the channel,
+    // and cfq keeps one async request in the device while reads complete. A web's first read of
+    // a request arrives at a random instant: its queue is seeky (no idle window on 32 tags), so it
+    // preempts and is dispatched at once, positions for p = 100 us, then waits for what is left of
+    // the chunk on the channel, E[max(0, R - p)] = (D - p)^2 / (2 D) = 0.4291 ms for R uniform on
+    // [0, D], when a chunk is on the channel: a fraction u of the time, the hog's bytes over the
+    // channel's rate. Its second read comes as the first completes, before the flusher's next
+    // chunk is dispatched, and waits for nothing. So a request's mean latency grows by
+    // (100 / 110) x u x 0.4291 ms over the window (the hog runs 100 of its 110 s); within +-40 %
+    // for the uniform-residual approximation and the rare chunks that do sit ahead of a second
+    // read.
+    double u = bully.progressPerSecond() * 110 / 100 / 500e6;
+    double d = 524_288 / 500e6 * 1e3;
+    double extra = 100.0 / 110 * u * (d - 0.1) * (d - 0.1) / (2 * d);
+    double grown = meanLatency(shared, "web-") - meanLatency(quiet, "web-");
+    assertEquals(extra, grown, 0.4 * extra, figures + "; expected +" + extra + " ms");
+    // The tail: a request's reads wait for at most one chunk each.
+    assertTrue(meanP99(shared, "web-") <= meanP99(quiet, "web-") + 2 * d, figures);
     assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
   }
 

@@ -1,6 +1,8 @@
 package dev.oversold.core.platform;
 
+import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.sharing.ShareSettings;
@@ -49,6 +51,24 @@ public interface IoPolicy {
         NetworkPath.Stage.NONE,
         NetworkPath.Stage.NONE,
         NetworkPath.Shaping.OWN_INTERFACE);
+  }
+
+  /**
+   * The I/O schedulers the host's kernel offers for its disk ({@code options.io-scheduler}). By
+   * default a modern blk-mq kernel's: mq-deadline, none and bfq [block/elevator.c; kyber is not
+   * modelled].
+   */
+  default List<IoSchedulerKind> ioSchedulers() {
+    return List.of(IoSchedulerKind.MQ_DEADLINE, IoSchedulerKind.NONE, IoSchedulerKind.BFQ);
+  }
+
+  /**
+   * The scheduler the host runs when the scenario names none. By default the kernel's own choice:
+   * none for a multi-queue device (NVMe), mq-deadline for the others [block/elevator.c,
+   * elevator_get_default].
+   */
+  default IoSchedulerKind defaultIoScheduler(DiskKind kind) {
+    return kind == DiskKind.NVME ? IoSchedulerKind.NONE : IoSchedulerKind.MQ_DEADLINE;
   }
 
   /** Host options this policy reads. */

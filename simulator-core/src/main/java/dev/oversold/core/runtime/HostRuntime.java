@@ -28,7 +28,7 @@ public final class HostRuntime {
   private final Simulation simulation;
   private final Platform platform;
   private final SharedCapacity cpu;
-  private final SharedCapacity disk;
+  private final HostStorage storage;
   private final HostNetwork network;
   private final SharedCapacity stalled;
   private final HostMemory memory;
@@ -38,7 +38,6 @@ public final class HostRuntime {
   private final HostKernel kernel;
   private final List<TenantRuntime> tenants = new ArrayList<>();
   private Share kernelCpu;
-  private Share swapDisk;
   private Share kswapdCpu;
   private Writeback writeback;
 
@@ -60,7 +59,7 @@ public final class HostRuntime {
     this.simulation = simulation;
     this.platform = Platforms.of(spec.platform());
     this.cpu = new SharedCapacity(simulation, spec.name() + "/cpu", spec.cpu().capacity());
-    this.disk = new SharedCapacity(simulation, spec.name() + "/disk", 1.0);
+    this.storage = new HostStorage(simulation, spec, platform);
     this.stalled = new SharedCapacity(simulation, spec.name() + "/killed", 0);
     this.memory =
         new HostMemory(spec.name(), simulation, platform.memory().host(spec, List.copyOf(placed)));
@@ -131,9 +130,9 @@ public final class HostRuntime {
     return cpu;
   }
 
-  /** Device-seconds per second (capacity 1). */
-  public SharedCapacity disk() {
-    return disk;
+  /** The host's block device behind its I/O scheduler, and the host's own queues. */
+  HostStorage storage() {
+    return storage;
   }
 
   /** The NIC's transmit and receive paths as the platform builds them. */
@@ -142,11 +141,11 @@ public final class HostRuntime {
   }
 
   /**
-   * The disk's load for the report's time series (device-seconds served, capacity 1/s, I/Os in the
-   * device). A replacement disk model implements {@link DeviceLoad} over its own device.
+   * The disk's load for the report's time series: nominal device-seconds of the requests the block
+   * device completed, capacity 1/s, requests in the scheduler and the device.
    */
   public DeviceLoad diskLoad() {
-    return DeviceLoad.of(disk);
+    return storage;
   }
 
   /**
@@ -211,19 +210,10 @@ public final class HostRuntime {
     return kswapdCpu;
   }
 
-  /** Host swap-out writes (kswapd, the hypervisor's swapper), on their own share of the disk. */
-  Share swapDisk() {
-    if (swapDisk == null) {
-      swapDisk = disk.addShare(spec.name() + "/swap-out", ShareSettings.simple(1.0));
-    }
-    return swapDisk;
-  }
-
   /** The shared page cache's writeback, when the platform has one kernel. */
   Writeback writeback() {
     if (writeback == null) {
-      Share flusher = disk.addShare(spec.name() + "/writeback", ShareSettings.simple(1.0));
-      writeback = new Writeback(simulation, flusher, spec.memory().ramBytes());
+      writeback = new Writeback(simulation, storage, spec.memory().ramBytes());
     }
     return writeback;
   }
@@ -233,7 +223,10 @@ public final class HostRuntime {
         1.0, 0, Double.POSITIVE_INFINITY, spec.cpu().speed(), threads, 1.0, false);
   }
 
-  /** SIOC: shares apply only while the device's mean latency is above the threshold. */
+  /**
+   * SIOC: shares (the tenants' queue weights at ESXi's fair-queueing scheduler) apply only while
+   * the device's mean latency is above the threshold; below it every VM's queue weighs the same.
+   */
   private void controlCongestion() {
     boolean congested = diskLatency.takeMeanNanos() > ioCosts.congestionThresholdNanos();
     for (TenantRuntime tenant : tenants) {
@@ -241,8 +234,8 @@ public final class HostRuntime {
           congested
               ? platform.io().congestedDiskWeight(spec, tenant.spec())
               : uncongestedWeight(tenant);
-      if (tenant.diskShare().weight() != weight) {
-        tenant.diskShare().setWeight(weight);
+      if (tenant.storage().queue().weight() != weight) {
+        tenant.storage().queue().setWeight(weight);
       }
     }
     simulation.scheduleAfter(CONGESTION_PERIOD_NANOS, this::controlCongestion);
@@ -255,7 +248,6 @@ public final class HostRuntime {
   /** Checks every shared resource's invariants (run end, with checks on). */
   void checkInvariants() {
     cpu.checkInvariants();
-    disk.checkInvariants();
     memory.checkInvariants();
     kernel.checkInvariants();
   }

@@ -9,9 +9,9 @@ import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
-import dev.oversold.core.sharing.BandwidthThrottle;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
+import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.workload.CpuAccess;
 import dev.oversold.core.workload.DiskAccess;
 import dev.oversold.core.workload.MemoryAccess;
@@ -19,6 +19,7 @@ import dev.oversold.core.workload.NetworkAccess;
 import dev.oversold.core.workload.ProcessAccess;
 import dev.oversold.core.workload.TenantContext;
 import dev.oversold.core.workload.Workload;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant during a run: its shares of the host's resources, its memory and its metrics. */
 public final class TenantRuntime implements TenantContext {
@@ -41,10 +42,8 @@ public final class TenantRuntime implements TenantContext {
   private final TenantRecorder recorder;
   private final TenantCpu tenantCpu;
   private final Share cpuShare;
-  private final Share diskShare;
-  private final Share ioCpuShare;
   private final CpuAccess cpu;
-  private final SharedDisk disk;
+  private final TenantStorage disk;
   private final TenantNetwork network;
   private final TenantMemory memory;
   private final KernelObjects kernel;
@@ -64,19 +63,12 @@ public final class TenantRuntime implements TenantContext {
     this.tenantCpu = new TenantCpu(host, spec, streams.stream(spec.name(), "cpu-wakeup"), recorder);
     this.cpuShare = tenantCpu.share();
     ShareSettings diskSettings = platform.io().diskShare(hostSpec, spec);
-    boolean diskLimited = Double.isFinite(diskSettings.cap());
-    this.diskShare =
-        host.disk()
-            .addShare(
-                spec.name(),
-                diskLimited ? diskSettings.withCap(Double.POSITIVE_INFINITY) : diskSettings);
-    if (diskLimited) {
-      // IOPS and bandwidth limits are enforced per slice, as blk-throttle and OpenVZ do: an I/O
-      // runs at device speed while the slice's budget lasts, then the tenant waits for the next.
-      new BandwidthThrottle(
-          host.simulation(), diskShare, diskSettings.cap(), DISK_LIMIT_SLICE_NANOS);
-    }
-    this.ioCpuShare = ioCpu(host, spec, cpuShare.weight());
+    // IOPS and bandwidth limits are enforced per slice, as blk-throttle and OpenVZ do: an I/O
+    // runs at device speed while the slice's budget lasts, then the tenant waits for the next.
+    SliceLimiter limiter =
+        Double.isFinite(diskSettings.cap())
+            ? new SliceLimiter(host.simulation(), diskSettings.cap(), DISK_LIMIT_SLICE_NANOS)
+            : null;
     this.memory =
         host.memory()
             .add(
@@ -84,7 +76,13 @@ public final class TenantRuntime implements TenantContext {
                 platform.memory().tenant(hostSpec, spec),
                 streams.stream(spec.name(), "memory"));
     this.cpu = tenantCpu;
-    this.disk = new SharedDisk(host, diskShare, ioCpuShare, memory, diskLimited);
+    this.disk =
+        new TenantStorage(
+            host,
+            new IoQueue(spec.name(), diskSettings.weight()),
+            ioStage(host, spec, cpuShare.weight()),
+            limiter,
+            memory);
     this.network =
         new TenantNetwork(
             host.network(), spec, platform.io().networkShare(hostSpec, spec), cpuShare);
@@ -94,27 +92,36 @@ public final class TenantRuntime implements TenantContext {
     this.processes = new KernelProcesses(kernel, chargedMemory);
   }
 
-  /** Where the tenant's per-I/O host CPU work runs, or null when the platform charges none. */
-  private static Share ioCpu(HostRuntime host, TenantSpec spec, double vmWeight) {
-    IoCosts.CpuSite site = host.ioCosts().cpuSite();
-    return switch (site) {
-      case NONE -> null;
-      case DOM0 -> host.dom0Cpu();
-      case KERNEL -> host.kernelCpu();
-      case PER_TENANT ->
-          // QEMU's iothread / vhost thread: one host thread in the VM's cgroup, its weight.
-          host.cpu()
-              .addShare(
-                  spec.name() + "/io-thread",
-                  new ShareSettings(
-                      vmWeight,
-                      0,
-                      Double.POSITIVE_INFINITY,
-                      host.spec().cpu().speed(),
-                      1,
-                      1.0,
-                      false));
-    };
+  /**
+   * The host thread each of the tenant's disk requests crosses (QEMU's iothread, dom0's blkback),
+   * or null when the platform charges no CPU per request.
+   */
+  private static @Nullable SerialCpuStage ioStage(
+      HostRuntime host, TenantSpec spec, double vmWeight) {
+    IoCosts costs = host.ioCosts();
+    if (costs.diskCpuPerOperation() <= 0) {
+      return null;
+    }
+    Share thread =
+        switch (costs.cpuSite()) {
+          case NONE -> null;
+          case DOM0 -> host.dom0Cpu();
+          case KERNEL -> host.kernelCpu();
+          case PER_TENANT ->
+              // QEMU's iothread: one host thread in the VM's cgroup, its weight.
+              host.cpu()
+                  .addShare(
+                      spec.name() + "/io-thread",
+                      new ShareSettings(
+                          vmWeight,
+                          0,
+                          Double.POSITIVE_INFINITY,
+                          host.spec().cpu().speed(),
+                          1,
+                          1.0,
+                          false));
+        };
+    return thread == null ? null : new SerialCpuStage(thread, costs.diskCpuPerOperation());
   }
 
   /** The workload running inside, so an OOM kill can stop it. */
@@ -133,7 +140,7 @@ public final class TenantRuntime implements TenantContext {
     killed = true;
     recorder.oomKilled();
     cpuShare.cancelAll();
-    diskShare.cancelAll();
+    disk.kill();
     stalledCpu = new SharedCpu(host.stalled().addShare(spec.name(), ShareSettings.simple(1.0)));
     if (workload != null) {
       workload.stop();
@@ -219,8 +226,9 @@ public final class TenantRuntime implements TenantContext {
     return cpuShare;
   }
 
-  public Share diskShare() {
-    return diskShare;
+  /** The tenant's way to the host's disk: its queue, limit and CPU stage. */
+  TenantStorage storage() {
+    return disk;
   }
 
   /** The tenant's network: its flows count the packets it sent and received. */

@@ -9,7 +9,7 @@ import com.google.common.base.Preconditions;
  */
 public final class IoQueue {
   private final String name;
-  private final double weight;
+  private double weight;
   private long completed;
   private long bytes;
   private long serviceNanos;
@@ -31,6 +31,16 @@ public final class IoQueue {
 
   public double weight() {
     return weight;
+  }
+
+  /**
+   * Changes the queue's weight from now on (ESXi Storage I/O Control switching shares on and off);
+   * schedulers read it when they next tag or slice this queue's requests.
+   */
+  public void setWeight(double newWeight) {
+    Preconditions.checkArgument(
+        newWeight > 0 && Double.isFinite(newWeight), "weight must be positive: %s", newWeight);
+    this.weight = newWeight;
   }
 
   /** Requests of this queue that completed. */

@@ -1,7 +1,9 @@
 package dev.oversold.core.platform.io;
 
 import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
@@ -135,6 +137,23 @@ public final class SharedKernelIo implements IoPolicy {
 
   private Knob qdisc() {
     return openVz ? OPENVZ_QDISC : MODERN_QDISC;
+  }
+
+  /**
+   * OpenVZ's RHEL 6 kernel (2.6.32) has the legacy elevators, cfq by default [RHEL 6 Performance
+   * Tuning Guide, 6.4 I/O Schedulers; block/Kconfig.iosched DEFAULT_IOSCHED]: containers' ioprio
+   * works under cfq only. Bare metal stands for a modern kernel (the interface's default list).
+   */
+  @Override
+  public List<IoSchedulerKind> ioSchedulers() {
+    return openVz
+        ? List.of(IoSchedulerKind.CFQ, IoSchedulerKind.DEADLINE, IoSchedulerKind.NOOP)
+        : IoPolicy.super.ioSchedulers();
+  }
+
+  @Override
+  public IoSchedulerKind defaultIoScheduler(DiskKind kind) {
+    return openVz ? IoSchedulerKind.CFQ : IoPolicy.super.defaultIoScheduler(kind);
   }
 
   @Override

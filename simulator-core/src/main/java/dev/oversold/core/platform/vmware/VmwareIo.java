@@ -1,7 +1,9 @@
 package dev.oversold.core.platform.vmware;
 
 import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
@@ -116,6 +118,21 @@ public final class VmwareIo implements IoPolicy {
   public IoCosts costs(HostSpec host) {
     return new IoCosts(
         0, 0, IoCosts.CpuSite.NONE, false, false, (long) host.options().get(SIOC_THRESHOLD));
+  }
+
+  /**
+   * ESXi schedules a datastore's device queue itself, per VM by start-time fair queueing; Storage
+   * I/O Control sets the VMs' shares above its congestion threshold [vSphere Resource Management;
+   * Gulati et al., PARDA, FAST 2009]. No Linux elevator runs on the host.
+   */
+  @Override
+  public List<IoSchedulerKind> ioSchedulers() {
+    return List.of(IoSchedulerKind.ESXI_SFQ);
+  }
+
+  @Override
+  public IoSchedulerKind defaultIoScheduler(DiskKind kind) {
+    return IoSchedulerKind.ESXI_SFQ;
   }
 
   @Override

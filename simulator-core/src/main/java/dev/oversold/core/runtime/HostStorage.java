@@ -1,0 +1,166 @@
+package dev.oversold.core.runtime;
+
+import dev.oversold.core.engine.SimDuration;
+import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.model.DiskKind;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
+import dev.oversold.core.platform.Platform;
+import dev.oversold.core.storage.BlockDevice;
+import dev.oversold.core.storage.BlockRequest;
+import dev.oversold.core.storage.CfqScheduler;
+import dev.oversold.core.storage.DeadlineScheduler;
+import dev.oversold.core.storage.DeviceProfile;
+import dev.oversold.core.storage.FairQueueingScheduler;
+import dev.oversold.core.storage.FifoScheduler;
+import dev.oversold.core.storage.IoQueue;
+import dev.oversold.core.storage.IoScheduler;
+import java.util.function.Consumer;
+
+/**
+ * A host's one block device behind its I/O scheduler. Every tenant's I/O reaches it through its own
+ * {@link IoQueue} ({@link TenantStorage}); the host's own I/O has queues of its own, charged to no
+ * tenant: host and hypervisor swap-out, and the shared kernel's writeback (the flusher), whose
+ * requests no tenant's limit or weight covers.
+ *
+ * <p>The report reads its load ({@link DeviceLoad}) in nominal device-seconds: each completed
+ * request counts what it costs an idle device, {@code max(1 / iops, bytes / bandwidth)} when random
+ * and {@code bytes / bandwidth} when sequential, so a device serving its rated IOPS or bandwidth is
+ * 100 % busy.
+ */
+final class HostStorage implements DeviceLoad {
+  /** Requests a derived device accepts at once: SATA NCQ's 32 tags (the AHCI limit). */
+  static final int DERIVED_QUEUE_DEPTH = 32;
+
+  private final Simulation simulation;
+  private final HostSpec.Disk disk;
+  private final DeviceProfile profile;
+  private final IoSchedulerKind schedulerKind;
+  private final BlockDevice device;
+  private final IoQueue swapQueue;
+  private final IoQueue flusherQueue;
+  private double servedWork;
+
+  HostStorage(Simulation simulation, HostSpec spec, Platform platform) {
+    this.simulation = simulation;
+    this.disk = spec.disk();
+    this.profile = profile(disk);
+    this.schedulerKind =
+        disk.scheduler() != null ? disk.scheduler() : platform.io().defaultIoScheduler(disk.kind());
+    this.device = new BlockDevice(simulation, profile, scheduler(schedulerKind));
+    this.swapQueue = new IoQueue(spec.name() + "/swap-out", 1.0);
+    this.flusherQueue = new IoQueue(spec.name() + "/writeback", 1.0);
+  }
+
+  /**
+   * The device of a host: a named profile, or one derived from the old keys. A derived device has
+   * {@code u = max(1, round(iops x latency))} units that each position for {@code u / iops} (the
+   * stated latency when it is a whole number of units' worth), so random IOPS at depth are the
+   * stated iops; data moves over one channel at the stated bandwidth; 32 tags.
+   */
+  static DeviceProfile profile(HostSpec.Disk disk) {
+    if (disk.kind() != DiskKind.DERIVED) {
+      DeviceProfile named = disk.kind().profile();
+      return disk.queueDepth() == 0
+          ? named
+          : new DeviceProfile(
+              named.name(),
+              named.positioning(),
+              named.bytesPerSecond(),
+              named.units(),
+              disk.queueDepth(),
+              named.mechanical());
+    }
+    double latencySeconds = disk.latency().nanos() / 1e9;
+    int units = (int) Math.max(1, Math.round(disk.iops() * latencySeconds));
+    long positioning = Math.round(units * 1e9 / disk.iops());
+    int depth = disk.queueDepth() == 0 ? DERIVED_QUEUE_DEPTH : disk.queueDepth();
+    return new DeviceProfile(
+        "derived",
+        SimDuration.ofNanos(positioning),
+        disk.bandwidthBytesPerSecond(),
+        units,
+        depth,
+        false);
+  }
+
+  static IoScheduler scheduler(IoSchedulerKind kind) {
+    return switch (kind) {
+      case NONE, NOOP -> new FifoScheduler();
+      case MQ_DEADLINE, DEADLINE -> new DeadlineScheduler();
+      case BFQ, ESXI_SFQ -> new FairQueueingScheduler();
+      case CFQ -> new CfqScheduler();
+    };
+  }
+
+  /** Nominal device-seconds of one request on an idle device (what limits and the load count). */
+  double nominalCost(long bytes, boolean random) {
+    double transfer = bytes / disk.bandwidthBytesPerSecond();
+    return random ? Math.max(1.0 / disk.iops(), transfer) : transfer;
+  }
+
+  /**
+   * Submits one request of {@code queue}; {@code done} gets it back when the device has served it.
+   */
+  void submit(
+      IoQueue queue,
+      long bytes,
+      boolean write,
+      boolean random,
+      boolean sync,
+      Consumer<BlockRequest> done) {
+    double cost = nominalCost(bytes, random);
+    device.submit(
+        new BlockRequest(
+            queue,
+            bytes,
+            write,
+            !random,
+            sync,
+            request -> {
+              servedWork += cost;
+              done.accept(request);
+            }));
+  }
+
+  /** Host swap-out and hypervisor swap: outside every tenant's limit and weight. */
+  IoQueue swapQueue() {
+    return swapQueue;
+  }
+
+  /** The shared kernel's flusher (writeback of the page cache). */
+  IoQueue flusherQueue() {
+    return flusherQueue;
+  }
+
+  BlockDevice device() {
+    return device;
+  }
+
+  DeviceProfile deviceProfile() {
+    return profile;
+  }
+
+  IoSchedulerKind schedulerKind() {
+    return schedulerKind;
+  }
+
+  Simulation simulation() {
+    return simulation;
+  }
+
+  @Override
+  public double servedWork() {
+    return servedWork;
+  }
+
+  @Override
+  public double capacityPerSecond() {
+    return 1;
+  }
+
+  @Override
+  public int outstanding() {
+    return (int) Math.min(Integer.MAX_VALUE, device.inSystem());
+  }
+}
