@@ -149,14 +149,27 @@ final class TenantPaging {
     List<WriteWait> waits = List.copyOf(stalls);
     stalls.clear();
     long started = t.host().simulation().now();
-    awaitAll(
-        waits,
-        0,
+    boolean[] resumed = {false};
+    Runnable resume =
         () -> {
-          t.recordStall(t.host().simulation().now() - started);
-          afterStall.run();
-        });
+          if (!resumed[0]) {
+            resumed[0] = true;
+            t.recordStall(t.host().simulation().now() - started);
+            afterStall.run();
+          }
+        };
+    awaitAll(waits, 0, resume);
+    if (!resumed[0]) {
+      // Reclaim does not wait for its writes without end: it naps in congestion_wait(BLK_RW_ASYNC,
+      // HZ/10) and goes on (mm/vmscan.c, do_try_to_free_pages, 2.6.32 and later), so a write the
+      // device keeps queued (an async swap-out behind sync reads under CFQ) stalls it 100 ms at
+      // most.
+      t.host().simulation().scheduleAfter(CONGESTION_WAIT_NANOS, resume);
+    }
   }
+
+  /** The longest nap of a reclaiming task waiting for writeback: HZ/10 (mm/vmscan.c). */
+  static final long CONGESTION_WAIT_NANOS = 100_000_000L;
 
   private static void awaitAll(List<WriteWait> waits, int from, Runnable then) {
     if (from == waits.size()) {

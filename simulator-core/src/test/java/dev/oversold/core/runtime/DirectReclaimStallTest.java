@@ -52,4 +52,31 @@ final class DirectReclaimStallTest {
     assertEquals(1, memory.reclaimStalls());
     assertEquals(42_352_640, memory.reclaimStallNanos(), 3.0);
   }
+
+  @Test
+  void directReclaimStall_napsAtMostACongestionWait() {
+    // As above with 20,000 pages: + ceil(20,000 / 512) = 40 page tables = 20,040, 3,656 more than
+    // the host's 16,384. Their swap-out, one sequential write, takes 3,656 x 4,096 B / 100e6 B/s =
+    // 149.74976 ms; reclaim naps in congestion_wait for at most HZ/10 = 100 ms and goes on, so the
+    // allocation completes at 100 ms, before the write is on the device.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "bare-metal", 64 * MIB, GIB, Map.of("host-reserved", 0.0)),
+            List.of(
+                new TenantSpec(
+                    "t",
+                    "h",
+                    Specs.plan("t", GIB, GIB, Map.of()),
+                    new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS))));
+    long[] doneAt = {-1};
+    hosts
+        .tenant(0)
+        .memory()
+        .allocate(20_000 * Pages.PAGE_BYTES, accepted -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    TenantMemory memory = hosts.host.memory().tenants().get(0);
+    assertEquals(3_656, memory.hostSwappedPages());
+    assertEquals(100_000_000, doneAt[0]);
+    assertEquals(100_000_000, memory.reclaimStallNanos());
+  }
 }
