@@ -29,26 +29,13 @@ final class DirectReclaimStallTest {
     // pays no positioning on the test device, only its transfer: 1,034 x 4,096 B / 100e6 B/s =
     // 42.35264 ms. The allocation completes after 42.35264 ms. (On the fluid SharedDisk each of
     // the ceil(1,034 / 32) = 33 swap clusters also paid the 100 us latency: 45.65264 ms.)
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "bare-metal", 64 * MIB, GIB, Map.of("host-reserved", 0.0)),
-            List.of(
-                new TenantSpec(
-                    "t",
-                    "h",
-                    Specs.plan("t", GIB, GIB, Map.of()),
-                    new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS))));
-    long[] doneAt = {-1};
-    hosts
-        .tenant(0)
-        .memory()
-        .allocate(17_384 * Pages.PAGE_BYTES, accepted -> doneAt[0] = hosts.simulation.now());
-    hosts.simulation.runUntil(SimTime.SECOND);
+    Hosts hosts = hostOf64MiB();
+    long doneAt = allocate(hosts, 17_384);
     HostMemory host = hosts.host.memory();
     TenantMemory memory = host.tenants().get(0);
     assertEquals(0, host.freePages());
     assertEquals(1_034, memory.hostSwappedPages());
-    assertEquals(42_352_640, doneAt[0], 3.0);
+    assertEquals(42_352_640, doneAt, 3.0);
     assertEquals(1, memory.reclaimStalls());
     assertEquals(42_352_640, memory.reclaimStallNanos(), 3.0);
   }
@@ -59,24 +46,34 @@ final class DirectReclaimStallTest {
     // the host's 16,384. Their swap-out, one sequential write, takes 3,656 x 4,096 B / 100e6 B/s =
     // 149.74976 ms; reclaim naps in congestion_wait for at most HZ/10 = 100 ms and goes on, so the
     // allocation completes at 100 ms, before the write is on the device.
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "bare-metal", 64 * MIB, GIB, Map.of("host-reserved", 0.0)),
-            List.of(
-                new TenantSpec(
-                    "t",
-                    "h",
-                    Specs.plan("t", GIB, GIB, Map.of()),
-                    new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS))));
+    Hosts hosts = hostOf64MiB();
+    long doneAt = allocate(hosts, 20_000);
+    TenantMemory memory = hosts.host.memory().tenants().get(0);
+    assertEquals(3_656, memory.hostSwappedPages());
+    assertEquals(100_000_000, doneAt);
+    assertEquals(100_000_000, memory.reclaimStallNanos());
+  }
+
+  /** Bare metal, 64 MiB of RAM, no host reserve, one idle process group allowed 1 GiB. */
+  private static Hosts hostOf64MiB() {
+    return new Hosts(
+        Specs.host("h", "bare-metal", 64 * MIB, GIB, Map.of("host-reserved", 0.0)),
+        List.of(
+            new TenantSpec(
+                "t",
+                "h",
+                Specs.plan("t", GIB, GIB, Map.of()),
+                new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS))));
+  }
+
+  /** Allocates {@code pages} at time 0, runs 1 s, and returns when the allocation completed. */
+  private static long allocate(Hosts hosts, long pages) {
     long[] doneAt = {-1};
     hosts
         .tenant(0)
         .memory()
-        .allocate(20_000 * Pages.PAGE_BYTES, accepted -> doneAt[0] = hosts.simulation.now());
+        .allocate(pages * Pages.PAGE_BYTES, accepted -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
-    TenantMemory memory = hosts.host.memory().tenants().get(0);
-    assertEquals(3_656, memory.hostSwappedPages());
-    assertEquals(100_000_000, doneAt[0]);
-    assertEquals(100_000_000, memory.reclaimStallNanos());
+    return doneAt[0];
   }
 }
