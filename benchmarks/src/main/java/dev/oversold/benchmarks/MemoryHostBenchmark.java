@@ -3,23 +3,13 @@ package dev.oversold.benchmarks;
 import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.Distribution;
-import dev.oversold.core.model.HostSpec;
-import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.PlatformKind;
-import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
-import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
 import dev.oversold.core.runtime.Simulator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,24 +25,15 @@ import java.util.Locale;
  */
 public final class MemoryHostBenchmark {
   private static final int TENANTS = 1000;
-  private static final long MIB = 1L << 20;
-  private static final long GIB = 1L << 30;
+  private static final long MIB = OneHostBenchmark.MIB;
+  private static final long GIB = OneHostBenchmark.GIB;
 
   private MemoryHostBenchmark() {}
 
   static Scenario scenario(boolean oversold, double seconds) {
     long planRam = oversold ? GIB : 512 * MIB;
     long workingSet = oversold ? 768 * MIB : 256 * MIB;
-    PlanSpec plan =
-        new PlanSpec(
-            "web",
-            1,
-            new PlanSpec.Cpu(1.0, Double.POSITIVE_INFINITY, 0),
-            new PlanSpec.Memory(planRam, planRam),
-            new PlanSpec.Disk(20 * GIB, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1.0),
-            new PlanSpec.Network(12.5e6),
-            256,
-            KnobValues.NONE);
+    PlanSpec plan = OneHostBenchmark.webPlan(planRam);
     WorkloadSpec service =
         new WorkloadSpec.Service(
             new ArrivalSpec.Poisson(10),
@@ -63,29 +44,15 @@ public final class MemoryHostBenchmark {
             SimDuration.ofSeconds(5),
             SimDuration.ofMillis(200),
             WorkloadSpec.Window.ALWAYS);
-    List<TenantSpec> tenants = new ArrayList<>();
-    for (int i = 1; i <= TENANTS; i++) {
-      tenants.add(new TenantSpec("web-" + i, "node1", plan, service));
-    }
-    HostSpec host =
-        new HostSpec(
-            "node1",
-            PlatformKind.KVM,
-            new HostSpec.Cpu(64, 1.0),
-            new HostSpec.Memory(512 * GIB, 64 * GIB),
-            new HostSpec.Disk(100_000, 2e9, SimDuration.ofMicros(100)),
-            new HostSpec.Network(1.25e9, SimDuration.ofMicros(50)),
-            KnobValues.NONE);
-    return new Scenario(
+    return OneHostBenchmark.scenario(
         "memory-host-benchmark",
         "1,000 web tenants on one 512 GiB KVM host",
-        1,
-        SimDuration.ofNanos(Math.round(seconds * 1e9)),
-        SimDuration.ZERO,
-        SimDuration.ofSeconds(1),
-        List.of(host),
-        tenants,
-        ReportSettings.DEFAULT);
+        PlatformKind.KVM,
+        512 * GIB,
+        plan,
+        service,
+        TENANTS,
+        seconds);
   }
 
   public static void main(String[] args) {
@@ -96,14 +63,8 @@ public final class MemoryHostBenchmark {
     SimulationResult result = Simulator.run(scenario);
     double wall = (System.nanoTime() - begin) / 1e9;
     double faults = 0;
-    double good = 0;
-    double p99 = 0;
     for (TenantResult tenant : result.tenants()) {
       faults += tenant.metrics().memory().majorFaults();
-      good += tenant.metrics().goodPerSecond();
-      p99 =
-          Math.max(
-              p99, tenant.metrics().latencyMs() == null ? 0 : tenant.metrics().latencyMs().p99());
     }
     System.out.printf(
         Locale.ROOT,
@@ -115,26 +76,11 @@ public final class MemoryHostBenchmark {
         seconds,
         wall,
         oversold ? 60 : 30,
-        peakRss(),
+        OneHostBenchmark.peakRss(),
         result.eventsRun() / 1e6,
         faults,
-        good,
+        OneHostBenchmark.totalGoodPerSecond(result),
         10.0 * TENANTS,
-        p99);
-  }
-
-  /** The process's peak resident set (VmHWM in /proc/self/status), or "n/a" off Linux. */
-  static String peakRss() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-        if (line.startsWith("VmHWM:")) {
-          long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
-          return String.format(Locale.ROOT, "%.2f GiB", kib / (1024.0 * 1024.0));
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return "n/a";
-    }
-    return "n/a";
+        OneHostBenchmark.worstP99Ms(result));
   }
 }

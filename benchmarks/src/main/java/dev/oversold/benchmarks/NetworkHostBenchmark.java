@@ -3,22 +3,15 @@ package dev.oversold.benchmarks;
 import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.Distribution;
-import dev.oversold.core.model.HostSpec;
-import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.PlatformKind;
-import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
-import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
-import dev.oversold.core.result.TenantResult;
 import dev.oversold.core.runtime.Simulator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,23 +36,13 @@ public final class NetworkHostBenchmark {
   private static final int TENANTS = 1000;
   private static final double RATE_PER_TENANT = 10;
   private static final long RESPONSE_BYTES = 100 * 1024;
-  private static final long MIB = 1L << 20;
-  private static final long GIB = 1L << 30;
+  private static final long MIB = OneHostBenchmark.MIB;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private NetworkHostBenchmark() {}
 
   static Scenario scenario(PlatformKind platform, double seconds) {
-    PlanSpec plan =
-        new PlanSpec(
-            "web",
-            1,
-            new PlanSpec.Cpu(1.0, Double.POSITIVE_INFINITY, 0),
-            new PlanSpec.Memory(512 * MIB, 512 * MIB),
-            new PlanSpec.Disk(20 * GIB, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1.0),
-            new PlanSpec.Network(12.5e6),
-            256,
-            KnobValues.NONE);
+    PlanSpec plan = OneHostBenchmark.webPlan(512 * MIB);
     WorkloadSpec service =
         new WorkloadSpec.Service(
             new ArrivalSpec.Poisson(RATE_PER_TENANT),
@@ -70,29 +53,15 @@ public final class NetworkHostBenchmark {
             SimDuration.ofSeconds(5),
             SimDuration.ofMillis(200),
             WorkloadSpec.Window.ALWAYS);
-    List<TenantSpec> tenants = new ArrayList<>();
-    for (int i = 1; i <= TENANTS; i++) {
-      tenants.add(new TenantSpec("web-" + i, "node1", plan, service));
-    }
-    HostSpec host =
-        new HostSpec(
-            "node1",
-            platform,
-            new HostSpec.Cpu(64, 1.0),
-            new HostSpec.Memory(1536 * GIB, 64 * GIB),
-            new HostSpec.Disk(100_000, 2e9, SimDuration.ofMicros(100)),
-            new HostSpec.Network(1.25e9, SimDuration.ofMicros(50)),
-            KnobValues.NONE);
-    return new Scenario(
+    return OneHostBenchmark.scenario(
         "network-host-benchmark",
         "1,000 network-heavy web tenants on one 10 GbE host",
-        1,
-        SimDuration.ofNanos(Math.round(seconds * 1e9)),
-        SimDuration.ZERO,
-        SimDuration.ofSeconds(1),
-        List.of(host),
-        tenants,
-        ReportSettings.DEFAULT);
+        platform,
+        1536 * OneHostBenchmark.GIB,
+        plan,
+        service,
+        TENANTS,
+        seconds);
   }
 
   public static void main(String[] args) {
@@ -106,14 +75,6 @@ public final class NetworkHostBenchmark {
     double threadCpu = (THREADS.getCurrentThreadCpuTime() - threadCpuBegin) / 1e9;
     double processCpu =
         ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
-    double good = 0;
-    double p99 = 0;
-    for (TenantResult tenant : result.tenants()) {
-      good += tenant.metrics().goodPerSecond();
-      p99 =
-          Math.max(
-              p99, tenant.metrics().latencyMs() == null ? 0 : tenant.metrics().latencyMs().p99());
-    }
     System.out.printf(
         Locale.ROOT,
         "network-host %s: %d tenants, %.0f simulated s: %.1f s wall (target 30 s),"
@@ -128,10 +89,10 @@ public final class NetworkHostBenchmark {
         processCpu,
         result.eventsRun() / 1e6,
         result.eventsRun() / wall / 1e6,
-        MemoryHostBenchmark.peakRss(),
+        OneHostBenchmark.peakRss(),
         100 * result.hosts().get(0).network().utilization(),
-        good,
+        OneHostBenchmark.totalGoodPerSecond(result),
         RATE_PER_TENANT * TENANTS,
-        p99);
+        OneHostBenchmark.worstP99Ms(result));
   }
 }
