@@ -12,11 +12,6 @@ public interface MemoryIo {
    */
   void swapWrites(long pages, boolean hostSwap, Runnable written);
 
-  /** Writes swapped-out pages in the background: no one waits for them. */
-  default void swapWrites(long pages, boolean hostSwap) {
-    swapWrites(pages, hostSwap, () -> {});
-  }
-
   /** Does nothing: for unit tests of the accounting alone. */
   MemoryIo NONE =
       new MemoryIo() {
