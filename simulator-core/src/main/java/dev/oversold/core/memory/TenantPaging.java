@@ -139,7 +139,7 @@ final class TenantPaging {
     Runnable read = reads == 0 ? done : () -> t.io.faultReads(reads, done);
     Runnable afterStall =
         delay == 0 ? read : () -> t.host().simulation().scheduleAfter(delay, read);
-    if (stalls.stream().noneMatch(WriteWait::pending)) {
+    if (!anyPending(stalls)) {
       stalls.clear();
       afterStall.run();
       return;
@@ -170,6 +170,16 @@ final class TenantPaging {
 
   /** The longest nap of a reclaiming task waiting for writeback: HZ/10 (mm/vmscan.c). */
   static final long CONGESTION_WAIT_NANOS = 100_000_000L;
+
+  /** Whether a write some wait is for is still outstanding (no stream: this runs per request). */
+  private static boolean anyPending(List<WriteWait> waits) {
+    for (WriteWait wait : waits) {
+      if (wait.pending()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static void awaitAll(List<WriteWait> waits, int from, Runnable then) {
     if (from == waits.size()) {
