@@ -1,5 +1,6 @@
 package dev.oversold.core.memory;
 
+import dev.oversold.core.engine.EventHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -149,11 +150,17 @@ final class TenantPaging {
     List<WriteWait> waits = List.copyOf(stalls);
     stalls.clear();
     long started = t.host().simulation().now();
+    // Whichever comes first resumes the request: the writes on the device, or the nap's end. The
+    // nap's timer is cancelled when the writes win, so a short stall costs no extra event.
     boolean[] resumed = {false};
+    EventHandle[] nap = {null};
     Runnable resume =
         () -> {
           if (!resumed[0]) {
             resumed[0] = true;
+            if (nap[0] != null) {
+              nap[0].cancel();
+            }
             t.recordStall(t.host().simulation().now() - started);
             afterStall.run();
           }
@@ -164,7 +171,7 @@ final class TenantPaging {
       // HZ/10) and goes on (mm/vmscan.c, do_try_to_free_pages, 2.6.32 and later), so a write the
       // device keeps queued (an async swap-out behind sync reads under CFQ) stalls it 100 ms at
       // most.
-      t.host().simulation().scheduleAfter(CONGESTION_WAIT_NANOS, resume);
+      nap[0] = t.host().simulation().scheduleAfter(CONGESTION_WAIT_NANOS, resume);
     }
   }
 

@@ -48,6 +48,15 @@ public record CostModel<S extends WorkloadSpec>(
     return new CostModel<>((spec, host) -> 0, spec -> 0, (spec, tenant) -> 0);
   }
 
+  /**
+   * Events one write of {@code bytes} to the block device can cost (a swap-out, a writeback): the
+   * platform's CPU stage and the completion, then a dispatch and a completion for each chunk of at
+   * most 512 KiB (the queue's max_sectors_kb, block/blk-settings.c). An upper bound.
+   */
+  public static double swapWriteEvents(double bytes) {
+    return 2 + 2 * Math.ceil(bytes / (512 * 1024.0));
+  }
+
   /** A kind paced at {@code eventsPerSecond} while it runs, holding nothing more. */
   public static <S extends WorkloadSpec> CostModel<S> paced(
       ToDoubleBiFunction<S, HostSpec> eventsPerSecond) {

@@ -87,6 +87,13 @@ final class DiskHogWorkload implements Workload {
   static double eventsPerSecond(WorkloadSpec.DiskHog hog, dev.oversold.core.model.HostSpec host) {
     double bytes = hog.pattern().isSequential() ? RUN_BYTES : hog.blockBytes();
     double ops = Math.min(host.disk().iops(), host.disk().bandwidthBytesPerSecond() / bytes);
-    return CostModel.EVENTS_PER_DISK_OP * Math.max(ops, hog.threads());
+    double issued = CostModel.EVENTS_PER_DISK_OP * Math.max(ops, hog.threads());
+    // Writes are also written back: at most the device's bandwidth a second, each chunk of at most
+    // 512 KiB (max_sectors_kb) a dispatch and a completion on the block device.
+    double writeback =
+        hog.pattern().isWrite()
+            ? CostModel.swapWriteEvents(host.disk().bandwidthBytesPerSecond())
+            : 0;
+    return issued + writeback;
   }
 }

@@ -18,9 +18,12 @@ final class ForkBombWorkload implements Workload {
           .costing(
               CostModel.<WorkloadSpec.ForkBomb>paced(
                       // every attempt is work, created or refused, in at most one event a
-                      // millisecond
+                      // millisecond; past the tenant's RAM each fork can push its process memory
+                      // out as one swap write on the block device
                       (bomb, host) ->
-                          Math.max(bomb.forksPerSecond(), 1e9 / ForkBombWorkload.MIN_STEP_NANOS))
+                          Math.max(bomb.forksPerSecond(), 1e9 / ForkBombWorkload.MIN_STEP_NANOS)
+                              + bomb.forksPerSecond()
+                                  * CostModel.swapWriteEvents(bomb.processMemoryBytes()))
                   .holding(
                       (bomb, tenant) ->
                           (double) tenant.plan().processLimit() * CostModel.BYTES_PER_PROCESS));

@@ -16,7 +16,15 @@ final class MemoryBombWorkload implements Workload {
   static final WorkloadKind<WorkloadSpec.MemoryBomb> KIND =
       WorkloadKind.suspect(
               "memory-bomb", WorkloadSpec.MemoryBomb.class, "bytes", MemoryBombWorkload::new)
-          .costing(CostModel.paced((bomb, host) -> 1 / MemoryBombWorkload.STEP_SECONDS));
+          .costing(
+              CostModel.paced(
+                  // a step every 10 ms; past the tenant's RAM each step can push its allocation out
+                  // as one swap write on the block device
+                  (bomb, host) ->
+                      (1
+                              + CostModel.swapWriteEvents(
+                                  bomb.bytesPerSecond() * MemoryBombWorkload.STEP_SECONDS))
+                          / MemoryBombWorkload.STEP_SECONDS));
 
   static final long PAGE_BYTES = 4096;
 
