@@ -66,20 +66,18 @@ final class SkewAndDatasetKeysTest {
 
   @Test
   void aHotFractionOutsideZeroToOne_isRefusedWhereItIs() {
-    assertEquals(
-        List.of(
-            "s.yaml:19:41: tenants[0].workload.working-set-skew.hot-fraction: the hot fraction"
-                + " must be above 0% and at most 100% (expected a percentage in (0%, 100%], e.g."
-                + " 20%)"),
-        ScenarioLoaderTest.problems(
-            service("{ cpu: 4ms }", "working-set-skew: { hot-fraction: 0%, hot-share: 50% }")));
-    assertEquals(
-        List.of(
-            "s.yaml:19:41: tenants[0].workload.working-set-skew.hot-fraction: the hot fraction"
-                + " must be above 0% and at most 100% (expected a percentage in (0%, 100%], e.g."
-                + " 20%)"),
-        ScenarioLoaderTest.problems(
-            service("{ cpu: 4ms }", "working-set-skew: { hot-fraction: 120%, hot-share: 50% }")));
+    for (String fraction : List.of("0%", "120%")) {
+      assertEquals(
+          List.of(
+              "s.yaml:19:41: tenants[0].workload.working-set-skew.hot-fraction: the hot fraction"
+                  + " must be above 0% and at most 100% (expected a percentage in (0%, 100%],"
+                  + " e.g. 20%)"),
+          ScenarioLoaderTest.problems(
+              service(
+                  "{ cpu: 4ms }",
+                  "working-set-skew: { hot-fraction: " + fraction + ", hot-share: 50% }")),
+          fraction);
+    }
   }
 
   @Test
