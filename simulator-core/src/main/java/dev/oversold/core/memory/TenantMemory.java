@@ -1,6 +1,7 @@
 package dev.oversold.core.memory;
 
 import dev.oversold.core.engine.RandomStream;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.workload.MemoryAccess;
 import java.util.function.LongConsumer;
 
@@ -9,9 +10,10 @@ import java.util.function.LongConsumer;
  * its RAM or in its own swap, file cache, page tables, balloon) and what the host does with the
  * pages it backs (host swap, compression, sharing).
  *
- * <p>Touches hit the tenant's anonymous pages uniformly: a page is non-resident with the
- * probability of its state's share of the allocation. Each fault that needs the disk is one random
- * 4 KiB read on the host disk (through {@link MemoryIo}) and the touching request waits for it.
+ * <p>Touches follow the service's working-set skew (uniform unless set with {@link #touchSkew}):
+ * pages its own reclaim domain took are the cold ones ({@link TouchLocality}), pages a hypervisor
+ * took are any ({@link TouchFaults}). Each fault that needs the disk is one random 4 KiB read on
+ * the host disk (through {@link MemoryIo}) and the touching request waits for it.
  */
 public final class TenantMemory implements MemoryAccess {
   /** Bytes of anonymous memory one page-table page maps (512 eight-byte entries, x86-64). */
@@ -29,6 +31,7 @@ public final class TenantMemory implements MemoryAccess {
   private final TenantPaging paging = new TenantPaging(this);
   private final GuestFileCache fileCache = new GuestFileCache(this);
   private final WorkingSet workingSet;
+  private TouchLocality locality = new TouchLocality(Skew.UNIFORM);
 
   final long ramLimit;
   final long swapLimit;
@@ -75,6 +78,18 @@ public final class TenantMemory implements MemoryAccess {
     this.io = newIo;
     this.faultCounter = newFaultCounter;
     this.killer = newKiller;
+  }
+
+  /**
+   * How the tenant's touches spread over its allocation (a service's {@code working-set-skew}):
+   * which pages its reclaim keeps resident, and so how many touches fault.
+   */
+  public void touchSkew(Skew skew) {
+    this.locality = new TouchLocality(skew);
+  }
+
+  TouchLocality locality() {
+    return locality;
   }
 
   public String name() {

@@ -8,6 +8,7 @@ import dev.oversold.core.kernel.KernelObjects;
 import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
@@ -87,6 +88,9 @@ public final class TenantRuntime implements TenantContext {
         new TenantNetwork(
             host.network(), spec, platform.io().networkShare(hostSpec, spec), cpuShare);
     this.memory.connect(disk, recorder::majorFaults, this::kill);
+    if (spec.workload() instanceof WorkloadSpec.Service service) {
+      this.memory.touchSkew(service.workingSetSkew());
+    }
     this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
     this.chargedMemory = new ChargedMemory(kernel, memory);
     this.processes = new KernelProcesses(kernel, chargedMemory);
