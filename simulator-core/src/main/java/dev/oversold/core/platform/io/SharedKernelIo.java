@@ -127,12 +127,16 @@ public final class SharedKernelIo implements IoPolicy {
    */
   @Override
   public NetworkPath networkPath(HostSpec host) {
-    return NetworkKnobs.linuxStack(
-        host,
-        qdisc(),
-        IoCosts.CpuSite.KERNEL,
-        NetworkPath.Stage.NONE,
-        NetworkPath.Shaping.HTB_ON_NIC);
+    NetworkPath path =
+        NetworkKnobs.linuxStack(
+            host,
+            qdisc(),
+            IoCosts.CpuSite.KERNEL,
+            NetworkPath.Stage.NONE,
+            NetworkPath.Shaping.HTB_ON_NIC);
+    // A container's socket lets go of a packet at the host's backlog (venet, then ip_rcv's
+    // skb_orphan); a bare-metal host's own sockets keep it until the NIC has sent it.
+    return openVz ? path.withRelease(NetworkPath.SocketRelease.AT_HOST_STACK) : path;
   }
 
   private Knob qdisc() {
