@@ -63,6 +63,13 @@ final class Writeback {
    */
   static final long CHUNK_BYTES = 4L << 20;
 
+  /**
+   * Dirty data of one kind written within 1 s shares one segment and its first write's time, so the
+   * periodic flush may write data back up to 1 s before it is 30 s old (an assumption: the kernel
+   * keeps the time per inode, {@code dirtied_when}; here there are no files).
+   */
+  static final long DIRTIED_GRAIN_NANOS = SimTime.SECOND;
+
   /** A page: what a randomly dirtied write is written back as, one 4 KiB write each. */
   private static final long PAGE = 4096;
 
@@ -206,7 +213,7 @@ final class Writeback {
     written += bytes;
     dirty += bytes;
     long[] last = segments.peekLast();
-    if (last != null && (last[1] == 1) == random) {
+    if (last != null && (last[1] == 1) == random && now - last[2] < DIRTIED_GRAIN_NANOS) {
       last[0] += bytes;
     } else {
       segments.addLast(new long[] {bytes, random ? 1 : 0, now});

@@ -73,6 +73,20 @@ final class WritebackTest {
     assertEquals(MIB, wb.writtenBackBytes());
   }
 
+  @Test
+  void periodicFlush_writesOnlyWhatHasExpired() {
+    // 1 MiB dirtied at 0 s and 2 MiB at 10 s (same kind, but more than the 1 s grain apart: two
+    // segments). The wake-up at 30 s writes back the first (dirtied at 0 <= 30 s - 30 s) and not
+    // the second, which goes at the wake-up at 40 s.
+    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    wb.write("w", MIB, true, () -> {});
+    simulation.schedule(10 * SimTime.SECOND, () -> wb.write("w", 2 * MIB, true, () -> {}));
+    simulation.runUntil(39 * SimTime.SECOND);
+    assertEquals(MIB, wb.writtenBackBytes());
+    simulation.runUntil(41 * SimTime.SECOND);
+    assertEquals(3 * MIB, wb.writtenBackBytes());
+  }
+
   @ParameterizedTest
   @EnumSource(Writeback.Kernel.class)
   void writerAboveTheDeviceBandwidth_isThrottledToIt(Writeback.Kernel kernel) {
