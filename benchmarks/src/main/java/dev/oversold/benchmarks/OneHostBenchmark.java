@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the one-host speed benchmarks (memory-host, network-host) share: a 64-core host with a fast
- * disk and a 10 GbE NIC carrying {@code web-1 .. web-n} on one 1-vCPU plan, and the figures that
- * show a run did what it says.
+ * What the one-host speed benchmarks (memory-host, network-host, disk-host) share: a 64-core host
+ * with a fast disk and a 10 GbE NIC carrying {@code web-1 .. web-n} on one 1-vCPU plan, and the
+ * figures that show a run did what it says.
  */
 final class OneHostBenchmark {
   static final long MIB = 1L << 20;

@@ -18,6 +18,7 @@ import dev.oversold.core.sharing.SharedCapacity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A host during a run: its shared capacities, its platform, its memory and its tenants. */
 public final class HostRuntime {
@@ -39,7 +40,7 @@ public final class HostRuntime {
   private final List<TenantRuntime> tenants = new ArrayList<>();
   private Share kernelCpu;
   private Share kswapdCpu;
-  private Writeback writeback;
+  private @Nullable Writeback writeback;
 
   /**
    * Builds the host for the tenants placed on it.
@@ -210,11 +211,29 @@ public final class HostRuntime {
     return kswapdCpu;
   }
 
-  /** The shared page cache's writeback, when the platform has one kernel. */
+  /**
+   * The shared page cache's writeback, when the platform has one kernel: over the host's RAM, its
+   * flusher on the host's own queue (async, charged to no tenant).
+   */
   Writeback writeback() {
     if (writeback == null) {
-      writeback = new Writeback(simulation, storage, spec.memory().ramBytes());
+      writeback =
+          new Writeback(
+              simulation,
+              platform.io().legacyDirtyThrottling()
+                  ? Writeback.Kernel.LINUX_2_6_32
+                  : Writeback.Kernel.MODERN,
+              spec.memory().ramBytes(),
+              spec.cpu().cores(),
+              (bytes, random, written) ->
+                  storage.submit(
+                      storage.flusherQueue(), bytes, true, random, false, r -> written.run()));
     }
+    return writeback;
+  }
+
+  /** The shared page cache's writeback if anything was written through it yet. */
+  @Nullable Writeback writebackIfStarted() {
     return writeback;
   }
 

@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Random operations of one call are issued one after another (the caller's thread waits for
  * each); a sequential call is one request of all its bytes, as the block layer merges contiguous
- * I/O (the device splits it at its own request size). On a shared kernel an unlimited tenant's
- * writes land in the page cache and the flusher writes them back on its own queue.
+ * I/O (the device splits it at its own request size). Buffered writes land in a page cache ({@link
+ * Writeback}): on a shared kernel an unlimited tenant's go to the host kernel's cache and its
+ * flusher writes them back on the host's own queue; a VM's go to its guest kernel's cache over the
+ * guest's RAM, whose writeback comes down this same path (CPU stage, limit, the tenant's queue) as
+ * async writes.
  */
 final class TenantStorage implements DiskAccess, MemoryIo {
   private final HostRuntime host;
@@ -35,6 +38,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   private final @Nullable SliceLimiter limiter;
   private final TenantMemory memory;
   private final boolean sharedPageCache;
+  private @Nullable Writeback guestWriteback;
   private boolean killed;
 
   TenantStorage(
@@ -53,6 +57,32 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     this.sharedPageCache = costs.sharedPageCache();
   }
 
+  /**
+   * The guest kernel's page cache writeback (a VM): dirty limits over the guest's RAM, a modern
+   * guest kernel's throttling, and each writeback request crossing the VM's I/O path as an async
+   * write.
+   */
+  Writeback guestWriteback() {
+    Writeback wb = guestWriteback;
+    if (wb == null) {
+      wb =
+          new Writeback(
+              host.simulation(),
+              Writeback.Kernel.MODERN,
+              memory.config().ramBytes(),
+              1,
+              (bytes, random, written) ->
+                  new Run(1, bytes, true, random, true, false, written).next());
+      guestWriteback = wb;
+    }
+    return wb;
+  }
+
+  /** The guest's writeback if the tenant wrote through it yet (a VM), else null. */
+  @Nullable Writeback guestWritebackIfStarted() {
+    return guestWriteback;
+  }
+
   /** The tenant's queue at the host's scheduler (its weight, its counters). */
   IoQueue queue() {
     return queue;
@@ -69,13 +99,17 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
     // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
     if (write && sharedPageCache && limiter == null) {
-      host.writeback().write(total, random, done);
+      host.writeback().write(this, total, random, done);
+      return;
+    }
+    if (write && !sharedPageCache) {
+      guestWriteback().write(this, total, random, done);
       return;
     }
     if (random) {
-      new Run(operations, bytes, write, true, true, done).next();
+      new Run(operations, bytes, write, true, true, true, done).next();
     } else {
-      new Run(1, total, write, false, true, done).next();
+      new Run(1, total, write, false, true, true, done).next();
     }
   }
 
@@ -89,6 +123,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     private final boolean write;
     private final boolean random;
     private final boolean throughCpu;
+    private final boolean sync;
     private final Runnable done;
 
     Run(
@@ -97,12 +132,14 @@ final class TenantStorage implements DiskAccess, MemoryIo {
         boolean write,
         boolean random,
         boolean throughCpu,
+        boolean sync,
         Runnable done) {
       this.remaining = requests;
       this.bytes = bytes;
       this.write = write;
       this.random = random;
       this.throughCpu = throughCpu;
+      this.sync = sync;
       this.done = done;
     }
 
@@ -139,7 +176,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
           bytes,
           write,
           random,
-          true,
+          sync,
           request -> {
             host.diskLatency().record(1, request.completedAt() - request.submittedAt());
             next();
@@ -156,7 +193,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       done.run();
       return;
     }
-    new Run(pages, Pages.PAGE_BYTES, false, true, false, done).next();
+    new Run(pages, Pages.PAGE_BYTES, false, true, false, true, done).next();
   }
 
   /**
@@ -174,7 +211,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     if (hostSwap) {
       storage.submit(storage.swapQueue(), bytes, true, false, false, request -> written.run());
     } else {
-      new Run(1, bytes, true, false, false, written).next();
+      new Run(1, bytes, true, false, false, true, written).next();
     }
   }
 

@@ -160,6 +160,12 @@ public final class SharedKernelIo implements IoPolicy {
     return openVz ? IoSchedulerKind.CFQ : IoPolicy.super.defaultIoScheduler(kind);
   }
 
+  /** OpenVZ's RHEL 6 kernel is 2.6.32: balance_dirty_pages before IO-less throttling (3.2). */
+  @Override
+  public boolean legacyDirtyThrottling() {
+    return openVz;
+  }
+
   @Override
   public List<Knob> hostOptions() {
     return NetworkKnobs.stackOptions(qdisc());
