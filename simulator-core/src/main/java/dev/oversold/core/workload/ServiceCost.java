@@ -19,7 +19,10 @@ final class ServiceCost {
                               ? CostModel.EVENTS_PER_NETWORK_REQUEST
                               : 0)
                           + CostModel.EVENTS_PER_DISK_OP
-                              * (service.request().diskReads() + service.request().diskWrites())))
+                              // file-reads at most all miss: a bound, as the estimate must be
+                              * (service.request().diskReads()
+                                  + service.request().fileReads()
+                                  + service.request().diskWrites())))
           .holding(
               (service, tenant) ->
                   service.arrivals() instanceof ArrivalSpec.Closed closed
