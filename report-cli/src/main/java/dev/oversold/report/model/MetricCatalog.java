@@ -181,6 +181,7 @@ public final class MetricCatalog {
   public static final Metric CACHE_HIT_RATIO =
       metric("memory.cache_hit_ratio", Unit.FRACTION, EVERY_KIND, MEAN, MEAN)
           .csv("cache_hit_ratio", 75)
+          .nullWhenNone(CACHE_MISSES) // undefined only without buffered reads (then no misses)
           .meaning("cache hits over buffered page reads (null without buffered reads)")
           .read(m -> m.memory().cacheHitRatio());
   public static final Metric REFUSALS =
@@ -368,6 +369,12 @@ public final class MetricCatalog {
 
     Builder meaning(String value) {
       meaning = value;
+      return this;
+    }
+
+    /** A figure of {@code count}'s events: null (and no warning) when there were none. */
+    Builder nullWhenNone(Metric count) {
+      noneOf = count;
       return this;
     }
 
