@@ -1,6 +1,7 @@
 package dev.oversold.scenarios.dto;
 
 import dev.oversold.core.model.WorkloadSpec.Direction;
+import dev.oversold.core.model.WorkloadSpec.DiskIo;
 import dev.oversold.core.model.WorkloadSpec.DiskPattern;
 import dev.oversold.scenarios.convert.WorkloadBindings;
 import dev.oversold.scenarios.units.ByteRate;
@@ -131,6 +132,12 @@ public interface WorkloadDto {
       @Doc(value = "I/O threads.", byDefault = "1") Integer threads,
       @Doc(value = "Access pattern.", byDefault = "sequential-write") DiskPattern pattern,
       @Doc(value = "Size of one I/O.", byDefault = "1MiB sequential, 4KiB random") ByteSize block,
+      @Doc(
+              value =
+                  "direct (O_DIRECT, past the page cache) or buffered (through the page cache;"
+                      + " sequential-read only).",
+              byDefault = "direct")
+          DiskIo io,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
       @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
       implements WorkloadDto {}

@@ -4,6 +4,7 @@ import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.model.Skew;
 import dev.oversold.core.workload.MemoryAccess;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's memory, counted in pages, at two levels: what the tenant sees (anonymous pages in
@@ -55,6 +56,8 @@ public final class TenantMemory implements MemoryAccess {
   private boolean killed;
   private long syncedRam;
   private long syncedSwap;
+  private long syncedFile;
+  private @Nullable LongConsumer fileShrunk;
   private long majorFaults;
   private long stalls;
   private long stallNanos;
@@ -335,6 +338,11 @@ public final class TenantMemory implements MemoryAccess {
     host.adjust(ram - syncedRam, swap - syncedSwap);
     syncedRam = ram;
     syncedSwap = swap;
+    if (file < syncedFile && fileShrunk != null) {
+      syncedFile = file;
+      fileShrunk.accept(file);
+    }
+    syncedFile = file;
   }
 
   /** Overhead that grows with the pages the host backs (KVM's host page tables), rounded up. */
@@ -390,6 +398,39 @@ public final class TenantMemory implements MemoryAccess {
    */
   public void cacheFile(long bytes) {
     fileCache.add(bytes);
+  }
+
+  /**
+   * Adds up to {@code pages} page-cache pages (a file read's missed pages) and returns how many
+   * found room (free RAM below the tenant's limit that the host has too; never anonymous memory).
+   */
+  public long cacheFilePages(long pages) {
+    long before = file;
+    fileCache.add(pages * Pages.PAGE_BYTES);
+    return file - before;
+  }
+
+  /** Pages {@link #cacheFilePages} could add now. */
+  public long fileCacheRoomPages() {
+    return fileCache.room();
+  }
+
+  /** Pages below the tenant's own RAM limit: 0 or less when it is at its limit. */
+  public long ownRoomPages() {
+    return fileCache.ownRoom();
+  }
+
+  /** Drops up to {@code pages} clean page-cache pages the cache reclaimed; returns how many. */
+  public long uncacheFilePages(long pages) {
+    return fileCache.drop(pages);
+  }
+
+  /**
+   * Calls {@code listener} with the tenant's file pages whenever they drop (reclaim, pressure, a
+   * kill), so a page cache that follows this count can let the same number of pages go.
+   */
+  public void onFileShrunk(LongConsumer listener) {
+    this.fileShrunk = listener;
   }
 
   /** The operations a host reclaimer applies to this tenant's pages. */

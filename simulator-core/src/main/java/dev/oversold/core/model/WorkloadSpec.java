@@ -262,14 +262,35 @@ public interface WorkloadSpec {
     }
   }
 
+  /**
+   * How a disk hog's reads reach the device: {@code DIRECT} (O_DIRECT, as fio's {@code direct=1}:
+   * straight to the device, as every disk hog read before the page cache existed) or {@code
+   * BUFFERED} (through the page cache, as {@code dd}, {@code cp} or a backup read a file: each page
+   * read once enters the cache's inactive list).
+   */
+  enum DiskIo {
+    DIRECT,
+    BUFFERED
+  }
+
   /** {@code threads} threads doing back-to-back I/O of {@code blockBytes}. */
-  record DiskHog(int threads, DiskPattern pattern, long blockBytes, Window window)
+  record DiskHog(int threads, DiskPattern pattern, long blockBytes, DiskIo io, Window window)
       implements WorkloadSpec {
     public DiskHog {
       checkArgument(threads >= 1, "threads must be >= 1");
       Objects.requireNonNull(pattern, "pattern");
       checkArgument(blockBytes >= 512, "block must be >= 512 B");
+      Objects.requireNonNull(io, "io");
+      checkArgument(
+          io == DiskIo.DIRECT || pattern == DiskPattern.SEQUENTIAL_READ,
+          "buffered I/O is for sequential-read (a file read once): %s",
+          pattern);
       Objects.requireNonNull(window, "window");
+    }
+
+    /** Direct I/O, as every disk hog before the {@code io} key. */
+    public DiskHog(int threads, DiskPattern pattern, long blockBytes, Window window) {
+      this(threads, pattern, blockBytes, DiskIo.DIRECT, window);
     }
   }
 

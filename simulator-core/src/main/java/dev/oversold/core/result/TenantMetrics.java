@@ -93,6 +93,24 @@ public record TenantMetrics(
    * @param residentBytes mean resident bytes
    * @param swappedBytes mean swapped bytes (host swap, vSwap or guest swap)
    * @param majorFaults page faults that needed a disk read
+   * @param cacheHits buffered page reads (file-reads, a buffered stream) the page cache served
+   * @param cacheMisses buffered page reads that missed the page cache and read the disk
    */
-  public record Memory(double residentBytes, double swappedBytes, long majorFaults) {}
+  public record Memory(
+      double residentBytes,
+      double swappedBytes,
+      long majorFaults,
+      long cacheHits,
+      long cacheMisses) {
+    /** Figures of a tenant that reads nothing through the page cache. */
+    public Memory(double residentBytes, double swappedBytes, long majorFaults) {
+      this(residentBytes, swappedBytes, majorFaults, 0, 0);
+    }
+
+    /** Hits over buffered page reads; NaN when there were none. */
+    public double cacheHitRatio() {
+      long reads = cacheHits + cacheMisses;
+      return reads == 0 ? Double.NaN : (double) cacheHits / reads;
+    }
+  }
 }

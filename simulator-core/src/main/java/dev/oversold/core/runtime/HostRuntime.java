@@ -1,5 +1,6 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.kernel.HostKernel;
@@ -41,6 +42,7 @@ public final class HostRuntime {
   private Share kernelCpu;
   private Share kswapdCpu;
   private @Nullable Writeback writeback;
+  private @Nullable FileCache fileCache;
 
   /**
    * Builds the host for the tenants placed on it.
@@ -209,6 +211,17 @@ public final class HostRuntime {
       kswapdCpu = cpu.addShare(spec.name() + "/kswapd", hostThread(1));
     }
     return kswapdCpu;
+  }
+
+  /**
+   * The kernel's one page cache for buffered reads, when the platform has one kernel (OpenVZ, bare
+   * metal); built on first use.
+   */
+  FileCache sharedFileCache(RandomStreams streams) {
+    if (fileCache == null) {
+      fileCache = new FileCache(true, streams.stream(spec.name(), "page-cache"));
+    }
+    return fileCache;
   }
 
   /**

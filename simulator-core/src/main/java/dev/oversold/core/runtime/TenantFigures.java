@@ -47,7 +47,13 @@ final class TenantFigures {
             wakeupMs,
             recorder.wakeupDelays().quantileMillis(0.50),
             recorder.wakeupDelays().quantileMillis(0.99));
-    var memory = new TenantMetrics.Memory(residentBytes, swappedBytes, recorder.majorFaults());
+    var memory =
+        new TenantMetrics.Memory(
+            residentBytes,
+            swappedBytes,
+            recorder.majorFaults(),
+            recorder.cacheHits(),
+            recorder.cacheMisses());
     TenantMetrics.Latency latency = null;
     if (recorder.hasRequests()) {
       LatencyRecorder l = recorder.latency();

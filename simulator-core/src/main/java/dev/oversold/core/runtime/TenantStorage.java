@@ -3,9 +3,14 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.memory.MemoryIo;
 import dev.oversold.core.memory.Pages;
 import dev.oversold.core.memory.TenantMemory;
+import dev.oversold.core.metrics.TenantRecorder;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.platform.IoCosts;
+import dev.oversold.core.storage.Dataset;
 import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.workload.DiskAccess;
+import dev.oversold.core.workload.FileReads;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +45,8 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   private final boolean sharedPageCache;
   private @Nullable Writeback guestWriteback;
   private boolean killed;
+  private @Nullable Supplier<FileCache> fileCache;
+  private @Nullable TenantRecorder recorder;
 
   TenantStorage(
       HostRuntime host,
@@ -182,6 +189,52 @@ final class TenantStorage implements DiskAccess, MemoryIo {
             next();
           });
     }
+  }
+
+  // ------------------------------------------------------------ reads through the page cache
+
+  /** Where this tenant's buffered reads are cached (set when the tenant is built). */
+  void pageCache(Supplier<FileCache> cache, TenantRecorder recorder) {
+    this.fileCache = cache;
+    this.recorder = recorder;
+  }
+
+  @Override
+  public FileReads dataset(Skew skew, long pages) {
+    return cache().dataset(memory, this, recorder(), Dataset.of(skew, pages));
+  }
+
+  @Override
+  public FileReads stream() {
+    return cache().stream(memory, this, recorder());
+  }
+
+  /** The page cache this tenant's buffered reads go through. */
+  FileCache fileCache() {
+    return cache();
+  }
+
+  private FileCache cache() {
+    if (fileCache == null) {
+      throw new IllegalStateException("no page cache wired for " + memory.name());
+    }
+    return fileCache.get();
+  }
+
+  private TenantRecorder recorder() {
+    if (recorder == null) {
+      throw new IllegalStateException("no recorder wired for " + memory.name());
+    }
+    return recorder;
+  }
+
+  /**
+   * Reads the page cache missed: {@code operations} reads of {@code bytes} (random ones one after
+   * another, a sequential one as one request) through the CPU stage, the limit and the device,
+   * without charging them to the cache again (the cache has placed them).
+   */
+  void readPastCache(int operations, long bytes, boolean random, Runnable done) {
+    new Run(operations, bytes, false, random, true, true, done).next();
   }
 
   // ------------------------------------------------------------ MemoryIo: paging, raw device
