@@ -103,7 +103,15 @@ final class JsonContractTest {
         keys(cpu));
     assertEquals(set("p50", "p99"), keys(cpu.get("wakeup_delay_ms")));
     assertEquals(
-        set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
+        set(
+            "resident",
+            "swapped",
+            "major_faults",
+            // documented additions (docs/report.md): reads through the page cache
+            "cache_hits",
+            "cache_misses",
+            "cache_hit_ratio"),
+        keys(tenant.get("metrics").get("memory")));
     assertEquals(
         set(
             "headline",
