@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -13,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pool with its virtual clock ({@link SharedCapacity}: free shares keyed in pool virtual time,
@@ -175,113 +177,198 @@ final class VirtualClockEquivalenceProperties {
 
   private static final long END = 10_000_000_000L;
 
+  /** What the property does to a pool, on either implementation: S a share, J a job. */
+  private interface PoolOps<S, J> {
+    S addShare(String name, ShareSettings settings);
+
+    J submit(S share, double work, Runnable done);
+
+    void cancel(S share, J job);
+
+    void setWeight(S share, double weight);
+
+    void setFloor(S share, double floor);
+
+    void setCap(S share, double cap);
+
+    void setEfficiency(S share, double efficiency);
+
+    double allocatedWork(S share);
+
+    double usefulWork(S share);
+  }
+
   private static void runCurrent(
       Run run, List<ShareSpec> specs, List<Action> actions, double capacity) {
     Simulation simulation = new Simulation();
     SharedCapacity pool = new SharedCapacity(simulation, "cpu", capacity);
-    List<Share> shares = new ArrayList<>();
-    for (int i = 0; i < specs.size(); i++) {
-      shares.add(pool.addShare("s" + i, specs.get(i).settings()));
-    }
-    Job[] jobs = new Job[2 * actions.size()];
-    for (int index = 0; index < actions.size(); index++) {
-      Action action = actions.get(index);
-      int id = 2 * index;
-      simulation.schedule(
-          action.atMicros() * 1000,
-          () -> {
-            Share share = shares.get(action.share() % shares.size());
-            switch (action.kind()) {
-              case 5 -> {
-                var victim = jobs[(int) (action.amount() * 1e6) % jobs.length];
-                if (victim != null) {
-                  share.cancel(victim);
-                }
-              }
-              case 6 -> share.setWeight(0.1 + action.amount() * 100);
-              case 7 -> share.setFloor(action.amount() * 20);
-              case 8 ->
-                  share.setCap(
-                      action.amount() < 0.01 ? Double.POSITIVE_INFINITY : action.amount() * 40);
-              case 9 -> share.setEfficiency(0.5 + action.amount() * 10);
-              default -> submitCurrent(run, simulation, share, jobs, action, id);
-            }
-          });
-    }
-    simulation.runUntil(END);
-    for (int i = 0; i < shares.size(); i++) {
-      run.allocated[i] = shares.get(i).allocatedWork();
-      run.useful[i] = shares.get(i).usefulWork();
-    }
-  }
+    play(
+        run,
+        simulation,
+        specs,
+        actions,
+        new PoolOps<Share, Job>() {
+          @Override
+          public Share addShare(String name, ShareSettings settings) {
+            return pool.addShare(name, settings);
+          }
 
-  private static void submitCurrent(
-      Run run, Simulation simulation, Share share, Job[] jobs, Action action, int id) {
-    jobs[id] =
-        share.submit(
-            action.amount(),
-            done -> {
-              run.completedAt[id] = simulation.now();
-              if (action.followUp() > 0) {
-                jobs[id + 1] =
-                    share.submit(
-                        action.followUp(), d -> run.completedAt[id + 1] = simulation.now());
-              }
-            });
+          @Override
+          public Job submit(Share share, double work, Runnable done) {
+            return share.submit(work, job -> done.run());
+          }
+
+          @Override
+          public void cancel(Share share, Job job) {
+            share.cancel(job);
+          }
+
+          @Override
+          public void setWeight(Share share, double weight) {
+            share.setWeight(weight);
+          }
+
+          @Override
+          public void setFloor(Share share, double floor) {
+            share.setFloor(floor);
+          }
+
+          @Override
+          public void setCap(Share share, double cap) {
+            share.setCap(cap);
+          }
+
+          @Override
+          public void setEfficiency(Share share, double efficiency) {
+            share.setEfficiency(efficiency);
+          }
+
+          @Override
+          public double allocatedWork(Share share) {
+            return share.allocatedWork();
+          }
+
+          @Override
+          public double usefulWork(Share share) {
+            return share.usefulWork();
+          }
+        });
   }
 
   private static void runLegacy(
       Run run, List<ShareSpec> specs, List<Action> actions, double capacity) {
     Simulation simulation = new Simulation();
     LegacyCapacity pool = new LegacyCapacity(simulation, "cpu", capacity);
-    List<LegacyShare> shares = new ArrayList<>();
+    play(
+        run,
+        simulation,
+        specs,
+        actions,
+        new PoolOps<LegacyShare, LegacyJob>() {
+          @Override
+          public LegacyShare addShare(String name, ShareSettings settings) {
+            return pool.addShare(name, settings);
+          }
+
+          @Override
+          public LegacyJob submit(LegacyShare share, double work, Runnable done) {
+            return share.submit(work, job -> done.run());
+          }
+
+          @Override
+          public void cancel(LegacyShare share, LegacyJob job) {
+            share.cancel(job);
+          }
+
+          @Override
+          public void setWeight(LegacyShare share, double weight) {
+            share.setWeight(weight);
+          }
+
+          @Override
+          public void setFloor(LegacyShare share, double floor) {
+            share.setFloor(floor);
+          }
+
+          @Override
+          public void setCap(LegacyShare share, double cap) {
+            share.setCap(cap);
+          }
+
+          @Override
+          public void setEfficiency(LegacyShare share, double efficiency) {
+            share.setEfficiency(efficiency);
+          }
+
+          @Override
+          public double allocatedWork(LegacyShare share) {
+            return share.allocatedWork();
+          }
+
+          @Override
+          public double usefulWork(LegacyShare share) {
+            return share.usefulWork();
+          }
+        });
+  }
+
+  /** Plays {@code actions} on a pool of {@code specs}' shares and records what happened. */
+  private static <S, J> void play(
+      Run run,
+      Simulation simulation,
+      List<ShareSpec> specs,
+      List<Action> actions,
+      PoolOps<S, J> pool) {
+    List<S> shares = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       shares.add(pool.addShare("s" + i, specs.get(i).settings()));
     }
-    LegacyJob[] jobs = new LegacyJob[2 * actions.size()];
+    List<@Nullable J> jobs = new ArrayList<>(Collections.nCopies(2 * actions.size(), null));
     for (int index = 0; index < actions.size(); index++) {
       Action action = actions.get(index);
       int id = 2 * index;
       simulation.schedule(
           action.atMicros() * 1000,
           () -> {
-            LegacyShare share = shares.get(action.share() % shares.size());
+            S share = shares.get(action.share() % shares.size());
             switch (action.kind()) {
               case 5 -> {
-                var victim = jobs[(int) (action.amount() * 1e6) % jobs.length];
+                J victim = jobs.get((int) (action.amount() * 1e6) % jobs.size());
                 if (victim != null) {
-                  share.cancel(victim);
+                  pool.cancel(share, victim);
                 }
               }
-              case 6 -> share.setWeight(0.1 + action.amount() * 100);
-              case 7 -> share.setFloor(action.amount() * 20);
+              case 6 -> pool.setWeight(share, 0.1 + action.amount() * 100);
+              case 7 -> pool.setFloor(share, action.amount() * 20);
               case 8 ->
-                  share.setCap(
+                  pool.setCap(
+                      share,
                       action.amount() < 0.01 ? Double.POSITIVE_INFINITY : action.amount() * 40);
-              case 9 -> share.setEfficiency(0.5 + action.amount() * 10);
-              default -> submitLegacy(run, simulation, share, jobs, action, id);
+              case 9 -> pool.setEfficiency(share, 0.5 + action.amount() * 10);
+              default ->
+                  jobs.set(
+                      id,
+                      pool.submit(
+                          share,
+                          action.amount(),
+                          () -> {
+                            run.completedAt[id] = simulation.now();
+                            if (action.followUp() > 0) {
+                              jobs.set(
+                                  id + 1,
+                                  pool.submit(
+                                      share,
+                                      action.followUp(),
+                                      () -> run.completedAt[id + 1] = simulation.now()));
+                            }
+                          }));
             }
           });
     }
     simulation.runUntil(END);
     for (int i = 0; i < shares.size(); i++) {
-      run.allocated[i] = shares.get(i).allocatedWork();
-      run.useful[i] = shares.get(i).usefulWork();
+      run.allocated[i] = pool.allocatedWork(shares.get(i));
+      run.useful[i] = pool.usefulWork(shares.get(i));
     }
-  }
-
-  private static void submitLegacy(
-      Run run, Simulation simulation, LegacyShare share, LegacyJob[] jobs, Action action, int id) {
-    jobs[id] =
-        share.submit(
-            action.amount(),
-            done -> {
-              run.completedAt[id] = simulation.now();
-              if (action.followUp() > 0) {
-                jobs[id + 1] =
-                    share.submit(
-                        action.followUp(), d -> run.completedAt[id + 1] = simulation.now());
-              }
-            });
   }
 }
