@@ -26,6 +26,7 @@ public final class Benchmarks {
     COMMANDS.put("network-host", NetworkHostBenchmark::main);
     COMMANDS.put("disk-host", DiskHostBenchmark::main);
     COMMANDS.put("peer", dev.oversold.benchmarks.peer.PeerComparison::main);
+    COMMANDS.put("startup", StartupComparison::main);
     COMMANDS.put("suite", Suite::main);
   }
 

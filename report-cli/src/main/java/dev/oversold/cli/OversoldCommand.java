@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code oversold} command line. Subcommands are registered in {@link #SUBCOMMANDS}, not in the
+ * The {@code oversold} command line. Subcommands are registered in {@link Subcommands}, not in the
  * annotation: picocli builds a command's model by reflection when it is added, so a command line
  * that names one subcommand registers only that one (see {@link #needed}).
  */
@@ -33,20 +33,29 @@ import picocli.CommandLine.Option;
 public final class OversoldCommand implements Callable<Integer> {
   static final String VERSION = "oversold 0.1.0";
 
-  /** Every subcommand by name, in the order the usage lists them. */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+  /**
+   * Every subcommand by name, in the order the usage lists them. In a holder class so that the
+   * commands answered without picocli ({@code --version}, {@link QuickCommands}) neither link its
+   * eight lambdas (each bootstraps a class at run time through java.lang.invoke) nor load the
+   * command classes they name (docs/performance.md).
+   */
+  private static final class Subcommands {
+    static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
 
-  static {
-    SUBCOMMANDS.put("run", RunCommand::new);
-    SUBCOMMANDS.put("compare", CompareCommand::new);
-    SUBCOMMANDS.put("sweep", SweepCommand::new);
-    SUBCOMMANDS.put("plan", PlanCommand::new);
-    SUBCOMMANDS.put("validate", ValidateCommand::new);
-    SUBCOMMANDS.put("list", ListCommand::new);
-    SUBCOMMANDS.put("schema", SchemaCommand::new);
-    // A lambda, not CommandLine.HelpCommand::new: Java 25's AOT cache cannot hold picocli's Java 5
-    // classes, and an archived method reference to one crashed its writer (docs/performance.md)
-    SUBCOMMANDS.put("help", () -> new CommandLine.HelpCommand());
+    static {
+      ALL.put("run", RunCommand::new);
+      ALL.put("compare", CompareCommand::new);
+      ALL.put("sweep", SweepCommand::new);
+      ALL.put("plan", PlanCommand::new);
+      ALL.put("validate", ValidateCommand::new);
+      ALL.put("list", ListCommand::new);
+      ALL.put("schema", SchemaCommand::new);
+      // A lambda, not CommandLine.HelpCommand::new: Java 25's AOT cache cannot hold picocli's Java
+      // 5 classes, and an archived method reference to one crashed its writer (docs/performance.md)
+      ALL.put("help", () -> new CommandLine.HelpCommand());
+    }
+
+    private Subcommands() {}
   }
 
   private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
@@ -151,7 +160,7 @@ public final class OversoldCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err) {
     CommandLine commandLine = new CommandLine(new OversoldCommand(source, engine, terminal));
-    for (Map.Entry<String, Supplier<Object>> subcommand : SUBCOMMANDS.entrySet()) {
+    for (Map.Entry<String, Supplier<Object>> subcommand : Subcommands.ALL.entrySet()) {
       if (needed(args, subcommand.getKey())) {
         commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue().get());
       }
@@ -173,7 +182,7 @@ public final class OversoldCommand implements Callable<Integer> {
     for (String arg : args) {
       if (!arg.startsWith("-")) {
         // `help COMMAND` documents another subcommand, so it needs them all
-        return !SUBCOMMANDS.containsKey(arg) || arg.equals("help") || arg.equals(name);
+        return !Subcommands.ALL.containsKey(arg) || arg.equals("help") || arg.equals(name);
       }
       if (arg.equals("-h") || arg.equals("--help")) {
         return true;

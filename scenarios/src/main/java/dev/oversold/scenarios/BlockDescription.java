@@ -19,7 +19,7 @@ final class BlockDescription {
 
   /** The description, whitespace collapsed; empty when it is not a plain block scalar. */
   static Optional<String> of(String text) {
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = lines(text);
     int keyLine = -1;
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].startsWith(KEY)) {
@@ -56,8 +56,43 @@ final class BlockDescription {
       }
       words.append(' ').append(line.strip());
     }
-    String collapsed = words.toString().replaceAll("\\s+", " ").strip();
+    String collapsed = collapseWhitespace(words).strip();
     return collapsed.isEmpty() ? Optional.empty() : Optional.of(collapsed);
+  }
+
+  /**
+   * The lines of {@code text} as {@code text.split("\r?\n", -1)} gives them, without a regular
+   * expression: compiling a pattern and matching it in the interpreter is a start-up cost of {@code
+   * oversold list}, which reads twenty files in a fraction of a second (docs/performance.md).
+   */
+  static String[] lines(String text) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    int start = 0;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      lines.add(text.substring(start, end));
+      start = nl + 1;
+    }
+    lines.add(text.substring(start));
+    return lines.toArray(new String[0]);
+  }
+
+  /** {@code text.replaceAll("\\s+", " ")} without a regular expression. */
+  static String collapseWhitespace(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // \s in java.util.regex: [ \t\n\x0B\f\r]
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString();
   }
 
   /** {@code >} or {@code |} with an optional chomping indicator, and nothing else. */

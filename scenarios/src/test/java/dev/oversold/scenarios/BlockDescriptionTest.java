@@ -66,4 +66,30 @@ final class BlockDescriptionTest {
       assertEquals(Optional.empty(), BlockDescription.of(text), text);
     }
   }
+
+  /**
+   * The regex-free line split and whitespace collapse against the regular expressions they replace
+   * ({@code split("\\r?\\n", -1)}, {@code replaceAll("\\s+", " ")}), the independent
+   * implementation: empty text, a lone carriage return (not a line end), CRLF and LF mixed, blank
+   * lines at both ends, and every character of {@code \\s} (space, tab, LF, vertical tab, form
+   * feed, CR) next to a non-breaking space, which {@code \\s} does not match.
+   */
+  @Test
+  void lineSplitAndWhitespaceCollapse_equalTheRegularExpressions() {
+    List<String> texts =
+        List.of(
+            "",
+            "\n",
+            "\r\n",
+            "a",
+            "a\rb",
+            "a\r\r\nb\n\nc\r\n",
+            "\n\nx: >\n  y\r\n  z\n",
+            " \t\u000B\f\r\n word \u00A0 two\t\tthree  ",
+            "\u00A0\u2003lead and trail\u2003 ");
+    for (String text : texts) {
+      assertEquals(List.of(text.split("\r?\n", -1)), List.of(BlockDescription.lines(text)), text);
+      assertEquals(text.replaceAll("\\s+", " "), BlockDescription.collapseWhitespace(text), text);
+    }
+  }
 }

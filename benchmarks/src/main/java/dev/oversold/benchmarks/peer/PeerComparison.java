@@ -119,7 +119,7 @@ public final class PeerComparison {
    * Runs the command under bash, whose {@code times} prints the CPU time of its children: on a
    * machine shared with other work, CPU time is the steadier figure.
    */
-  private static List<String> withCpuTimes(List<String> command) {
+  public static List<String> withCpuTimes(List<String> command) {
     List<String> wrapped = new ArrayList<>();
     wrapped.addAll(List.of("bash", "-c", "\"$@\"; code=$?; times; exit $code", "timed"));
     wrapped.addAll(command);
@@ -127,7 +127,7 @@ public final class PeerComparison {
   }
 
   /** The children's user and system seconds from the last line of bash's {@code times}. */
-  static double childCpuSeconds(String out) {
+  public static double childCpuSeconds(String out) {
     List<String> lines = out.lines().toList();
     String[] fields = lines.get(lines.size() - 1).strip().split("\\s+", -1);
     return minutesSeconds(fields[0]) + minutesSeconds(fields[1]);
