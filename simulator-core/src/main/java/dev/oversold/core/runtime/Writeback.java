@@ -170,6 +170,14 @@ final class Writeback {
   /** Floating proportion of recent dirtying per writer: {decayed bytes, period index}. */
   private final Map<Object, long[]> dirtied = new HashMap<>();
 
+  /**
+   * The writer {@link #countDirtied} saw last and its entry of {@link #dirtied} (a guest kernel has
+   * one writer, so the map is looked up once): a cache of the map, never a different value.
+   */
+  private @Nullable Object lastWriter;
+
+  private long[] lastDirtied = new long[0];
+
   private long dirtiedTotal;
   private long dirtiedPeriod;
   private long dirtiedRecent;
@@ -552,7 +560,12 @@ final class Writeback {
    */
   private void countDirtied(Object writer, long bytes) {
     rollPeriods();
-    long[] own = dirtied.computeIfAbsent(writer, w -> new long[] {0, dirtiedPeriod});
+    long[] own = lastDirtied;
+    if (writer != lastWriter) {
+      own = dirtied.computeIfAbsent(writer, w -> new long[] {0, dirtiedPeriod});
+      lastWriter = writer;
+      lastDirtied = own;
+    }
     decay(own);
     own[0] += bytes;
     dirtiedRecent += bytes;
