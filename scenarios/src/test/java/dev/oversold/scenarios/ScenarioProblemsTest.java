@@ -50,6 +50,42 @@ final class ScenarioProblemsTest {
         problems(MINIMAL + "      backlog: 0\n"));
   }
 
+  /** MINIMAL's workload, lines 16-18, after "kind: service". */
+  private static final String SERVICE =
+      """
+            kind: service
+            arrivals: { process: poisson, rate: 20/s }
+            request: { cpu: 4ms }
+      """;
+
+  @Test
+  void netFlood_tcpReceive_isAnErrorAtTheProtocol() {
+    // Line 19: six spaces, "protocol: ", the value in column 17.
+    String flood =
+        "      kind: net-flood\n      direction: receive\n      rate: 10Mbit/s\n      protocol: tcp\n";
+    assertEquals(
+        List.of(
+            "s.yaml:19:17: tenants[0].workload.protocol: a tcp flood transmits; a received flood"
+                + " is datagrams (expected udp with direction: receive, or tcp with direction:"
+                + " transmit)"),
+        problems(MINIMAL.replace(SERVICE, flood)));
+  }
+
+  @Test
+  void netFlood_protocol_defaultsToUdpAndReadsTcp() throws ScenarioException {
+    String flood = "      kind: net-flood\n      rate: 10Mbit/s\n";
+    var byDefault =
+        (WorkloadSpec.NetFlood) parse(MINIMAL.replace(SERVICE, flood)).tenants().get(0).workload();
+    assertEquals(WorkloadSpec.Protocol.UDP, byDefault.protocol());
+    var tcp =
+        (WorkloadSpec.NetFlood)
+            parse(MINIMAL.replace(SERVICE, flood + "      protocol: tcp\n"))
+                .tenants()
+                .get(0)
+                .workload();
+    assertEquals(WorkloadSpec.Protocol.TCP, tcp.protocol());
+  }
+
   @Test
   void service_backlog_defaultsToLinuxSomaxconnAndReadsAGivenValue() throws ScenarioException {
     var byDefault = (WorkloadSpec.Service) parse(MINIMAL).tenants().get(0).workload();

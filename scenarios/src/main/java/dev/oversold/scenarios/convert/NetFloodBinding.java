@@ -6,6 +6,7 @@ import dev.oversold.core.workload.Workloads;
 import dev.oversold.scenarios.bind.Shapes;
 import dev.oversold.scenarios.dto.WorkloadDto;
 import dev.oversold.scenarios.units.Format;
+import java.util.ArrayList;
 import java.util.List;
 
 /** net-flood in scenario files: {@code direction}, a required {@code rate} and {@code packet}. */
@@ -24,7 +25,8 @@ final class NetFloodBinding
   @Override
   public String keysDoc() {
     return "`direction` (`transmit` or `receive`), `rate` (byte or bit rate, required), `packet`"
-        + " (1500B, 64B..64KiB)";
+        + " (1500B, 64B..64KiB), `protocol` (`udp`, the default, or `tcp`: one Reno connection;"
+        + " transmit only)";
   }
 
   @Override
@@ -45,14 +47,27 @@ final class NetFloodBinding
     }
     WorkloadSpec.Direction direction =
         dto.direction() == null ? WorkloadSpec.Direction.TRANSMIT : dto.direction();
-    return new WorkloadSpec.NetFlood(direction, dto.rate().value(), packet, window);
+    WorkloadSpec.Protocol protocol =
+        dto.protocol() == null ? WorkloadSpec.Protocol.UDP : dto.protocol();
+    if (protocol == WorkloadSpec.Protocol.TCP && direction != WorkloadSpec.Direction.TRANSMIT) {
+      context.error(
+          path + ".protocol",
+          "a tcp flood transmits; a received flood is datagrams",
+          "udp with direction: receive, or tcp with direction: transmit");
+      return null;
+    }
+    return new WorkloadSpec.NetFlood(direction, dto.rate().value(), packet, protocol, window);
   }
 
   @Override
   public List<String> write(WorkloadSpec.NetFlood spec) {
-    return List.of(
-        "direction: " + Shapes.enumId(spec.direction()),
-        "rate: " + Format.byteRate(spec.bytesPerSecond()),
-        "packet: " + Format.bytes(spec.packetBytes()));
+    List<String> lines = new ArrayList<>();
+    lines.add("direction: " + Shapes.enumId(spec.direction()));
+    lines.add("rate: " + Format.byteRate(spec.bytesPerSecond()));
+    lines.add("packet: " + Format.bytes(spec.packetBytes()));
+    if (spec.protocol() != WorkloadSpec.Protocol.UDP) {
+      lines.add("protocol: " + Shapes.enumId(spec.protocol())); // the default is left out
+    }
+    return lines;
   }
 }

@@ -3,6 +3,7 @@ package dev.oversold.scenarios.dto;
 import dev.oversold.core.model.WorkloadSpec.Direction;
 import dev.oversold.core.model.WorkloadSpec.DiskIo;
 import dev.oversold.core.model.WorkloadSpec.DiskPattern;
+import dev.oversold.core.model.WorkloadSpec.Protocol;
 import dev.oversold.scenarios.convert.WorkloadBindings;
 import dev.oversold.scenarios.units.ByteRate;
 import dev.oversold.scenarios.units.ByteSize;
@@ -149,6 +150,12 @@ public interface WorkloadDto {
       @Doc(value = "transmit or receive.", byDefault = "transmit") Direction direction,
       @Required @Doc("Offered rate.") ByteRate rate,
       @Doc(value = "Packet size (64 B to 64 KiB).", byDefault = "1500B") ByteSize packet,
+      @Doc(
+              value =
+                  "udp (datagrams at the rate, lost when dropped) or tcp (one connection under a"
+                      + " Reno window that halves on drops and resends them; transmit only).",
+              byDefault = "udp")
+          Protocol protocol,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
       @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
       implements WorkloadDto {}

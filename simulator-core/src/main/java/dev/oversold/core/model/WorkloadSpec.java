@@ -300,14 +300,39 @@ public interface WorkloadSpec {
     RECEIVE
   }
 
+  /** How a network flood's packets travel. */
+  enum Protocol {
+    /** Datagrams (UDP, or ttcp -u): sent at the rate whatever happens; what is dropped is lost. */
+    UDP,
+    /**
+     * One TCP connection (ttcp's default): the offered rate goes through a Reno congestion window
+     * that halves on drops and grows with ACKs; dropped segments are sent again.
+     */
+    TCP
+  }
+
   /** Sends or receives packets of {@code packetBytes} at {@code bytesPerSecond}. */
-  record NetFlood(Direction direction, double bytesPerSecond, long packetBytes, Window window)
+  record NetFlood(
+      Direction direction,
+      double bytesPerSecond,
+      long packetBytes,
+      Protocol protocol,
+      Window window)
       implements WorkloadSpec {
     public NetFlood {
       Objects.requireNonNull(direction, "direction");
       checkArgument(bytesPerSecond > 0, "rate must be > 0");
       checkArgument(packetBytes >= 64 && packetBytes <= 65536, "packet must be 64 B .. 64 KiB");
+      Objects.requireNonNull(protocol, "protocol");
+      checkArgument(
+          protocol == Protocol.UDP || direction == Direction.TRANSMIT,
+          "a TCP flood transmits (a received flood is datagrams)");
       Objects.requireNonNull(window, "window");
+    }
+
+    /** Datagrams, as every flood before the {@code protocol} key. */
+    public NetFlood(Direction direction, double bytesPerSecond, long packetBytes, Window window) {
+      this(direction, bytesPerSecond, packetBytes, Protocol.UDP, window);
     }
   }
 

@@ -5,16 +5,28 @@ import dev.oversold.core.engine.SimTime;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code htb} with one class per shaped sender under the link (net/sched/sch_htb.c, as `tc` sets it
  * up for per-tenant shaping): each class has a guaranteed {@code rate} and may borrow up to its
  * {@code ceil} when the link has room. Token buckets in bytes, refilled at rate and ceil up to one
- * burst each, decide: a class with rate tokens sends first (round robin among such classes), then
- * classes that can still borrow, up to their ceil. A flood in one class can take spare capacity but
- * never another class's guaranteed rate. Frames of a flow without a class are dropped; each class
- * queues at most {@code limit} packets (pfifo, tail drop).
+ * burst each, decide: classes with rate tokens send first, then classes that can still borrow, up
+ * to their ceil. A flood in one class can take spare capacity but never another class's guaranteed
+ * rate. Frames of a flow without a class are dropped; each class queues at most {@code limit}
+ * packets (pfifo, tail drop).
+ *
+ * <p>Among the classes that may send at one level (on their own rate, or borrowing) HTB serves
+ * deficit round robin by bytes, as {@code htb_dequeue_tree} does: the class at the level's pointer
+ * sends a packet and its deficit for that level drops by the packet's bytes; once the deficit is
+ * negative it gains the class's quantum and the pointer moves to the next class in classid order
+ * (here: the order classes were added). So each class sends about one quantum of bytes per turn,
+ * whatever its packet size, and spare capacity is lent in proportion to the quanta. The quantum is
+ * rate / r2q with r2q = 10 (tc's default), clamped to [1,000, 200,000] bytes as {@code
+ * htb_change_class} does when no quantum is given (it warns "quantum of class is small/big").
+ * Deficits start at 0 and persist while a class is idle, as in sch_htb.
  */
 public final class Htb implements Qdisc {
   /** A shaped sender's class. */
@@ -27,8 +39,32 @@ public final class Htb implements Qdisc {
     }
   }
 
+  /** tc's default rate-to-quantum divisor ({@code r2q}, tc/q_htb.c; sch_htb's rate2quantum). */
+  static final long R2Q = 10;
+
+  /** sch_htb's bounds on a computed quantum, bytes ({@code htb_change_class}). */
+  static final long MIN_QUANTUM = 1_000;
+
+  static final long MAX_QUANTUM = 200_000;
+
+  /**
+   * The DRR levels this flat tree has: 0 = on the class's own rate, 1 = borrowing from the root.
+   */
+  private static final int OWN = 0;
+
+  private static final int BORROW = 1;
+
+  /** Bytes a class may send per DRR turn: rate / r2q, within sch_htb's bounds. */
+  public static long quantum(double rateBytesPerSecond) {
+    long q = (long) (rateBytesPerSecond / R2Q);
+    return Math.max(MIN_QUANTUM, Math.min(MAX_QUANTUM, q));
+  }
+
   private static final class HtbClass {
     final ClassSpec spec;
+    final int order;
+    final long quantum;
+    final long[] deficit = new long[2];
     final ArrayDeque<Frame> frames = new ArrayDeque<>();
     int queued;
     double tokens;
@@ -36,8 +72,10 @@ public final class Htb implements Qdisc {
     long updated;
     boolean listed;
 
-    HtbClass(ClassSpec spec) {
+    HtbClass(ClassSpec spec, int order) {
       this.spec = spec;
+      this.order = order;
+      this.quantum = quantum(spec.rateBytesPerSecond());
       this.tokens = spec.burstBytes();
       this.ceilTokens = spec.burstBytes();
     }
@@ -54,12 +92,17 @@ public final class Htb implements Qdisc {
       return frames.getFirst().payloadBytes() + 14L;
     }
 
-    /** Packets of the head batch the bucket pays for now: at least one, within maxFrames. */
-    int affordable(double bucket, int maxFrames) {
+    /**
+     * Packets of the head batch sent now: at least one; no more than the bucket pays for, the ring
+     * takes, or the class's DRR turn at {@code level} allows (packets are sent while the deficit is
+     * not negative, so floor(deficit / size) + 1).
+     */
+    int affordable(double bucket, int maxFrames, int level) {
       Frame head = frames.getFirst();
       long n = Math.max(1, (long) (bucket / size()));
       long fit = Math.max(1, maxFrames / head.framesPerPacket());
-      return (int) Math.min(Math.min(n, fit), head.packets());
+      long turn = Math.max(0, deficit[level]) / size() + 1;
+      return (int) Math.min(Math.min(Math.min(n, fit), turn), head.packets());
     }
 
     /** When the head frame fits in the ceil bucket (it can then at least borrow). */
@@ -72,7 +115,13 @@ public final class Htb implements Qdisc {
   }
 
   private final Map<Flow, HtbClass> classes = new HashMap<>();
-  private final ArrayDeque<HtbClass> active = new ArrayDeque<>();
+
+  /** Classes with packets queued, in classid (added) order. */
+  private final TreeMap<Integer, HtbClass> active = new TreeMap<>();
+
+  /** Each level's DRR pointer: the order of the class whose turn it is (or the next one). */
+  private final int[] pointer = new int[2];
+
   private final int limit;
   private int backlog;
 
@@ -86,7 +135,7 @@ public final class Htb implements Qdisc {
 
   /** Gives {@code flow} its own class. */
   public void addClass(Flow flow, ClassSpec spec) {
-    classes.put(flow, new HtbClass(spec));
+    classes.put(flow, new HtbClass(spec, classes.size()));
   }
 
   @Override
@@ -104,26 +153,39 @@ public final class Htb implements Qdisc {
     if (!c.listed) {
       c.listed = true;
       c.refill(now);
-      active.addLast(c);
+      active.put(c.order, c);
     }
     return true;
   }
 
   @Override
   public Frame dequeue(long now, Consumer<Frame> dropped, int maxFrames) {
-    boolean ownRate = true;
-    HtbClass chosen = pick(now, true);
+    int level = OWN;
+    HtbClass chosen = pick(now, OWN);
     if (chosen == null) {
-      ownRate = false;
-      chosen = pick(now, false);
+      level = BORROW;
+      chosen = pick(now, BORROW);
     }
     if (chosen == null) {
       return null;
     }
-    int count = chosen.affordable(ownRate ? chosen.tokens : chosen.ceilTokens, maxFrames);
+    pointer[level] = chosen.order;
+    int count =
+        chosen.affordable(level == OWN ? chosen.tokens : chosen.ceilTokens, maxFrames, level);
     long size = chosen.size() * count;
-    chosen.tokens -= size;
+    // htb_charge_class: a class sending on its own rate pays rate and ceil tokens; a class that
+    // borrows pays only its ceil (the rate tokens are the lender's), so borrowing never eats into
+    // its own guaranteed rate.
+    if (level == OWN) {
+      chosen.tokens -= size;
+    }
     chosen.ceilTokens -= size;
+    chosen.deficit[level] -= size;
+    if (chosen.deficit[level] < 0) {
+      // The turn is over: the class gains its quantum and the pointer moves on.
+      chosen.deficit[level] += chosen.quantum;
+      pointer[level] = chosen.order + 1;
+    }
     Frame head = chosen.frames.getFirst();
     Frame frame = count < head.packets() ? head.take(count) : head;
     if (frame == head) {
@@ -131,21 +193,29 @@ public final class Htb implements Qdisc {
     }
     chosen.queued -= count;
     backlog -= count;
-    active.remove(chosen);
     if (chosen.frames.isEmpty()) {
       chosen.listed = false;
-    } else {
-      active.addLast(chosen);
+      active.remove(chosen.order);
     }
     return frame;
   }
 
-  /** The first class in round-robin order that may send: on its own rate, or borrowing. */
-  private HtbClass pick(long now, boolean ownRate) {
-    for (HtbClass c : active) {
+  /**
+   * The class whose turn it is at {@code level}: the first active class, from the level's pointer
+   * on in classid order and wrapping, that may send (rate tokens for its own level, ceil tokens to
+   * borrow).
+   */
+  private @Nullable HtbClass pick(long now, int level) {
+    HtbClass found = firstEligible(active.tailMap(pointer[level], true), now, level);
+    return found != null ? found : firstEligible(active.headMap(pointer[level], false), now, level);
+  }
+
+  private static @Nullable HtbClass firstEligible(
+      Map<Integer, HtbClass> candidates, long now, int level) {
+    for (HtbClass c : candidates.values()) {
       c.refill(now);
       long size = c.size();
-      if (ownRate ? c.tokens >= size : c.ceilTokens >= size) {
+      if (level == OWN ? c.tokens >= size : c.ceilTokens >= size) {
         return c;
       }
     }
@@ -155,7 +225,7 @@ public final class Htb implements Qdisc {
   @Override
   public long readyAt(long now) {
     long earliest = Long.MAX_VALUE;
-    for (HtbClass c : active) {
+    for (HtbClass c : active.values()) {
       c.refill(now);
       earliest = Math.min(earliest, c.ceilReadyAt(now));
     }

@@ -7,6 +7,7 @@ import dev.oversold.core.network.Flow;
 import dev.oversold.core.network.Frame;
 import dev.oversold.core.network.Htb;
 import dev.oversold.core.network.PacketStage;
+import dev.oversold.core.network.RenoSender;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
@@ -133,6 +134,38 @@ final class TenantNetwork implements NetworkAccess {
   @Override
   public void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
     datagrams(false, packets, packetBytes, null, delivered);
+  }
+
+  /**
+   * A Reno connection whose segments take the tenant's transmit path (its shaper, its backend, the
+   * host's stack, qdisc, ring and wire); an ACK reaches it a round trip of the link's latency after
+   * a segment leaves the wire. The window is capped at the largest send buffer ({@link
+   * #WINDOW_SEGMENTS} GSO segments, tcp_wmem's 4 MiB). TCP keeps every segment until it is
+   * acknowledged, so on OpenVZ the host stack's early release of a container's packets frees no
+   * room in the window.
+   */
+  @Override
+  public Connection connect(int segmentBytes, LongConsumer acknowledged) {
+    RenoSender sender =
+        new RenoSender(
+            simulation,
+            transmitFlow,
+            segment(segmentBytes),
+            (long) WINDOW_SEGMENTS * GSO_BYTES,
+            2 * host.oneWayLatencyNanos(),
+            frame -> inject(true, frame),
+            acknowledged);
+    return new Connection() {
+      @Override
+      public void write(long bytes) {
+        sender.write(bytes);
+      }
+
+      @Override
+      public long unsentBytes() {
+        return sender.unsentBytes();
+      }
+    };
   }
 
   private static int segment(long packetBytes) {

@@ -4,6 +4,7 @@ import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.platform.Platforms;
+import org.jspecify.annotations.Nullable;
 
 /**
  * net-flood: transmits or receives packets of {@code packet} bytes at {@code rate} bytes per
@@ -15,6 +16,11 @@ import dev.oversold.core.platform.Platforms;
  * at the host's backlog, so the host's qdisc does not hold a container's flood back: it drops).
  * Packets are datagrams: those dropped on the way are lost. Progress counts bytes delivered;
  * throughput counts packets delivered.
+ *
+ * <p>With {@code protocol: tcp} the flood is one TCP connection instead (ttcp without {@code -u}):
+ * each burst is written to the connection when less than a burst is waiting unsent in its socket,
+ * and the connection sends under its Reno window ({@link NetworkAccess#connect}); progress and
+ * throughput count what is acknowledged.
  */
 final class NetFloodWorkload implements Workload {
   /** The net-flood kind's declaration. */
@@ -41,6 +47,7 @@ final class NetFloodWorkload implements Workload {
   private final long packetsPerBurst;
   private final long burstNanos;
   private TenantContext context;
+  private NetworkAccess.@Nullable Connection connection;
   private EventHandle nextBurst;
   private int inFlight;
   private int due;
@@ -61,6 +68,10 @@ final class NetFloodWorkload implements Workload {
   public void start(TenantContext tenant) {
     this.context = tenant;
     KIND.announce(tenant.recorder());
+    if (spec.protocol() == WorkloadSpec.Protocol.TCP) {
+      int segment = (int) Math.min(MAX_PACKET_BYTES, spec.packetBytes());
+      connection = tenant.network().connect(segment, this::acknowledged);
+    }
     nextBurst = tenant.simulation().schedule(spec.start().nanos(), this::tick);
   }
 
@@ -69,8 +80,16 @@ final class NetFloodWorkload implements Workload {
       return;
     }
     // A burst not sent for lack of room is not made up later beyond one: the flood is paced.
-    due = 1;
-    sendDue();
+    NetworkAccess.Connection tcp = connection;
+    if (tcp != null) {
+      long burstBytes = packetsPerBurst * spec.packetBytes();
+      if (tcp.unsentBytes() < burstBytes) {
+        tcp.write(burstBytes);
+      }
+    } else {
+      due = 1;
+      sendDue();
+    }
     nextBurst = context.simulation().scheduleAfter(burstNanos, this::tick);
   }
 
@@ -119,6 +138,15 @@ final class NetFloodWorkload implements Workload {
     }
     context.recorder().progressed(packets * spec.packetBytes());
     context.recorder().operationsCompleted(packets);
+  }
+
+  /** Bytes of the TCP connection acknowledged. */
+  private void acknowledged(long bytes) {
+    if (stopped) {
+      return;
+    }
+    context.recorder().progressed(bytes);
+    context.recorder().operationsCompleted(bytes / spec.packetBytes());
   }
 
   @Override
@@ -171,6 +199,11 @@ final class NetFloodWorkload implements Workload {
     double packets = Math.max(1, Math.floor(burstBytes / flood.packetBytes()));
     double bursts = flood.bytesPerSecond() / (packets * flood.packetBytes());
     double perPackets;
+    if (flood.protocol() == WorkloadSpec.Protocol.TCP) {
+      // A Reno connection sends up to 16 segments a frame (RenoSender.MAX_BATCH), each frame
+      // crossing every stage and coming back as an ACK event; count a wire event per packet too.
+      return (EVENTS_PER_BURST + packets + EVENTS_PER_BURST * Math.ceil(packets / 16)) * bursts;
+    }
     if (flood.direction() == WorkloadSpec.Direction.RECEIVE) {
       perPackets = EVENTS_PER_64_PACKETS * Math.ceil(packets / 64);
     } else {

@@ -53,4 +53,41 @@ public interface NetworkAccess {
   default void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
     receive(packets * packetBytes, packetBytes, () -> delivered.accept(packets));
   }
+
+  /** A bulk TCP connection out of the tenant: bytes written go out under its congestion window. */
+  interface Connection {
+    /** The application writes {@code bytes} more. */
+    void write(long bytes);
+
+    /** Bytes written and not yet sent: the socket's queue in front of the window. */
+    long unsentBytes();
+  }
+
+  /**
+   * Opens a bulk TCP connection sending segments of {@code segmentBytes} (no segmentation offload,
+   * as a flood of MTU segments); {@code acknowledged} gets the bytes of each batch acknowledged. By
+   * default each write goes as a stream and counts once it is through.
+   */
+  default Connection connect(int segmentBytes, LongConsumer acknowledged) {
+    return new Connection() {
+      private long unsent;
+
+      @Override
+      public void write(long bytes) {
+        unsent += bytes;
+        send(
+            bytes,
+            segmentBytes,
+            () -> {
+              unsent -= bytes;
+              acknowledged.accept(bytes);
+            });
+      }
+
+      @Override
+      public long unsentBytes() {
+        return unsent;
+      }
+    };
+  }
 }

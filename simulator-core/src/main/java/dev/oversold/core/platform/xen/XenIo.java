@@ -53,7 +53,10 @@ public final class XenIo implements IoPolicy {
           Double.NaN,
           0,
           1e12,
-          "vif rate limit (rate=RATE/s, credit interval 50 ms), 0 = none [R xl network config]");
+          "vif rate limit on what the guest transmits only (netback charges the credit to the"
+              + " guest's transmit ring: tx_credit_exceeded, drivers/net/xen-netback/netback.c;"
+              + " receive is not limited) (rate=RATE/s, credit interval 50 ms), 0 = none [R xl"
+              + " network config]");
 
   @Override
   public ShareSettings diskShare(HostSpec host, TenantSpec tenant) {
