@@ -97,6 +97,16 @@ final class TenantStorage implements DiskAccess, MemoryIo {
 
   @Override
   public void io(int operations, long bytes, boolean write, boolean random, Runnable done) {
+    io(operations, bytes, write, random, this, done);
+  }
+
+  /**
+   * One task's I/O: {@code task} is the writer its page cache's dirty throttling counts (the tenant
+   * itself unless a workload names its threads).
+   */
+  @Override
+  public void io(
+      int operations, long bytes, boolean write, boolean random, Object task, Runnable done) {
     if (operations <= 0) {
       done.run();
       return;
@@ -106,11 +116,11 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
     // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
     if (write && sharedPageCache && limiter == null) {
-      host.writeback().write(this, total, random, done);
+      host.writeback().write(task, total, random, done);
       return;
     }
     if (write && !sharedPageCache) {
-      guestWriteback().write(this, total, random, done);
+      guestWriteback().write(task, total, random, done);
       return;
     }
     if (random) {

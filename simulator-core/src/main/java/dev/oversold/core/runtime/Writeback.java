@@ -37,10 +37,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Simplifications (each an assumption): dirtyable memory is all of the kernel's RAM (the kernel
  * counts free plus reclaimable pages, nearly all of RAM when anonymous memory is small); one
- * backing device per kernel, so the per-bdi limit is the global one; a tenant's writers count as
- * one task; every write call is checked (the kernel checks every {@code ratelimit_pages}, 8 pages
- * once over the limit); a writer's own writeback waits for its completion where the kernel waits
- * for the request queue to admit it (on a congested queue, about when earlier requests complete).
+ * backing device per kernel, so the per-bdi limit is the global one; a writer is what the caller
+ * names (a disk hog's thread, else the whole tenant: {@code DiskAccess#io} with a task); every
+ * write call is checked (the kernel checks every {@code ratelimit_pages}, 8 pages once over the
+ * limit); a writer's own writeback waits for its completion where the kernel waits for the request
+ * queue to admit it (on a congested queue, about when earlier requests complete).
  */
 final class Writeback {
   /** Which {@code balance_dirty_pages} the kernel runs. */

@@ -58,11 +58,20 @@ final class DiskHogWorkload implements Workload {
     long start = spec.start().nanos();
     for (int i = 0; i < spec.threads(); i++) {
       long offset = i == 0 ? 0 : (long) (stagger.nextDouble() * MAX_STAGGER_NANOS);
-      tenant.simulation().schedule(start + offset, this::issue);
+      // Each thread is a task of its own to the kernel (IOzone's -t runs one per stream), so its
+      // dirtying counts on its own in 2.6.32's task_dirty_limit.
+      HogThread thread = new HogThread();
+      tenant.simulation().schedule(start + offset, () -> issue(thread));
     }
   }
 
-  private void issue() {
+  /**
+   * One of the hog's threads: the task its I/O is issued by, told apart by identity (two hogs on
+   * one kernel never share a task).
+   */
+  private static final class HogThread {}
+
+  private void issue(HogThread thread) {
     if (stopped) {
       return;
     }
@@ -70,7 +79,7 @@ final class DiskHogWorkload implements Workload {
     if (buffered != null) {
       // Readahead turns the run into one sequential request of its pages, each read once.
       long bytes = (long) operationsPerRun * spec.blockBytes();
-      buffered.read((bytes + PAGE_BYTES - 1) / PAGE_BYTES, this::completed);
+      buffered.read((bytes + PAGE_BYTES - 1) / PAGE_BYTES, () -> completed(thread));
       return;
     }
     WorkloadSpec.DiskPattern pattern = spec.pattern();
@@ -81,16 +90,17 @@ final class DiskHogWorkload implements Workload {
             spec.blockBytes(),
             pattern.isWrite(),
             !pattern.isSequential(),
-            this::completed);
+            thread,
+            () -> completed(thread));
   }
 
-  private void completed() {
+  private void completed(HogThread thread) {
     if (stopped) {
       return; // a killed process does not see its last I/O complete
     }
     context.recorder().progressed((double) operationsPerRun * spec.blockBytes());
     context.recorder().operationsCompleted(operationsPerRun);
-    issue();
+    issue(thread);
   }
 
   @Override

@@ -112,6 +112,39 @@ final class TenantStorageTest {
   }
 
   @Test
+  void sharedKernel_countsEachTaskOfATenantOnItsOwn() {
+    // OpenVZ, 8 GiB host: dirty threshold (long) (8,589,934,592 x 0.20) = 1,717,986,918 B. Two
+    // tasks of one container (two threads of a disk hog) each dirty 100 MB, below the background
+    // threshold (858,993,459 B): no writeback, no decay (the proportion period is 4 x 2^18 pages =
+    // 4 GiB of dirtying). Each task's share of recent dirtying is 1/2, so task_dirty_limit lowers
+    // each one's limit by 1/8 x 1/2 of the threshold: 1,717,986,918 - (long) (214,748,364.75 x
+    // 0.5) = 1,717,986,918 - 107,374,182 = 1,610,612,736 B. Counted as one task (the five-argument
+    // call), the tenant's share is 1 and its limit 1,717,986,918 - 214,748,364 = 1,503,238,554 B.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "openvz", 8 * GIB, GIB, Map.of()),
+            List.of(Specs.idleTenant("hog", "h", GIB, Map.of())));
+    Object first = new Object();
+    Object second = new Object();
+    hosts.tenant(0).disk().io(1, 100_000_000, true, false, first, () -> {});
+    hosts.tenant(0).disk().io(1, 100_000_000, true, false, second, () -> {});
+    hosts.simulation.runUntil(SimTime.SECOND);
+    Writeback wb = hosts.host.writeback();
+    assertEquals(1_717_986_918L, wb.thresholdBytes());
+    assertEquals(1_610_612_736L, wb.taskLimit(first));
+    assertEquals(1_610_612_736L, wb.taskLimit(second));
+
+    Hosts whole =
+        new Hosts(
+            Specs.host("h", "openvz", 8 * GIB, GIB, Map.of()),
+            List.of(Specs.idleTenant("hog", "h", GIB, Map.of())));
+    whole.tenant(0).disk().io(1, 100_000_000, true, false, () -> {});
+    whole.tenant(0).disk().io(1, 100_000_000, true, false, () -> {});
+    whole.simulation.runUntil(SimTime.SECOND);
+    assertEquals(1_503_238_554L, whole.host.writeback().taskLimit(whole.tenant(0).storage()));
+  }
+
+  @Test
   void xenGuestIo_crossesBlkbackInDom0BeforeTheDevice() {
     // blkback: 15 us of dom0 CPU per request (idle dom0, speed-1 cores), then the read: 15,000 +
     // 1,040,960 ns.

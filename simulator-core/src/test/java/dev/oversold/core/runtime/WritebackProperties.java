@@ -94,6 +94,57 @@ final class WritebackProperties {
     assertEquals(wb.writtenBytes(), wb.writtenBackBytes());
   }
 
+  /**
+   * task_dirty_limit's shares add up to at most one: whatever the tasks (1 to 12) and their writes,
+   * at every return each task's limit lies in [thresh - thresh / 8, thresh] and the limits'
+   * reductions below the threshold add up to at most thresh / 8 (53,687,091 / 8 = 6,710,886 B).
+   * Derivation: a task's reduction is (long) (thresh / 8 x its share); a share is the task's
+   * decayed dirtying over the decayed total, and every task's count and the total are halved by the
+   * same periods (floors of halves never add up to more than the halved sum), so the shares sum to
+   * at most 1 and the truncated reductions to at most floor(thresh / 8). It fails if a task's share
+   * were taken against its own dirtying only (every share 1: n x thresh / 8).
+   */
+  @Property(tries = 60)
+  void taskShares_neverLowerTheLimitsByMoreThanAnEighthTogether(
+      @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 11) Integer> tasks,
+      @ForAll @Size(min = 60, max = 60) List<@IntRange(min = 1, max = 8192) Integer> sizesKib,
+      @ForAll @Size(min = 60, max = 60) List<@IntRange(min = 0, max = 300) Integer> gapsMs) {
+    Simulation simulation = new Simulation();
+    FifoWriteSink sink = new FifoWriteSink(simulation, BANDWIDTH);
+    Writeback wb = new Writeback(simulation, Writeback.Kernel.LINUX_2_6_32, RAM, 2, sink);
+    long thresh = wb.thresholdBytes();
+    Object[] ids = new Object[12];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = new Object();
+    }
+    long at = 0;
+    int[] checks = {0};
+    for (int i = 0; i < tasks.size(); i++) {
+      Object task = ids[tasks.get(i)];
+      long bytes = sizesKib.get(i) * 1024L;
+      at += gapsMs.get(i) * SimTime.MILLISECOND;
+      simulation.schedule(
+          at,
+          () ->
+              wb.write(
+                  task,
+                  bytes,
+                  false,
+                  () -> {
+                    long reductions = 0;
+                    for (Object id : ids) {
+                      long limit = wb.taskLimit(id);
+                      assertTrue(limit <= thresh && limit >= thresh - thresh / 8, "limit " + limit);
+                      reductions += thresh - limit;
+                    }
+                    assertTrue(reductions <= thresh / 8, "reductions " + reductions);
+                    checks[0]++;
+                  }));
+    }
+    simulation.runUntil(at + 60 * SimTime.SECOND);
+    assertEquals(tasks.size(), checks[0]);
+  }
+
   private static void assertConserved(Writeback wb, FifoWriteSink sink) {
     assertEquals(wb.writtenBytes(), wb.writtenBackBytes() + wb.writebackBytes() + wb.dirtyBytes());
     assertEquals(sink.bytes, wb.writtenBackBytes() + wb.writebackBytes());

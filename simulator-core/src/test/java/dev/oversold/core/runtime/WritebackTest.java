@@ -174,6 +174,36 @@ final class WritebackTest {
     assertEquals(41_943_040L + 2_205_540_600L + 40_960L, lightDone[0]);
   }
 
+  @Test
+  void linux2632_tenEqualTasks_eachLoseATenthOfTheEighth() {
+    // task_dirty_limit: limit = thresh - (thresh / 8) x (the task's share of recent dirtying).
+    // Ten tasks (a disk hog's ten threads) each dirty 1 MiB in turn, ten rounds: 100 MiB =
+    // 104,857,600 B, below the background threshold (107,374,182 B: nothing written back) and below
+    // one proportion period (4 x 2^15 pages = 512 MiB: no decay). Each share is 10 MiB / 100 MiB
+    // = 1/10: limit = 214,748,364 - (long) (26,843,545.5 x 0.1) = 214,748,364 - 2,684,354 =
+    // 212,064,010 B each. The same 100 MiB from one task: share 1, limit 214,748,364 - 26,843,545
+    // = 187,904,819 B. So ten threads stop 24,159,191 B higher than one writer would, and a light
+    // writer's limit (about THRESH) is only 2,684,354 B above theirs instead of 26,843,545 B.
+    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    List<Object> tasks = new ArrayList<>();
+    for (int t = 0; t < 10; t++) {
+      tasks.add(new Object());
+    }
+    for (int round = 0; round < 10; round++) {
+      for (Object task : tasks) {
+        wb.write(task, MIB, false, () -> {});
+      }
+    }
+    simulation.runUntil(SimTime.SECOND);
+    assertEquals(0, wb.writtenBackBytes() + wb.writebackBytes());
+    for (Object task : tasks) {
+      assertEquals(212_064_010L, wb.taskLimit(task));
+    }
+    Writeback one = new Writeback(simulation, Writeback.Kernel.LINUX_2_6_32, GIB, 2, sink);
+    one.write("hog", 100 * MIB, false, () -> {});
+    assertEquals(187_904_819L, one.taskLimit("hog"));
+  }
+
   /** A writer of 1 MiB writes that wants 200 MB/s. */
   private void heavyWriter(Writeback wb) {
     Runnable[] loop = new Runnable[1];

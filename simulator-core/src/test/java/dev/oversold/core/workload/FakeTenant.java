@@ -33,6 +33,11 @@ final class FakeTenant implements TenantContext {
 
   int processes;
   long diskOperations;
+
+  /** Runs of disk I/O per issuing task, in the order the tasks first issued (identity). */
+  final java.util.IdentityHashMap<Object, Integer> diskRunsByTask =
+      new java.util.IdentityHashMap<>();
+
   long networkBytes;
 
   FakeTenant(long seed, int vcpus, double speed, long warmupNanos) {
@@ -107,6 +112,13 @@ final class FakeTenant implements TenantContext {
       public void io(int operations, long bytes, boolean write, boolean random, Runnable done) {
         diskOperations += operations;
         simulation.scheduleAfter(operations * diskNanosPerOperation, done);
+      }
+
+      @Override
+      public void io(
+          int operations, long bytes, boolean write, boolean random, Object task, Runnable done) {
+        diskRunsByTask.merge(task, 1, Integer::sum);
+        io(operations, bytes, write, random, done);
       }
 
       /** No cache: every page read is a disk operation. */
