@@ -21,6 +21,7 @@ final class GuestFileCache {
     if (t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
       // Free guest frames the host still backs in RAM take the cache first: no host growth.
       long reuse = Math.min(want, Math.min(guestRoom, t.freeBacked - t.hostSwappedFree));
+      t.reuseFreeFrames(reuse, 0);
       t.freeBacked -= reuse;
       t.file += reuse;
       want -= reuse;

@@ -23,7 +23,7 @@ public final class TenantMemory implements MemoryAccess {
   private final HostMemory host;
   private final RandomStream random;
   MemoryIo io = MemoryIo.NONE;
-  private LongConsumer faultCounter = count -> {};
+  private MemoryEvents events = MemoryEvents.faultsOnly(count -> {});
   private Runnable killer = () -> {};
   private final TenantReclaim reclaim = new TenantReclaim(this);
   private final TenantPaging paging = new TenantPaging(this);
@@ -48,10 +48,19 @@ public final class TenantMemory implements MemoryAccess {
   long hostSwappedFree;
   long compressed;
   long shared;
+  // Pages under host writeback (PG_writeback): chosen for host swap, a swap slot taken, the write
+  // issued but not complete. Each is still in host RAM, inside its parent state (wbAnon within
+  // resident anon, wbVswap within vSwap in RAM, wbFree within backed free frames), and becomes
+  // swapped only when its write completes (mm/vmscan.c shrink_page_list: a page under writeback
+  // is not freed; end_page_writeback lets the next pass free it).
+  long wbAnon;
+  long wbVswap;
+  long wbFree;
 
   private boolean killed;
   private long syncedRam;
   private long syncedSwap;
+  private long syncedWriteback;
   private long majorFaults;
   private long stalls;
   private long stallNanos;
@@ -72,8 +81,29 @@ public final class TenantMemory implements MemoryAccess {
 
   /** Wires the tenant's disk, its fault counter and what an OOM kill does. */
   public void connect(MemoryIo newIo, LongConsumer newFaultCounter, Runnable newKiller) {
-    this.io = newIo;
-    this.faultCounter = newFaultCounter;
+    connect(newIo, MemoryEvents.faultsOnly(newFaultCounter), newKiller);
+  }
+
+  /**
+   * Wires the tenant's disk, what it reports (faults, stalls, and the swap traffic its disk carries
+   * for it) and what an OOM kill does.
+   */
+  public void connect(MemoryIo newIo, MemoryEvents newEvents, Runnable newKiller) {
+    this.events = newEvents;
+    this.io =
+        new MemoryIo() {
+          @Override
+          public void faultReads(long pages, Runnable done) {
+            newEvents.swapIn(Math.max(0, pages));
+            newIo.faultReads(pages, done);
+          }
+
+          @Override
+          public void swapWrites(long pages, boolean hostSwap, Runnable written) {
+            newEvents.swapOut(Math.max(0, pages));
+            newIo.swapWrites(pages, hostSwap, written);
+          }
+        };
     this.killer = newKiller;
   }
 
@@ -145,6 +175,7 @@ public final class TenantMemory implements MemoryAccess {
     long fromSwap = Draws.portion(swapped, n, anon + swapped);
     long fromAnon = n - fromSwap;
     long hv = Draws.portion(hostSwappedVswap, fromSwap, swapped);
+    wbVswap -= Draws.portion(wbVswap, fromSwap - hv, swapped - hostSwappedVswap);
     hostSwappedVswap -= hv;
     swapped -= fromSwap;
     // The host-swapped, compressed and shared pages are disjoint parts of anon: draw them one
@@ -153,6 +184,8 @@ public final class TenantMemory implements MemoryAccess {
     long plainAnon = anon - hostSwappedAnon;
     long cp = Draws.portion(compressed, fromAnon - hs, plainAnon);
     long sh = Draws.portion(shared, fromAnon - hs - cp, plainAnon - compressed);
+    long wb = Draws.portion(wbAnon, fromAnon - hs - cp - sh, plainAnon - compressed - shared);
+    wbAnon -= wb;
     hostSwappedAnon -= hs;
     compressed -= cp;
     shared -= sh;
@@ -164,6 +197,8 @@ public final class TenantMemory implements MemoryAccess {
       // fraction of a page is dropped with it (a slight undercount until the guest reuses it).
       freeBacked += fromAnon - cp - sh;
       hostSwappedFree += hs;
+      // The host does not know the guest freed a frame it is writing out: the write goes on.
+      wbFree += wb;
     }
     long tables = pageTables(anon + swapped);
     if (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
@@ -190,6 +225,9 @@ public final class TenantMemory implements MemoryAccess {
     long decompressions = f.decompressions();
     // Bring the pages in.
     if (kind.virtualSwap()) {
+      // A vSwap page in RAM whose host write is still in flight is found in the swap cache: it
+      // comes back without a read, and its frame stays.
+      wbVswap -= Draws.portion(wbVswap, vswapFaults, swapped - hostSwappedVswap);
       hostSwappedVswap -= swapOnDisk;
     }
     swapped -= inSwap;
@@ -205,7 +243,7 @@ public final class TenantMemory implements MemoryAccess {
     long faults = inSwap + hostFaults + decompressions;
     if (faults > 0) {
       majorFaults += faults;
-      faultCounter.accept(faults);
+      events.majorFaults(faults);
       host.settle(this);
     }
     long reads = (kind.virtualSwap() ? swapOnDisk : inSwap) + hostFaults;
@@ -259,6 +297,14 @@ public final class TenantMemory implements MemoryAccess {
     return hostSwappedAnon + hostSwappedVswap + hostSwappedFree;
   }
 
+  /**
+   * Pages the host is writing to its swap now: still in host RAM, a swap slot already theirs
+   * (counted in both until the write completes).
+   */
+  public long writebackPages() {
+    return wbAnon + wbVswap + wbFree;
+  }
+
   public long majorFaults() {
     return majorFaults;
   }
@@ -300,7 +346,7 @@ public final class TenantMemory implements MemoryAccess {
     if (killed) {
       return 0;
     }
-    return hostSwappedPages() + (kind.swapOnHost() ? swapped : 0);
+    return hostSwappedPages() + writebackPages() + (kind.swapOnHost() ? swapped : 0);
   }
 
   /** Fraction of its resident memory touched recently (ESXi's sampled working set). */
@@ -317,9 +363,11 @@ public final class TenantMemory implements MemoryAccess {
   void sync() {
     long ram = hostRamPages();
     long swap = hostSwapPages();
-    host.adjust(ram - syncedRam, swap - syncedSwap);
+    long writeback = killed ? 0 : writebackPages();
+    host.adjust(ram - syncedRam, swap - syncedSwap, writeback - syncedWriteback);
     syncedRam = ram;
     syncedSwap = swap;
+    syncedWriteback = writeback;
   }
 
   /** Overhead that grows with the pages the host backs (KVM's host page tables), rounded up. */
@@ -355,6 +403,7 @@ public final class TenantMemory implements MemoryAccess {
   void recordStall(long nanos) {
     stalls++;
     stallNanos += nanos;
+    events.reclaimStall(nanos);
   }
 
   /** Requests that waited for swap-out writes in reclaim (their own or the host's direct). */
@@ -365,6 +414,38 @@ public final class TenantMemory implements MemoryAccess {
   /** Total time requests waited for reclaim writes, ns. */
   public long reclaimStallNanos() {
     return stallNanos;
+  }
+
+  /**
+   * The host's write of {@code a} anonymous, {@code v} vSwap and {@code f} free-frame pages
+   * completed: those still under writeback leave host RAM for host swap (end_page_writeback; the
+   * frame is free from now on). Pages touched or freed meanwhile left writeback already; a batch
+   * takes at most what is still under writeback (pages are not told apart by batch).
+   */
+  void hostWritten(long a, long v, long f) {
+    if (killed) {
+      return;
+    }
+    long da = Math.min(a, wbAnon);
+    long dv = Math.min(v, wbVswap);
+    long df = Math.min(f, wbFree);
+    wbAnon -= da;
+    hostSwappedAnon += da;
+    wbVswap -= dv;
+    hostSwappedVswap += dv;
+    wbFree -= df;
+    hostSwappedFree += df;
+    sync();
+  }
+
+  /**
+   * The guest reuses {@code reused} backed free frames, {@code swappedFrames} of them swapped by
+   * the host: the others are drawn evenly from frames in RAM, some under writeback (those stay in
+   * RAM now, the write goes on without them). Call before {@code freeBacked} and {@code
+   * hostSwappedFree} shrink.
+   */
+  void reuseFreeFrames(long reused, long swappedFrames) {
+    wbFree -= Draws.portion(wbFree, reused - swappedFrames, freeBacked - hostSwappedFree);
   }
 
   // ---------------------------------------------------------------- file cache
@@ -399,6 +480,9 @@ public final class TenantMemory implements MemoryAccess {
     hostSwappedFree = 0;
     compressed = 0;
     shared = 0;
+    wbAnon = 0;
+    wbVswap = 0;
+    wbFree = 0;
     sync();
     return freed;
   }

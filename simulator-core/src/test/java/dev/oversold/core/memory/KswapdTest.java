@@ -67,7 +67,9 @@ final class KswapdTest {
     // above min (100): kswapd wakes, the allocation itself does not wait. Each batch: 32 us of CPU,
     // then 32 pages swapped (320 us of writes) before the next: 352 us a batch. 130 -> 300 is 170
     // pages: five full batches (reclaims at 32, 384, 736, 1088, 1440 us; written by 1760 us), then
-    // a sixth whose CPU ends at 1792 us and frees the last 10 pages (written at 1892 us).
+    // a sixth whose CPU ends at 1792 us and frees the last 10 pages (written at 1892 us). A page
+    // under writeback keeps its frame until its write completes: batch k's 32 pages become free at
+    // its write's end, 352 k us (352, 704, 1056, 1408, 1760), the last 10 at 1892 us.
     HostMemory host = host(true);
     TenantMemory vm = vm(host);
     long[] doneAt = {-1};
@@ -75,8 +77,15 @@ final class KswapdTest {
     assertEquals(0, doneAt[0]);
     assertEquals(130, host.freePages());
     simulation.runUntil(1_000 * SimTime.MICROSECOND);
-    // Three reclaims done by 1 ms (32, 384, 736 us): 130 + 3 x 32.
-    assertEquals(226, host.freePages());
+    // By 1 ms three batches were taken (32, 384, 736 us) but only two written (352, 704 us): 130 +
+    // 2 x 32 = 194 free, the third batch's 32 pages still under writeback (226 once written).
+    assertEquals(194, host.freePages());
+    assertEquals(32, host.writebackPages());
+    assertEquals(226, host.freeAfterWritebackPages());
+    simulation.runUntil(1_891 * SimTime.MICROSECOND);
+    assertEquals(290, host.freePages()); // the sixth batch's 10 pages are written at 1892 us
+    simulation.runUntil(1_892 * SimTime.MICROSECOND);
+    assertEquals(300, host.freePages());
     simulation.runUntil(SimTime.SECOND);
     assertEquals(300, host.freePages());
     assertEquals(6, host.kswapdBatches());
@@ -89,15 +98,17 @@ final class KswapdTest {
   void directReclaim_belowMinWhileKswapdLags_stallsTheAllocatorForItsWrites() {
     // As above, 130 free and kswapd woken at 0. At once 50 more pages: 9,900 + 20 page tables =
     // 9,920, 80 free, below min (100): the allocating VM reclaims one batch itself, up to
-    // min(high 300, min 100 + 32) = 132 free: 52 pages, written in 52 x 10 us = 520 us. Its
-    // allocation completes when they are written: at 520 us. (kswapd's first batch reclaims
-    // only at 32 us.)
+    // min(high 300, min 100 + 32) = 132 free: 52 pages, written in 52 x 10 us = 520 us. They stay
+    // in RAM under writeback until then (80 free, 132 once written). Its allocation completes when
+    // they are written: at 520 us. (kswapd's first batch reclaims only at 32 us.)
     HostMemory host = host(true);
     TenantMemory vm = vm(host);
     vm.allocate(9_850 * PAGE, accepted -> {});
     long[] doneAt = {-1};
     vm.allocate(50 * PAGE, accepted -> doneAt[0] = simulation.now());
-    assertEquals(132, host.freePages());
+    assertEquals(80, host.freePages());
+    assertEquals(52, host.writebackPages());
+    assertEquals(132, host.freeAfterWritebackPages());
     assertEquals(1, host.directReclaims());
     simulation.runUntil(SimTime.SECOND);
     assertEquals(520 * SimTime.MICROSECOND, doneAt[0]);
@@ -106,14 +117,21 @@ final class KswapdTest {
   }
 
   @Test
-  void withoutKswapd_reclaimBetweenTheWatermarksIsImmediateAndNobodyWaits() {
-    // No CPU for kswapd (the accounting alone): the same 130-free allocation reclaims to high at
-    // once, above min, so it is not direct reclaim: no stall.
+  void withoutKswapd_reclaimBetweenTheWatermarksStartsAtOnceAndNobodyWaits() {
+    // No CPU for kswapd (the accounting alone): the same 130-free allocation starts reclaim to high
+    // at once (170 pages under writeback), above min, so it is not direct reclaim: no stall. The
+    // frames are free when the write completes, 170 x 10 us = 1.7 ms later.
     HostMemory host = host(false);
     TenantMemory vm = vm(host);
     long[] doneAt = {-1};
     vm.allocate(9_850 * PAGE, accepted -> doneAt[0] = simulation.now());
+    assertEquals(130, host.freePages());
+    assertEquals(170, host.writebackPages());
+    simulation.runUntil(1_700 * SimTime.MICROSECOND - 1);
+    assertEquals(130, host.freePages());
+    simulation.runUntil(1_700 * SimTime.MICROSECOND);
     assertEquals(300, host.freePages());
+    assertEquals(0, host.writebackPages());
     simulation.runUntil(SimTime.SECOND);
     assertEquals(0, doneAt[0]);
     assertEquals(0, vm.reclaimStalls());

@@ -40,6 +40,81 @@ final class MemoryAccountingProperties {
     }
   }
 
+  /**
+   * The same with writes that take time (10 us a page, fault reads at once) and time passing
+   * between steps: pages under writeback are in host RAM and hold a swap slot until written, so at
+   * every step the pages not under writeback fit in RAM, every page is counted once in RAM + swap,
+   * and once the writes drain RAM fits again.
+   */
+  @Property(tries = 150)
+  void pagesUnderWritebackAddUpAndFitOnceWritten(
+      @ForAll Platform platform,
+      @ForAll @IntRange(min = 1, max = 5) int tenants,
+      @ForAll @IntRange(min = 256, max = 2048) int hostRamMib,
+      @ForAll @IntRange(min = 0, max = 1024) int hostSwapMib,
+      @ForAll("operations") List<Op> operations) {
+    List<long[]> sizes = new ArrayList<>();
+    long totalRam = 0;
+    for (int i = 0; i < tenants; i++) {
+      long ram = 64 + 97L * i % 400;
+      sizes.add(new long[] {ram, 32 + 53L * i % 300, platform == Platform.KVM ? 8 : 0});
+      totalRam += ram;
+    }
+    long ramMib = platform == Platform.XEN ? Math.max(hostRamMib, totalRam) : hostRamMib;
+    Simulation simulation = new Simulation();
+    MemoryIo slowWrites =
+        new MemoryIo() {
+          @Override
+          public void faultReads(long pages, Runnable done) {
+            done.run();
+          }
+
+          @Override
+          public void swapWrites(long pages, boolean hostSwap, Runnable written) {
+            simulation.scheduleAfter(pages * 10_000L, written);
+          }
+        };
+    HostMemory host =
+        MemoryModels.host(simulation, platform, ramMib, hostSwapMib, sizes, slowWrites);
+    for (Op op : operations) {
+      MemoryModels.apply(host, op);
+      checkWithWriteback(host);
+      simulation.runUntil(simulation.now() + op.mib() * 100_000L);
+      checkWithWriteback(host);
+    }
+    simulation.runUntil(simulation.now() + 3_600_000_000_000L);
+    assertEquals(0, host.writebackPages());
+    check(host);
+  }
+
+  private static void checkWithWriteback(HostMemory host) {
+    long ram = 0;
+    long swap = 0;
+    long writeback = 0;
+    for (TenantMemory t : host.tenants()) {
+      long residentPlain = t.anon - t.hostSwappedAnon - t.compressed - t.shared;
+      assertTrue(t.wbAnon >= 0 && t.wbAnon <= residentPlain, t.name());
+      assertEquals(
+          t.allocatedPages(),
+          residentPlain + t.shared + t.compressed + t.hostSwappedAnon + t.swapped,
+          t.name());
+      t.checkInvariants();
+      ram += t.hostRamPages();
+      swap += t.hostSwapPages();
+      writeback += t.writebackPages();
+    }
+    host.checkInvariants();
+    assertEquals(ram, host.ramUsedPages());
+    assertEquals(swap, host.swapUsedPages());
+    assertEquals(writeback, host.writebackPages());
+    assertTrue(ram - writeback <= host.ramCapacityPages(), () -> "ram " + host.ramUsedPages());
+    assertTrue(swap <= host.config().swapPages(), () -> "swap " + host.swapUsedPages());
+    // A page under writeback is in RAM and in swap at once: counted once, within RAM + swap.
+    assertTrue(
+        ram + swap - writeback <= host.config().ramPages() + host.config().swapPages(),
+        () -> "ram " + host.ramUsedPages() + " swap " + host.swapUsedPages());
+  }
+
   private static void check(HostMemory host) {
     long ram = 0;
     long swap = 0;

@@ -41,17 +41,75 @@ final class DirectReclaimStallTest {
   }
 
   @Test
-  void directReclaimStall_napsAtMostACongestionWait() {
+  void swapOut_freesItsFramesExactlyWhenTheWriteCompletes() {
+    // The first case's 1,034 pages stay in RAM under writeback (PG_writeback) until their one
+    // sequential write completes, 42.35264 ms after it was issued on the idle device: 1 ns before
+    // (less the 3 ns the chunks' rounding may add) the host is still 1,034 pages short and the
+    // pages are under writeback; in the completion, as the stalled allocation resumes, they are
+    // free and swapped.
+    Hosts hosts = hostOf64MiB();
+    HostMemory host = hosts.host.memory();
+    long[] seen = {-1, -1, -1};
+    hosts
+        .tenant(0)
+        .memory()
+        .allocate(
+            17_384 * Pages.PAGE_BYTES,
+            accepted -> {
+              seen[0] = hosts.simulation.now();
+              seen[1] = host.freePages();
+              seen[2] = host.writebackPages();
+            });
+    assertEquals(-1_034, host.freePages());
+    assertEquals(1_034, host.writebackPages());
+    assertEquals(0, host.freeAfterWritebackPages());
+    hosts.simulation.runUntil(42_352_640 - 4);
+    assertEquals(-1_034, host.freePages());
+    assertEquals(1_034, host.writebackPages());
+    assertEquals(0, host.tenants().get(0).hostSwappedPages());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(42_352_640, seen[0], 3.0);
+    assertEquals(0, seen[1]);
+    assertEquals(0, seen[2]);
+    assertEquals(1_034, host.tenants().get(0).hostSwappedPages());
+  }
+
+  @Test
+  void directReclaimStall_retriesAfterACongestionWaitUntilItsFramesAreFree() {
     // As above with 20,000 pages: + ceil(20,000 / 512) = 40 page tables = 20,040, 3,656 more than
-    // the host's 16,384. Their swap-out, one sequential write, takes 3,656 x 4,096 B / 100e6 B/s =
-    // 149.74976 ms; reclaim naps in congestion_wait for at most HZ/10 = 100 ms and goes on, so the
-    // allocation completes at 100 ms, before the write is on the device.
+    // the host's 16,384. Their swap-out, one sequential write of 3,656 x 4,096 B = 14.3 MiB (29
+    // requests of 512 KiB, within nr_requests 128), takes 3,656 x 4,096 B / 100e6 B/s =
+    // 149.74976 ms. Reclaim naps in congestion_wait for at most HZ/10 = 100 ms; at 100 ms the
+    // retry finds no free frame (the pages are still under writeback) and waits again, so the
+    // allocation completes when the write does, at 149.74976 ms. (Before pages under writeback
+    // kept their frames, the frames were free at issue and the allocation went on at 100 ms.)
     Hosts hosts = hostOf64MiB();
     long doneAt = allocate(hosts, 20_000);
     TenantMemory memory = hosts.host.memory().tenants().get(0);
     assertEquals(3_656, memory.hostSwappedPages());
-    assertEquals(100_000_000, doneAt);
-    assertEquals(100_000_000, memory.reclaimStallNanos());
+    assertEquals(149_749_760, doneAt, 3.0);
+    assertEquals(1, memory.reclaimStalls());
+    assertEquals(149_749_760, memory.reclaimStallNanos(), 3.0);
+  }
+
+  @Test
+  void hostSwapWrites_waitForRequestSlotsBeyondNrRequests() {
+    // Two host swap-out writes of 50 MiB each: 100 requests of 512 KiB (max_sectors_kb) apiece.
+    // nr_requests is 128: the first takes 100 slots, the second (100 more) waits outside the
+    // scheduler until the first completes, at 52,428,800 B / 100e6 B/s = 524.288 ms (sequential,
+    // no positioning on the test device); it then completes 524.288 ms later, at 1,048.576 ms.
+    Hosts hosts = hostOf64MiB();
+    HostStorage storage = hosts.host.storage();
+    long[] writtenAt = {-1, -1};
+    storage.submitSwapWrite(50 * MIB, () -> writtenAt[0] = hosts.simulation.now());
+    storage.submitSwapWrite(50 * MIB, () -> writtenAt[1] = hosts.simulation.now());
+    assertEquals(1, storage.swapWritesWaiting());
+    hosts.simulation.runUntil(524_288_000 - 100);
+    assertEquals(1, storage.swapWritesWaiting());
+    hosts.simulation.runUntil(SimTime.SECOND * 2);
+    assertEquals(0, storage.swapWritesWaiting());
+    assertEquals(524_288_000, writtenAt[0], 100.0);
+    assertEquals(1_048_576_000, writtenAt[1], 200.0);
   }
 
   /** Bare metal, 64 MiB of RAM, no host reserve, one idle process group allowed 1 GiB. */

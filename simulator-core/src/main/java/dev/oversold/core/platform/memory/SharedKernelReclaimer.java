@@ -44,7 +44,7 @@ public final class SharedKernelReclaimer implements HostReclaimer {
   public void reclaim(HostMemory host, long targetFreePages) {
     List<TenantMemory> tenants = host.tenants();
     int n = tenants.size();
-    long need = targetFreePages - host.freePages();
+    long need = targetFreePages - host.freeAfterWritebackPages();
     if (need <= 0) {
       return;
     }
@@ -56,7 +56,7 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     for (int i = 0; i < n; i++) {
       tenants.get(i).reclaim().dropFile(take[i]);
     }
-    need = targetFreePages - host.freePages();
+    need = targetFreePages - host.freeAfterWritebackPages();
     if (need <= 0) {
       return;
     }
@@ -67,7 +67,7 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     for (int i = 0; i < n; i++) {
       tenants.get(i).reclaim().hostSwapOutVswap(take[i]);
     }
-    need = targetFreePages - host.freePages();
+    need = targetFreePages - host.freeAfterWritebackPages();
     if (need <= 0) {
       return;
     }
