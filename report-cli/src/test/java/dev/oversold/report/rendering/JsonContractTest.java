@@ -103,7 +103,17 @@ final class JsonContractTest {
         keys(cpu));
     assertEquals(set("p50", "p99"), keys(cpu.get("wakeup_delay_ms")));
     assertEquals(
-        set("resident", "swapped", "major_faults"), keys(tenant.get("metrics").get("memory")));
+        set(
+            "resident",
+            "swapped",
+            "major_faults",
+            "reclaim_stalls",
+            "reclaim_stall_ms",
+            "swap_in",
+            "swap_out"),
+        keys(tenant.get("metrics").get("memory")));
+    assertEquals(
+        set("total", "p99"), keys(tenant.get("metrics").get("memory").get("reclaim_stall_ms")));
     assertEquals(
         set(
             "headline",

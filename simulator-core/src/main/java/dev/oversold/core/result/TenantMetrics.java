@@ -93,6 +93,25 @@ public record TenantMetrics(
    * @param residentBytes mean resident bytes
    * @param swappedBytes mean swapped bytes (host swap, vSwap or guest swap)
    * @param majorFaults page faults that needed a disk read
+   * @param reclaimStalls requests that waited in reclaim (for swap-out writes or a free frame)
+   * @param reclaimStallMs their total wait, milliseconds
+   * @param reclaimStallP99Ms the 99th percentile of one stall, milliseconds (0 without stalls)
+   * @param swapInBytes bytes read back from swap for the tenant's faults
+   * @param swapOutBytes bytes of the tenant's pages written to swap (its own or the host's)
    */
-  public record Memory(double residentBytes, double swappedBytes, long majorFaults) {}
+  public record Memory(
+      double residentBytes,
+      double swappedBytes,
+      long majorFaults,
+      long reclaimStalls,
+      double reclaimStallMs,
+      double reclaimStallP99Ms,
+      double swapInBytes,
+      double swapOutBytes) {
+
+    /** Figures without reclaim stalls or swap traffic. */
+    public Memory(double residentBytes, double swappedBytes, long majorFaults) {
+      this(residentBytes, swappedBytes, majorFaults, 0, 0, 0, 0, 0);
+    }
+  }
 }

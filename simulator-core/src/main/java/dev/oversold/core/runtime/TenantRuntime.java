@@ -5,6 +5,7 @@ import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.kernel.KernelObjects;
+import dev.oversold.core.memory.MemoryEvents;
 import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
@@ -86,7 +87,30 @@ public final class TenantRuntime implements TenantContext {
     this.network =
         new TenantNetwork(
             host.network(), spec, platform.io().networkShare(hostSpec, spec), cpuShare);
-    this.memory.connect(disk, recorder::majorFaults, this::kill);
+    this.memory.connect(
+        disk,
+        new MemoryEvents() {
+          @Override
+          public void majorFaults(long count) {
+            recorder.majorFaults(count);
+          }
+
+          @Override
+          public void reclaimStall(long nanos) {
+            recorder.reclaimStall(nanos);
+          }
+
+          @Override
+          public void swapIn(long pages) {
+            recorder.swapIn(pages);
+          }
+
+          @Override
+          public void swapOut(long pages) {
+            recorder.swapOut(pages);
+          }
+        },
+        this::kill);
     this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
     this.chargedMemory = new ChargedMemory(kernel, memory);
     this.processes = new KernelProcesses(kernel, chargedMemory);
