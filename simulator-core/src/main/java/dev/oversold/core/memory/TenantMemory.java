@@ -419,8 +419,10 @@ public final class TenantMemory implements MemoryAccess {
   /**
    * The host's write of {@code a} anonymous, {@code v} vSwap and {@code f} free-frame pages
    * completed: those still under writeback leave host RAM for host swap (end_page_writeback; the
-   * frame is free from now on). Pages touched or freed meanwhile left writeback already; a batch
-   * takes at most what is still under writeback (pages are not told apart by batch).
+   * frame is free from now on). Pages touched meanwhile left writeback already; anonymous pages the
+   * guest freed meanwhile stay under writeback as free frames, so what a batch does not find among
+   * its anonymous pages it takes from the free frames under writeback. A batch takes at most what
+   * is still under writeback (pages are not told apart by batch).
    */
   void hostWritten(long a, long v, long f) {
     if (killed) {
@@ -428,7 +430,7 @@ public final class TenantMemory implements MemoryAccess {
     }
     long da = Math.min(a, wbAnon);
     long dv = Math.min(v, wbVswap);
-    long df = Math.min(f, wbFree);
+    long df = Math.min(f + (a - da), wbFree);
     wbAnon -= da;
     hostSwappedAnon += da;
     wbVswap -= dv;
