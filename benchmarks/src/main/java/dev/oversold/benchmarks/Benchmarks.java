@@ -24,6 +24,7 @@ public final class Benchmarks {
     COMMANDS.put("memory", TenantMemory::main);
     COMMANDS.put("memory-host", MemoryHostBenchmark::main);
     COMMANDS.put("network-host", NetworkHostBenchmark::main);
+    COMMANDS.put("disk-host", DiskHostBenchmark::main);
     COMMANDS.put("peer", dev.oversold.benchmarks.peer.PeerComparison::main);
     COMMANDS.put("suite", Suite::main);
   }

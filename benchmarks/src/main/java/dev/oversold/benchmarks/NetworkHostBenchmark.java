@@ -8,10 +8,6 @@ import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
-import dev.oversold.core.runtime.Simulator;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -37,7 +33,6 @@ public final class NetworkHostBenchmark {
   private static final double RATE_PER_TENANT = 10;
   private static final long RESPONSE_BYTES = 100 * 1024;
   private static final long MIB = OneHostBenchmark.MIB;
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private NetworkHostBenchmark() {}
 
@@ -68,13 +63,11 @@ public final class NetworkHostBenchmark {
     PlatformKind platform = PlatformKind.of(args.length > 0 ? args[0] : "kvm");
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 600;
     Scenario scenario = scenario(platform, seconds);
-    long begin = System.nanoTime();
-    long threadCpuBegin = THREADS.getCurrentThreadCpuTime();
-    SimulationResult result = Simulator.run(scenario);
-    double wall = (System.nanoTime() - begin) / 1e9;
-    double threadCpu = (THREADS.getCurrentThreadCpuTime() - threadCpuBegin) / 1e9;
-    double processCpu =
-        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    OneHostBenchmark.Timed timed = OneHostBenchmark.run(scenario);
+    SimulationResult result = timed.result();
+    double wall = timed.wall();
+    double threadCpu = timed.threadCpu();
+    double processCpu = timed.processCpu();
     System.out.printf(
         Locale.ROOT,
         "network-host %s: %d tenants, %.0f simulated s: %.1f s wall (target 30 s),"

@@ -11,18 +11,22 @@ import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.result.SimulationResult;
 import dev.oversold.core.result.TenantResult;
+import dev.oversold.core.runtime.Simulator;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What the one-host speed benchmarks (memory-host, network-host) share: a 64-core host with a fast
- * disk and a 10 GbE NIC carrying {@code web-1 .. web-n} on one 1-vCPU plan, and the figures that
- * show a run did what it says.
+ * What the one-host speed benchmarks (memory-host, network-host, disk-host) share: a 64-core host
+ * with a fast disk and a 10 GbE NIC carrying {@code web-1 .. web-n} on one 1-vCPU plan, and the
+ * figures that show a run did what it says.
  */
 final class OneHostBenchmark {
   static final long MIB = 1L << 20;
@@ -80,6 +84,22 @@ final class OneHostBenchmark {
         List.of(host),
         specs,
         ReportSettings.DEFAULT);
+  }
+
+  /** One timed run: its result, wall time and CPU of the simulating thread and the process, s. */
+  record Timed(SimulationResult result, double wall, double threadCpu, double processCpu) {}
+
+  /** Runs {@code scenario} on this thread, timing it. */
+  static Timed run(Scenario scenario) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long begin = System.nanoTime();
+    long threadCpuBegin = threads.getCurrentThreadCpuTime();
+    SimulationResult result = Simulator.run(scenario);
+    double wall = (System.nanoTime() - begin) / 1e9;
+    double threadCpu = (threads.getCurrentThreadCpuTime() - threadCpuBegin) / 1e9;
+    double processCpu =
+        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    return new Timed(result, wall, threadCpu, processCpu);
   }
 
   /** Good responses per second over every tenant. */

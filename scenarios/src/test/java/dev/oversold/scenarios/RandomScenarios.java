@@ -11,6 +11,7 @@ import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.ReportSettings;
 import dev.oversold.core.model.Scenario;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.platform.Admission;
@@ -154,21 +155,29 @@ final class RandomScenarios {
     WorkloadSpec.Window window =
         new WorkloadSpec.Window(SimDuration.ofNanos(start), SimDuration.ofNanos(stop));
     return switch (random.nextInt(8)) {
-      case 0 ->
-          new WorkloadSpec.Service(
-              arrivals(),
-              new WorkloadSpec.RequestSpec(
-                  distribution(),
-                  awkward(10),
-                  awkward(10),
-                  random.nextLong(1L << 30),
-                  random.nextLong(1L << 30)),
-              random.nextLong(1L << 34),
-              1 + random.nextInt(1000),
-              1 + random.nextInt(4096),
-              SimDuration.ofNanos(1 + random.nextLong(SimTime.MINUTE)),
-              SimDuration.ofNanos(1 + random.nextLong(SimTime.MINUTE)),
-              window);
+      case 0 -> {
+        WorkloadSpec.DatasetSpec dataset =
+            random.nextBoolean()
+                ? null
+                : new WorkloadSpec.DatasetSpec(4096 + random.nextLong(1L << 40), skew());
+        yield new WorkloadSpec.Service(
+            arrivals(),
+            new WorkloadSpec.RequestSpec(
+                distribution(),
+                awkward(10),
+                dataset == null ? 0 : awkward(10),
+                awkward(10),
+                random.nextLong(1L << 30),
+                random.nextLong(1L << 30)),
+            random.nextLong(1L << 34),
+            skew(),
+            dataset,
+            1 + random.nextInt(1000),
+            1 + random.nextInt(4096),
+            SimDuration.ofNanos(1 + random.nextLong(SimTime.MINUTE)),
+            SimDuration.ofNanos(1 + random.nextLong(SimTime.MINUTE)),
+            window);
+      }
       case 1 -> new WorkloadSpec.Batch(jobs(), window);
       case 2 -> new WorkloadSpec.CpuHog(1 + random.nextInt(plan.vcpus()), window);
       case 3 -> new WorkloadSpec.MemoryBomb(1 + awkward(1e9), window);
@@ -255,6 +264,19 @@ final class RandomScenarios {
   }
 
   /** A double with many significant digits, sometimes a round one: [0, scale). */
+  /** Any skew the format accepts, with awkward decimals. */
+  private Skew skew() {
+    return switch (random.nextInt(3)) {
+      case 0 -> Skew.UNIFORM;
+      case 1 -> new Skew.Zipf(Math.max(1e-3, awkward(Skew.Zipf.MAX_EXPONENT)));
+      default -> {
+        double fraction = Math.max(1e-3, awkward(1));
+        yield new Skew.HotSet(
+            fraction, Math.min(1, fraction + (1 - fraction) * random.nextDouble()));
+      }
+    };
+  }
+
   private double awkward(double scale) {
     return switch (random.nextInt(3)) {
       case 0 -> Math.floor(random.nextDouble() * scale);

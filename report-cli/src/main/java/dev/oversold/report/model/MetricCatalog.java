@@ -167,6 +167,23 @@ public final class MetricCatalog {
           .csv("major_faults", 72)
           .meaning("page faults that needed a disk read")
           .read(m -> m.memory().majorFaults());
+  public static final Metric CACHE_HITS =
+      metric("memory.cache_hits", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("cache_hits", 73)
+          .meaning(
+              "buffered page reads (file-reads, a buffered disk hog) served from the page cache")
+          .read(m -> m.memory().cacheHits());
+  public static final Metric CACHE_MISSES =
+      metric("memory.cache_misses", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("cache_misses", 74)
+          .meaning("buffered page reads that missed the page cache: each a read from the disk")
+          .read(m -> m.memory().cacheMisses());
+  public static final Metric CACHE_HIT_RATIO =
+      metric("memory.cache_hit_ratio", Unit.FRACTION, EVERY_KIND, MEAN, MEAN)
+          .csv("cache_hit_ratio", 75)
+          .nullWhenNone(CACHE_MISSES) // undefined only without buffered reads (then no misses)
+          .meaning("cache hits over buffered page reads (null without buffered reads)")
+          .read(m -> m.memory().cacheHitRatio());
   public static final Metric RECLAIM_STALLS =
       metric("memory.reclaim_stalls", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("reclaim_stalls", 260)
@@ -251,6 +268,9 @@ public final class MetricCatalog {
           MEMORY_RESIDENT,
           MEMORY_SWAPPED,
           MAJOR_FAULTS,
+          CACHE_HITS,
+          CACHE_MISSES,
+          CACHE_HIT_RATIO,
           RECLAIM_STALLS,
           RECLAIM_STALL_TOTAL,
           RECLAIM_STALL_P99,
@@ -382,6 +402,12 @@ public final class MetricCatalog {
 
     Builder meaning(String value) {
       meaning = value;
+      return this;
+    }
+
+    /** A figure of {@code count}'s events: null (and no warning) when there were none. */
+    Builder nullWhenNone(Metric count) {
+      noneOf = count;
       return this;
     }
 

@@ -165,7 +165,10 @@ final class WarningsProperties {
       Metric count = metric.noneOf();
       for (String side : List.of("metrics", "baseline")) {
         if (count != null && field.equals(side + "." + metric.key())) {
-          JsonNode events = tenant.path(side).path(count.key());
+          JsonNode events = tenant.path(side);
+          for (String part : count.key().split("\\.", -1)) {
+            events = events.path(part); // a count may sit in a group, as memory.cache_misses
+          }
           return events.isNumber() && events.asDouble() == 0;
         }
       }

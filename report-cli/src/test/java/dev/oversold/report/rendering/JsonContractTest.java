@@ -107,6 +107,11 @@ final class JsonContractTest {
             "resident",
             "swapped",
             "major_faults",
+            // documented additions (docs/report.md): reads through the page cache
+            "cache_hits",
+            "cache_misses",
+            "cache_hit_ratio",
+            // and reclaim stalls and swap traffic
             "reclaim_stalls",
             "reclaim_stall_ms",
             "swap_in",

@@ -104,6 +104,13 @@ public final class Defaults {
   public static final double REQUEST_DISK_READS = 0;
 
   public static final double REQUEST_DISK_WRITES = 0;
+
+  /** No reads through the page cache unless a request says so. */
+  public static final double REQUEST_FILE_READS = 0;
+
+  /** A page: the unit a dataset is cached and read in (x86 PAGE_SIZE). */
+  public static final long PAGE_BYTES = 4096;
+
   public static final long REQUEST_NETWORK_BYTES = 0;
   public static final long REQUEST_MEMORY_TOUCH_BYTES = 0;
 

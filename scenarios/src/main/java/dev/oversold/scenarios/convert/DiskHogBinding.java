@@ -4,8 +4,10 @@ import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.model.WorkloadSpec.DiskPattern;
 import dev.oversold.core.workload.WorkloadKind;
 import dev.oversold.core.workload.Workloads;
+import dev.oversold.scenarios.bind.Shapes;
 import dev.oversold.scenarios.dto.WorkloadDto;
 import dev.oversold.scenarios.units.Format;
+import java.util.ArrayList;
 import java.util.List;
 
 /** disk-hog in scenario files: {@code threads}, {@code pattern} and {@code block}. */
@@ -23,7 +25,8 @@ final class DiskHogBinding implements WorkloadBinding<WorkloadSpec.DiskHog, Work
   @Override
   public String keysDoc() {
     return "`threads` (1), `pattern` (`sequential-write`; or `sequential-read`, `random-read`,"
-        + " `random-write`), `block` (1MiB sequential, 4KiB random)";
+        + " `random-write`), `block` (1MiB sequential, 4KiB random), `io` (`direct`; or"
+        + " `buffered`: through the page cache, sequential-read only)";
   }
 
   @Override
@@ -49,14 +52,29 @@ final class DiskHogBinding implements WorkloadBinding<WorkloadSpec.DiskHog, Work
           path + ".block", "block of " + block + " B is below one 512 B sector", "at least 512B");
       return null;
     }
-    return new WorkloadSpec.DiskHog(threads, pattern, block, window);
+    WorkloadSpec.DiskIo io = dto.io() == null ? WorkloadSpec.DiskIo.DIRECT : dto.io();
+    if (io == WorkloadSpec.DiskIo.BUFFERED && pattern != DiskPattern.SEQUENTIAL_READ) {
+      context.error(
+          path + ".io",
+          "buffered I/O reads one file through the page cache once, so it needs pattern"
+              + " sequential-read (was "
+              + pattern.id()
+              + ")",
+          "io: direct, or pattern: sequential-read");
+      return null;
+    }
+    return new WorkloadSpec.DiskHog(threads, pattern, block, io, window);
   }
 
   @Override
   public List<String> write(WorkloadSpec.DiskHog spec) {
-    return List.of(
-        "threads: " + spec.threads(),
-        "pattern: " + spec.pattern().id(),
-        "block: " + Format.bytes(spec.blockBytes()));
+    List<String> lines = new ArrayList<>();
+    lines.add("threads: " + spec.threads());
+    lines.add("pattern: " + spec.pattern().id());
+    lines.add("block: " + Format.bytes(spec.blockBytes()));
+    if (spec.io() != WorkloadSpec.DiskIo.DIRECT) {
+      lines.add("io: " + Shapes.enumId(spec.io())); // the default is left out, as files had it
+    }
+    return lines;
   }
 }

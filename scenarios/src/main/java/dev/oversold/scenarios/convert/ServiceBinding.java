@@ -3,6 +3,7 @@ package dev.oversold.scenarios.convert;
 import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.Distribution;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.workload.WorkloadKind;
 import dev.oversold.core.workload.Workloads;
@@ -10,7 +11,9 @@ import dev.oversold.scenarios.dto.WorkloadDto;
 import dev.oversold.scenarios.units.ByteSize;
 import dev.oversold.scenarios.units.Format;
 import dev.oversold.scenarios.units.TimeSpan;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * service in scenario files: {@code arrivals} (see {@link ArrivalsBinding}), {@code request},
@@ -29,7 +32,8 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
 
   @Override
   public String keysDoc() {
-    return "`arrivals` (required), `request` (required), `working-set` (0B), `workers` (32),"
+    return "`arrivals` (required), `request` (required), `working-set` (0B), `working-set-skew`"
+        + " (uniform), `dataset: { size, skew }` (none), `workers` (32),"
         + " `backlog` (128, Linux's default somaxconn), `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
   }
 
@@ -72,13 +76,31 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
       context.error(path + ".slo.latency", "the SLO latency must be more than 0", "a duration > 0");
       return null;
     }
-    if (arrivals == null || request == null) {
+    Skew workingSetSkew =
+        SkewBinding.convert(dto.workingSetSkew(), path + ".working-set-skew", context);
+    WorkloadSpec.DatasetSpec dataset = null;
+    boolean datasetOk = true;
+    if (dto.dataset() != null) {
+      dataset = dataset(dto.dataset(), path + ".dataset", context);
+      datasetOk = dataset != null;
+    }
+    if (request != null && request.fileReads() > 0 && dto.dataset() == null) {
+      context.error(
+          path + ".request.file-reads",
+          "file reads need a dataset to read from",
+          "a service `dataset: {size: 2GiB}` (add `skew` for popular pages), or `disk-reads`"
+              + " for reads that always reach the disk");
+      return null;
+    }
+    if (arrivals == null || request == null || workingSetSkew == null || !datasetOk) {
       return null;
     }
     return new WorkloadSpec.Service(
         arrivals,
         request,
         bytes(dto.workingSet(), Defaults.SERVICE_WORKING_SET_BYTES),
+        workingSetSkew,
+        dataset,
         workers,
         backlog,
         SimDuration.ofNanos(timeout),
@@ -86,14 +108,35 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
         window);
   }
 
+  private static WorkloadSpec.@Nullable DatasetSpec dataset(
+      WorkloadDto.DatasetDto dto, String path, Context context) {
+    Skew skew = SkewBinding.convert(dto.skew(), path + ".skew", context);
+    if (dto.size() == null) {
+      return null; // required: the binder has reported it
+    }
+    if (dto.size().bytes() < Defaults.PAGE_BYTES) {
+      context.error(
+          path + ".size",
+          "a dataset holds at least one 4 KiB page",
+          "a size of at least 4KiB, e.g. 2GiB");
+      return null;
+    }
+    return skew == null ? null : new WorkloadSpec.DatasetSpec(dto.size().bytes(), skew);
+  }
+
   private static WorkloadSpec.RequestSpec request(
       WorkloadDto.RequestDto dto, String path, Context context) {
     Distribution cpu = Distributions.seconds(dto.cpu(), path + ".cpu", context, false);
     double reads = dto.diskReads() == null ? Defaults.REQUEST_DISK_READS : dto.diskReads();
+    double fileReads = dto.fileReads() == null ? Defaults.REQUEST_FILE_READS : dto.fileReads();
     double writes = dto.diskWrites() == null ? Defaults.REQUEST_DISK_WRITES : dto.diskWrites();
     boolean ok = cpu != null;
     if (reads < 0) {
       context.error(path + ".disk-reads", "must not be negative", "a number >= 0");
+      ok = false;
+    }
+    if (fileReads < 0) {
+      context.error(path + ".file-reads", "must not be negative", "a number >= 0");
       ok = false;
     }
     if (writes < 0) {
@@ -106,6 +149,7 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
     return new WorkloadSpec.RequestSpec(
         cpu,
         reads,
+        fileReads,
         writes,
         bytes(dto.network(), Defaults.REQUEST_NETWORK_BYTES),
         bytes(dto.memoryTouch(), Defaults.REQUEST_MEMORY_TOUCH_BYTES));
@@ -114,24 +158,39 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
   @Override
   public List<String> write(WorkloadSpec.Service spec) {
     WorkloadSpec.RequestSpec request = spec.request();
-    return List.of(
-        "arrivals: " + ArrivalsBinding.written(spec.arrivals()),
+    List<String> lines = new ArrayList<>();
+    lines.add("arrivals: " + ArrivalsBinding.written(spec.arrivals()));
+    lines.add(
         "request: {cpu: "
             + Distributions.written(request.cpuSeconds())
             + ", disk-reads: "
             + Format.plain(request.diskReads())
+            + (request.fileReads() > 0 ? ", file-reads: " + Format.plain(request.fileReads()) : "")
             + ", disk-writes: "
             + Format.plain(request.diskWrites())
             + ", network: "
             + Format.bytes(request.networkBytes())
             + ", memory-touch: "
             + Format.bytes(request.memoryTouchBytes())
-            + "}",
-        "working-set: " + Format.bytes(spec.workingSetBytes()),
-        "workers: " + spec.workers(),
-        "backlog: " + spec.backlog(),
-        "timeout: " + Format.duration(spec.timeout().nanos()),
-        "slo: {latency: " + Format.duration(spec.slo().nanos()) + "}");
+            + "}");
+    lines.add("working-set: " + Format.bytes(spec.workingSetBytes()));
+    if (!spec.workingSetSkew().equals(Skew.UNIFORM)) {
+      lines.add("working-set-skew: " + SkewBinding.written(spec.workingSetSkew()));
+    }
+    WorkloadSpec.DatasetSpec dataset = spec.dataset();
+    if (dataset != null) {
+      lines.add(
+          "dataset: {size: "
+              + Format.bytes(dataset.sizeBytes())
+              + ", skew: "
+              + SkewBinding.written(dataset.skew())
+              + "}");
+    }
+    lines.add("workers: " + spec.workers());
+    lines.add("backlog: " + spec.backlog());
+    lines.add("timeout: " + Format.duration(spec.timeout().nanos()));
+    lines.add("slo: {latency: " + Format.duration(spec.slo().nanos()) + "}");
+    return lines;
   }
 
   private static long nanos(TimeSpan span, long fallback) {

@@ -1,10 +1,12 @@
 package dev.oversold.scenarios.dto;
 
 import dev.oversold.core.model.WorkloadSpec.Direction;
+import dev.oversold.core.model.WorkloadSpec.DiskIo;
 import dev.oversold.core.model.WorkloadSpec.DiskPattern;
 import dev.oversold.scenarios.convert.WorkloadBindings;
 import dev.oversold.scenarios.units.ByteRate;
 import dev.oversold.scenarios.units.ByteSize;
+import dev.oversold.scenarios.units.Percent;
 import dev.oversold.scenarios.units.Rate;
 import dev.oversold.scenarios.units.TimeSpan;
 
@@ -27,6 +29,11 @@ public interface WorkloadDto {
       @Required @Doc("What one request does.") RequestDto request,
       @Doc(value = "Resident memory the service needs to run without faults.", byDefault = "0B")
           ByteSize workingSet,
+      @Doc(
+              value = "How a request's memory touches spread over the working set.",
+              byDefault = "uniform")
+          SkewDto workingSetSkew,
+      @Doc("Files the requests read through the page cache (file-reads).") DatasetDto dataset,
       @Doc(value = "Concurrency limit; excess requests queue.", byDefault = "32") Integer workers,
       @Doc(
               value =
@@ -48,9 +55,30 @@ public interface WorkloadDto {
               value = "Mean random 4 KiB reads that miss the cache (may be fractional).",
               byDefault = "0")
           Double diskReads,
+      @Doc(
+              value =
+                  "Mean random 4 KiB reads of the dataset through the page cache; only misses"
+                      + " reach the disk (may be fractional).",
+              byDefault = "0")
+          Double fileReads,
       @Doc(value = "Mean 4 KiB writes.", byDefault = "0") Double diskWrites,
       @Doc(value = "Response bytes sent.", byDefault = "0B") ByteSize network,
       @Doc(value = "Working-set bytes touched.", byDefault = "0B") ByteSize memoryTouch) {}
+
+  /** How accesses spread over pages; absent or empty is uniform. */
+  @Doc("How accesses spread over pages: zipf, or hot-fraction with hot-share; none is uniform.")
+  record SkewDto(
+      @Doc(
+              "Zipf exponent: the page of rank r gets accesses in proportion to r^-zipf (0 < zipf <= 4).")
+          Double zipf,
+      @Doc("Pages that are hot, e.g. 20% (with hot-share).") Percent hotFraction,
+      @Doc("Accesses that go to the hot pages, e.g. 80% (with hot-fraction).") Percent hotShare) {}
+
+  /** A service's files. */
+  @Doc("Files the requests read through the page cache.")
+  record DatasetDto(
+      @Required @Doc("Bytes of file data the reads draw from.") ByteSize size,
+      @Doc(value = "How reads spread over the pages.", byDefault = "uniform") SkewDto skew) {}
 
   /** The SLO. */
   @Doc("Service level objective.")
@@ -104,6 +132,12 @@ public interface WorkloadDto {
       @Doc(value = "I/O threads.", byDefault = "1") Integer threads,
       @Doc(value = "Access pattern.", byDefault = "sequential-write") DiskPattern pattern,
       @Doc(value = "Size of one I/O.", byDefault = "1MiB sequential, 4KiB random") ByteSize block,
+      @Doc(
+              value =
+                  "direct (O_DIRECT, past the page cache) or buffered (through the page cache;"
+                      + " sequential-read only).",
+              byDefault = "direct")
+          DiskIo io,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
       @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
       implements WorkloadDto {}

@@ -11,6 +11,48 @@ final class GuestFileCache {
     this.t = tenant;
   }
 
+  /**
+   * Pages the tenant could still add to its cache: free guest RAM (its own limit) that the host
+   * also has room for. O(1).
+   */
+  long room() {
+    if (t.killed()) {
+      return 0;
+    }
+    long guestRoom = t.ramLimit - t.usedPages();
+    if (t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
+      // Backed free frames take a page without host growth; the rest needs host RAM.
+      long reuse = Math.max(0, Math.min(guestRoom, t.freeBacked - t.hostSwappedFree));
+      long rest = guestRoom - t.freeBacked; // as add(): the frames left after the backed ones
+      return reuse + Math.max(0, Math.min(rest, t.host().freePages()));
+    }
+    long hostRoom =
+        t.kind == TenantMemoryConfig.Kind.VM_PARTITIONED ? Long.MAX_VALUE : t.host().freePages();
+    return Math.max(0, Math.min(guestRoom, hostRoom));
+  }
+
+  /** Pages below the tenant's own RAM limit (physpages on OpenVZ, the guest's RAM in a VM). */
+  long ownRoom() {
+    return t.killed() ? 0 : t.ramLimit - t.usedPages();
+  }
+
+  /**
+   * Drops up to {@code pages} clean cached pages the page cache reclaimed; in a VM the host keeps
+   * backing the freed guest frames, as when the guest frees anonymous memory.
+   */
+  long drop(long pages) {
+    long n = Math.min(pages, t.file);
+    if (n <= 0) {
+      return 0;
+    }
+    t.file -= n;
+    if (t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
+      t.freeBacked += n;
+    }
+    t.sync();
+    return n;
+  }
+
   /** Adds up to {@code bytes} of file pages read or written through the cache. */
   void add(long bytes) {
     long want = Pages.of(bytes);

@@ -1,17 +1,20 @@
 package dev.oversold.core.memory;
 
 import dev.oversold.core.engine.RandomStream;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.workload.MemoryAccess;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's memory, counted in pages, at two levels: what the tenant sees (anonymous pages in
  * its RAM or in its own swap, file cache, page tables, balloon) and what the host does with the
  * pages it backs (host swap, compression, sharing).
  *
- * <p>Touches hit the tenant's anonymous pages uniformly: a page is non-resident with the
- * probability of its state's share of the allocation. Each fault that needs the disk is one random
- * 4 KiB read on the host disk (through {@link MemoryIo}) and the touching request waits for it.
+ * <p>Touches follow the service's working-set skew (uniform unless set with {@link #touchSkew}):
+ * pages its own reclaim domain took are the cold ones ({@link TouchLocality}), pages a hypervisor
+ * took are any ({@link TouchFaults}). Each fault that needs the disk is one random 4 KiB read on
+ * the host disk (through {@link MemoryIo}) and the touching request waits for it.
  */
 public final class TenantMemory implements MemoryAccess {
   /** Bytes of anonymous memory one page-table page maps (512 eight-byte entries, x86-64). */
@@ -29,6 +32,7 @@ public final class TenantMemory implements MemoryAccess {
   private final TenantPaging paging = new TenantPaging(this);
   private final GuestFileCache fileCache = new GuestFileCache(this);
   private final WorkingSet workingSet;
+  private TouchLocality locality = new TouchLocality(Skew.UNIFORM);
 
   final long ramLimit;
   final long swapLimit;
@@ -61,6 +65,8 @@ public final class TenantMemory implements MemoryAccess {
   private long syncedRam;
   private long syncedSwap;
   private long syncedWriteback;
+  private long syncedFile;
+  private @Nullable LongConsumer fileShrunk;
   private long majorFaults;
   private long stalls;
   private long stallNanos;
@@ -105,6 +111,18 @@ public final class TenantMemory implements MemoryAccess {
           }
         };
     this.killer = newKiller;
+  }
+
+  /**
+   * How the tenant's touches spread over its allocation (a service's {@code working-set-skew}):
+   * which pages its reclaim keeps resident, and so how many touches fault.
+   */
+  public void touchSkew(Skew skew) {
+    this.locality = new TouchLocality(skew);
+  }
+
+  TouchLocality locality() {
+    return locality;
   }
 
   public String name() {
@@ -368,6 +386,11 @@ public final class TenantMemory implements MemoryAccess {
     syncedRam = ram;
     syncedSwap = swap;
     syncedWriteback = writeback;
+    if (file < syncedFile && fileShrunk != null) {
+      syncedFile = file;
+      fileShrunk.accept(file);
+    }
+    syncedFile = file;
   }
 
   /** Overhead that grows with the pages the host backs (KVM's host page tables), rounded up. */
@@ -458,6 +481,39 @@ public final class TenantMemory implements MemoryAccess {
    */
   public void cacheFile(long bytes) {
     fileCache.add(bytes);
+  }
+
+  /**
+   * Adds up to {@code pages} page-cache pages (a file read's missed pages) and returns how many
+   * found room (free RAM below the tenant's limit that the host has too; never anonymous memory).
+   */
+  public long cacheFilePages(long pages) {
+    long before = file;
+    fileCache.add(pages * Pages.PAGE_BYTES);
+    return file - before;
+  }
+
+  /** Pages {@link #cacheFilePages} could add now. */
+  public long fileCacheRoomPages() {
+    return fileCache.room();
+  }
+
+  /** Pages below the tenant's own RAM limit: 0 or less when it is at its limit. */
+  public long ownRoomPages() {
+    return fileCache.ownRoom();
+  }
+
+  /** Drops up to {@code pages} clean page-cache pages the cache reclaimed; returns how many. */
+  public long uncacheFilePages(long pages) {
+    return fileCache.drop(pages);
+  }
+
+  /**
+   * Calls {@code listener} with the tenant's file pages whenever they drop (reclaim, pressure, a
+   * kill), so a page cache that follows this count can let the same number of pages go.
+   */
+  public void onFileShrunk(LongConsumer listener) {
+    this.fileShrunk = listener;
   }
 
   /** The operations a host reclaimer applies to this tenant's pages. */

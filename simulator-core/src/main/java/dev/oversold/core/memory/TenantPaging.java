@@ -87,8 +87,12 @@ final class TenantPaging {
   }
 
   /**
-   * Moves {@code k} anonymous pages, chosen evenly, from the tenant's RAM to its own swap; {@code
-   * written} runs once the pages written are on the device.
+   * Moves {@code k} anonymous pages from the tenant's RAM to its own swap; {@code written} runs
+   * once the pages written are on the device. The tenant's reclaim takes the tail of its inactive
+   * list, its coldest pages (mm/vmscan.c shrink_inactive_list; which pages a later touch finds out
+   * follows from the count, {@link TouchLocality}). Of those, the ones a hypervisor had swapped,
+   * compressed or merged are their even share, since the host chose them blind to temperature (on a
+   * shared kernel, where host reclaim also took cold pages, an approximation).
    */
   void swapOut(long k, Runnable written) {
     if (k <= 0) {

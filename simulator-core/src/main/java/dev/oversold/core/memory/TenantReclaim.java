@@ -55,9 +55,11 @@ public final class TenantReclaim {
   }
 
   /**
-   * Starts swapping up to {@code pages} of the frames the host backs, taken evenly over them (the
-   * host does not know which a guest uses). They stay in RAM under writeback until the write
-   * completes.
+   * Starts swapping up to {@code pages} of the frames the host backs. A hypervisor takes them
+   * evenly over the guest's frames (it does not know which a guest uses: {@link TouchFaults}); a
+   * shared kernel takes the tenant's coldest resident pages from its LRU lists ({@link
+   * TouchLocality}). Either way the counts move alike; the difference is which pages later touches
+   * find out. They stay in RAM under writeback until the write completes.
    */
   public long hostSwapOut(long pages) {
     long anonFrames = hostSwappableAnon();

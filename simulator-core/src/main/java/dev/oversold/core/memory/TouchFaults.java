@@ -4,9 +4,22 @@ import dev.oversold.core.engine.Invariants;
 import dev.oversold.core.engine.RandomStream;
 
 /**
- * How many of {@code n} touched pages, chosen evenly over a tenant's allocation, fall in each
- * non-resident state: binomial draws from the tenant's own stream, conditioned state by state and
- * capped by each state's population.
+ * How many of {@code n} touched pages fall in each non-resident state: binomial draws from the
+ * tenant's own stream, conditioned state by state and capped by each state's population.
+ *
+ * <p>Which pages are out depends on who took them. The tenant's own reclaim domain (its guest
+ * kernel, its container or process group's LRU lists in a shared kernel) takes cold pages first, so
+ * a touch finds one of them out with the probability {@link TouchLocality} gives for the service's
+ * skew. A hypervisor's host swap and compression do not know the guest's lists and are modelled as
+ * taking guest frames blindly: ESXi selects the pages it swaps at random [Waldspurger 2002, "Memory
+ * Resource Management in VMware ESX Server", OSDI: its swap daemon replaces pages at random so as
+ * not to fight the guest's own policy], and compresses pages it chose to swap. KVM's host kernel
+ * reclaims QEMU's anonymous memory by its own LRU, which sees guest touches only through accessed
+ * bits (the MMU notifier's clear_flush_young, virt/kvm/kvm_main.c) and cannot tell a guest's free
+ * or cache frames from its hot pages; blind is an assumption for it, the pessimistic end. A touch
+ * then finds a host-swapped or compressed frame with its share of the guest's resident pages
+ * whatever the skew: a hot page the guest keeps can be out on the host, double paging's first cost
+ * [Goldberg and Hassinger 1974, "The double paging anomaly"].
  *
  * @param inSwap pages in the tenant's own swap (vSwap or guest swap)
  * @param swapOnDisk of those, pages whose data is on a disk (guest swap; vSwap the host swapped)
@@ -18,8 +31,40 @@ record TouchFaults(
     long inSwap, long swapOnDisk, long vswapFaults, long hostFaults, long decompressions) {
 
   static TouchFaults draw(TenantMemory t, RandomStream random, long n) {
+    TouchLocality locality = t.locality();
     long total = t.anon + t.swapped;
-    long inSwap = Math.min(t.swapped, Draws.binomial(random, n, (double) t.swapped / total));
+    if (locality.uniform()) {
+      // Every page of the allocation equally likely: the draws made before locality, in the same
+      // order, so files without a skew run exactly as they did.
+      long inSwap = Math.min(t.swapped, Draws.binomial(random, n, (double) t.swapped / total));
+      return finish(t, random, n, inSwap, BLIND);
+    }
+    if (t.kind.guestKernel()) {
+      // The guest's LRU took its swapped pages; the host takes its frames blindly (below).
+      double fault = locality.faultProbability(total, t.swapped);
+      long inSwap = Math.min(t.swapped, Draws.binomial(random, n, fault));
+      return finish(t, random, n, inSwap, BLIND);
+    }
+    // A shared kernel: the tenant's own limit reclaim and the host's global reclaim both take its
+    // cold pages from the same LRU lists, so the pages out either way are the cold end.
+    long out = t.swapped + t.hostSwappedAnon;
+    double fault = locality.faultProbability(total, out);
+    long found = Math.min(out, Draws.binomial(random, n, fault));
+    long inSwap =
+        Math.min(t.swapped, Draws.binomial(random, found, out == 0 ? 0 : (double) t.swapped / out));
+    inSwap = Math.max(inSwap, found - t.hostSwappedAnon);
+    return finish(t, random, n, inSwap, found - inSwap);
+  }
+
+  /** Host faults drawn blindly over the touched pages the tenant keeps in its RAM. */
+  private static final long BLIND = -1;
+
+  /**
+   * Splits the pages found in the tenant's swap by where vSwap holds them, then draws host faults
+   * ({@link #BLIND}: evenly over the touched pages in the tenant's RAM) and decompressions.
+   */
+  private static TouchFaults finish(
+      TenantMemory t, RandomStream random, long n, long inSwap, long hostFaultsFound) {
     long inRam = n - inSwap;
     long swapOnDisk = inSwap;
     long vswapFaults = 0;
@@ -34,9 +79,12 @@ record TouchFaults(
       vswapFaults = inSwap - swapOnDisk;
     }
     long hostFaults =
-        Math.min(
-            t.hostSwappedAnon,
-            Draws.binomial(random, inRam, t.anon == 0 ? 0 : (double) t.hostSwappedAnon / t.anon));
+        hostFaultsFound != BLIND
+            ? hostFaultsFound
+            : Math.min(
+                t.hostSwappedAnon,
+                Draws.binomial(
+                    random, inRam, t.anon == 0 ? 0 : (double) t.hostSwappedAnon / t.anon));
     long notSwapped = t.anon - t.hostSwappedAnon;
     long decompressions =
         Math.min(

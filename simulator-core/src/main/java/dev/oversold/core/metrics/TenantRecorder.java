@@ -43,6 +43,8 @@ public final class TenantRecorder {
   private final DelayRecorder reclaimStallDelays = new DelayRecorder();
   private long swapInPages;
   private long swapOutPages;
+  private long cacheHits;
+  private long cacheMisses;
 
   private long arrivals;
   private int inSystem;
@@ -279,6 +281,25 @@ public final class TenantRecorder {
   /** Instant of the first OOM kill in nanoseconds from the run's start, -1 if none. */
   public long firstOomKillNanos() {
     return firstOomKill;
+  }
+
+  /** Buffered reads of file pages: {@code hits} found in the page cache, {@code misses} not. */
+  public void cacheReads(long hits, long misses) {
+    windows.forEach(w -> w.cacheReads(hits, misses));
+    if (measuring()) {
+      cacheHits += hits;
+      cacheMisses += misses;
+    }
+  }
+
+  /** Buffered page reads the page cache served in the measured window. */
+  public long cacheHits() {
+    return cacheHits;
+  }
+
+  /** Buffered page reads that missed the page cache (each a disk read) in the measured window. */
+  public long cacheMisses() {
+    return cacheMisses;
   }
 
   public void majorFaults(long count) {

@@ -6,6 +6,7 @@ import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.engine.SimTime;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What runs inside a tenant. Every kind has a start and a stop time. A kind is declared by its
@@ -45,6 +46,8 @@ public interface WorkloadSpec {
    * @param arrivals how requests come
    * @param request what one request does
    * @param workingSetBytes resident memory the service needs to run without faults
+   * @param workingSetSkew how a request's memory touches spread over the working set
+   * @param dataset the files its requests read through the page cache, or null for none
    * @param workers concurrency limit; excess requests wait in a FIFO queue
    * @param backlog requests that may wait for a worker (the listen backlog); one arriving when
    *     every worker is busy and this many wait is refused ({@code rejected})
@@ -55,6 +58,8 @@ public interface WorkloadSpec {
       ArrivalSpec arrivals,
       RequestSpec request,
       long workingSetBytes,
+      Skew workingSetSkew,
+      @Nullable DatasetSpec dataset,
       int workers,
       int backlog,
       SimDuration timeout,
@@ -71,11 +76,37 @@ public interface WorkloadSpec {
       Objects.requireNonNull(arrivals, "arrivals");
       Objects.requireNonNull(request, "request");
       checkArgument(workingSetBytes >= 0, "working set must be >= 0");
+      Objects.requireNonNull(workingSetSkew, "workingSetSkew");
+      checkArgument(
+          request.fileReads() == 0 || dataset != null, "file reads need a dataset to read from");
       checkArgument(workers >= 1, "workers must be >= 1");
       checkArgument(backlog >= 1, "backlog must be >= 1");
       checkArgument(timeout.nanos() > 0, "timeout must be > 0");
       checkArgument(slo.nanos() > 0, "slo must be > 0");
       Objects.requireNonNull(window, "window");
+    }
+
+    /** A service touching its working set uniformly, with no dataset. */
+    public Service(
+        ArrivalSpec arrivals,
+        RequestSpec request,
+        long workingSetBytes,
+        int workers,
+        int backlog,
+        SimDuration timeout,
+        SimDuration slo,
+        Window window) {
+      this(
+          arrivals,
+          request,
+          workingSetBytes,
+          Skew.UNIFORM,
+          null,
+          workers,
+          backlog,
+          timeout,
+          slo,
+          window);
     }
 
     /** A service with the default backlog ({@link #DEFAULT_BACKLOG}). */
@@ -92,10 +123,25 @@ public interface WorkloadSpec {
   }
 
   /**
+   * Files a service reads through the page cache (its database, its site's static files).
+   *
+   * @param sizeBytes bytes of file data the reads draw from, > 0
+   * @param skew how reads spread over those pages
+   */
+  record DatasetSpec(long sizeBytes, Skew skew) {
+    public DatasetSpec {
+      checkArgument(sizeBytes > 0, "a dataset holds at least one byte: %s", sizeBytes);
+      Objects.requireNonNull(skew, "skew");
+    }
+  }
+
+  /**
    * One request of a service.
    *
    * @param cpuSeconds work in seconds of the reference core
    * @param diskReads mean random 4 KiB reads that miss the cache (may be fractional)
+   * @param fileReads mean random 4 KiB reads of the service's dataset through the page cache: a hit
+   *     costs no I/O, a miss is a device read (may be fractional)
    * @param diskWrites mean 4 KiB writes
    * @param networkBytes response bytes sent
    * @param memoryTouchBytes working-set bytes touched
@@ -103,13 +149,25 @@ public interface WorkloadSpec {
   record RequestSpec(
       Distribution cpuSeconds,
       double diskReads,
+      double fileReads,
       double diskWrites,
       long networkBytes,
       long memoryTouchBytes) {
     public RequestSpec {
       Objects.requireNonNull(cpuSeconds, "cpuSeconds");
-      checkArgument(diskReads >= 0 && diskWrites >= 0, "disk operations must be >= 0");
+      checkArgument(
+          diskReads >= 0 && fileReads >= 0 && diskWrites >= 0, "disk operations must be >= 0");
       checkArgument(networkBytes >= 0 && memoryTouchBytes >= 0, "bytes must be >= 0");
+    }
+
+    /** A request that reads nothing through the page cache. */
+    public RequestSpec(
+        Distribution cpuSeconds,
+        double diskReads,
+        double diskWrites,
+        long networkBytes,
+        long memoryTouchBytes) {
+      this(cpuSeconds, diskReads, 0, diskWrites, networkBytes, memoryTouchBytes);
     }
   }
 
@@ -204,14 +262,35 @@ public interface WorkloadSpec {
     }
   }
 
+  /**
+   * How a disk hog's reads reach the device: {@code DIRECT} (O_DIRECT, as fio's {@code direct=1}:
+   * straight to the device, as every disk hog read before the page cache existed) or {@code
+   * BUFFERED} (through the page cache, as {@code dd}, {@code cp} or a backup read a file: each page
+   * read once enters the cache's inactive list).
+   */
+  enum DiskIo {
+    DIRECT,
+    BUFFERED
+  }
+
   /** {@code threads} threads doing back-to-back I/O of {@code blockBytes}. */
-  record DiskHog(int threads, DiskPattern pattern, long blockBytes, Window window)
+  record DiskHog(int threads, DiskPattern pattern, long blockBytes, DiskIo io, Window window)
       implements WorkloadSpec {
     public DiskHog {
       checkArgument(threads >= 1, "threads must be >= 1");
       Objects.requireNonNull(pattern, "pattern");
       checkArgument(blockBytes >= 512, "block must be >= 512 B");
+      Objects.requireNonNull(io, "io");
+      checkArgument(
+          io == DiskIo.DIRECT || pattern == DiskPattern.SEQUENTIAL_READ,
+          "buffered I/O is for sequential-read (a file read once): %s",
+          pattern);
       Objects.requireNonNull(window, "window");
+    }
+
+    /** Direct I/O, as every disk hog before the {@code io} key. */
+    public DiskHog(int threads, DiskPattern pattern, long blockBytes, Window window) {
+      this(threads, pattern, blockBytes, DiskIo.DIRECT, window);
     }
   }
 

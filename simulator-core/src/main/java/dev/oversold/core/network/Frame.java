@@ -30,6 +30,14 @@ public final class Frame {
     void delivered(Frame frame);
 
     default void dropped(Frame frame) {}
+
+    /**
+     * The frame has crossed the host stack (its backlog and softirq, if the path has one) and is
+     * about to be queued in the qdisc. Where the sender's socket lets go of its packets there (an
+     * OpenVZ container's venet hands them to the host's backlog, whose {@code ip_rcv} orphans
+     * them), the sender is no longer held back by what queues behind.
+     */
+    default void leftStack(Frame frame) {}
   }
 
   private final Flow flow;
@@ -37,6 +45,7 @@ public final class Frame {
   private final Outcome outcome;
   private int packets;
   private long enqueuedAt = -1;
+  private boolean leftStack;
 
   /**
    * @param payloadBytes IP packet size (header included), 1..65,535; a TSO/GSO super-packet may be
@@ -92,6 +101,7 @@ public final class Frame {
         count >= 1 && count < packets, "take 1..%s packets, not %s", packets - 1, count);
     Frame part = new Frame(flow, payloadBytes, count, outcome);
     part.enqueuedAt = enqueuedAt;
+    part.leftStack = leftStack;
     packets -= count;
     return part;
   }
@@ -121,6 +131,19 @@ public final class Frame {
 
   void enqueued(long now) {
     enqueuedAt = now;
+  }
+
+  /** Whether the frame has crossed the host stack (see {@link Outcome#leftStack}). */
+  public boolean hasLeftStack() {
+    return leftStack;
+  }
+
+  /** The frame has crossed the host stack: its outcome is told, once. */
+  void leaveStack() {
+    if (!leftStack) {
+      leftStack = true;
+      outcome.leftStack(this);
+    }
   }
 
   /** The frame has left the last stage: its flow and outcome are told. */

@@ -61,6 +61,7 @@ public final class TxPath {
   }
 
   private void toQdisc(Frame frame) {
+    frame.leaveStack();
     long now = simulation.now();
     frame.enqueued(now);
     if (!qdisc.enqueue(frame, now)) {

@@ -71,6 +71,15 @@ public interface IoPolicy {
     return kind == DiskKind.NVME ? IoSchedulerKind.NONE : IoSchedulerKind.MQ_DEADLINE;
   }
 
+  /**
+   * The page cache's dirty throttling runs as in Linux 2.6.32 (writers write back themselves, per
+   * task limits: mm/page-writeback.c before 3.2) rather than a modern kernel's IO-less pauses. By
+   * default modern: the VMs' guests and a bare-metal host run current kernels.
+   */
+  default boolean legacyDirtyThrottling() {
+    return false;
+  }
+
   /** Host options this policy reads. */
   default List<Knob> hostOptions() {
     return List.of();

@@ -16,11 +16,30 @@ import java.util.Objects;
  * @param stack the host stack's per-packet work, shared by every tenant
  * @param backend each tenant's own per-packet stage, or {@link Stage#NONE}
  * @param shaping where a tenant's bandwidth limit is enforced
+ * @param release where a datagram sender's socket lets go of its packets, so that it may send more
  */
 public record NetworkPath(
-    QdiscKind qdisc, int queueLength, int ringSlots, Stage stack, Stage backend, Shaping shaping) {
+    QdiscKind qdisc,
+    int queueLength,
+    int ringSlots,
+    Stage stack,
+    Stage backend,
+    Shaping shaping,
+    SocketRelease release) {
+
+  /** A path whose senders are held back until their packets have left the wire. */
+  public NetworkPath(
+      QdiscKind qdisc,
+      int queueLength,
+      int ringSlots,
+      Stage stack,
+      Stage backend,
+      Shaping shaping) {
+    this(qdisc, queueLength, ringSlots, stack, backend, shaping, SocketRelease.AT_WIRE);
+  }
 
   public NetworkPath {
+    Objects.requireNonNull(release, "release");
     Objects.requireNonNull(qdisc, "qdisc");
     Objects.requireNonNull(stack, "stack");
     Objects.requireNonNull(backend, "backend");
@@ -29,20 +48,65 @@ public record NetworkPath(
     checkArgument(ringSlots >= 1, "ring must have at least one slot: %s", ringSlots);
   }
 
+  /** The same path with senders released at {@code point}. */
+  public NetworkPath withRelease(SocketRelease point) {
+    return new NetworkPath(qdisc, queueLength, ringSlots, stack, backend, shaping, point);
+  }
+
+  /**
+   * Where a sending socket's buffer stops counting a datagram it sent: until then the packet holds
+   * part of the socket's send buffer ({@code sk_wmem_alloc}, net/core/sock.c), and a sender whose
+   * buffer is full waits, so what queues beyond that point is what holds it back.
+   */
+  public enum SocketRelease {
+    /**
+     * When the NIC has sent the packet and the driver frees it on transmit completion: the qdisc
+     * and ring hold the sender back (a host's own sockets).
+     */
+    AT_WIRE,
+    /**
+     * When the host stack's softirq takes the packet off its backlog: an OpenVZ container's venet
+     * hands its packets to the host with {@code netif_rx} (venet_xmit, drivers/net/venet_core.c, no
+     * queue of its own: tx_queue_len 0) and the host's {@code ip_rcv} orphans them ({@code
+     * skb_orphan}, net/ipv4/ip_input.c) before routing them to the NIC. Only the backlog holds the
+     * container back; the NIC's qdisc drops what does not fit, whoever sent it.
+     */
+    AT_HOST_STACK
+  }
+
   /** Where a tenant's bandwidth limit (plan or native) is enforced. */
   public enum Shaping {
     /**
-     * A token bucket on the tenant's own interface (libvirt {@code <bandwidth>} on the tap, Xen's
-     * vif credit, ESXi traffic shaping on the port), refilled over 50 ms; before the shared stages
-     * on transmit, after them on receive.
+     * A token bucket on the tenant's own interface both ways, refilled over 50 ms; before the
+     * shared stages on transmit, after them on receive: libvirt's {@code <bandwidth>} with {@code
+     * <outbound>} and {@code <inbound>} on the VM's tap [R libvirt formatnetwork, Quality of
+     * service].
      */
     OWN_INTERFACE,
+    /**
+     * A token bucket on the tenant's own interface for what it sends only; what it receives is not
+     * limited. Xen's vif {@code rate}: netback charges the credit to the requests a guest puts on
+     * its transmit ring (tx_credit_exceeded, drivers/net/xen-netback/netback.c), not to packets for
+     * the guest. ESXi's traffic shaping on a standard vSwitch: outbound only [R vSphere Networking,
+     * Traffic Shaping Policy]; ingress needs a distributed switch, not modelled.
+     */
+    OWN_INTERFACE_TRANSMIT,
     /**
      * HTB classes on the host's NIC, one per tenant, as tc is set up for OpenVZ containers (shaped
      * containers get rate = ceil = their limit, the others rate = line / tenants and ceil = line);
      * the shared backlog and softirq still come first. Receive: a token bucket on venet.
      */
-    HTB_ON_NIC
+    HTB_ON_NIC;
+
+    /** Whether what the tenant receives is limited too. */
+    public boolean shapesReceive() {
+      return this != OWN_INTERFACE_TRANSMIT;
+    }
+
+    /** Whether the tenant's transmit limit is a bucket on its own interface (not on the NIC). */
+    public boolean ownInterface() {
+      return this != HTB_ON_NIC;
+    }
   }
 
   /** Queueing disciplines a host's NIC may run. */

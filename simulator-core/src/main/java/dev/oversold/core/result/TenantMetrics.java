@@ -93,6 +93,8 @@ public record TenantMetrics(
    * @param residentBytes mean resident bytes
    * @param swappedBytes mean swapped bytes (host swap, vSwap or guest swap)
    * @param majorFaults page faults that needed a disk read
+   * @param cacheHits buffered page reads (file-reads, a buffered stream) the page cache served
+   * @param cacheMisses buffered page reads that missed the page cache and read the disk
    * @param reclaimStalls requests that waited in reclaim (for swap-out writes or a free frame)
    * @param reclaimStallMs their total wait, milliseconds
    * @param reclaimStallP99Ms the 99th percentile of one stall, milliseconds (0 without stalls)
@@ -103,15 +105,25 @@ public record TenantMetrics(
       double residentBytes,
       double swappedBytes,
       long majorFaults,
+      long cacheHits,
+      long cacheMisses,
       long reclaimStalls,
       double reclaimStallMs,
       double reclaimStallP99Ms,
       double swapInBytes,
       double swapOutBytes) {
-
-    /** Figures without reclaim stalls or swap traffic. */
+    /**
+     * Figures of a tenant that reads nothing through the page cache and has no reclaim stalls or
+     * swap traffic.
+     */
     public Memory(double residentBytes, double swappedBytes, long majorFaults) {
-      this(residentBytes, swappedBytes, majorFaults, 0, 0, 0, 0, 0);
+      this(residentBytes, swappedBytes, majorFaults, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Hits over buffered page reads; NaN when there were none. */
+    public double cacheHitRatio() {
+      long reads = cacheHits + cacheMisses;
+      return reads == 0 ? Double.NaN : (double) cacheHits / reads;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.kernel.HostKernel;
@@ -18,6 +19,7 @@ import dev.oversold.core.sharing.SharedCapacity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A host during a run: its shared capacities, its platform, its memory and its tenants. */
 public final class HostRuntime {
@@ -39,7 +41,8 @@ public final class HostRuntime {
   private final List<TenantRuntime> tenants = new ArrayList<>();
   private Share kernelCpu;
   private Share kswapdCpu;
-  private Writeback writeback;
+  private @Nullable Writeback writeback;
+  private @Nullable FileCache fileCache;
 
   /**
    * Builds the host for the tenants placed on it.
@@ -210,11 +213,40 @@ public final class HostRuntime {
     return kswapdCpu;
   }
 
-  /** The shared page cache's writeback, when the platform has one kernel. */
+  /**
+   * The kernel's one page cache for buffered reads, when the platform has one kernel (OpenVZ, bare
+   * metal); built on first use.
+   */
+  FileCache sharedFileCache(RandomStreams streams) {
+    if (fileCache == null) {
+      fileCache = new FileCache(true, streams.stream(spec.name(), "page-cache"));
+    }
+    return fileCache;
+  }
+
+  /**
+   * The shared page cache's writeback, when the platform has one kernel: over the host's RAM, its
+   * flusher on the host's own queue (async, charged to no tenant).
+   */
   Writeback writeback() {
     if (writeback == null) {
-      writeback = new Writeback(simulation, storage, spec.memory().ramBytes());
+      writeback =
+          new Writeback(
+              simulation,
+              platform.io().legacyDirtyThrottling()
+                  ? Writeback.Kernel.LINUX_2_6_32
+                  : Writeback.Kernel.MODERN,
+              spec.memory().ramBytes(),
+              spec.cpu().cores(),
+              (bytes, random, written) ->
+                  storage.submit(
+                      storage.flusherQueue(), bytes, true, random, false, r -> written.run()));
     }
+    return writeback;
+  }
+
+  /** The shared page cache's writeback if anything was written through it yet. */
+  @Nullable Writeback writebackIfStarted() {
     return writeback;
   }
 

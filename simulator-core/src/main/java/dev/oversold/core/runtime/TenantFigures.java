@@ -53,6 +53,8 @@ final class TenantFigures {
             residentBytes,
             swappedBytes,
             recorder.majorFaults(),
+            recorder.cacheHits(),
+            recorder.cacheMisses(),
             recorder.reclaimStalls(),
             SimTime.toMillis(recorder.reclaimStallNanos()),
             recorder.reclaimStallDelays().quantileMillis(0.99),

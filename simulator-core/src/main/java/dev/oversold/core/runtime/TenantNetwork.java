@@ -70,9 +70,8 @@ final class TenantNetwork implements NetworkAccess {
               : new Htb.ClassSpec(line / host.tenantCount(), line, burst(line));
       htb.addClass(transmitFlow, own);
     }
-    boolean ownInterface = path.shaping() == NetworkPath.Shaping.OWN_INTERFACE;
-    this.transmitShaper = shaped && ownInterface ? bucket(limit) : null;
-    this.receiveShaper = shaped ? bucket(limit) : null;
+    this.transmitShaper = shaped && path.shaping().ownInterface() ? bucket(limit) : null;
+    this.receiveShaper = shaped && path.shaping().shapesReceive() ? bucket(limit) : null;
     if (host.uplink() != null) {
       host.uplink().weigh(transmitFlow, limits.weight());
     }
@@ -122,12 +121,18 @@ final class TenantNetwork implements NetworkAccess {
 
   @Override
   public void sendDatagrams(long packets, int packetBytes, LongConsumer delivered) {
-    datagrams(true, packets, packetBytes, delivered);
+    datagrams(true, packets, packetBytes, null, delivered);
+  }
+
+  @Override
+  public void sendDatagrams(
+      long packets, int packetBytes, Runnable released, LongConsumer delivered) {
+    datagrams(true, packets, packetBytes, released, delivered);
   }
 
   @Override
   public void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
-    datagrams(false, packets, packetBytes, delivered);
+    datagrams(false, packets, packetBytes, null, delivered);
   }
 
   private static int segment(long packetBytes) {
@@ -147,14 +152,30 @@ final class TenantNetwork implements NetworkAccess {
     return receiveFlow;
   }
 
-  private void datagrams(boolean out, long packets, int packetBytes, LongConsumer delivered) {
+  /**
+   * A burst of datagrams. {@code released}, when given, runs once the sender's socket has let go of
+   * every packet: where the path releases them ({@link NetworkPath#release()}: at the host stack),
+   * or else with {@code delivered}.
+   */
+  private void datagrams(
+      boolean out,
+      long packets,
+      int packetBytes,
+      @Nullable Runnable released,
+      LongConsumer delivered) {
     if (packets <= 0) {
+      if (released != null) {
+        released.run();
+      }
       delivered.accept(0);
       return;
     }
     int count = (int) Math.min(Integer.MAX_VALUE, packets);
+    boolean releasedAtStack =
+        released != null && host.path().release() == NetworkPath.SocketRelease.AT_HOST_STACK;
     long[] got = {0};
     long[] settled = {0};
+    long[] let = {0};
     Frame.Outcome outcome =
         new Frame.Outcome() {
           @Override
@@ -165,13 +186,37 @@ final class TenantNetwork implements NetworkAccess {
 
           @Override
           public void dropped(Frame frame) {
+            if (releasedAtStack && !frame.hasLeftStack()) {
+              letGo(frame); // dropped before the stack: the socket frees it with the drop
+            }
             settle(frame);
+          }
+
+          @Override
+          public void leftStack(Frame frame) {
+            if (releasedAtStack) {
+              letGo(frame);
+            }
+          }
+
+          private void letGo(Frame frame) {
+            let[0] += frame.packets();
+            if (let[0] == count && released != null) {
+              released.run();
+            }
           }
 
           private void settle(Frame frame) {
             settled[0] += frame.packets();
             if (settled[0] == count) {
-              after(out, () -> delivered.accept(got[0]));
+              after(
+                  out,
+                  () -> {
+                    if (released != null && !releasedAtStack) {
+                      released.run();
+                    }
+                    delivered.accept(got[0]);
+                  });
             }
           }
         };

@@ -1,5 +1,6 @@
 package dev.oversold.core.runtime;
 
+import com.google.common.base.Suppliers;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
@@ -8,13 +9,16 @@ import dev.oversold.core.kernel.KernelObjects;
 import dev.oversold.core.memory.MemoryEvents;
 import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.workload.CpuAccess;
 import dev.oversold.core.workload.DiskAccess;
+import dev.oversold.core.workload.FileReads;
 import dev.oversold.core.workload.MemoryAccess;
 import dev.oversold.core.workload.NetworkAccess;
 import dev.oversold.core.workload.ProcessAccess;
@@ -111,6 +115,17 @@ public final class TenantRuntime implements TenantContext {
           }
         },
         this::kill);
+    // Buffered reads: the kernel's one cache on a shared kernel, the guest's own in a VM. Built on
+    // first use, so tenants without buffered reads draw nothing from its stream.
+    this.disk.pageCache(
+        host.ioCosts().sharedPageCache()
+            ? () -> host.sharedFileCache(streams)
+            : Suppliers.memoize(
+                () -> new FileCache(false, streams.stream(spec.name(), "page-cache"))),
+        recorder);
+    if (spec.workload() instanceof WorkloadSpec.Service service) {
+      this.memory.touchSkew(service.workingSetSkew());
+    }
     this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
     this.chargedMemory = new ChargedMemory(kernel, memory);
     this.processes = new KernelProcesses(kernel, chargedMemory);
@@ -212,7 +227,7 @@ public final class TenantRuntime implements TenantContext {
 
   @Override
   public DiskAccess disk() {
-    return killed ? (operations, bytes, write, random, done) -> {} : disk;
+    return killed ? DeadDisk.INSTANCE : disk;
   }
 
   @Override
@@ -269,5 +284,23 @@ public final class TenantRuntime implements TenantContext {
 
     @Override
     public void receive(long bytes, Runnable done) {}
+  }
+
+  /** A killed tenant's disk: nothing is issued and nothing calls back. */
+  private enum DeadDisk implements DiskAccess {
+    INSTANCE;
+
+    @Override
+    public void io(int operations, long bytes, boolean write, boolean random, Runnable done) {}
+
+    @Override
+    public FileReads dataset(Skew skew, long pages) {
+      return (count, done) -> {};
+    }
+
+    @Override
+    public FileReads stream() {
+      return (count, done) -> {};
+    }
   }
 }

@@ -3,9 +3,14 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.memory.MemoryIo;
 import dev.oversold.core.memory.Pages;
 import dev.oversold.core.memory.TenantMemory;
+import dev.oversold.core.metrics.TenantRecorder;
+import dev.oversold.core.model.Skew;
 import dev.oversold.core.platform.IoCosts;
+import dev.oversold.core.storage.Dataset;
 import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.workload.DiskAccess;
+import dev.oversold.core.workload.FileReads;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Random operations of one call are issued one after another (the caller's thread waits for
  * each); a sequential call is one request of all its bytes, as the block layer merges contiguous
- * I/O (the device splits it at its own request size). On a shared kernel an unlimited tenant's
- * writes land in the page cache and the flusher writes them back on its own queue.
+ * I/O (the device splits it at its own request size). Buffered writes land in a page cache ({@link
+ * Writeback}): on a shared kernel an unlimited tenant's go to the host kernel's cache and its
+ * flusher writes them back on the host's own queue; a VM's go to its guest kernel's cache over the
+ * guest's RAM, whose writeback comes down this same path (CPU stage, limit, the tenant's queue) as
+ * async writes.
  */
 final class TenantStorage implements DiskAccess, MemoryIo {
   private final HostRuntime host;
@@ -35,7 +43,10 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   private final @Nullable SliceLimiter limiter;
   private final TenantMemory memory;
   private final boolean sharedPageCache;
+  private @Nullable Writeback guestWriteback;
   private boolean killed;
+  private @Nullable Supplier<FileCache> fileCache;
+  private @Nullable TenantRecorder recorder;
 
   TenantStorage(
       HostRuntime host,
@@ -51,6 +62,32 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     this.memory = memory;
     IoCosts costs = host.ioCosts();
     this.sharedPageCache = costs.sharedPageCache();
+  }
+
+  /**
+   * The guest kernel's page cache writeback (a VM): dirty limits over the guest's RAM, a modern
+   * guest kernel's throttling, and each writeback request crossing the VM's I/O path as an async
+   * write.
+   */
+  Writeback guestWriteback() {
+    Writeback wb = guestWriteback;
+    if (wb == null) {
+      wb =
+          new Writeback(
+              host.simulation(),
+              Writeback.Kernel.MODERN,
+              memory.config().ramBytes(),
+              1,
+              (bytes, random, written) ->
+                  new Run(1, bytes, true, random, true, false, written).next());
+      guestWriteback = wb;
+    }
+    return wb;
+  }
+
+  /** The guest's writeback if the tenant wrote through it yet (a VM), else null. */
+  @Nullable Writeback guestWritebackIfStarted() {
+    return guestWriteback;
   }
 
   /** The tenant's queue at the host's scheduler (its weight, its counters). */
@@ -69,13 +106,17 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     // A tenant with an I/O limit is throttled at it even for buffered writes (OpenVZ charges dirty
     // pages to the container's beancounter [M]); an unlimited one writes into the shared cache.
     if (write && sharedPageCache && limiter == null) {
-      host.writeback().write(total, random, done);
+      host.writeback().write(this, total, random, done);
+      return;
+    }
+    if (write && !sharedPageCache) {
+      guestWriteback().write(this, total, random, done);
       return;
     }
     if (random) {
-      new Run(operations, bytes, write, true, true, done).next();
+      new Run(operations, bytes, write, true, true, true, done).next();
     } else {
-      new Run(1, total, write, false, true, done).next();
+      new Run(1, total, write, false, true, true, done).next();
     }
   }
 
@@ -89,6 +130,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     private final boolean write;
     private final boolean random;
     private final boolean throughCpu;
+    private final boolean sync;
     private final Runnable done;
 
     Run(
@@ -97,12 +139,14 @@ final class TenantStorage implements DiskAccess, MemoryIo {
         boolean write,
         boolean random,
         boolean throughCpu,
+        boolean sync,
         Runnable done) {
       this.remaining = requests;
       this.bytes = bytes;
       this.write = write;
       this.random = random;
       this.throughCpu = throughCpu;
+      this.sync = sync;
       this.done = done;
     }
 
@@ -139,12 +183,58 @@ final class TenantStorage implements DiskAccess, MemoryIo {
           bytes,
           write,
           random,
-          true,
+          sync,
           request -> {
             host.diskLatency().record(1, request.completedAt() - request.submittedAt());
             next();
           });
     }
+  }
+
+  // ------------------------------------------------------------ reads through the page cache
+
+  /** Where this tenant's buffered reads are cached (set when the tenant is built). */
+  void pageCache(Supplier<FileCache> cache, TenantRecorder recorder) {
+    this.fileCache = cache;
+    this.recorder = recorder;
+  }
+
+  @Override
+  public FileReads dataset(Skew skew, long pages) {
+    return cache().dataset(memory, this, recorder(), Dataset.of(skew, pages));
+  }
+
+  @Override
+  public FileReads stream() {
+    return cache().stream(memory, this, recorder());
+  }
+
+  /** The page cache this tenant's buffered reads go through. */
+  FileCache fileCache() {
+    return cache();
+  }
+
+  private FileCache cache() {
+    if (fileCache == null) {
+      throw new IllegalStateException("no page cache wired for " + memory.name());
+    }
+    return fileCache.get();
+  }
+
+  private TenantRecorder recorder() {
+    if (recorder == null) {
+      throw new IllegalStateException("no recorder wired for " + memory.name());
+    }
+    return recorder;
+  }
+
+  /**
+   * Reads the page cache missed: {@code operations} reads of {@code bytes} (random ones one after
+   * another, a sequential one as one request) through the CPU stage, the limit and the device,
+   * without charging them to the cache again (the cache has placed them).
+   */
+  void readPastCache(int operations, long bytes, boolean random, Runnable done) {
+    new Run(operations, bytes, false, random, true, true, done).next();
   }
 
   // ------------------------------------------------------------ MemoryIo: paging, raw device
@@ -156,7 +246,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       done.run();
       return;
     }
-    new Run(pages, Pages.PAGE_BYTES, false, true, false, done).next();
+    new Run(pages, Pages.PAGE_BYTES, false, true, false, true, done).next();
   }
 
   /**
@@ -174,7 +264,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     if (hostSwap) {
       storage.submitSwapWrite(bytes, written);
     } else {
-      new Run(1, bytes, true, false, false, written).next();
+      new Run(1, bytes, true, false, false, true, written).next();
     }
   }
 

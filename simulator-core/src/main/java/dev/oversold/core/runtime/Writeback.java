@@ -1,131 +1,593 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.engine.EventHandle;
+import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The shared page cache's global writeback (one kernel: OpenVZ, bare metal). A write lands in the
- * page cache as dirty data and completes at once; one flusher writes dirty data back in sequential
- * chunks on its own queue at the host's I/O scheduler, which is not the writer's (CFQ loses the
- * cgroup of async writes), so a heavy writer's flushes take device time from everyone's reads. Past
- * the dirty limit (vm.dirty_ratio, 20% of RAM by default) writers wait until writeback catches up
- * (balance_dirty_pages).
+ * One kernel's dirty page cache and its writeback (mm/page-writeback.c, fs/fs-writeback.c): a
+ * buffered write dirties pages and returns; the flusher writes dirty data back in chunks; writers
+ * that dirty faster than the device drains are throttled in {@code balance_dirty_pages}.
+ *
+ * <p>Which kernel: the shared kernel of OpenVZ (and bare metal) has one instance for the whole host
+ * over the host's RAM, its flusher on the host's own queue; a VM's guest kernel has one over the
+ * guest's RAM, its writeback going down the guest's virtual I/O path. Two throttles:
+ *
+ * <ul>
+ *   <li>{@link Kernel#LINUX_2_6_32} (OpenVZ's RHEL 6 kernel): a writer whose share of dirty plus
+ *       under-writeback memory is past its limit writes back {@code write_chunk} of the oldest
+ *       dirty data itself and waits for it, else waits in {@code congestion_wait} (100 ms, or until
+ *       a writeback completes); its limit is the dirty threshold lowered by up to 1/8 in proportion
+ *       to its share of recent dirtying ({@code task_dirty_limit}), so a heavy writer is stopped
+ *       first, and a light writer next to it is stopped too once the global limit is crossed.
+ *   <li>{@link Kernel#MODERN} (3.2+, the VMs' guests): no writer writes back; past the free-run
+ *       ceiling each write sleeps {@code bytes / (dirty_ratelimit x pos_ratio)}, at most 200 ms,
+ *       with {@code pos_ratio} the cubic of {@code pos_ratio_polynom} around the setpoint and
+ *       {@code dirty_ratelimit} the balanced rate that makes all writers together dirty at the
+ *       measured writeback bandwidth ({@code wb_update_write_bandwidth}, {@code
+ *       wb_update_dirty_ratelimit}).
+ * </ul>
+ *
+ * <p>Simplifications (each an assumption): dirtyable memory is all of the kernel's RAM (the kernel
+ * counts free plus reclaimable pages, nearly all of RAM when anonymous memory is small); one
+ * backing device per kernel, so the per-bdi limit is the global one; a tenant's writers count as
+ * one task; every write call is checked (the kernel checks every {@code ratelimit_pages}, 8 pages
+ * once over the limit); a writer's own writeback waits for its completion where the kernel waits
+ * for the request queue to admit it (on a congested queue, about when earlier requests complete).
  */
 final class Writeback {
-  /** Data written back per flusher job: 4 MiB, so flushes interleave with other tenants' I/O. */
+  /** Which {@code balance_dirty_pages} the kernel runs. */
+  enum Kernel {
+    /** Linux 2.6.32 (RHEL 6, OpenVZ): writers write back themselves, per-task limits. */
+    LINUX_2_6_32,
+    /** Linux 3.2 and later (IO-less dirty throttling): writers pause in proportion. */
+    MODERN
+  }
+
+  /** Where the kernel's writeback requests go: the host's queue or the guest's virtual disk. */
+  interface Sink {
+    /** Writes {@code bytes} (one request); {@code written} when the device has served it. */
+    void write(long bytes, boolean random, Runnable written);
+  }
+
+  /**
+   * Bytes the flusher writes back per pass: 1,024 pages = 4 MiB, {@code MAX_WRITEBACK_PAGES}
+   * (fs/fs-writeback.c, 2.6.32), so flushes interleave with other I/O.
+   */
   static final long CHUNK_BYTES = 4L << 20;
 
-  /** A page: what a randomly dirtied write is written back as. */
+  /**
+   * Dirty data of one kind written within 1 s shares one segment and its first write's time, so the
+   * periodic flush may write data back up to 1 s before it is 30 s old (an assumption: the kernel
+   * keeps the time per inode, {@code dirtied_when}; here there are no files).
+   */
+  static final long DIRTIED_GRAIN_NANOS = SimTime.SECOND;
+
+  /** A page: what a randomly dirtied write is written back as, one 4 KiB write each. */
   private static final long PAGE = 4096;
 
   /**
-   * vm.dirty_ratio default: 20% of available memory [R kernel
-   * Documentation/admin-guide/sysctl/vm.rst].
+   * vm.dirty_background_ratio: the flusher starts writing back above 10 % of dirtyable memory
+   * (mm/page-writeback.c {@code dirty_background_ratio = 10}, 2.6.32 and modern).
+   */
+  static final double DIRTY_BACKGROUND_RATIO = 0.10;
+
+  /**
+   * vm.dirty_ratio: writers are throttled above 20 % of dirtyable memory (mm/page-writeback.c
+   * {@code vm_dirty_ratio = 20}, 2.6.32 and modern).
    */
   static final double DIRTY_RATIO = 0.20;
 
-  private final Simulation simulation;
-  private final HostStorage storage;
-  private final long limitBytes;
-  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-  private long dirtyBytes;
+  /**
+   * vm.dirty_expire_centisecs: data dirty longer than 30 s is written back by the periodic flush
+   * (mm/page-writeback.c {@code dirty_expire_interval = 30 * 100}).
+   */
+  static final long EXPIRE_NANOS = 30 * SimTime.SECOND;
 
-  /** Dirty data in the order it was written: {bytes, 1 if written at random offsets}. */
+  /**
+   * vm.dirty_writeback_centisecs: the flusher wakes every 5 s to write expired data
+   * (mm/page-writeback.c {@code dirty_writeback_interval = 5 * 100}).
+   */
+  static final long WAKEUP_NANOS = 5 * SimTime.SECOND;
+
+  /**
+   * A throttled 2.6.32 writer that could not write enough waits {@code
+   * congestion_wait(BLK_RW_ASYNC, HZ/10)}: 100 ms at most, less if a write completes.
+   */
+  static final long CONGESTION_WAIT_NANOS = 100 * SimTime.MILLISECOND;
+
+  /**
+   * {@code task_dirty_limit} (2.6.32): a task's limit is the threshold less 1/8 of it times the
+   * task's fraction of recent dirtying ({@code dirty >> 3}), never below half the threshold.
+   */
+  static final int TASK_LIMIT_FRACTION = 8;
+
+  /**
+   * The largest {@code ratelimit_pages}: 4 MiB ({@code writeback_set_ratelimit}, 2.6.32: total
+   * pages / (CPUs x 32), at least 16 pages, at most 4,096 KiB), so a throttled writer writes back
+   * {@code sync_writeback_pages} = 1.5 x that: 6 MiB at most.
+   */
+  static final long MAX_RATELIMIT_BYTES = 4L << 20;
+
+  /** The smallest {@code ratelimit_pages}: 16 pages. */
+  static final long MIN_RATELIMIT_BYTES = 16 * PAGE;
+
+  /** Modern {@code MAX_PAUSE}: a throttled writer sleeps at most HZ/5 = 200 ms at a time. */
+  static final long MAX_PAUSE_NANOS = 200 * SimTime.MILLISECOND;
+
+  /**
+   * Modern {@code INIT_BW}: the write bandwidth a backing device is assumed to have before any
+   * writeback was measured, 100 MiB/s (mm/backing-dev.c).
+   */
+  static final double INIT_BANDWIDTH = 100.0 * (1 << 20);
+
+  /**
+   * Modern {@code BANDWIDTH_INTERVAL}: the write bandwidth is re-estimated every 200 ms; each
+   * estimate is averaged over a 3 s period ({@code wb_update_write_bandwidth}, which rounds it to a
+   * power of two in jiffies: an assumption here).
+   */
+  static final long BANDWIDTH_INTERVAL_NANOS = 200 * SimTime.MILLISECOND;
+
+  static final long BANDWIDTH_PERIOD_NANOS = 3 * SimTime.SECOND;
+
+  /** Upper bound of a dirtier's rate limit, bytes/s (no device writes 1 TB/s; a guard only). */
+  private static final double MAX_DIRTY_RATELIMIT = 1e12;
+
+  private final Simulation simulation;
+  private final Kernel kernel;
+  private final Sink sink;
+  private final long thresh;
+  private final long backgroundThresh;
+  private final long ratelimitBytes;
+  private final long proportionPeriod;
+
+  /** Dirty data not yet under writeback, oldest first: {bytes, 1 if random, dirtied at ns}. */
   private final ArrayDeque<long[]> segments = new ArrayDeque<>();
 
-  private boolean flushing;
+  private long dirty;
+  private long underWriteback;
+  private long written;
   private long writtenBack;
+  private long maxOverLimitNanos;
+  private long overLimitSince = -1;
+  private long throttledWrites;
+  private long throttledNanos;
 
-  private record Waiter(long bytes, Runnable done) {}
+  private boolean flushing;
+  private long expireCutoff = Long.MIN_VALUE;
+  private @Nullable EventHandle wakeup;
 
-  Writeback(Simulation simulation, HostStorage storage, long ramBytes) {
+  /** Writers waiting in congestion_wait, woken by the next completed writeback or their timer. */
+  private final List<Throttle> congested = new ArrayList<>();
+
+  /** Floating proportion of recent dirtying per writer: {decayed bytes, period index}. */
+  private final Map<Object, long[]> dirtied = new HashMap<>();
+
+  private long dirtiedTotal;
+  private long dirtiedPeriod;
+  private long dirtiedRecent;
+
+  private double bandwidth = INIT_BANDWIDTH;
+  private double dirtyRatelimit = INIT_BANDWIDTH;
+  private long ratelimitStamp;
+  private long dirtiedSinceStamp;
+  private long bandwidthStamp;
+  private long bandwidthBytes;
+
+  /**
+   * @param dirtyableBytes memory the dirty ratios apply to (the kernel's RAM)
+   * @param cpus the kernel's CPUs, for 2.6.32's ratelimit_pages
+   */
+  Writeback(Simulation simulation, Kernel kernel, long dirtyableBytes, int cpus, Sink sink) {
     this.simulation = simulation;
-    this.storage = storage;
-    this.limitBytes = Math.max(CHUNK_BYTES, (long) (ramBytes * DIRTY_RATIO));
+    this.kernel = kernel;
+    this.sink = sink;
+    this.thresh = Math.max(CHUNK_BYTES, (long) (dirtyableBytes * DIRTY_RATIO));
+    this.backgroundThresh = (long) (thresh * (DIRTY_BACKGROUND_RATIO / DIRTY_RATIO));
+    this.ratelimitBytes =
+        Math.max(
+            MIN_RATELIMIT_BYTES,
+            Math.min(MAX_RATELIMIT_BYTES, dirtyableBytes / (Math.max(1, cpus) * 32L)));
+    // calc_period_shift (2.6.32): 2 + ilog2(dirty threshold in pages), so a proportion period is
+    // 4 x the threshold's largest power of two of pages: the task fractions forget dirtying older
+    // than two to four dirty thresholds' worth.
+    long pages = Math.max(2, thresh / PAGE);
+    this.proportionPeriod = (4L << (63 - Long.numberOfLeadingZeros(pages - 1))) * PAGE;
+    this.bandwidthStamp = simulation.now();
+    this.ratelimitStamp = simulation.now();
   }
 
   /**
-   * Dirties {@code bytes}, written at random offsets or sequentially; {@code done} when accepted.
+   * {@code writer} dirties {@code bytes}, written at random offsets or sequentially; {@code done}
+   * when the write returns (at once, or after the writer was throttled).
    */
-  void write(long bytes, boolean random, Runnable done) {
-    dirtyBytes += bytes;
+  void write(Object writer, long bytes, boolean random, Runnable done) {
+    long now = simulation.now();
+    written += bytes;
+    dirty += bytes;
     long[] last = segments.peekLast();
-    if (last != null && (last[1] == 1) == random) {
+    if (last != null && (last[1] == 1) == random && now - last[2] < DIRTIED_GRAIN_NANOS) {
       last[0] += bytes;
     } else {
-      segments.addLast(new long[] {bytes, random ? 1 : 0});
+      segments.addLast(new long[] {bytes, random ? 1 : 0, now});
     }
-    if (dirtyBytes > limitBytes || !waiting.isEmpty()) {
-      waiting.addLast(new Waiter(bytes, done));
+    countDirtied(writer, bytes);
+    dirtiedSinceStamp += bytes;
+    noteLevel();
+    armWakeup();
+    Throttle throttle = new Throttle(writer, bytes, done, now);
+    if (kernel == Kernel.LINUX_2_6_32) {
+      balance2632(throttle);
     } else {
-      complete(done);
+      balanceModern(throttle);
     }
-    kick();
   }
 
+  /** Dirty bytes not yet under writeback (NR_FILE_DIRTY). */
   long dirtyBytes() {
-    return dirtyBytes;
+    return dirty;
+  }
+
+  /** Bytes submitted for writeback and not yet completed (NR_WRITEBACK). */
+  long writebackBytes() {
+    return underWriteback;
+  }
+
+  /** Bytes written into the cache so far. */
+  long writtenBytes() {
+    return written;
   }
 
   long writtenBackBytes() {
     return writtenBack;
   }
 
-  private void kick() {
-    if (flushing || dirtyBytes <= 0) {
+  /** The dirty limit, vm.dirty_ratio of dirtyable memory, bytes. */
+  long thresholdBytes() {
+    return thresh;
+  }
+
+  /** Where background writeback starts, vm.dirty_background_ratio of dirtyable memory, bytes. */
+  long backgroundThresholdBytes() {
+    return backgroundThresh;
+  }
+
+  /** Longest stretch dirty plus under-writeback bytes stayed above the dirty limit, ns. */
+  long maxOverLimitNanos() {
+    return Math.max(maxOverLimitNanos, overLimitSince < 0 ? 0 : simulation.now() - overLimitSince);
+  }
+
+  /** Writes that were throttled, and the total time they waited. */
+  long throttledWrites() {
+    return throttledWrites;
+  }
+
+  long throttledNanos() {
+    return throttledNanos;
+  }
+
+  /** {@code writer}'s limit after task_dirty_limit (2.6.32), bytes. */
+  long taskLimit(Object writer) {
+    double fraction = fraction(writer);
+    long limit = thresh - (long) (thresh / (double) TASK_LIMIT_FRACTION * fraction);
+    return Math.max(thresh / 2, limit);
+  }
+
+  // ------------------------------------------------------------------ throttling
+
+  /** One write call in balance_dirty_pages. */
+  private final class Throttle {
+    final Object writer;
+    final long bytes;
+    final long writeChunk;
+    final Runnable done;
+    final long since;
+    long pagesWritten;
+    @Nullable EventHandle timer;
+
+    Throttle(Object writer, long bytes, Runnable done, long since) {
+      this.writer = writer;
+      this.bytes = bytes;
+      // sync_writeback_pages(dirtied): 1.5 x max(ratelimit_pages, pages dirtied) (2.6.32).
+      long base = Math.max(ratelimitBytes, bytes);
+      this.writeChunk = base + base / 2;
+      this.done = done;
+      this.since = since;
+    }
+
+    void release() {
+      long waited = simulation.now() - since;
+      if (waited > 0) {
+        throttledWrites++;
+        throttledNanos += waited;
+      }
+      complete(done);
+    }
+  }
+
+  private void balance2632(Throttle t) {
+    startBackground();
+    long nr = dirty + underWriteback;
+    long limit = taskLimit(t.writer);
+    // Under its limit, or the background flusher can still catch up (below (bg + thresh) / 2).
+    if (nr <= limit || nr < (backgroundThresh + thresh) / 2 || t.pagesWritten >= t.writeChunk) {
+      t.release();
       return;
     }
-    // One chunk of the oldest dirty data at a time, of one kind: a sequential run is one request
-    // (the device splits it); pages dirtied at random offsets go back to those offsets, one 4 KiB
-    // write each, all submitted at once so the scheduler and the device's tags can overlap them.
-    long[] head = segments.getFirst();
-    long chunk = Math.min(head[0], CHUNK_BYTES);
+    if (dirty > 0 && dirty + underWriteback > limit) {
+      // writeback_inodes_wbc: the writer writes back the oldest dirty data itself.
+      long[] left = {t.writeChunk - t.pagesWritten};
+      writeOwn(t, left);
+      return;
+    }
+    congestionWait(t);
+  }
+
+  /** The writer writes back up to {@code left[0]} bytes, piece after piece, then re-checks. */
+  private void writeOwn(Throttle t, long[] left) {
+    long taken =
+        flushOldest(
+            left[0],
+            bytes -> {
+              t.pagesWritten += bytes;
+              left[0] -= bytes;
+              if (left[0] > 0 && dirty > 0) {
+                writeOwn(t, left);
+              } else {
+                balance2632(t);
+              }
+            });
+    if (taken == 0) {
+      congestionWait(t);
+    }
+  }
+
+  private void congestionWait(Throttle t) {
+    congested.add(t);
+    t.timer =
+        simulation.scheduleAfter(
+            CONGESTION_WAIT_NANOS,
+            () -> {
+              congested.remove(t);
+              t.timer = null;
+              balance2632(t);
+            });
+  }
+
+  private void wakeCongested() {
+    if (congested.isEmpty()) {
+      return;
+    }
+    List<Throttle> woken = new ArrayList<>(congested);
+    congested.clear();
+    for (Throttle t : woken) {
+      if (t.timer != null) {
+        t.timer.cancel();
+        t.timer = null;
+      }
+      simulation.schedule(simulation.now(), () -> balance2632(t));
+    }
+  }
+
+  private void balanceModern(Throttle t) {
+    startBackground();
+    long nr = dirty + underWriteback;
+    long freerun = (backgroundThresh + thresh) / 2; // dirty_freerun_ceiling
+    if (nr <= freerun) {
+      t.release();
+      return;
+    }
+    // pos_ratio_polynom: setpoint halfway between the free-run ceiling and the limit; 1 at the
+    // setpoint, 2 at the ceiling, 0 at the limit, cubic in between.
+    double setpoint = (freerun + thresh) / 2.0;
+    double x = (setpoint - nr) / (thresh - setpoint + 1);
+    double posRatio = Math.max(0, Math.min(2, 1 + x * x * x));
+    updateDirtyRatelimit(posRatio);
+    if (nr >= thresh || posRatio <= 0) {
+      simulation.scheduleAfter(MAX_PAUSE_NANOS, () -> balanceModern(t));
+      return;
+    }
+    double rate = dirtyRatelimit * posRatio; // task_ratelimit
+    long pause = Math.min(MAX_PAUSE_NANOS, SimTime.ceilNanos(t.bytes / rate));
+    simulation.scheduleAfter(pause, t::release);
+  }
+
+  // ------------------------------------------------------------------ writeback
+
+  /** Background writeback runs while dirty data is above the background threshold. */
+  private void startBackground() {
+    if (dirty > backgroundThresh) {
+      kick();
+    }
+  }
+
+  private void armWakeup() {
+    if (wakeup == null && dirty > 0) {
+      wakeup = simulation.scheduleAfter(WAKEUP_NANOS, this::periodicWakeup);
+    }
+  }
+
+  /** wb_kupdate: every 5 s, write back what has been dirty for 30 s or more. */
+  private void periodicWakeup() {
+    wakeup = null;
+    expireCutoff = simulation.now() - EXPIRE_NANOS;
+    kick();
+    armWakeup();
+  }
+
+  private boolean flusherHasWork() {
+    long[] head = segments.peekFirst();
+    return head != null && (dirty > backgroundThresh || head[2] <= expireCutoff);
+  }
+
+  /** The flusher: one chunk of the oldest dirty data at a time while it has work. */
+  private void kick() {
+    if (flushing || !flusherHasWork()) {
+      return;
+    }
+    flushing = true;
+    flushOldest(
+        CHUNK_BYTES,
+        bytes -> {
+          flushing = false;
+          kick();
+        });
+  }
+
+  /**
+   * Moves up to {@code max} bytes of the oldest dirty data of one kind to writeback and submits it:
+   * a sequential run as one request (the device splits it), pages dirtied at random offsets as one
+   * 4 KiB write each, all at once. {@code done} gets the bytes when all are written.
+   *
+   * @return bytes taken, 0 when nothing is dirty
+   */
+  private long flushOldest(long max, LongConsumer done) {
+    long[] head = segments.peekFirst();
+    if (head == null || max <= 0) {
+      return 0;
+    }
+    long chunk = Math.min(head[0], max);
     boolean random = head[1] == 1;
     head[0] -= chunk;
     if (head[0] == 0) {
       segments.pollFirst();
     }
-    flushing = true;
-    Runnable flushed =
-        () -> {
-          flushing = false;
-          dirtyBytes -= chunk;
-          writtenBack += chunk;
-          release();
-          kick();
-        };
+    dirty -= chunk;
+    underWriteback += chunk;
     if (!random) {
-      storage.submit(storage.flusherQueue(), chunk, true, false, false, request -> flushed.run());
-      return;
+      sink.write(chunk, false, () -> written(chunk, done));
+      return chunk;
     }
     long pages = (chunk + PAGE - 1) / PAGE;
     long[] left = {pages};
     for (long i = 0; i < pages; i++) {
       long bytes = Math.min(PAGE, chunk - i * PAGE);
-      storage.submit(
-          storage.flusherQueue(),
+      sink.write(
           bytes,
           true,
-          true,
-          false,
-          request -> {
+          () -> {
             if (--left[0] == 0) {
-              flushed.run();
+              written(chunk, done);
             }
           });
     }
+    return chunk;
   }
 
-  private void release() {
-    long pending = dirtyBytes;
-    while (!waiting.isEmpty() && pending <= limitBytes) {
-      complete(waiting.pollFirst().done());
+  private void written(long bytes, LongConsumer done) {
+    underWriteback -= bytes;
+    writtenBack += bytes;
+    noteLevel();
+    measureBandwidth(bytes);
+    done.accept(bytes);
+    wakeCongested();
+  }
+
+  /**
+   * wb_update_write_bandwidth: a sample every 200 ms averaged into a 3 s period; an interval longer
+   * than 1 s (idle time in it) only restarts the sample, as the kernel does.
+   */
+  private void measureBandwidth(long bytes) {
+    bandwidthBytes += bytes;
+    long now = simulation.now();
+    long elapsed = now - bandwidthStamp;
+    if (elapsed < BANDWIDTH_INTERVAL_NANOS) {
+      return;
+    }
+    if (elapsed <= SimTime.SECOND) {
+      double sample = bandwidthBytes / SimTime.toSeconds(elapsed);
+      bandwidth =
+          (bandwidth * (BANDWIDTH_PERIOD_NANOS - elapsed) + sample * elapsed)
+              / BANDWIDTH_PERIOD_NANOS;
+    }
+    bandwidthStamp = now;
+    bandwidthBytes = 0;
+  }
+
+  /**
+   * wb_update_dirty_ratelimit: every 200 ms of throttling, the rate one dirtier is allowed at the
+   * setpoint becomes the balanced rate, {@code task_ratelimit x write_bw / dirty_rate}, so that N
+   * writers together dirty at the write bandwidth. (The kernel steps toward it with smoothing: an
+   * assumption, one step here.)
+   */
+  private void updateDirtyRatelimit(double posRatio) {
+    long now = simulation.now();
+    long elapsed = now - ratelimitStamp;
+    if (elapsed < BANDWIDTH_INTERVAL_NANOS) {
+      return;
+    }
+    if (elapsed <= SimTime.SECOND && dirtiedSinceStamp > 0) {
+      double dirtyRate = dirtiedSinceStamp / SimTime.toSeconds(elapsed);
+      double balanced = dirtyRatelimit * posRatio * bandwidth / dirtyRate;
+      dirtyRatelimit = Math.max(PAGE, Math.min(balanced, MAX_DIRTY_RATELIMIT));
+    }
+    ratelimitStamp = now;
+    dirtiedSinceStamp = 0;
+  }
+
+  /** Tracks how long dirty plus under-writeback data stays above the limit. */
+  private void noteLevel() {
+    long now = simulation.now();
+    boolean over = dirty + underWriteback > thresh;
+    if (over && overLimitSince < 0) {
+      overLimitSince = now;
+    } else if (!over && overLimitSince >= 0) {
+      maxOverLimitNanos = Math.max(maxOverLimitNanos, now - overLimitSince);
+      overLimitSince = -1;
+    }
+  }
+
+  // ------------------------------------------------------------------ task proportions
+
+  /**
+   * The task's share of recent dirtying (lib/proportions.c's floating proportion, as task_dirty_inc
+   * feeds it): each writer's count and the total halve every period.
+   */
+  private void countDirtied(Object writer, long bytes) {
+    rollPeriods();
+    long[] own = dirtied.computeIfAbsent(writer, w -> new long[] {0, dirtiedPeriod});
+    decay(own);
+    own[0] += bytes;
+    dirtiedRecent += bytes;
+    dirtiedTotal += bytes;
+  }
+
+  private double fraction(Object writer) {
+    rollPeriods();
+    long[] own = dirtied.get(writer);
+    if (own == null || dirtiedRecent <= 0) {
+      return 0;
+    }
+    decay(own);
+    return Math.min(1.0, own[0] / (double) dirtiedRecent);
+  }
+
+  private void rollPeriods() {
+    long period = dirtiedTotal / proportionPeriod;
+    if (period > dirtiedPeriod) {
+      int shift = (int) Math.min(63, period - dirtiedPeriod);
+      dirtiedRecent >>= shift;
+      dirtiedPeriod = period;
+    }
+  }
+
+  private void decay(long[] own) {
+    if (own[1] < dirtiedPeriod) {
+      own[0] >>= (int) Math.min(63, dirtiedPeriod - own[1]);
+      own[1] = dirtiedPeriod;
     }
   }
 
   /**
    * A write accepted into the cache is done in an event of its own, so that a writer looping on
-   * buffered writes neither recurses through {@link #write} nor re-enters {@link #release}.
+   * buffered writes neither recurses through {@link #write} nor re-enters the flusher.
    */
   private void complete(Runnable done) {
     simulation.schedule(simulation.now(), done);

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * keeps one virtual time: the work each job has received since the share was last empty. A job
  * submitted with work {@code w} at virtual time {@code V} finishes when the virtual time reaches
  * {@code V + w}; jobs sit in a heap by that target, and only the earliest has an event. Arrival,
- * departure and rate change are O(log n) in the number of jobs.
+ * departure and rate change are O(log n) in the number of jobs. While the pool is saturated and the
+ * share's allocation is the pool's level times its weight ("free"), its progress is kept in the
+ * pool's virtual time instead and the pool holds its completion (see {@link SharedCapacity}).
  *
  * <p>The share's ceiling is {@code min(cap, min(n, parallelLimit) * perJobMaxRate)}: a job is one
  * thread and runs on at most one unit of parallelism (one core), and the share runs at most {@code
@@ -56,8 +58,29 @@ public final class Share {
   /** The ceiling the pool last accounted for. */
   double accountedCeiling;
 
-  Share(SharedCapacity pool, String name, ShareSettings settings) {
+  // The pool's bookkeeping (see SharedCapacity): order of creation, class, heap positions, the
+  // values it last added to its running sums, and the share's keys in its heaps.
+  final int id;
+  int mode = SharedCapacity.INACTIVE;
+  final int[] heapSlots = {-1, -1, -1, -1, -1};
+  double accountedWeight;
+  double accountedFloor;
+  double accountedWeightSum;
+  double accountedFloorSum;
+  int accountedThreads;
+  double accountedCeilingPinned;
+  double accountedFloorPinned;
+  double accountedWeightFree;
+  double highKey;
+  double lowKey;
+  double completionKey;
+
+  /** While free: the pool's virtual time up to which the integrals and virtual time are current. */
+  double virtualAnchor;
+
+  Share(SharedCapacity pool, String name, ShareSettings settings, int id) {
     this.pool = pool;
+    this.id = id;
     this.simulation = pool.simulation();
     this.name = name;
     this.weight = settings.weight();
@@ -236,7 +259,7 @@ public final class Share {
 
   /** Current allocation in units/s. */
   public double allocation() {
-    return allocation;
+    return mode == SharedCapacity.FREE ? pool.level() * accountedWeight : allocation;
   }
 
   /** What the share could use now with no competition: its runnable jobs, vCPUs and cap allow. */
@@ -252,7 +275,7 @@ public final class Share {
   /** Work each job progresses per second right now. */
   public double perJobRate() {
     int n = jobs.size();
-    return n == 0 ? 0 : allocation * efficiency / n;
+    return n == 0 ? 0 : allocation() * efficiency / n;
   }
 
   /**
@@ -260,6 +283,9 @@ public final class Share {
    * reading it does not split the share's integration (and its rounding) at sample instants.
    */
   public double allocatedWorkSoFar() {
+    if (mode == SharedCapacity.FREE) {
+      return allocatedWork + accountedWeight * (pool.virtualNow() - virtualAnchor);
+    }
     return allocatedWork + allocation * SimTime.toSeconds(simulation.now() - lastUpdate);
   }
 
@@ -295,10 +321,47 @@ public final class Share {
    */
   public void setAllocationListener(@Nullable Runnable listener) {
     allocationListener = listener;
+    pool.listenerChanged(this, listener != null);
   }
 
-  /** Called by the pool with a new allocation. */
-  void allocate(double newAllocation) {
+  /** Called by the pool: the share holds {@code newAllocation} in class {@code newMode}. */
+  void setFixed(int newMode, double newAllocation) {
+    if (mode == SharedCapacity.FREE) {
+      leaveFree();
+    }
+    mode = newMode;
+    allocate(newAllocation);
+  }
+
+  /**
+   * Called by the pool: the share's allocation is the pool's level times its weight from now on;
+   * its progress follows the pool's virtual time and its first job's finish is a key in the pool.
+   */
+  void setFree() {
+    if (mode != SharedCapacity.FREE) {
+      advance(); // under the fixed allocation it had
+      if (completion != null) {
+        completion.cancel();
+      }
+      mode = SharedCapacity.FREE;
+      virtualAnchor = pool.virtualNow();
+    }
+    rescheduleCompletion();
+    notifyListener();
+  }
+
+  /**
+   * Brings a free share up to now and takes its key out of the pool; its allocation is unknown
+   * (NaN) until the pool sets one, which then schedules its own completion event.
+   */
+  void leaveFree() {
+    advance();
+    mode = SharedCapacity.FIXED;
+    allocation = Double.NaN;
+    pool.removeCompletionKey(this);
+  }
+
+  private void allocate(double newAllocation) {
     if (newAllocation == allocation) {
       return;
     }
@@ -308,16 +371,20 @@ public final class Share {
     notifyListener();
   }
 
-  private void notifyListener() {
+  void notifyListener() {
     if (allocationListener != null) {
       allocationListener.run();
     }
   }
 
   /** Brings the virtual time and the integrals up to now, under the rates that held since. */
-  private void advance() {
+  void advance() {
     long now = simulation.now();
     long elapsed = now - lastUpdate;
+    if (mode == SharedCapacity.FREE) {
+      advanceFree(now, elapsed);
+      return;
+    }
     if (elapsed == 0) {
       return;
     }
@@ -334,7 +401,37 @@ public final class Share {
     lastUpdate = now;
   }
 
+  /**
+   * A free share's integrals under the pool's virtual time: between two of its own changes its
+   * allocation is {@code level * weight} for whatever levels the pool went through, so the work it
+   * received is {@code weight * (P(now) - P(anchor))}, and each of its {@code n} jobs {@code
+   * efficiency / n} of that.
+   */
+  private void advanceFree(long now, long elapsed) {
+    double virtualNow = pool.virtualNow();
+    double received = accountedWeight * (virtualNow - virtualAnchor);
+    if (elapsed == 0 && received == 0) {
+      return;
+    }
+    virtualAnchor = virtualNow;
+    double seconds = SimTime.toSeconds(elapsed);
+    int n = jobs.size();
+    if (n > 0) {
+      virtualTime += received * efficiency / n;
+      double runnable = runnable();
+      runnableWork += runnable * seconds;
+      ceilingWork += Math.min(cap, runnable) * seconds;
+    }
+    allocatedWork += received;
+    usefulWork += received * efficiency;
+    lastUpdate = now;
+  }
+
   private void rescheduleCompletion() {
+    if (mode == SharedCapacity.FREE) {
+      rescheduleFreeCompletion();
+      return;
+    }
     Job head = jobs.peek();
     double rate = perJobRate();
     if (head == null || rate <= 0) {
@@ -352,7 +449,21 @@ public final class Share {
     }
   }
 
-  private void completeDueJobs() {
+  /** A free share's first job finishes when the pool's virtual time has given it its work. */
+  private void rescheduleFreeCompletion() {
+    advance();
+    Job head = jobs.peek();
+    int n = jobs.size();
+    if (head == null) {
+      pool.setCompletionKey(this, Double.NaN);
+      return;
+    }
+    double perUnit = accountedWeight * efficiency / n; // job work per unit of pool virtual time
+    double key = virtualAnchor + Math.max(0, head.finishVirtualTime - virtualTime) / perUnit;
+    pool.setCompletionKey(this, key);
+  }
+
+  void completeDueJobs() {
     advance();
     Job first = jobs.poll();
     // Jobs whose targets are equal up to rounding finish in the same event, in submission order.
@@ -383,6 +494,6 @@ public final class Share {
 
   @Override
   public String toString() {
-    return name + "[jobs=" + jobs.size() + ", allocation=" + allocation + "]";
+    return name + "[jobs=" + jobs.size() + ", allocation=" + allocation() + "]";
   }
 }

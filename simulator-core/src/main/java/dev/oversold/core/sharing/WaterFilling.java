@@ -46,6 +46,14 @@ public final class WaterFilling {
   }
 
   /**
+   * The water level of {@link #allocate} when the ceilings together exceed the capacity and the
+   * floors together do not (the caller checks both).
+   */
+  double level(double capacity, int n, double[] weight, double[] floor, double[] ceiling) {
+    return waterLevel(capacity, n, weight, floor, ceiling);
+  }
+
+  /**
    * The level lambda at which sum(clamp(lambda*w, f, c)) equals the capacity. The sum is piecewise
    * linear and non-decreasing in lambda, with breakpoints where a consumer leaves its floor (f/w)
    * and reaches its ceiling (c/w); sweep the sorted breakpoints to find the segment.

@@ -1,6 +1,7 @@
 package dev.oversold.core.storage;
 
 import com.google.common.base.Preconditions;
+import dev.oversold.core.model.Skew;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,17 @@ public record Dataset(String kind, List<Segment> segments) {
     double total = segments.stream().mapToDouble(Segment::probability).sum();
     Preconditions.checkArgument(
         Math.abs(total - 1) < 1e-9, "segment probabilities sum to %s, not 1", total);
+  }
+
+  /** {@code pages} pages accessed as {@code skew} says. */
+  public static Dataset of(Skew skew, long pages) {
+    if (skew instanceof Skew.Zipf zipf) {
+      return zipf(pages, zipf.exponent());
+    }
+    if (skew instanceof Skew.HotSet hot) {
+      return hotSet(pages, hot.fraction(), hot.share());
+    }
+    return uniform(pages);
   }
 
   /** Every page equally likely. */

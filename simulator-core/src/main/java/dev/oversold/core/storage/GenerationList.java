@@ -52,6 +52,83 @@ final class GenerationList {
     size++;
   }
 
+  /**
+   * {@code count} pages of {@code slot} become the most recently used, in as many generations as
+   * they fill: the same lists as {@code count} calls of {@link #add(int, int)}, in O(count /
+   * generationPages + log slots).
+   */
+  void add(int slot, int slots, long count) {
+    if (slot >= perSlot.length) {
+      perSlot = Arrays.copyOf(perSlot, Math.max(slots, perSlot.length * 2));
+    }
+    long left = count;
+    while (left > 0) {
+      Fenwick youngest = generations.peekLast();
+      if (youngest == null || youngest.total() >= generationPages) {
+        youngest = new Fenwick(Math.max(slots, slot + 1));
+        generations.addLast(youngest);
+      }
+      long here = Math.min(left, generationPages - youngest.total());
+      youngest.grow(slot + 1);
+      youngest.add(slot, here);
+      perSlot[slot] += here;
+      size += here;
+      left -= here;
+    }
+  }
+
+  /**
+   * Takes up to {@code pages} pages of slots {@code from} (inclusive) to {@code to} (exclusive)
+   * out, oldest generations first; within a generation each page taken is drawn in proportion to
+   * the slots' pages there. Returns the pages taken, per slot added into {@code taken} (indexed
+   * from {@code from}).
+   */
+  long removeOldest(int from, int to, long pages, long[] taken, RandomStream random) {
+    long need = pages;
+    Iterator<Fenwick> it = generations.iterator();
+    while (need > 0 && it.hasNext()) {
+      Fenwick generation = it.next();
+      long inGeneration = 0;
+      for (int slot = from; slot < to; slot++) {
+        inGeneration += generation.count(slot);
+      }
+      if (inGeneration == 0) {
+        continue;
+      }
+      if (inGeneration <= need) {
+        for (int slot = from; slot < to; slot++) {
+          long c = generation.count(slot);
+          if (c > 0) {
+            generation.add(slot, -c);
+            take(slot, c, from, taken);
+          }
+        }
+        need -= inGeneration;
+      } else {
+        for (; need > 0; need--, inGeneration--) {
+          long target = (long) (random.nextDouble() * inGeneration);
+          int slot = from;
+          while (target >= generation.count(slot)) {
+            target -= generation.count(slot);
+            slot++;
+          }
+          generation.add(slot, -1);
+          take(slot, 1, from, taken);
+        }
+      }
+      if (generation.total() == 0 && generation != generations.peekLast()) {
+        it.remove();
+      }
+    }
+    return pages - need;
+  }
+
+  private void take(int slot, long count, int from, long[] taken) {
+    perSlot[slot] -= count;
+    size -= count;
+    taken[slot - from] += count;
+  }
+
   /** Takes one page of {@code slot} out, from a generation drawn by its pages of the slot. */
   void remove(int slot, RandomStream random) {
     long target = (long) (random.nextDouble() * perSlot[slot]);

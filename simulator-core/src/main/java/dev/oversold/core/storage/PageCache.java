@@ -4,6 +4,8 @@ import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One kernel's page cache for file data: a reclaim domain whose files compete for {@code capacity}
@@ -94,6 +96,7 @@ public final class PageCache {
   private final List<CachedFile> slotFile = new ArrayList<>();
   private final List<Long> slotPages = new ArrayList<>();
   private final RandomStream random;
+  private Consumer<CachedFile> reclaimed = file -> {};
 
   /**
    * @param capacityPages pages the cache may hold
@@ -127,8 +130,25 @@ public final class PageCache {
     return file;
   }
 
-  /** One read of a page of {@code file}: true when it was cached. */
+  /** One read of a page of {@code file}: true when it was cached; a missed page is brought in. */
   public boolean read(CachedFile file) {
+    int slot = lookup(file);
+    if (slot == HIT) {
+      return true;
+    }
+    insert(slot);
+    return false;
+  }
+
+  /** What {@link #lookup} returns for a hit. */
+  public static final int HIT = -1;
+
+  /**
+   * One read of a page of {@code file} that does not bring a missed page in: {@link #HIT} when it
+   * was cached (the page counts as read again), else the missed page's class, to pass to {@link
+   * #admit} once memory has made room for it (or never, when it found none).
+   */
+  public int lookup(CachedFile file) {
     int segment = file.segment(random.nextDouble());
     int slot = file.firstSlot + segment;
     long pages = slotPages.get(slot);
@@ -137,11 +157,74 @@ public final class PageCache {
     if (hit) {
       file.hits++;
       touch(slot, cached);
-    } else {
-      file.misses++;
-      insert(slot);
+      return HIT;
     }
-    return hit;
+    file.misses++;
+    return slot;
+  }
+
+  /** Brings a page of {@code slot} (from a {@link #lookup} miss) into the inactive list. */
+  public void admit(int slot) {
+    insert(slot);
+  }
+
+  /**
+   * {@code pages} reads of a file read once (a stream: every read a miss), of which the first
+   * {@code cached} pages enter the inactive list (the rest found no room and were read past the
+   * cache).
+   */
+  public void stream(CachedFile file, long pages, long cached) {
+    Preconditions.checkArgument(
+        cached >= 0 && cached <= pages, "cached %s of %s pages", cached, pages);
+    file.misses += pages;
+    if (cached == 0 || capacity == 0) {
+      return;
+    }
+    inactive.add(file.firstSlot, slotFile.size(), cached);
+    file.resident += cached;
+    shrinkTo(capacity);
+  }
+
+  /**
+   * Reclaims up to {@code pages} of {@code file}'s pages, its oldest first: the inactive list, then
+   * the active one (a container at its own limit reclaiming its own pages, or memory pressure
+   * taking file pages the memory model already dropped). Returns the pages reclaimed.
+   */
+  public long evict(CachedFile file, long pages) {
+    int from = file.firstSlot;
+    int to = from + file.cumulative.length;
+    long[] taken = new long[to - from];
+    long done = inactive.removeOldest(from, to, pages, taken, random);
+    if (done < pages) {
+      done += active.removeOldest(from, to, pages - done, taken, random);
+    }
+    file.resident -= done;
+    if (policy == Policy.TWO_LIST) {
+      balance();
+    }
+    return done;
+  }
+
+  /**
+   * Reclaims the oldest page of any file (the inactive list first) and returns its file, or null
+   * when the cache is empty.
+   */
+  public @Nullable CachedFile evictOldest() {
+    if (size() == 0) {
+      return null;
+    }
+    GenerationList from = inactive.size() > 0 ? inactive : active;
+    CachedFile file = slotFile.get(from.pollOldest(random));
+    file.resident--;
+    if (policy == Policy.TWO_LIST) {
+      balance();
+    }
+    return file;
+  }
+
+  /** Tells {@code listener} of every page the cache reclaims itself to stay within capacity. */
+  public void onReclaim(Consumer<CachedFile> listener) {
+    this.reclaimed = listener;
   }
 
   private void touch(int slot, long cached) {
@@ -175,7 +258,9 @@ public final class PageCache {
   private void shrinkTo(long pages) {
     while (inactive.size() + active.size() > pages) {
       GenerationList from = inactive.size() > 0 ? inactive : active;
-      slotFile.get(from.pollOldest(random)).resident--;
+      CachedFile file = slotFile.get(from.pollOldest(random));
+      file.resident--;
+      reclaimed.accept(file);
     }
     if (policy == Policy.TWO_LIST) {
       balance();

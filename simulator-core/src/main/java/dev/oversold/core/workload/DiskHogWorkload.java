@@ -3,6 +3,7 @@ package dev.oversold.core.workload;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.WorkloadSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * disk-hog: {@code threads} threads each doing back-to-back I/O of {@code block} bytes with one
@@ -15,7 +16,9 @@ import dev.oversold.core.model.WorkloadSpec;
  * a millisecond apart, as real threads do; started at the same instant, fluid sharing would keep
  * them in lockstep and leave the device idle while all of them wait out the device latency at once.
  * On stop, runs already issued complete on the device (block I/O cannot be recalled) but are not
- * counted, and nothing new is issued.
+ * counted, and nothing new is issued. With {@code io: buffered} a sequential reader reads one file
+ * through the page cache: every page is read once, enters the inactive list and is never promoted,
+ * so on a shared kernel it churns the other tenants' inactive pages.
  */
 final class DiskHogWorkload implements Workload {
   /** The disk-hog kind's declaration. */
@@ -33,6 +36,10 @@ final class DiskHogWorkload implements Workload {
   private final int operationsPerRun;
   private TenantContext context;
   private boolean stopped;
+  private @Nullable FileReads stream;
+
+  /** The page cache's unit (x86 PAGE_SIZE). */
+  private static final long PAGE_BYTES = 4096;
 
   DiskHogWorkload(WorkloadSpec.DiskHog spec) {
     this.spec = spec;
@@ -43,6 +50,10 @@ final class DiskHogWorkload implements Workload {
   public void start(TenantContext tenant) {
     this.context = tenant;
     KIND.announce(tenant.recorder());
+    if (spec.io() == WorkloadSpec.DiskIo.BUFFERED) {
+      // One file read from start to end through the page cache, shared by the threads.
+      stream = tenant.disk().stream();
+    }
     RandomStream stagger = tenant.random("disk-hog-stagger");
     long start = spec.start().nanos();
     for (int i = 0; i < spec.threads(); i++) {
@@ -53,6 +64,13 @@ final class DiskHogWorkload implements Workload {
 
   private void issue() {
     if (stopped) {
+      return;
+    }
+    FileReads buffered = stream;
+    if (buffered != null) {
+      // Readahead turns the run into one sequential request of its pages, each read once.
+      long bytes = (long) operationsPerRun * spec.blockBytes();
+      buffered.read((bytes + PAGE_BYTES - 1) / PAGE_BYTES, this::completed);
       return;
     }
     WorkloadSpec.DiskPattern pattern = spec.pattern();

@@ -32,6 +32,23 @@ public interface NetworkAccess {
     send(packets * packetBytes, packetBytes, () -> delivered.accept(packets));
   }
 
+  /**
+   * As {@link #sendDatagrams(long, int, LongConsumer)}, and {@code released} runs once the sender's
+   * socket has let go of every packet (each has passed the point where the platform frees it from
+   * the socket's send buffer, or was dropped before it): from then on the sender may send more
+   * whatever happens to these packets later. By default that is when they are delivered.
+   */
+  default void sendDatagrams(
+      long packets, int packetBytes, Runnable released, LongConsumer delivered) {
+    sendDatagrams(
+        packets,
+        packetBytes,
+        n -> {
+          released.run();
+          delivered.accept(n);
+        });
+  }
+
   /** Receives {@code packets} datagrams of {@code packetBytes} each; as {@link #sendDatagrams}. */
   default void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
     receive(packets * packetBytes, packetBytes, () -> delivered.accept(packets));

@@ -6,8 +6,9 @@ import dev.oversold.core.model.WorkloadSpec;
 /**
  * A service's cost: each request costs {@link CostModel#EVENTS_PER_REQUEST} events, {@link
  * CostModel#EVENTS_PER_NETWORK_REQUEST} more when it uses the network, plus {@link
- * CostModel#EVENTS_PER_DISK_OP} per disk operation, at the busiest arrival rate; it holds at most
- * the requests arriving within one timeout (then they fail), or one per closed-loop client.
+ * CostModel#EVENTS_PER_DISK_OP} per disk operation (file reads counted as misses), at the busiest
+ * arrival rate; it holds at most the requests arriving within one timeout (then they fail), or one
+ * per closed-loop client.
  */
 final class ServiceCost {
   static final CostModel<WorkloadSpec.Service> MODEL =
@@ -18,8 +19,7 @@ final class ServiceCost {
                           + (service.request().networkBytes() > 0
                               ? CostModel.EVENTS_PER_NETWORK_REQUEST
                               : 0)
-                          + CostModel.EVENTS_PER_DISK_OP
-                              * (service.request().diskReads() + service.request().diskWrites())))
+                          + CostModel.EVENTS_PER_DISK_OP * diskOpsPerRequest(service)))
           .holding(
               (service, tenant) ->
                   service.arrivals() instanceof ArrivalSpec.Closed closed
@@ -29,6 +29,15 @@ final class ServiceCost {
                           * CostModel.BYTES_PER_REQUEST);
 
   private ServiceCost() {}
+
+  /**
+   * Disk operations a request may cause: its disk reads and writes, and every file read, since in
+   * the worst case each misses the page cache.
+   */
+  static double diskOpsPerRequest(WorkloadSpec.Service service) {
+    WorkloadSpec.RequestSpec request = service.request();
+    return request.diskReads() + request.fileReads() + request.diskWrites();
+  }
 
   /** Requests per second at the busiest moment. */
   static double peakRate(WorkloadSpec.Service service) {

@@ -8,6 +8,7 @@ import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.sharing.Job;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request-driven service. Requests arrive (open process or closed loop) and wait FIFO for one of
@@ -15,7 +16,8 @@ import java.util.ArrayDeque;
  * arriving when the backlog is full is refused ({@code rejected}; a closed-loop client thinks and
  * tries again). A served request goes through its phases in the order a web or database server
  * handles it: receive the request through the host's network, touch its working-set pages (faulting
- * in those not resident), read the data that missed the cache, compute, write (log, data), send the
+ * in those not resident), read its dataset through the page cache (file-reads: only misses reach
+ * the disk) and the data that always misses (disk-reads), compute, write (log, data), send the
  * response. A request not finished within {@code timeout} of its arrival fails for its client. Its
  * worker stops computing at once, but a worker waiting on disk or network I/O stays busy until that
  * I/O returns (a blocked read or write cannot be abandoned half-way); then it takes the next
@@ -58,6 +60,8 @@ final class ServiceWorkload implements Workload {
   private Sampler cpuDemand;
   private Sampler thinkTime;
   private RandomStream ioCounts;
+  private @Nullable RandomStream fileReadCounts;
+  private @Nullable FileReads files;
   private OpenArrivals arrivals;
   private EventHandle nextArrival;
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
@@ -82,6 +86,13 @@ final class ServiceWorkload implements Workload {
     this.simulation = tenant.simulation();
     this.cpuDemand = new Sampler(spec.request().cpuSeconds(), tenant.random("service-cpu"));
     this.ioCounts = tenant.random("service-io");
+    WorkloadSpec.DatasetSpec dataset = spec.dataset();
+    if (dataset != null && spec.request().fileReads() > 0) {
+      // Its own stream, so files without file-reads draw the same reads and writes as before.
+      this.fileReadCounts = tenant.random("service-file-reads");
+      this.files =
+          tenant.disk().dataset(dataset.skew(), Math.max(1, dataset.sizeBytes() / IO_BYTES));
+    }
     KIND.announce(tenant.recorder());
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
       this.thinkTime = new Sampler(closed.thinkTimeSeconds(), tenant.random("think-time"));
@@ -195,7 +206,8 @@ final class ServiceWorkload implements Workload {
             closedLoop,
             cpuDemand.next(),
             Sampler.poisson(ioCounts, demand.diskReads()),
-            Sampler.poisson(ioCounts, demand.diskWrites()));
+            Sampler.poisson(ioCounts, demand.diskWrites()),
+            fileReadCounts == null ? 0 : Sampler.poisson(fileReadCounts, demand.fileReads()));
     if ((busyWorkers >= spec.workers() && waiting >= spec.backlog())
         || !context.processes().openConnection(spec.request().networkBytes())) {
       // A full backlog, or a socket the tenant's beancounters refused: the client is turned away.
@@ -242,7 +254,23 @@ final class ServiceWorkload implements Workload {
     }
   }
 
+  /**
+   * Reads the dataset through the page cache (file-reads), then what always misses (disk-reads).
+   */
   private void read(Request request) {
+    if (request.finished) {
+      ioReturned(request);
+      return;
+    }
+    FileReads cached = files;
+    if (cached != null && request.fileReads > 0) {
+      cached.read(request.fileReads, () -> readDisk(request));
+    } else {
+      readDisk(request);
+    }
+  }
+
+  private void readDisk(Request request) {
     if (request.finished) {
       ioReturned(request);
       return;
@@ -383,6 +411,7 @@ final class ServiceWorkload implements Workload {
     final double cpuSeconds;
     final int reads;
     final int writes;
+    final int fileReads;
     Job cpuJob;
     boolean hasWorker;
     boolean finished;
@@ -390,12 +419,14 @@ final class ServiceWorkload implements Workload {
     /** Timed out while its worker waited on I/O: the worker is freed when that I/O returns. */
     boolean heldForIo;
 
-    Request(long arrival, boolean closedLoop, double cpuSeconds, int reads, int writes) {
+    Request(
+        long arrival, boolean closedLoop, double cpuSeconds, int reads, int writes, int fileReads) {
       this.arrival = arrival;
       this.closedLoop = closedLoop;
       this.cpuSeconds = Math.max(0, cpuSeconds);
       this.reads = reads;
       this.writes = writes;
+      this.fileReads = fileReads;
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.memory.MemoryModels.Kind;
 import dev.oversold.core.memory.MemoryModels.Op;
 import dev.oversold.core.memory.MemoryModels.Platform;
+import dev.oversold.core.model.Skew;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -25,6 +26,36 @@ final class MemoryAccountingProperties {
       @ForAll @IntRange(min = 256, max = 2048) int hostRamMib,
       @ForAll @IntRange(min = 0, max = 1024) int hostSwapMib,
       @ForAll("operations") List<Op> operations) {
+    run(platform, tenants, hostRamMib, hostSwapMib, operations, Skew.UNIFORM);
+  }
+
+  /**
+   * The same accounting when touches follow a skew: locality changes which touched pages fault,
+   * never how many pages are in each state or what the host holds.
+   */
+  @Property(tries = 150)
+  void pagesAddUpWithSkewedTouches(
+      @ForAll Platform platform,
+      @ForAll @IntRange(min = 1, max = 5) int tenants,
+      @ForAll @IntRange(min = 256, max = 2048) int hostRamMib,
+      @ForAll @IntRange(min = 0, max = 1024) int hostSwapMib,
+      @ForAll("operations") List<Op> operations,
+      @ForAll("skews") Skew skew) {
+    run(platform, tenants, hostRamMib, hostSwapMib, operations, skew);
+  }
+
+  @Provide
+  Arbitrary<Skew> skews() {
+    return TouchLocalityProperties.skewArbitrary();
+  }
+
+  private static void run(
+      Platform platform,
+      int tenants,
+      int hostRamMib,
+      int hostSwapMib,
+      List<Op> operations,
+      Skew skew) {
     List<long[]> sizes = new ArrayList<>();
     long totalRam = 0;
     for (int i = 0; i < tenants; i++) {
@@ -34,6 +65,9 @@ final class MemoryAccountingProperties {
     }
     long ramMib = platform == Platform.XEN ? Math.max(hostRamMib, totalRam) : hostRamMib;
     HostMemory host = MemoryModels.host(new Simulation(), platform, ramMib, hostSwapMib, sizes);
+    for (TenantMemory t : host.tenants()) {
+      t.touchSkew(skew);
+    }
     for (Op op : operations) {
       MemoryModels.apply(host, op);
       check(host);

@@ -79,8 +79,12 @@ final class TenantStorageTest {
 
   @Test
   void writeback_ofAHeavyWriterDelaysANeighboursRead() {
-    // OpenVZ (cfq): the writer dirties 40 MB in the shared page cache (done at once, below the
-    // dirty limit); the flusher submits a 4 MiB sequential write on its own queue at t = 0. The
+    // OpenVZ (cfq): the writer dirties 900 MB in the shared page cache of the 8 GiB host. That is
+    // above the background threshold (10 % of 8 GiB = 858,993,459 B), so the flusher starts at
+    // once, and below the writer's own limit (20 % less 1/8 of it for the only writer:
+    // 1,503,238,554 B), so the write is done at once. (Re-derived when dirty limits came in: the
+    // 40 MB of before is below the background threshold and would wait 30 s for expiry.) The
+    // flusher submits a 4 MiB sequential write on its own queue at t = 0. The
     // block layer splits it at max_sectors_kb (512 KiB): eight chunks of 524,288 B, 5,242,880 ns
     // each on the channel. The queue is async, and with low_latency cfq lets an async queue have
     // one request in the device (per 100 ms since the last sync completion): chunk 1 is dispatched
@@ -100,7 +104,7 @@ final class TenantStorageTest {
     hosts
         .tenant(0)
         .disk()
-        .io(10, 4_000_000, true, false, () -> written[0] = hosts.simulation.now());
+        .io(10, 90_000_000, true, false, () -> written[0] = hosts.simulation.now());
     hosts.tenant(1).disk().io(1, 4096, false, true, () -> read[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
     assertEquals(0, written[0]);

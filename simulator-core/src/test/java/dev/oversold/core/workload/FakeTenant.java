@@ -102,9 +102,23 @@ final class FakeTenant implements TenantContext {
 
   @Override
   public DiskAccess disk() {
-    return (operations, bytes, write, random, done) -> {
-      diskOperations += operations;
-      simulation.scheduleAfter(operations * diskNanosPerOperation, done);
+    return new DiskAccess() {
+      @Override
+      public void io(int operations, long bytes, boolean write, boolean random, Runnable done) {
+        diskOperations += operations;
+        simulation.scheduleAfter(operations * diskNanosPerOperation, done);
+      }
+
+      /** No cache: every page read is a disk operation. */
+      @Override
+      public FileReads dataset(dev.oversold.core.model.Skew skew, long pages) {
+        return (count, done) -> io((int) count, 4096, false, true, done);
+      }
+
+      @Override
+      public FileReads stream() {
+        return (count, done) -> io(1, count * 4096, false, false, done);
+      }
     };
   }
 

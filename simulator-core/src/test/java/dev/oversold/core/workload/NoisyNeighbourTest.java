@@ -86,20 +86,31 @@ final class NoisyNeighbourTest {
   @Test
   void diskHog_randomWritesRunAtDeviceIops() {
     // 16 threads of random 4 KiB writes on a 20,000 IOPS disk: operations per second near the
-    // device's IOPS and never above. On bare metal writes are buffered in the shared page cache:
-    // the first instant fills it to the dirty limit at no device cost, after which writers are
-    // released only as fast as writeback drains it. The 1 s warm-up leaves that fill out, so the
-    // measured rate is the device's.
+    // device's IOPS. On OpenVZ writes are buffered in the shared page cache of a
+    // 2.6.32 kernel: the first instant fills it to the writer's own limit (the dirty threshold
+    // less 1/8 of it) at no device cost, after which every write past that limit first writes
+    // back 1.5 x 4 MiB itself, so writers are released only as fast as writeback drains. The 1 s
+    // warm-up leaves that fill out, so the measured rate is the device's. (Re-derived when dirty
+    // throttling came in: this ran on bare metal, which now stands for a modern kernel whose
+    // IO-less throttle lets writers dirty faster than the device while the level rises from the
+    // free-run ceiling to the setpoint, 6.4 GiB on this 256 GiB host: minutes, not 19 s.)
     var m =
         alone(
-            PlatformKind.BARE_METAL,
+            PlatformKind.OPENVZ,
             4,
             plan(1),
             new WorkloadSpec.DiskHog(
                 16, WorkloadSpec.DiskPattern.RANDOM_WRITE, 4096, WorkloadSpec.Window.ALWAYS),
             20,
             1);
-    assertTrue(m.throughputPerSecond() <= 20_000 * (1 + 1e-9), "above iops");
+    // Upper bound: the device's IOPS plus what the cache can absorb over the 19 s measured: the
+    // level moves between the limit and at most each of the 16 threads' own writeback (6 MiB =
+    // 1,536 pages) below it, so by 16 x 1,536 pages / 19 s = 1,293.5 ops/s at most. (Before
+    // dirty throttling writers were released page for page as writeback completed and the bound
+    // was the IOPS alone; measured now: 20,048.8.)
+    double absorbed = 16 * 1536 / 19.0;
+    assertTrue(
+        m.throughputPerSecond() <= 20_000 + absorbed, "above iops " + m.throughputPerSecond());
     assertTrue(m.throughputPerSecond() >= 0.95 * 20_000, "iops " + m.throughputPerSecond());
     assertEquals(m.throughputPerSecond() * 4096, m.progressPerSecond(), 1e-6);
   }

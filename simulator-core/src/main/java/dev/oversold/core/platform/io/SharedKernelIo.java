@@ -127,12 +127,16 @@ public final class SharedKernelIo implements IoPolicy {
    */
   @Override
   public NetworkPath networkPath(HostSpec host) {
-    return NetworkKnobs.linuxStack(
-        host,
-        qdisc(),
-        IoCosts.CpuSite.KERNEL,
-        NetworkPath.Stage.NONE,
-        NetworkPath.Shaping.HTB_ON_NIC);
+    NetworkPath path =
+        NetworkKnobs.linuxStack(
+            host,
+            qdisc(),
+            IoCosts.CpuSite.KERNEL,
+            NetworkPath.Stage.NONE,
+            NetworkPath.Shaping.HTB_ON_NIC);
+    // A container's socket lets go of a packet at the host's backlog (venet, then ip_rcv's
+    // skb_orphan); a bare-metal host's own sockets keep it until the NIC has sent it.
+    return openVz ? path.withRelease(NetworkPath.SocketRelease.AT_HOST_STACK) : path;
   }
 
   private Knob qdisc() {
@@ -154,6 +158,12 @@ public final class SharedKernelIo implements IoPolicy {
   @Override
   public IoSchedulerKind defaultIoScheduler(DiskKind kind) {
     return openVz ? IoSchedulerKind.CFQ : IoPolicy.super.defaultIoScheduler(kind);
+  }
+
+  /** OpenVZ's RHEL 6 kernel is 2.6.32: balance_dirty_pages before IO-less throttling (3.2). */
+  @Override
+  public boolean legacyDirtyThrottling() {
+    return openVz;
   }
 
   @Override

@@ -12,7 +12,9 @@ import java.util.Optional;
  * A KVM host short of RAM: balloons first when auto-ballooning is on (the guest gives up free
  * frames, its cache, then its own cold pages to its own swap), then the host kernel swaps the
  * frames of QEMU processes behind the guests' backs (double paging), in proportion to each VM's
- * resident memory as memcg-aware global reclaim does.
+ * resident memory as memcg-aware global reclaim does. The host's pages are taken blind to the
+ * guest's lists: a guest's hot pages are as likely to be out as its cold ones (core/memory
+ * TouchFaults), while the balloon lets the guest choose its own cold pages.
  */
 public final class KvmReclaimer implements HostReclaimer {
   private final boolean autoBalloon;

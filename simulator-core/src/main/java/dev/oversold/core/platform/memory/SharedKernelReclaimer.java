@@ -13,7 +13,9 @@ import java.util.Optional;
  * clean page-cache pages first, then pages already in virtual swap, then anonymous pages, each
  * taken from tenants in proportion to what they hold. Proportional is how the kernel's memcg-aware
  * reclaim scans: each cgroup's LRU lists in proportion to their size (mm/vmscan.c get_scan_count,
- * shrink_node_memcgs).
+ * shrink_node_memcgs). Within a tenant the pages taken are its coldest (the tail of its inactive
+ * list, mm/vmscan.c shrink_inactive_list), which is what touches with a working-set skew then find
+ * out (core/memory TouchFaults, TouchLocality).
  */
 public final class SharedKernelReclaimer implements HostReclaimer {
   private final Optional<Watermarks> watermarks;

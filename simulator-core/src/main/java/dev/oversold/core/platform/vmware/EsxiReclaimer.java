@@ -13,6 +13,8 @@ import java.util.List;
  * back at the clear threshold (100% of minFree) and never leaves free memory negative. Which VM
  * loses pages follows shares per page with the idle memory tax: keep_i is proportional to S_i /
  * (f_i + k (1 - f_i)), k = 1 / (1 - tax), f_i the VM's active fraction, above its reservation.
+ * Within a VM the pages compressed and swapped are chosen at random (Waldspurger 2002), blind to
+ * the guest's hot pages (core/memory TouchFaults); the balloon lets the guest give its cold ones.
  */
 public final class EsxiReclaimer implements HostReclaimer {
   private final double idleTax;

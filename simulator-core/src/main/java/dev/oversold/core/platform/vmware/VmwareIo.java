@@ -84,7 +84,7 @@ public final class VmwareIo implements IoPolicy {
         NetworkPath.Stage.NONE,
         new NetworkPath.Stage(
             IoCosts.CpuSite.PER_TENANT, (long) host.options().get(VNIC_CPU), 0, VNIC_RING),
-        NetworkPath.Shaping.OWN_INTERFACE);
+        NetworkPath.Shaping.OWN_INTERFACE_TRANSMIT);
   }
 
   @Override

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Xen: guests' disk and network go through the backends in dom0 (blkback, netback), which cost dom0
  * CPU per operation and per packet and serve every guest from dom0's vCPUs: one shared backend
- * queue. vif rate limits cap a guest's bandwidth.
+ * queue. vif rate limits cap what a guest sends (netback's transmit credit).
  */
 public final class XenIo implements IoPolicy {
   public static final Knob BLKBACK_CPU =
@@ -103,7 +103,7 @@ public final class XenIo implements IoPolicy {
             (long) host.options().get(NETBACK_CPU),
             0,
             NetworkKnobs.BACKEND_RING),
-        NetworkPath.Shaping.OWN_INTERFACE);
+        NetworkPath.Shaping.OWN_INTERFACE_TRANSMIT);
   }
 
   @Override

@@ -1,0 +1,393 @@
+package dev.oversold.core.sharing;
+
+import dev.oversold.core.engine.EventHandle;
+import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.engine.Simulation;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Test-only copy of a share as it was before the pool's virtual clock (main at 37f34e8): every
+ * change of a saturated pool runs a full water-filling pass and reschedules every busy share whose
+ * allocation moved. Kept unchanged as the independent implementation that {@link
+ * VirtualClockEquivalenceProperties} compares the current pool with.
+ *
+ * <p>* One consumer of a {@link LegacyCapacity} (a tenant's vCPUs on a CPU pool, its I/O on a disk)
+ * and the processor-sharing queue of its jobs.
+ *
+ * <p>The pool gives the share an allocation (units/s). Its {@code n} jobs split it equally, each
+ * progressing at {@code allocation * efficiency / n}. Instead of updating every job, the share
+ * keeps one virtual time: the work each job has received since the share was last empty. A job
+ * submitted with work {@code w} at virtual time {@code V} finishes when the virtual time reaches
+ * {@code V + w}; jobs sit in a heap by that target, and only the earliest has an event. Arrival,
+ * departure and rate change are O(log n) in the number of jobs.
+ *
+ * <p>The share's ceiling is {@code min(cap, min(n, parallelLimit) * perJobMaxRate)}: a job is one
+ * thread and runs on at most one unit of parallelism (one core), and the share runs at most {@code
+ * parallelLimit} of them at once (its vCPUs).
+ */
+public final class LegacyShare {
+  private final LegacyCapacity pool;
+  private final Simulation simulation;
+  private final String name;
+  private final LegacyJobHeap jobs = new LegacyJobHeap();
+
+  private double weight;
+  private double floor;
+  private double cap;
+  private final double perJobMaxRate;
+  private int parallelLimit;
+  private double efficiency;
+  private final boolean weightPerJob;
+
+  private double allocation;
+  private double virtualTime;
+  private long lastUpdate;
+  private long nextJobSequence;
+  private @Nullable EventHandle completion;
+  private final Runnable completionAction = this::completeDueJobs;
+  private @Nullable Runnable allocationListener;
+  private final java.util.List<LegacyJob> pendingJobs = new java.util.ArrayList<>();
+
+  // Integrals over time, in resource units (rate * seconds), brought up to date by advance().
+  private double allocatedWork;
+  private double usefulWork;
+  private double ceilingWork;
+  private double runnableWork;
+
+  /** Position in the pool's list of shares with a positive ceiling, or -1. */
+  int activeIndex = -1;
+
+  /** The ceiling the pool last accounted for. */
+  double accountedCeiling;
+
+  LegacyShare(LegacyCapacity pool, String name, ShareSettings settings) {
+    this.pool = pool;
+    this.simulation = pool.simulation();
+    this.name = name;
+    this.weight = settings.weight();
+    this.floor = settings.floor();
+    this.cap = settings.cap();
+    this.perJobMaxRate = settings.perJobMaxRate();
+    this.parallelLimit = settings.parallelLimit();
+    this.efficiency = settings.efficiency();
+    this.weightPerJob = settings.weightPerJob();
+    this.lastUpdate = simulation.now();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public LegacyCapacity pool() {
+    return pool;
+  }
+
+  /** Adds a job of {@code work} units; {@code listener} is told when it is done. */
+  public LegacyJob submit(double work, LegacyJobListener listener) {
+    if (!(work >= 0) || Double.isInfinite(work)) {
+      throw new IllegalArgumentException(name + ": job work must be finite and >= 0, got " + work);
+    }
+    advance();
+    LegacyJob job = new LegacyJob(this, work, listener, nextJobSequence++);
+    job.finishVirtualTime = virtualTime + work;
+    jobs.add(job);
+    pool.ceilingChanged(this);
+    rescheduleCompletion();
+    notifyListener();
+    return job;
+  }
+
+  /**
+   * Adds a job of {@code work} units that joins the queue only after {@code delayNanos} (a thread
+   * waking on a busy host waits to be scheduled). Until then it holds no CPU and can be cancelled.
+   */
+  public LegacyJob submitAfter(long delayNanos, double work, LegacyJobListener listener) {
+    if (delayNanos <= 0) {
+      return submit(work, listener);
+    }
+    if (!(work >= 0) || Double.isInfinite(work)) {
+      throw new IllegalArgumentException(name + ": job work must be finite and >= 0, got " + work);
+    }
+    LegacyJob job = new LegacyJob(this, work, listener, nextJobSequence++);
+    pendingJobs.add(job);
+    job.pendingStart =
+        simulation.scheduleAfter(
+            delayNanos,
+            () -> {
+              job.pendingStart = null;
+              pendingJobs.remove(job);
+              advance();
+              job.finishVirtualTime = virtualTime + job.work;
+              jobs.add(job);
+              pool.ceilingChanged(this);
+              rescheduleCompletion();
+              notifyListener();
+            });
+    return job;
+  }
+
+  /** Jobs submitted with a delay that have not joined the queue yet. */
+  public int pendingJobCount() {
+    return pendingJobs.size();
+  }
+
+  /** Removes a job before it finishes (timeout, kill); returns the work it still needed. */
+  public double cancel(LegacyJob job) {
+    if (job.share != this || !job.isActive()) {
+      return 0;
+    }
+    if (job.pendingStart != null) {
+      job.pendingStart.cancel();
+      job.pendingStart = null;
+      pendingJobs.remove(job);
+      return job.work;
+    }
+    advance();
+    double remaining = Math.max(0, job.finishVirtualTime - virtualTime);
+    jobs.remove(job);
+    afterJobsLeft();
+    return remaining;
+  }
+
+  /** Removes every job (the tenant was killed); their listeners are not called. */
+  public int cancelAll() {
+    advance();
+    int count = jobs.drain().length + pendingJobs.size();
+    for (LegacyJob job : pendingJobs) {
+      Objects.requireNonNull(job.pendingStart, "a pending job has its start event").cancel();
+      job.pendingStart = null;
+    }
+    pendingJobs.clear();
+    afterJobsLeft();
+    return count;
+  }
+
+  public void setWeight(double newWeight) {
+    ShareSettings.checkWeight(newWeight);
+    weight = newWeight;
+    pool.settingsChanged(this);
+  }
+
+  public void setCap(double newCap) {
+    ShareSettings.checkNonNegative("cap", newCap);
+    advance();
+    cap = newCap;
+    pool.ceilingChanged(this);
+    rescheduleCompletion();
+  }
+
+  public void setFloor(double newFloor) {
+    ShareSettings.checkNonNegative("floor", newFloor);
+    floor = newFloor;
+    pool.settingsChanged(this);
+  }
+
+  public void setParallelLimit(int newLimit) {
+    if (newLimit < 1) {
+      throw new IllegalArgumentException(name + ": parallel limit must be >= 1, got " + newLimit);
+    }
+    advance();
+    parallelLimit = newLimit;
+    pool.ceilingChanged(this);
+    rescheduleCompletion();
+  }
+
+  /** Fraction of allocated capacity that becomes useful work (1 minus virtualization overhead). */
+  public void setEfficiency(double newEfficiency) {
+    ShareSettings.checkEfficiency(newEfficiency);
+    advance();
+    efficiency = newEfficiency;
+    rescheduleCompletion();
+  }
+
+  public double weight() {
+    return weight;
+  }
+
+  /** The weight the pool uses now: per running job when the share counts weight per job. */
+  public double effectiveWeight() {
+    return weightPerJob ? weight * Math.max(1, Math.min(jobs.size(), parallelLimit)) : weight;
+  }
+
+  boolean weightPerJob() {
+    return weightPerJob;
+  }
+
+  public double floor() {
+    return floor;
+  }
+
+  public double cap() {
+    return cap;
+  }
+
+  public int parallelLimit() {
+    return parallelLimit;
+  }
+
+  public double perJobMaxRate() {
+    return perJobMaxRate;
+  }
+
+  public double efficiency() {
+    return efficiency;
+  }
+
+  /** Jobs in progress. */
+  public int jobCount() {
+    return jobs.size();
+  }
+
+  /** Current allocation in units/s. */
+  public double allocation() {
+    return allocation;
+  }
+
+  /** What the share could use now with no competition: its runnable jobs, vCPUs and cap allow. */
+  public double ceiling() {
+    return Math.min(cap, runnable());
+  }
+
+  /** What its runnable jobs could use ignoring the cap. */
+  public double runnable() {
+    return Math.min(jobs.size(), parallelLimit) * perJobMaxRate;
+  }
+
+  /** Work each job progresses per second right now. */
+  public double perJobRate() {
+    int n = jobs.size();
+    return n == 0 ? 0 : allocation * efficiency / n;
+  }
+
+  /**
+   * {@link #allocatedWork()} read without bringing the integrals up to date, so that a sampler
+   * reading it does not split the share's integration (and its rounding) at sample instants.
+   */
+  public double allocatedWorkSoFar() {
+    return allocatedWork + allocation * SimTime.toSeconds(simulation.now() - lastUpdate);
+  }
+
+  /** Allocation received so far, in units (rate integrated over seconds). */
+  public double allocatedWork() {
+    advance();
+    return allocatedWork;
+  }
+
+  /** Work delivered to jobs so far (allocation times efficiency), in units. */
+  public double usefulWork() {
+    advance();
+    return usefulWork;
+  }
+
+  /** Wanted within the cap but not allocated (contention: steal, ready time), in units. */
+  public double contendedWork() {
+    advance();
+    return Math.max(0, ceilingWork - allocatedWork);
+  }
+
+  /** Runnable but held back by the share's own cap (throttling), in units. */
+  public double throttledWork() {
+    advance();
+    return Math.max(0, runnableWork - ceilingWork);
+  }
+
+  /**
+   * Sets the one observer told after every change of this share's allocation or job count (a quota
+   * controller that predicts when the share runs out of quota; a co-scheduling model whose
+   * efficiency follows the per-vCPU rate); null for none. The observer may schedule events but must
+   * not change this pool synchronously.
+   */
+  public void setAllocationListener(@Nullable Runnable listener) {
+    allocationListener = listener;
+  }
+
+  /** Called by the pool with a new allocation. */
+  void allocate(double newAllocation) {
+    if (newAllocation == allocation) {
+      return;
+    }
+    advance();
+    allocation = newAllocation;
+    rescheduleCompletion();
+    notifyListener();
+  }
+
+  private void notifyListener() {
+    if (allocationListener != null) {
+      allocationListener.run();
+    }
+  }
+
+  /** Brings the virtual time and the integrals up to now, under the rates that held since. */
+  private void advance() {
+    long now = simulation.now();
+    long elapsed = now - lastUpdate;
+    if (elapsed == 0) {
+      return;
+    }
+    double seconds = SimTime.toSeconds(elapsed);
+    int n = jobs.size();
+    if (n > 0) {
+      virtualTime += allocation * efficiency / n * seconds;
+      double runnable = runnable();
+      runnableWork += runnable * seconds;
+      ceilingWork += Math.min(cap, runnable) * seconds;
+    }
+    allocatedWork += allocation * seconds;
+    usefulWork += allocation * efficiency * seconds;
+    lastUpdate = now;
+  }
+
+  private void rescheduleCompletion() {
+    LegacyJob head = jobs.peek();
+    double rate = perJobRate();
+    if (head == null || rate <= 0) {
+      if (completion != null) {
+        completion.cancel();
+      }
+      return;
+    }
+    double seconds = Math.max(0, head.finishVirtualTime - virtualTime) / rate;
+    long due = SimTime.plus(simulation.now(), SimTime.ceilNanos(seconds));
+    if (completion == null) {
+      completion = simulation.schedule(due, completionAction);
+    } else {
+      simulation.reschedule(completion, due);
+    }
+  }
+
+  private void completeDueJobs() {
+    advance();
+    LegacyJob first = jobs.poll();
+    // Jobs whose targets are equal up to rounding finish in the same event, in submission order.
+    double tolerance = 1e-12 * Math.max(1.0, Math.abs(virtualTime));
+    int count = 1;
+    LegacyJob[] done = {first, null, null, null};
+    LegacyJob next;
+    while ((next = jobs.peek()) != null && next.finishVirtualTime <= virtualTime + tolerance) {
+      if (count == done.length) {
+        done = java.util.Arrays.copyOf(done, count * 2);
+      }
+      done[count++] = jobs.poll();
+    }
+    afterJobsLeft();
+    for (int i = 0; i < count; i++) {
+      done[i].listener.completed(done[i]);
+    }
+  }
+
+  private void afterJobsLeft() {
+    if (jobs.size() == 0) {
+      virtualTime = 0; // keep the virtual clock small: precision does not decay over long runs
+    }
+    pool.ceilingChanged(this);
+    rescheduleCompletion();
+    notifyListener();
+  }
+
+  @Override
+  public String toString() {
+    return name + "[jobs=" + jobs.size() + ", allocation=" + allocation + "]";
+  }
+}
