@@ -151,6 +151,7 @@ public final class HostMemory {
     WriteWait write = new WriteWait();
     Runnable last = write.issue();
     lastHostWrite = write;
+    tenant.hostWriteIssued();
     return () -> {
       tenant.hostWritten(a, v, f);
       pass.run();

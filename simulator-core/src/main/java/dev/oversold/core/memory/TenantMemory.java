@@ -60,6 +60,8 @@ public final class TenantMemory implements MemoryAccess {
   long wbAnon;
   long wbVswap;
   long wbFree;
+  // Host swap-out writes of this tenant's pages issued and not complete.
+  private long hostWritesInFlight;
 
   private boolean killed;
   private long syncedRam;
@@ -439,21 +441,43 @@ public final class TenantMemory implements MemoryAccess {
     return stallNanos;
   }
 
+  /** A host swap-out write of this tenant's pages was issued ({@link #hostWritten} ends it). */
+  void hostWriteIssued() {
+    hostWritesInFlight++;
+  }
+
   /**
    * The host's write of {@code a} anonymous, {@code v} vSwap and {@code f} free-frame pages
    * completed: those still under writeback leave host RAM for host swap (end_page_writeback; the
-   * frame is free from now on). Pages touched meanwhile left writeback already; anonymous pages the
-   * guest freed meanwhile stay under writeback as free frames, so what a batch does not find among
-   * its anonymous pages it takes from the free frames under writeback. A batch takes at most what
-   * is still under writeback (pages are not told apart by batch).
+   * frame is free from now on). Pages touched or freed meanwhile left writeback already. Pages move
+   * between states while under writeback: an anonymous page the guest frees becomes a free frame
+   * under writeback, one a container's own reclaim moves to vSwap stays in RAM as vSwap under
+   * writeback; so what a batch does not find among its anonymous pages it takes from the vSwap,
+   * then the free frames under writeback. A batch takes at most what is still under writeback
+   * (pages are not told apart by batch), and the tenant's last write in flight takes all that is
+   * left: no page is under writeback without a write (MemoryAccountingProperties seed
+   * 6337648071934996292 left a page moved to vSwap under writeback for ever on OpenVZ).
    */
   void hostWritten(long a, long v, long f) {
+    hostWritesInFlight--;
     if (killed) {
       return;
     }
-    long da = Math.min(a, wbAnon);
-    long dv = Math.min(v, wbVswap);
-    long df = Math.min(f + (a - da), wbFree);
+    long da;
+    long dv;
+    long df;
+    if (hostWritesInFlight <= 0) {
+      hostWritesInFlight = 0;
+      da = wbAnon;
+      dv = wbVswap;
+      df = wbFree;
+    } else {
+      da = Math.min(a, wbAnon);
+      long moved = a - da; // the batch's anonymous pages that are vSwap or free frames now
+      dv = Math.min(v + moved, wbVswap);
+      moved -= Math.max(0, dv - v);
+      df = Math.min(f + moved, wbFree);
+    }
     wbAnon -= da;
     hostSwappedAnon += da;
     wbVswap -= dv;
@@ -467,10 +491,15 @@ public final class TenantMemory implements MemoryAccess {
    * The guest reuses {@code reused} backed free frames, {@code swappedFrames} of them swapped by
    * the host: the others are drawn evenly from frames in RAM, some under writeback (those stay in
    * RAM now, the write goes on without them). Call before {@code freeBacked} and {@code
-   * hostSwappedFree} shrink.
+   * hostSwappedFree} shrink. Returns the frames taken back from writeback: host reclaim counted
+   * them as on their way out, so the host is that much shorter once its writes complete and must
+   * settle again (on KVM the guest's write faults the page back from the host's swap cache,
+   * mm/memory.c do_swap_page, and the mapped page is not freed when its write ends).
    */
-  void reuseFreeFrames(long reused, long swappedFrames) {
-    wbFree -= Draws.portion(wbFree, reused - swappedFrames, freeBacked - hostSwappedFree);
+  long reuseFreeFrames(long reused, long swappedFrames) {
+    long rescued = Draws.portion(wbFree, reused - swappedFrames, freeBacked - hostSwappedFree);
+    wbFree -= rescued;
+    return rescued;
   }
 
   // ---------------------------------------------------------------- file cache
