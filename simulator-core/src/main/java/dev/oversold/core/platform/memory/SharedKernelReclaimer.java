@@ -42,6 +42,22 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     return watermarks.map(Watermarks::highPages).orElse(0L);
   }
 
+  /** Below the min watermark the allocating task reclaims itself (mm/page_alloc.c slowpath). */
+  @Override
+  public long directReclaimFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::minPages).orElse(0L);
+  }
+
+  /**
+   * kswapd runs between the watermarks when there are watermarks: a shared kernel has one kswapd
+   * per node like any Linux (mm/vmscan.c kswapd, woken by wakeup_kswapd when an allocation finds a
+   * zone below its low watermark), on host CPU.
+   */
+  @Override
+  public boolean kswapd() {
+    return watermarks.isPresent();
+  }
+
   @Override
   public void reclaim(HostMemory host, long targetFreePages) {
     List<TenantMemory> tenants = host.tenants();
