@@ -184,6 +184,34 @@ public final class MetricCatalog {
           .nullWhenNone(CACHE_MISSES) // undefined only without buffered reads (then no misses)
           .meaning("cache hits over buffered page reads (null without buffered reads)")
           .read(m -> m.memory().cacheHitRatio());
+  public static final Metric RECLAIM_STALLS =
+      metric("memory.reclaim_stalls", Unit.COUNT, EVERY_KIND, MEAN, SUM)
+          .csv("reclaim_stalls", 260)
+          .table(new Table("reclaim stalls", Format.COUNT, false))
+          .meaning(
+              "requests that waited in memory reclaim: for the swap-out writes of their own"
+                  + " or the host's direct reclaim, or for a frame under writeback to be freed")
+          .read(m -> m.memory().reclaimStalls());
+  public static final Metric RECLAIM_STALL_TOTAL =
+      metric("memory.reclaim_stall_ms.total", Unit.MILLISECONDS, EVERY_KIND, MEAN, SUM)
+          .csv("reclaim_stall_total_ms", 261)
+          .meaning("total time those requests waited in reclaim")
+          .read(m -> m.memory().reclaimStallMs());
+  public static final Metric RECLAIM_STALL_P99 =
+      metric("memory.reclaim_stall_ms.p99", Unit.MILLISECONDS, EVERY_KIND, MEAN, MAX)
+          .csv("reclaim_stall_p99_ms", 262)
+          .meaning("99th percentile of one reclaim stall (0 without stalls)")
+          .read(m -> m.memory().reclaimStallP99Ms());
+  public static final Metric SWAP_IN =
+      metric("memory.swap_in", Unit.BYTES, EVERY_KIND, MEAN, SUM)
+          .csv("swap_in_bytes", 263)
+          .meaning("bytes read back from swap (own, vSwap on disk or host) for the tenant's faults")
+          .read(m -> m.memory().swapInBytes());
+  public static final Metric SWAP_OUT =
+      metric("memory.swap_out", Unit.BYTES, EVERY_KIND, MEAN, SUM)
+          .csv("swap_out_bytes", 264)
+          .meaning("bytes of the tenant's pages written to swap, by its own reclaim or the host's")
+          .read(m -> m.memory().swapOutBytes());
   public static final Metric REFUSALS =
       metric("refusals", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("refusals", 210)
@@ -243,6 +271,11 @@ public final class MetricCatalog {
           CACHE_HITS,
           CACHE_MISSES,
           CACHE_HIT_RATIO,
+          RECLAIM_STALLS,
+          RECLAIM_STALL_TOTAL,
+          RECLAIM_STALL_P99,
+          SWAP_IN,
+          SWAP_OUT,
           REFUSALS,
           FIRST_REFUSAL,
           OOM_KILLS,

@@ -61,6 +61,11 @@ final class DeclaredMetricsTest {
           Map.entry("memory.cache_misses", 45.0),
           // 55 hits of 55 + 45 = 100 buffered page reads (a ratio every writer prints exactly)
           Map.entry("memory.cache_hit_ratio", 0.55),
+          Map.entry("memory.reclaim_stalls", 54.0),
+          Map.entry("memory.reclaim_stall_ms.total", 56.0),
+          Map.entry("memory.reclaim_stall_ms.p99", 57.0),
+          Map.entry("memory.swap_in", 58.0),
+          Map.entry("memory.swap_out", 59.0),
           Map.entry("refusals", 61.0),
           Map.entry("first_refusal_s", 63.0),
           Map.entry("oom_kills", 62.0),
@@ -78,7 +83,7 @@ final class DeclaredMetricsTest {
         new TenantMetrics.Jobs(31, 32, 33),
         // throttled fraction 0.43, ready 0 and mean wake-up 46 ms are not report figures
         new TenantMetrics.Cpu(41, 0.42, 0.43, 44, 0, 0.45, 46, 47, 48),
-        new TenantMetrics.Memory(51, 52, 53, 55, 45),
+        new TenantMetrics.Memory(51, 52, 53, 55, 45, 54, 56, 57, 58, 59),
         61,
         62,
         63,

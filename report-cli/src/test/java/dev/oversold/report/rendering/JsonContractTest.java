@@ -110,8 +110,15 @@ final class JsonContractTest {
             // documented additions (docs/report.md): reads through the page cache
             "cache_hits",
             "cache_misses",
-            "cache_hit_ratio"),
+            "cache_hit_ratio",
+            // and reclaim stalls and swap traffic
+            "reclaim_stalls",
+            "reclaim_stall_ms",
+            "swap_in",
+            "swap_out"),
         keys(tenant.get("metrics").get("memory")));
+    assertEquals(
+        set("total", "p99"), keys(tenant.get("metrics").get("memory").get("reclaim_stall_ms")));
     assertEquals(
         set(
             "headline",

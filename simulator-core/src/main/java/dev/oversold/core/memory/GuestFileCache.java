@@ -60,9 +60,12 @@ final class GuestFileCache {
       return;
     }
     long guestRoom = t.ramLimit - t.usedPages();
+    long rescued = 0;
     if (t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
-      // Free guest frames the host still backs in RAM take the cache first: no host growth.
+      // Free guest frames the host still backs in RAM take the cache first: no host growth. Some
+      // may be under host writeback: the guest's write keeps them in RAM (rescued below).
       long reuse = Math.min(want, Math.min(guestRoom, t.freeBacked - t.hostSwappedFree));
+      rescued = t.reuseFreeFrames(reuse, 0);
       t.freeBacked -= reuse;
       t.file += reuse;
       want -= reuse;
@@ -75,8 +78,11 @@ final class GuestFileCache {
       t.file += add;
     }
     t.sync();
-    if (add > 0 && t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
-      t.host().settle(); // guest cache is host memory too: ESXi may move to a lower free state
+    if ((add > 0 || rescued > 0) && t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
+      // Guest cache is host memory too: ESXi may move to a lower free state. Frames taken back
+      // from writeback were reclaim's progress: without a new pass the host would be over its RAM
+      // once the other writes complete (MemoryAccountingProperties, seed 6337648071934996292).
+      t.host().settle();
     }
   }
 }

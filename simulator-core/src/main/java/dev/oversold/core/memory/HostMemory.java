@@ -21,6 +21,14 @@ import org.jspecify.annotations.Nullable;
  * growth found the host short reclaims itself (direct reclaim) and its request waits until the
  * swap-out writes that pass issued are on the device. On a shared kernel that is whoever allocates
  * next, not the tenant that filled the host.
+ *
+ * <p>A page the host swaps out stays in RAM under writeback until its write completes (mm/vmscan.c
+ * shrink_page_list: PageWriteback pages are kept; end_page_writeback lets them go): reclaim counts
+ * it towards its target ({@link #freeAfterWritebackPages()}) but its frame is free only when the
+ * write is on the device. A task whose allocation found no free frame waits until then: each
+ * congestion_wait nap of at most 100 ms ends in a retry, and it goes on only once frames are free
+ * or no write is left to wait for (mm/page_alloc.c __alloc_pages_slowpath retries small allocations
+ * until they succeed or the OOM killer runs).
  */
 public final class HostMemory {
   private final String name;
@@ -31,6 +39,8 @@ public final class HostMemory {
   private long retryBelow = Long.MAX_VALUE;
   private long ramUsed;
   private long swapUsed;
+  private long writeback;
+  private @Nullable WriteWait lastHostWrite;
   private long globalOomKills;
   private long tenantOomKills;
   private @Nullable Kswapd kswapd;
@@ -108,10 +118,54 @@ public final class HostMemory {
     return ramUsed;
   }
 
-  /** Applies a tenant's change in RAM and swap pages. */
-  void adjust(long ramDelta, long swapDelta) {
+  /** Applies a tenant's change in RAM, swap and writeback pages. */
+  void adjust(long ramDelta, long swapDelta, long writebackDelta) {
     ramUsed += ramDelta;
     swapUsed += swapDelta;
+    writeback += writebackDelta;
+  }
+
+  /**
+   * Pages under writeback to host swap now: in RAM (counted in {@link #ramUsedPages()}) and holding
+   * a swap slot (counted in {@link #swapUsedPages()}) until their write completes.
+   */
+  public long writebackPages() {
+    return writeback;
+  }
+
+  /**
+   * Free pages once every write in flight has completed: what reclaim counts towards its target, as
+   * pages it already started writing are on their way out.
+   */
+  public long freeAfterWritebackPages() {
+    return freePages() + writeback;
+  }
+
+  /**
+   * The callback of a host swap-out write of {@code tenant}'s pages ({@code a} anonymous, {@code v}
+   * vSwap, {@code f} free frames) issued now: when it runs, the pages leave RAM, then whoever waits
+   * for the write goes on.
+   */
+  Runnable hostWriteCompletion(TenantMemory tenant, long a, long v, long f) {
+    Runnable pass = writeCompletion();
+    WriteWait write = new WriteWait();
+    Runnable last = write.issue();
+    lastHostWrite = write;
+    tenant.hostWriteIssued();
+    return () -> {
+      tenant.hostWritten(a, v, f);
+      pass.run();
+      last.run();
+    };
+  }
+
+  /**
+   * The latest host swap-out write still in flight (host writes complete in the order issued on the
+   * host's one swap queue), or null: a task short of a frame waits for it.
+   */
+  @Nullable WriteWait pendingHostWrite() {
+    WriteWait write = lastHostWrite;
+    return write != null && write.pending() ? write : null;
   }
 
   /** Sums every tenant's pages from scratch (invariant checks). */
@@ -182,7 +236,7 @@ public final class HostMemory {
           // Below min while kswapd lags: the allocating task reclaims one batch itself.
           long target = Math.min(reclaimer.targetFreePages(this), direct + reclaimBatchPages());
           directPass(target, allocator);
-          long after = freePages();
+          long after = freeAfterWritebackPages();
           retryBelow = after < direct ? after - reclaimBatchPages() : Long.MAX_VALUE;
         }
       } else if (free < retryBelow || free < 0) {
@@ -192,13 +246,15 @@ public final class HostMemory {
         } else {
           reclaimPass(target, null);
         }
-        long after = freePages();
+        long after = freeAfterWritebackPages();
         // A pass that could not reach the trigger is not repeated on every fault: only once
         // another batch (the trigger-to-target gap) is gone, so stuck reclaim stays amortised;
         // a host actually short (free < 0) always reclaims.
         retryBelow = after < trigger ? after - Math.max(1, target - trigger) : Long.MAX_VALUE;
       }
-      while ((freePages() < 0 || swapFreePages() < 0) && reclaimer.globalOom()) {
+      // Pages under writeback are reclaim's progress, not a failure: the OOM killer runs only when
+      // even their frames would not cover the shortfall.
+      while ((freeAfterWritebackPages() < 0 || swapFreePages() < 0) && reclaimer.globalOom()) {
         TenantMemory victim = worstBadness();
         if (victim == null) {
           break;
@@ -214,8 +270,16 @@ public final class HostMemory {
     directReclaims++;
     WriteWait writes = new WriteWait();
     reclaimPass(target, writes);
-    if (allocator != null && writes.pending()) {
+    if (allocator == null) {
+      return;
+    }
+    if (writes.pending()) {
       allocator.stallOn(writes);
+    }
+    WriteWait inFlight = pendingHostWrite();
+    if (freePages() < 0 && inFlight != null && inFlight != writes) {
+      // No frame is free for this allocation until writes issued earlier complete.
+      allocator.stallOn(inFlight);
     }
   }
 
@@ -321,7 +385,12 @@ public final class HostMemory {
         recountRamPages(),
         recountSwapPages());
     Invariants.check(
-        freePages() >= 0, "%s: %d RAM pages used of %d", name, ramUsedPages(), ramCapacityPages());
+        freeAfterWritebackPages() >= 0 && writeback >= 0,
+        "%s: %d RAM pages used (%d under writeback) of %d",
+        name,
+        ramUsedPages(),
+        writeback,
+        ramCapacityPages());
     Invariants.check(
         swapFreePages() >= 0,
         "%s: %d swap pages used of %d",

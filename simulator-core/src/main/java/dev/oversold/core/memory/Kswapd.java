@@ -36,7 +36,7 @@ final class Kswapd {
    * does not run a pass on every fault.
    */
   void wake() {
-    if (awake || host.freePages() >= retryBelow) {
+    if (awake || host.freeAfterWritebackPages() >= retryBelow) {
       return;
     }
     awake = true;
@@ -59,7 +59,7 @@ final class Kswapd {
   }
 
   private void step() {
-    if (host.freePages() >= host.config().reclaimer().targetFreePages(host)) {
+    if (host.freeAfterWritebackPages() >= host.config().reclaimer().targetFreePages(host)) {
       awake = false;
       return;
     }
@@ -69,18 +69,18 @@ final class Kswapd {
 
   private void reclaim(long batch) {
     long high = host.config().reclaimer().targetFreePages(host);
-    long before = host.freePages();
+    long before = host.freeAfterWritebackPages();
     if (before >= high) {
       awake = false;
       return;
     }
     WriteWait writes = new WriteWait();
     host.reclaimPass(Math.min(high, before + batch), writes);
-    long freed = host.freePages() - before;
+    long freed = host.freeAfterWritebackPages() - before;
     batches++;
     if (freed <= 0) {
       awake = false;
-      retryBelow = host.freePages() - batch;
+      retryBelow = host.freeAfterWritebackPages() - batch;
       return;
     }
     reclaimedPages += freed;

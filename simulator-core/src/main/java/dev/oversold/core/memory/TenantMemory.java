@@ -26,7 +26,7 @@ public final class TenantMemory implements MemoryAccess {
   private final HostMemory host;
   private final RandomStream random;
   MemoryIo io = MemoryIo.NONE;
-  private LongConsumer faultCounter = count -> {};
+  private MemoryEvents events = MemoryEvents.faultsOnly(count -> {});
   private Runnable killer = () -> {};
   private final TenantReclaim reclaim = new TenantReclaim(this);
   private final TenantPaging paging = new TenantPaging(this);
@@ -52,10 +52,21 @@ public final class TenantMemory implements MemoryAccess {
   long hostSwappedFree;
   long compressed;
   long shared;
+  // Pages under host writeback (PG_writeback): chosen for host swap, a swap slot taken, the write
+  // issued but not complete. Each is still in host RAM, inside its parent state (wbAnon within
+  // resident anon, wbVswap within vSwap in RAM, wbFree within backed free frames), and becomes
+  // swapped only when its write completes (mm/vmscan.c shrink_page_list: a page under writeback
+  // is not freed; end_page_writeback lets the next pass free it).
+  long wbAnon;
+  long wbVswap;
+  long wbFree;
+  // Host swap-out writes of this tenant's pages issued and not complete.
+  private long hostWritesInFlight;
 
   private boolean killed;
   private long syncedRam;
   private long syncedSwap;
+  private long syncedWriteback;
   private long syncedFile;
   private @Nullable LongConsumer fileShrunk;
   private long majorFaults;
@@ -78,8 +89,29 @@ public final class TenantMemory implements MemoryAccess {
 
   /** Wires the tenant's disk, its fault counter and what an OOM kill does. */
   public void connect(MemoryIo newIo, LongConsumer newFaultCounter, Runnable newKiller) {
-    this.io = newIo;
-    this.faultCounter = newFaultCounter;
+    connect(newIo, MemoryEvents.faultsOnly(newFaultCounter), newKiller);
+  }
+
+  /**
+   * Wires the tenant's disk, what it reports (faults, stalls, and the swap traffic its disk carries
+   * for it) and what an OOM kill does.
+   */
+  public void connect(MemoryIo newIo, MemoryEvents newEvents, Runnable newKiller) {
+    this.events = newEvents;
+    this.io =
+        new MemoryIo() {
+          @Override
+          public void faultReads(long pages, Runnable done) {
+            newEvents.swapIn(Math.max(0, pages));
+            newIo.faultReads(pages, done);
+          }
+
+          @Override
+          public void swapWrites(long pages, boolean hostSwap, Runnable written) {
+            newEvents.swapOut(Math.max(0, pages));
+            newIo.swapWrites(pages, hostSwap, written);
+          }
+        };
     this.killer = newKiller;
   }
 
@@ -163,6 +195,7 @@ public final class TenantMemory implements MemoryAccess {
     long fromSwap = Draws.portion(swapped, n, anon + swapped);
     long fromAnon = n - fromSwap;
     long hv = Draws.portion(hostSwappedVswap, fromSwap, swapped);
+    wbVswap -= Draws.portion(wbVswap, fromSwap - hv, swapped - hostSwappedVswap);
     hostSwappedVswap -= hv;
     swapped -= fromSwap;
     // The host-swapped, compressed and shared pages are disjoint parts of anon: draw them one
@@ -171,6 +204,8 @@ public final class TenantMemory implements MemoryAccess {
     long plainAnon = anon - hostSwappedAnon;
     long cp = Draws.portion(compressed, fromAnon - hs, plainAnon);
     long sh = Draws.portion(shared, fromAnon - hs - cp, plainAnon - compressed);
+    long wb = Draws.portion(wbAnon, fromAnon - hs - cp - sh, plainAnon - compressed - shared);
+    wbAnon -= wb;
     hostSwappedAnon -= hs;
     compressed -= cp;
     shared -= sh;
@@ -182,6 +217,8 @@ public final class TenantMemory implements MemoryAccess {
       // fraction of a page is dropped with it (a slight undercount until the guest reuses it).
       freeBacked += fromAnon - cp - sh;
       hostSwappedFree += hs;
+      // The host does not know the guest freed a frame it is writing out: the write goes on.
+      wbFree += wb;
     }
     long tables = pageTables(anon + swapped);
     if (kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
@@ -208,6 +245,9 @@ public final class TenantMemory implements MemoryAccess {
     long decompressions = f.decompressions();
     // Bring the pages in.
     if (kind.virtualSwap()) {
+      // A vSwap page in RAM whose host write is still in flight is found in the swap cache: it
+      // comes back without a read, and its frame stays.
+      wbVswap -= Draws.portion(wbVswap, vswapFaults, swapped - hostSwappedVswap);
       hostSwappedVswap -= swapOnDisk;
     }
     swapped -= inSwap;
@@ -223,7 +263,7 @@ public final class TenantMemory implements MemoryAccess {
     long faults = inSwap + hostFaults + decompressions;
     if (faults > 0) {
       majorFaults += faults;
-      faultCounter.accept(faults);
+      events.majorFaults(faults);
       host.settle(this);
     }
     long reads = (kind.virtualSwap() ? swapOnDisk : inSwap) + hostFaults;
@@ -277,6 +317,14 @@ public final class TenantMemory implements MemoryAccess {
     return hostSwappedAnon + hostSwappedVswap + hostSwappedFree;
   }
 
+  /**
+   * Pages the host is writing to its swap now: still in host RAM, a swap slot already theirs
+   * (counted in both until the write completes).
+   */
+  public long writebackPages() {
+    return wbAnon + wbVswap + wbFree;
+  }
+
   public long majorFaults() {
     return majorFaults;
   }
@@ -318,7 +366,7 @@ public final class TenantMemory implements MemoryAccess {
     if (killed) {
       return 0;
     }
-    return hostSwappedPages() + (kind.swapOnHost() ? swapped : 0);
+    return hostSwappedPages() + writebackPages() + (kind.swapOnHost() ? swapped : 0);
   }
 
   /** Fraction of its resident memory touched recently (ESXi's sampled working set). */
@@ -335,9 +383,11 @@ public final class TenantMemory implements MemoryAccess {
   void sync() {
     long ram = hostRamPages();
     long swap = hostSwapPages();
-    host.adjust(ram - syncedRam, swap - syncedSwap);
+    long writeback = killed ? 0 : writebackPages();
+    host.adjust(ram - syncedRam, swap - syncedSwap, writeback - syncedWriteback);
     syncedRam = ram;
     syncedSwap = swap;
+    syncedWriteback = writeback;
     if (file < syncedFile && fileShrunk != null) {
       syncedFile = file;
       fileShrunk.accept(file);
@@ -378,6 +428,7 @@ public final class TenantMemory implements MemoryAccess {
   void recordStall(long nanos) {
     stalls++;
     stallNanos += nanos;
+    events.reclaimStall(nanos);
   }
 
   /** Requests that waited for swap-out writes in reclaim (their own or the host's direct). */
@@ -388,6 +439,67 @@ public final class TenantMemory implements MemoryAccess {
   /** Total time requests waited for reclaim writes, ns. */
   public long reclaimStallNanos() {
     return stallNanos;
+  }
+
+  /** A host swap-out write of this tenant's pages was issued ({@link #hostWritten} ends it). */
+  void hostWriteIssued() {
+    hostWritesInFlight++;
+  }
+
+  /**
+   * The host's write of {@code a} anonymous, {@code v} vSwap and {@code f} free-frame pages
+   * completed: those still under writeback leave host RAM for host swap (end_page_writeback; the
+   * frame is free from now on). Pages touched or freed meanwhile left writeback already. Pages move
+   * between states while under writeback: an anonymous page the guest frees becomes a free frame
+   * under writeback, one a container's own reclaim moves to vSwap stays in RAM as vSwap under
+   * writeback; so what a batch does not find among its anonymous pages it takes from the vSwap,
+   * then the free frames under writeback. A batch takes at most what is still under writeback
+   * (pages are not told apart by batch), and the tenant's last write in flight takes all that is
+   * left: no page is under writeback without a write (MemoryAccountingProperties seed
+   * 6337648071934996292 left a page moved to vSwap under writeback for ever on OpenVZ).
+   */
+  void hostWritten(long a, long v, long f) {
+    hostWritesInFlight--;
+    if (killed) {
+      return;
+    }
+    long da;
+    long dv;
+    long df;
+    if (hostWritesInFlight <= 0) {
+      hostWritesInFlight = 0;
+      da = wbAnon;
+      dv = wbVswap;
+      df = wbFree;
+    } else {
+      da = Math.min(a, wbAnon);
+      long moved = a - da; // the batch's anonymous pages that are vSwap or free frames now
+      dv = Math.min(v + moved, wbVswap);
+      moved -= Math.max(0, dv - v);
+      df = Math.min(f + moved, wbFree);
+    }
+    wbAnon -= da;
+    hostSwappedAnon += da;
+    wbVswap -= dv;
+    hostSwappedVswap += dv;
+    wbFree -= df;
+    hostSwappedFree += df;
+    sync();
+  }
+
+  /**
+   * The guest reuses {@code reused} backed free frames, {@code swappedFrames} of them swapped by
+   * the host: the others are drawn evenly from frames in RAM, some under writeback (those stay in
+   * RAM now, the write goes on without them). Call before {@code freeBacked} and {@code
+   * hostSwappedFree} shrink. Returns the frames taken back from writeback: host reclaim counted
+   * them as on their way out, so the host is that much shorter once its writes complete and must
+   * settle again (on KVM the guest's write faults the page back from the host's swap cache,
+   * mm/memory.c do_swap_page, and the mapped page is not freed when its write ends).
+   */
+  long reuseFreeFrames(long reused, long swappedFrames) {
+    long rescued = Draws.portion(wbFree, reused - swappedFrames, freeBacked - hostSwappedFree);
+    wbFree -= rescued;
+    return rescued;
   }
 
   // ---------------------------------------------------------------- file cache
@@ -455,6 +567,9 @@ public final class TenantMemory implements MemoryAccess {
     hostSwappedFree = 0;
     compressed = 0;
     shared = 0;
+    wbAnon = 0;
+    wbVswap = 0;
+    wbFree = 0;
     sync();
     return freed;
   }

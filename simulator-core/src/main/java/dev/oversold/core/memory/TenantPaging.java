@@ -32,6 +32,7 @@ final class TenantPaging {
     }
     long reused = Math.min(pages, t.freeBacked);
     long swappedFrames = Draws.portion(t.hostSwappedFree, reused, t.freeBacked);
+    t.reuseFreeFrames(reused, swappedFrames);
     t.hostSwappedFree -= swappedFrames;
     t.freeBacked -= reused;
     // The guest writes the reused frame, so the host must fault it back in first.
@@ -47,8 +48,10 @@ final class TenantPaging {
     long over = t.usedPages() + (onDemand ? t.freeBacked : 0) - t.ramLimit;
     if (over > 0 && onDemand && t.freeBacked > 0) {
       long reused = Math.min(over, t.freeBacked);
+      long swappedFrames = Draws.portion(t.hostSwappedFree, reused, t.freeBacked);
+      t.reuseFreeFrames(reused, swappedFrames);
       t.freeBacked -= reused;
-      t.hostSwappedFree -= Draws.portion(t.hostSwappedFree, reused, t.freeBacked + reused);
+      t.hostSwappedFree -= swappedFrames;
       over -= reused;
     }
     if (over > 0 && t.balloon > 0) {
@@ -98,6 +101,10 @@ final class TenantPaging {
     long hs = Draws.portion(t.hostSwappedAnon, k, t.anon);
     long cp = Math.min(t.compressed, Draws.portion(t.compressed, k, t.anon));
     long sh = Math.min(t.shared, Draws.portion(t.shared, k, t.anon));
+    long wb =
+        Draws.portion(
+            t.wbAnon, k - hs - cp - sh, t.anon - t.hostSwappedAnon - t.compressed - t.shared);
+    t.wbAnon -= wb;
     t.hostSwappedAnon -= hs;
     t.compressed -= cp;
     t.shared -= sh;
@@ -105,6 +112,7 @@ final class TenantPaging {
     t.swapped += k;
     if (t.kind.virtualSwap()) {
       t.hostSwappedVswap += hs; // already on the host's disk: it stays there
+      t.wbVswap += wb; // still being written to the host's disk: it stays in RAM until then
       pendingDelayNanos += k * t.host().config().vswapFaultNanos();
       written.run();
     } else if (t.kind.swapOnHost()) {
@@ -153,29 +161,68 @@ final class TenantPaging {
     // stall comes first, then the fault reads into those frames.
     List<WriteWait> waits = List.copyOf(stalls);
     stalls.clear();
-    long started = t.host().simulation().now();
-    // Whichever comes first resumes the request: the writes on the device, or the nap's end. The
-    // nap's timer is cancelled when the writes win, so a short stall costs no extra event.
-    boolean[] resumed = {false};
-    EventHandle[] nap = {null};
-    Runnable resume =
-        () -> {
-          if (!resumed[0]) {
-            resumed[0] = true;
-            if (nap[0] != null) {
-              nap[0].cancel();
-            }
-            t.recordStall(t.host().simulation().now() - started);
-            afterStall.run();
-          }
-        };
-    awaitAll(waits, 0, resume);
-    if (!resumed[0]) {
-      // Reclaim does not wait for its writes without end: it naps in congestion_wait(BLK_RW_ASYNC,
-      // HZ/10) and goes on (mm/vmscan.c, do_try_to_free_pages, 2.6.32 and later), so a write the
-      // device keeps queued (an async swap-out behind sync reads under CFQ) stalls it 100 ms at
-      // most.
-      nap[0] = t.host().simulation().scheduleAfter(CONGESTION_WAIT_NANOS, resume);
+    new Stall(afterStall).await(waits);
+  }
+
+  /**
+   * One request stalled in reclaim. Whichever comes first resumes it: the writes it waits for on
+   * the device, or the end of a nap. Reclaim does not wait for its writes without end: it naps in
+   * congestion_wait(BLK_RW_ASYNC, HZ/10) and retries (mm/vmscan.c, do_try_to_free_pages, 2.6.32 and
+   * later). A retry that finds the host still without a free frame while a write it waits for is in
+   * flight naps again (an allocation does not go on without a frame: mm/page_alloc.c
+   * __alloc_pages_slowpath retries); otherwise the request goes on. It waits only for the writes it
+   * was stalled on (its own and the host's issued up to its pass), never for later ones: the frames
+   * those free are its. A nap's timer is cancelled when the writes win, so a short stall costs no
+   * extra event.
+   */
+  private final class Stall {
+    private final Runnable then;
+    private final long started;
+    private List<WriteWait> waits = List.of();
+    private boolean resumed;
+    private @Nullable EventHandle nap;
+
+    Stall(Runnable then) {
+      this.then = then;
+      this.started = t.host().simulation().now();
+    }
+
+    void await(List<WriteWait> stalledOn) {
+      waits = stalledOn;
+      awaitAll(waits, 0, this::resume);
+      napUnlessResumed();
+    }
+
+    private void napUnlessResumed() {
+      if (!resumed) {
+        nap = t.host().simulation().scheduleAfter(CONGESTION_WAIT_NANOS, this::retry);
+      }
+    }
+
+    private void retry() {
+      nap = null;
+      if (resumed) {
+        return;
+      }
+      if (t.host().freePages() < 0 && anyPending(waits) && !t.killed()) {
+        napUnlessResumed(); // the writes' completion still resumes it
+      } else {
+        resume();
+      }
+    }
+
+    private void resume() {
+      if (resumed) {
+        return;
+      }
+      resumed = true;
+      EventHandle pending = nap;
+      if (pending != null) {
+        pending.cancel();
+        nap = null;
+      }
+      t.recordStall(t.host().simulation().now() - started);
+      then.run();
     }
   }
 

@@ -23,38 +23,43 @@ public final class TenantReclaim {
 
   /** Pages of virtual swap still in host RAM (OpenVZ vSwap). */
   public long vswapInRam() {
-    return t.kind.virtualSwap() ? t.swapped - t.hostSwappedVswap : 0;
+    return t.kind.virtualSwap() ? t.swapped - t.hostSwappedVswap - t.wbVswap : 0;
   }
 
-  /** Writes up to {@code pages} vSwap pages to the host's real swap. */
+  /**
+   * Starts writing up to {@code pages} vSwap pages to the host's real swap; they stay in RAM under
+   * writeback until the write completes.
+   */
   public long hostSwapOutVswap(long pages) {
     long moved = Math.min(pages, vswapInRam());
-    t.hostSwappedVswap += moved;
-    t.hostEvictions += moved;
-    if (moved > 0) {
-      t.io.swapWrites(moved, true, t.host().writeCompletion());
+    if (moved <= 0) {
+      return 0;
     }
+    t.wbVswap += moved;
+    t.hostEvictions += moved;
     t.sync();
+    t.io.swapWrites(moved, true, t.host().hostWriteCompletion(t, 0, moved, 0));
     return moved;
   }
 
   /** Anonymous pages in host RAM that the host may swap, compress or share. */
   public long hostSwappableAnon() {
-    return Math.max(0, t.anon - t.hostSwappedAnon - t.compressed - t.shared);
+    return Math.max(0, t.anon - t.hostSwappedAnon - t.compressed - t.shared - t.wbAnon);
   }
 
   /** Frames the host backs that hold nothing the tenant uses (VM free memory, guest cache). */
   public long hostSwappableOther() {
     return t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND
-        ? t.freeBacked - t.hostSwappedFree + t.file
+        ? t.freeBacked - t.hostSwappedFree - t.wbFree + t.file
         : 0;
   }
 
   /**
-   * Swaps up to {@code pages} of the frames the host backs. A hypervisor takes them evenly over the
-   * guest's frames (it does not know which a guest uses: {@link TouchFaults}); a shared kernel
-   * takes the tenant's coldest resident pages from its LRU lists ({@link TouchLocality}). Either
-   * way the counts move alike; the difference is which pages later touches find out.
+   * Starts swapping up to {@code pages} of the frames the host backs. A hypervisor takes them
+   * evenly over the guest's frames (it does not know which a guest uses: {@link TouchFaults}); a
+   * shared kernel takes the tenant's coldest resident pages from its LRU lists ({@link
+   * TouchLocality}). Either way the counts move alike; the difference is which pages later touches
+   * find out. They stay in RAM under writeback until the write completes.
    */
   public long hostSwapOut(long pages) {
     long anonFrames = hostSwappableAnon();
@@ -67,14 +72,14 @@ public final class TenantReclaim {
     long fromAnon = Math.min(anonFrames, Draws.portion(anonFrames, moved, total));
     long fromOther = Math.min(other, moved - fromAnon);
     fromAnon = moved - fromOther;
-    t.hostSwappedAnon += fromAnon;
+    t.wbAnon += fromAnon;
     long fromFile = Math.min(t.file, Draws.portion(t.file, fromOther, other));
     t.file -= fromFile; // the guest's cached copy is gone once the host swaps it
     t.freeBacked += fromFile;
-    t.hostSwappedFree += fromOther;
+    t.wbFree += fromOther;
     t.hostEvictions += moved;
-    t.io.swapWrites(moved, true, t.host().writeCompletion());
     t.sync();
+    t.io.swapWrites(moved, true, t.host().hostWriteCompletion(t, fromAnon, 0, fromOther));
     return moved;
   }
 
@@ -108,7 +113,9 @@ public final class TenantReclaim {
     long before = t.hostRamPages();
     long take = pages;
     long fromFree = Math.min(take, t.freeBacked);
-    t.hostSwappedFree -= Draws.portion(t.hostSwappedFree, fromFree, t.freeBacked);
+    long swappedFrames = Draws.portion(t.hostSwappedFree, fromFree, t.freeBacked);
+    t.reuseFreeFrames(fromFree, swappedFrames);
+    t.hostSwappedFree -= swappedFrames;
     t.freeBacked -= fromFree;
     take -= fromFree;
     long fromFile = Math.min(take, t.file);

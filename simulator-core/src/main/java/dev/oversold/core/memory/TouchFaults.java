@@ -122,6 +122,16 @@ record TouchFaults(
         "%s: host swap beyond its pages",
         name);
     Invariants.check(
+        Math.min(t.wbAnon, Math.min(t.wbVswap, t.wbFree)) >= 0
+            && t.hostSwappedAnon + t.compressed + t.shared + t.wbAnon <= t.anon
+            && t.hostSwappedVswap + t.wbVswap <= t.swapped
+            && t.hostSwappedFree + t.wbFree <= t.freeBacked,
+        "%s: pages under writeback %d/%d/%d outside their states",
+        name,
+        t.wbAnon,
+        t.wbVswap,
+        t.wbFree);
+    Invariants.check(
         !t.isOverRam(), "%s: uses %d pages, RAM limit %d", name, t.usedPages(), t.ramLimit);
     Invariants.check(
         t.swapped <= t.swapLimit, "%s: swap %d above its limit %d", name, t.swapped, t.swapLimit);

@@ -19,6 +19,9 @@ public record Watermarks(long minPages, long lowPages, long highPages) {
    */
   static final long MAX_MIN_FREE_KIB = 262_144;
 
+  /** Largest default min_free_kbytes of Linux 2.6.32, 64 MiB (mm/page_alloc.c, same function). */
+  static final long MAX_MIN_FREE_KIB_2632 = 65_536;
+
   /** Smallest default min_free_kbytes, 128 KiB (same function). */
   static final long MIN_MIN_FREE_KIB = 128;
 
@@ -49,5 +52,21 @@ public record Watermarks(long minPages, long lowPages, long highPages) {
     long min = Math.max(1, minKib * 1024 / Pages.PAGE_BYTES);
     long gap = Math.max(Math.max(1, min / 4), (long) (Pages.floor(ramBytes) * SCALE_FACTOR));
     return new Watermarks(min, min + gap, min + 2 * gap);
+  }
+
+  /**
+   * Linux 2.6.32's defaults (OpenVZ's RHEL 6 kernel), before watermark_scale_factor (4.6):
+   * min_free_kbytes = sqrt(16 x lowmem in KiB) within [128 KiB, 64 MiB] (init_per_zone_wmark_min;
+   * lowmem taken as all of RAM, as on x86-64 without highmem), low = min + min / 4, high = min +
+   * min / 2 (mm/page_alloc.c, setup_per_zone_wmarks). The gaps are far narrower than a modern
+   * kernel's 0.1 % of RAM: kswapd wakes later and stops sooner.
+   */
+  public static Watermarks linux2632(long ramBytes) {
+    long ramKib = Math.max(1, ramBytes / 1024);
+    long minKib =
+        Math.max(
+            MIN_MIN_FREE_KIB, Math.min(MAX_MIN_FREE_KIB_2632, (long) Math.sqrt(16.0 * ramKib)));
+    long min = Math.max(4, minKib * 1024 / Pages.PAGE_BYTES);
+    return new Watermarks(min, min + min / 4, min + min / 2);
   }
 }

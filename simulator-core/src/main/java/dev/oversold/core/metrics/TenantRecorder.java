@@ -38,6 +38,11 @@ public final class TenantRecorder {
   private long firstOomKill = -1;
   private boolean killed;
   private long majorFaults;
+  private long reclaimStalls;
+  private long reclaimStallNanos;
+  private final DelayRecorder reclaimStallDelays = new DelayRecorder();
+  private long swapInPages;
+  private long swapOutPages;
   private long cacheHits;
   private long cacheMisses;
 
@@ -302,6 +307,55 @@ public final class TenantRecorder {
     if (measuring()) {
       majorFaults += count;
     }
+  }
+
+  /** A request waited {@code nanos} in reclaim. */
+  public void reclaimStall(long nanos) {
+    windows.forEach(w -> w.reclaimStall(nanos));
+    if (measuring()) {
+      reclaimStalls++;
+      reclaimStallNanos += nanos;
+      reclaimStallDelays.record(nanos);
+    }
+  }
+
+  /** {@code pages} read back from swap for the tenant's faults. */
+  public void swapIn(long pages) {
+    windows.forEach(w -> w.swapIn(pages));
+    if (measuring()) {
+      swapInPages += pages;
+    }
+  }
+
+  /** {@code pages} of the tenant's written to swap. */
+  public void swapOut(long pages) {
+    windows.forEach(w -> w.swapOut(pages));
+    if (measuring()) {
+      swapOutPages += pages;
+    }
+  }
+
+  /** Requests that stalled in reclaim in the measured window. */
+  public long reclaimStalls() {
+    return reclaimStalls;
+  }
+
+  /** Their total stall, ns. */
+  public long reclaimStallNanos() {
+    return reclaimStallNanos;
+  }
+
+  /** Their stalls' distribution. */
+  public DelayRecorder reclaimStallDelays() {
+    return reclaimStallDelays;
+  }
+
+  public long swapInPages() {
+    return swapInPages;
+  }
+
+  public long swapOutPages() {
+    return swapOutPages;
   }
 
   public LatencyRecorder latency() {

@@ -95,16 +95,29 @@ public record TenantMetrics(
    * @param majorFaults page faults that needed a disk read
    * @param cacheHits buffered page reads (file-reads, a buffered stream) the page cache served
    * @param cacheMisses buffered page reads that missed the page cache and read the disk
+   * @param reclaimStalls requests that waited in reclaim (for swap-out writes or a free frame)
+   * @param reclaimStallMs their total wait, milliseconds
+   * @param reclaimStallP99Ms the 99th percentile of one stall, milliseconds (0 without stalls)
+   * @param swapInBytes bytes read back from swap for the tenant's faults
+   * @param swapOutBytes bytes of the tenant's pages written to swap (its own or the host's)
    */
   public record Memory(
       double residentBytes,
       double swappedBytes,
       long majorFaults,
       long cacheHits,
-      long cacheMisses) {
-    /** Figures of a tenant that reads nothing through the page cache. */
+      long cacheMisses,
+      long reclaimStalls,
+      double reclaimStallMs,
+      double reclaimStallP99Ms,
+      double swapInBytes,
+      double swapOutBytes) {
+    /**
+     * Figures of a tenant that reads nothing through the page cache and has no reclaim stalls or
+     * swap traffic.
+     */
     public Memory(double residentBytes, double swappedBytes, long majorFaults) {
-      this(residentBytes, swappedBytes, majorFaults, 0, 0);
+      this(residentBytes, swappedBytes, majorFaults, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** Hits over buffered page reads; NaN when there were none. */

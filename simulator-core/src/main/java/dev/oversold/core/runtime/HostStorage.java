@@ -15,6 +15,7 @@ import dev.oversold.core.storage.FairQueueingScheduler;
 import dev.oversold.core.storage.FifoScheduler;
 import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.storage.IoScheduler;
+import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,18 @@ final class HostStorage implements DeviceLoad {
   private final IoQueue swapQueue;
   private final IoQueue flusherQueue;
   private double servedWork;
+  // Host swap-out requests allocated (queued or in the device) and writes waiting for one.
+  private long swapRequests;
+  private final ArrayDeque<PendingSwapWrite> swapWaiting = new ArrayDeque<>();
+
+  /**
+   * Requests a queue allocates at most: nr_requests, BLKDEV_MAX_RQ = 128 (include/linux/blkdev.h);
+   * a task that would allocate more sleeps in get_request_wait (block/blk-core.c) until one
+   * completes. Bounds what reclaim has in flight on the host's swap: at 512 KiB a request, 64 MiB.
+   */
+  static final long NR_REQUESTS = 128;
+
+  private record PendingSwapWrite(long bytes, long requests, Runnable written) {}
 
   HostStorage(Simulation simulation, HostSpec spec, Platform platform) {
     this.simulation = simulation;
@@ -121,6 +134,49 @@ final class HostStorage implements DeviceLoad {
               servedWork += cost;
               done.accept(request);
             }));
+  }
+
+  /**
+   * One host swap-out write of {@code bytes} (sequential, async, on {@link #swapQueue()}): it
+   * enters the scheduler once the queue has request slots for it ({@link #NR_REQUESTS}, counted in
+   * requests of at most the device's {@code max_sectors_kb}), in the order issued; the pages stay
+   * under writeback meanwhile. A write larger than the whole pool enters an empty queue.
+   */
+  void submitSwapWrite(long bytes, Runnable written) {
+    long chunk = device.maxRequestBytes();
+    long requests = (bytes + chunk - 1) / chunk;
+    PendingSwapWrite write = new PendingSwapWrite(bytes, requests, written);
+    if (swapWaiting.isEmpty() && fitsSwapSlots(requests)) {
+      startSwapWrite(write);
+    } else {
+      swapWaiting.add(write);
+    }
+  }
+
+  /** Host swap-out writes waiting for request slots (not yet at the scheduler). */
+  int swapWritesWaiting() {
+    return swapWaiting.size();
+  }
+
+  private boolean fitsSwapSlots(long requests) {
+    return swapRequests == 0 || swapRequests + requests <= NR_REQUESTS;
+  }
+
+  private void startSwapWrite(PendingSwapWrite write) {
+    swapRequests += write.requests();
+    submit(
+        swapQueue,
+        write.bytes(),
+        true,
+        false,
+        false,
+        request -> {
+          swapRequests -= write.requests();
+          while (!swapWaiting.isEmpty() && fitsSwapSlots(swapWaiting.peekFirst().requests())) {
+            startSwapWrite(swapWaiting.pollFirst());
+          }
+          write.written().run();
+        });
   }
 
   /** Host swap-out and hypervisor swap: outside every tenant's limit and weight. */

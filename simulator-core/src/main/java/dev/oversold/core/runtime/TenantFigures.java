@@ -1,6 +1,7 @@
 package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.SimTime;
+import dev.oversold.core.memory.Pages;
 import dev.oversold.core.metrics.LatencyRecorder;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.result.TenantMetrics;
@@ -53,7 +54,12 @@ final class TenantFigures {
             swappedBytes,
             recorder.majorFaults(),
             recorder.cacheHits(),
-            recorder.cacheMisses());
+            recorder.cacheMisses(),
+            recorder.reclaimStalls(),
+            SimTime.toMillis(recorder.reclaimStallNanos()),
+            recorder.reclaimStallDelays().quantileMillis(0.99),
+            (double) Pages.bytes(recorder.swapInPages()),
+            (double) Pages.bytes(recorder.swapOutPages()));
     TenantMetrics.Latency latency = null;
     if (recorder.hasRequests()) {
       LatencyRecorder l = recorder.latency();

@@ -6,6 +6,7 @@ import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.kernel.KernelObjects;
+import dev.oversold.core.memory.MemoryEvents;
 import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.Skew;
@@ -90,7 +91,30 @@ public final class TenantRuntime implements TenantContext {
     this.network =
         new TenantNetwork(
             host.network(), spec, platform.io().networkShare(hostSpec, spec), cpuShare);
-    this.memory.connect(disk, recorder::majorFaults, this::kill);
+    this.memory.connect(
+        disk,
+        new MemoryEvents() {
+          @Override
+          public void majorFaults(long count) {
+            recorder.majorFaults(count);
+          }
+
+          @Override
+          public void reclaimStall(long nanos) {
+            recorder.reclaimStall(nanos);
+          }
+
+          @Override
+          public void swapIn(long pages) {
+            recorder.swapIn(pages);
+          }
+
+          @Override
+          public void swapOut(long pages) {
+            recorder.swapOut(pages);
+          }
+        },
+        this::kill);
     // Buffered reads: the kernel's one cache on a shared kernel, the guest's own in a VM. Built on
     // first use, so tenants without buffered reads draw nothing from its stream.
     this.disk.pageCache(

@@ -272,7 +272,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     }
     long bytes = pages * Pages.PAGE_BYTES;
     if (hostSwap) {
-      storage.submit(storage.swapQueue(), bytes, true, false, false, request -> written.run());
+      storage.submitSwapWrite(bytes, written);
     } else {
       new Run(1, bytes, true, false, false, true, written).next();
     }

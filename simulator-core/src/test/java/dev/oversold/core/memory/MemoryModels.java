@@ -58,6 +58,17 @@ final class MemoryModels {
       long ramMib,
       long swapMib,
       List<long[]> tenantsRamSwapOverheadMib) {
+    return host(simulation, platform, ramMib, swapMib, tenantsRamSwapOverheadMib, MemoryIo.NONE);
+  }
+
+  /** As above, every tenant's disk being {@code io}. */
+  static HostMemory host(
+      Simulation simulation,
+      Platform platform,
+      long ramMib,
+      long swapMib,
+      List<long[]> tenantsRamSwapOverheadMib,
+      MemoryIo io) {
     long hostSwap = swapMib * MIB;
     if (platform == Platform.VMWARE) {
       hostSwap = 0;
@@ -77,7 +88,7 @@ final class MemoryModels {
               "t" + i,
               new TenantMemoryConfig(t[0] * MIB, t[1] * MIB, t[2] * MIB, 0, 1, kind(platform)),
               new RandomStream(i + 1));
-      tenant.connect(MemoryIo.NONE, c -> {}, () -> {});
+      tenant.connect(io, c -> {}, () -> {});
       i++;
     }
     return host;

@@ -36,6 +36,32 @@ final class WatermarksTest {
   }
 
   @Test
+  void linux2632_followsTheOldFormulaForA16GibOpenVzNode() {
+    // By hand: 16 GiB = 16,777,216 KiB; min_free_kbytes = sqrt(16 x 16,777,216) = 16,384 KiB
+    // (within [128, 65,536]) = 4,096 pages; low = 4,096 + 4,096 / 4 = 5,120; high = 4,096 + 4,096
+    // / 2 = 6,144. (A modern kernel's gap would be 0.1 % of RAM, 4,194 pages: low 8,290.)
+    Watermarks marks = Watermarks.linux2632(16 * GIB);
+    assertEquals(4_096, marks.minPages());
+    assertEquals(5_120, marks.lowPages());
+    assertEquals(6_144, marks.highPages());
+  }
+
+  @Test
+  void linux2632_minFreeIsCappedAt64MibAndFlooredAt128Kib() {
+    // 1 TiB: sqrt(16 x 1,073,741,824 KiB) = 131,072 KiB > 65,536: capped, 16,384 pages (low
+    // 20,480, high 24,576). 1 MiB: sqrt(16 x 1,024) = 128 KiB, the floor: 32 pages, low 40, high
+    // 48.
+    Watermarks big = Watermarks.linux2632(1024 * GIB);
+    assertEquals(16_384, big.minPages());
+    assertEquals(20_480, big.lowPages());
+    assertEquals(24_576, big.highPages());
+    Watermarks tiny = Watermarks.linux2632(1L << 20);
+    assertEquals(32, tiny.minPages());
+    assertEquals(40, tiny.lowPages());
+    assertEquals(48, tiny.highPages());
+  }
+
+  @Test
   void constructor_refusesWatermarksOutOfOrder() {
     assertThrows(IllegalArgumentException.class, () -> new Watermarks(10, 10, 20));
     assertThrows(IllegalArgumentException.class, () -> new Watermarks(10, 30, 20));

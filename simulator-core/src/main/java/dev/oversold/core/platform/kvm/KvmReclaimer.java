@@ -63,7 +63,7 @@ public final class KvmReclaimer implements HostReclaimer {
   public void reclaim(HostMemory host, long targetFreePages) {
     List<TenantMemory> tenants = host.tenants();
     int n = tenants.size();
-    long need = targetFreePages - host.freePages();
+    long need = targetFreePages - host.freeAfterWritebackPages();
     long[] available = new long[n];
     if (autoBalloon && need > 0) {
       for (int i = 0; i < n; i++) {
@@ -73,7 +73,7 @@ public final class KvmReclaimer implements HostReclaimer {
       for (int i = 0; i < n; i++) {
         tenants.get(i).reclaim().balloonInflate(take[i]);
       }
-      need = targetFreePages - host.freePages();
+      need = targetFreePages - host.freeAfterWritebackPages();
     }
     if (need <= 0) {
       return;

@@ -3,6 +3,7 @@ package dev.oversold.core.platform.memory;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.memory.HostMemoryConfig;
 import dev.oversold.core.memory.TenantMemoryConfig;
+import dev.oversold.core.memory.Watermarks;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
@@ -97,12 +98,15 @@ public final class SharedKernelMemoryPolicy implements MemoryPolicy {
         openVz ? (long) options.get(VSWAP_DELAY) : 0,
         0,
         0.5,
-        // No kswapd batching here yet: one pass per shortfall keeps the order (file, then vSwap,
-        // then
-        // anonymous pages) exact per allocation; a batch to the high watermark would take the
-        // neighbours' anonymous pages whenever the bomb's vSwap pages of the moment run out,
-        // which only locality (cold pages first, issue 15 item 3) can order properly.
-        new SharedKernelReclaimer());
+        // kswapd between the kernel's own watermarks, reclaiming the tenants' cold pages first
+        // (TouchLocality): 2.6.32's on OpenVZ (the RHEL 6 kernel), a modern kernel's on bare metal.
+        new SharedKernelReclaimer(Optional.of(watermarks(host))));
+  }
+
+  /** The host kernel's free-memory watermarks, from its RAM as the kernel computes them at boot. */
+  Watermarks watermarks(HostSpec host) {
+    long ram = host.memory().ramBytes();
+    return openVz ? Watermarks.linux2632(ram) : Watermarks.linux(ram);
   }
 
   /** A shared kernel has no per-tenant overhead: only its reserve must leave tenants some RAM. */

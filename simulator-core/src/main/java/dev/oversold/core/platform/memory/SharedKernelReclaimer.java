@@ -42,11 +42,27 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     return watermarks.map(Watermarks::highPages).orElse(0L);
   }
 
+  /** Below the min watermark the allocating task reclaims itself (mm/page_alloc.c slowpath). */
+  @Override
+  public long directReclaimFreePages(HostMemory host) {
+    return watermarks.map(Watermarks::minPages).orElse(0L);
+  }
+
+  /**
+   * kswapd runs between the watermarks when there are watermarks: a shared kernel has one kswapd
+   * per node like any Linux (mm/vmscan.c kswapd, woken by wakeup_kswapd when an allocation finds a
+   * zone below its low watermark), on host CPU.
+   */
+  @Override
+  public boolean kswapd() {
+    return watermarks.isPresent();
+  }
+
   @Override
   public void reclaim(HostMemory host, long targetFreePages) {
     List<TenantMemory> tenants = host.tenants();
     int n = tenants.size();
-    long need = targetFreePages - host.freePages();
+    long need = targetFreePages - host.freeAfterWritebackPages();
     if (need <= 0) {
       return;
     }
@@ -58,7 +74,7 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     for (int i = 0; i < n; i++) {
       tenants.get(i).reclaim().dropFile(take[i]);
     }
-    need = targetFreePages - host.freePages();
+    need = targetFreePages - host.freeAfterWritebackPages();
     if (need <= 0) {
       return;
     }
@@ -69,7 +85,7 @@ public final class SharedKernelReclaimer implements HostReclaimer {
     for (int i = 0; i < n; i++) {
       tenants.get(i).reclaim().hostSwapOutVswap(take[i]);
     }
-    need = targetFreePages - host.freePages();
+    need = targetFreePages - host.freeAfterWritebackPages();
     if (need <= 0) {
       return;
     }

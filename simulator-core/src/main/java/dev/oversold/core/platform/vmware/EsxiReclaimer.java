@@ -70,7 +70,7 @@ public final class EsxiReclaimer implements HostReclaimer {
       for (int i = 0; i < n; i++) {
         limit[i] = tenants.get(i).reclaim().balloonable(balloonMaxFraction);
       }
-      long[] take = byShares(tenants, targetFreePages - host.freePages(), limit);
+      long[] take = byShares(tenants, targetFreePages - host.freeAfterWritebackPages(), limit);
       for (int i = 0; i < n; i++) {
         tenants.get(i).reclaim().balloonInflate(take[i]);
       }
@@ -84,13 +84,14 @@ public final class EsxiReclaimer implements HostReclaimer {
       }
       // A compressed page still takes a fraction of a page: compress need / (1 - fraction).
       double saved = 1 - host.config().compressedFraction();
-      long need = targetFreePages - host.freePages();
+      long need = targetFreePages - host.freeAfterWritebackPages();
       long[] take = byShares(tenants, (long) Math.ceil(need / saved), limit);
       for (int i = 0; i < n; i++) {
         tenants.get(i).reclaim().compress(take[i]);
       }
     }
-    long need = hard ? targetFreePages - host.freePages() : -host.freePages();
+    long need =
+        hard ? targetFreePages - host.freeAfterWritebackPages() : -host.freeAfterWritebackPages();
     if (need > 0) {
       for (int i = 0; i < n; i++) {
         TenantMemory t = tenants.get(i);
