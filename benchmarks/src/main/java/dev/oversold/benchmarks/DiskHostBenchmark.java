@@ -7,8 +7,6 @@ import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.WorkloadSpec;
-import dev.oversold.core.result.SimulationResult;
-import java.util.Locale;
 
 /**
  * Issue 13's storage speed target: one host (64 cores, 1.5 TiB RAM, a disk of 100,000 IOPS, 2 GB/s
@@ -62,28 +60,14 @@ public final class DiskHostBenchmark {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 600;
     Scenario scenario = scenario(platform, seconds);
     OneHostBenchmark.Timed timed = OneHostBenchmark.run(scenario);
-    SimulationResult result = timed.result();
-    double wall = timed.wall();
-    double threadCpu = timed.threadCpu();
-    double processCpu = timed.processCpu();
-    System.out.printf(
-        Locale.ROOT,
-        "disk-host %s: %d tenants, %.0f simulated s: %.1f s wall (target 30 s),"
-            + " %.1f s CPU of the simulating thread, %.1f s CPU of the process;"
-            + " %.2fM events, %.2fM events/s wall; peak RSS %s (target 2 GiB);"
-            + " disk busy %.1f %%, good %.0f/s of %.0f/s, worst p99 %.1f ms%n",
-        platform.id(),
+    OneHostBenchmark.printSummary(
+        "disk-host",
+        platform,
         TENANTS,
         seconds,
-        wall,
-        threadCpu,
-        processCpu,
-        result.eventsRun() / 1e6,
-        result.eventsRun() / wall / 1e6,
-        OneHostBenchmark.peakRss(),
-        100 * result.hosts().get(0).disk().utilization(),
-        OneHostBenchmark.totalGoodPerSecond(result),
-        RATE_PER_TENANT * TENANTS,
-        OneHostBenchmark.worstP99Ms(result));
+        timed,
+        "disk",
+        100 * timed.result().hosts().get(0).disk().utilization(),
+        RATE_PER_TENANT * TENANTS);
   }
 }

@@ -7,8 +7,6 @@ import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.model.Scenario;
 import dev.oversold.core.model.WorkloadSpec;
-import dev.oversold.core.result.SimulationResult;
-import java.util.Locale;
 
 /**
  * Issue 14's network speed target: one host (64 cores, 1.5 TiB RAM, a 10 Gbit/s NIC with 50 us of
@@ -64,28 +62,14 @@ public final class NetworkHostBenchmark {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 600;
     Scenario scenario = scenario(platform, seconds);
     OneHostBenchmark.Timed timed = OneHostBenchmark.run(scenario);
-    SimulationResult result = timed.result();
-    double wall = timed.wall();
-    double threadCpu = timed.threadCpu();
-    double processCpu = timed.processCpu();
-    System.out.printf(
-        Locale.ROOT,
-        "network-host %s: %d tenants, %.0f simulated s: %.1f s wall (target 30 s),"
-            + " %.1f s CPU of the simulating thread, %.1f s CPU of the process;"
-            + " %.2fM events, %.2fM events/s wall; peak RSS %s (target 2 GiB);"
-            + " wire busy %.1f %%, good %.0f/s of %.0f/s, worst p99 %.1f ms%n",
-        platform.id(),
+    OneHostBenchmark.printSummary(
+        "network-host",
+        platform,
         TENANTS,
         seconds,
-        wall,
-        threadCpu,
-        processCpu,
-        result.eventsRun() / 1e6,
-        result.eventsRun() / wall / 1e6,
-        OneHostBenchmark.peakRss(),
-        100 * result.hosts().get(0).network().utilization(),
-        OneHostBenchmark.totalGoodPerSecond(result),
-        RATE_PER_TENANT * TENANTS,
-        OneHostBenchmark.worstP99Ms(result));
+        timed,
+        "wire",
+        100 * timed.result().hosts().get(0).network().utilization(),
+        RATE_PER_TENANT * TENANTS);
   }
 }

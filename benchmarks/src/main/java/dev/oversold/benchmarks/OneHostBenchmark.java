@@ -102,6 +102,44 @@ final class OneHostBenchmark {
     return new Timed(result, wall, threadCpu, processCpu);
   }
 
+  /**
+   * Prints the one-line summary every one-host benchmark ends with: timing, events, peak RSS
+   * against the issues' targets (30 s wall, 2 GiB), then the busiest resource ({@code busyLabel} at
+   * {@code busyPercent}) and the good rate against the rate offered.
+   */
+  static void printSummary(
+      String name,
+      PlatformKind platform,
+      int tenants,
+      double seconds,
+      Timed timed,
+      String busyLabel,
+      double busyPercent,
+      double offeredPerSecond) {
+    SimulationResult result = timed.result();
+    System.out.printf(
+        Locale.ROOT,
+        "%s %s: %d tenants, %.0f simulated s: %.1f s wall (target 30 s),"
+            + " %.1f s CPU of the simulating thread, %.1f s CPU of the process;"
+            + " %.2fM events, %.2fM events/s wall; peak RSS %s (target 2 GiB);"
+            + " %s busy %.1f %%, good %.0f/s of %.0f/s, worst p99 %.1f ms%n",
+        name,
+        platform.id(),
+        tenants,
+        seconds,
+        timed.wall(),
+        timed.threadCpu(),
+        timed.processCpu(),
+        result.eventsRun() / 1e6,
+        result.eventsRun() / timed.wall() / 1e6,
+        peakRss(),
+        busyLabel,
+        busyPercent,
+        totalGoodPerSecond(result),
+        offeredPerSecond,
+        worstP99Ms(result));
+  }
+
   /** Good responses per second over every tenant. */
   static double totalGoodPerSecond(SimulationResult result) {
     double good = 0;
