@@ -21,7 +21,7 @@ public final class TenantRecorder {
   private final boolean wholeRunEvents;
   private final List<TenantRecorder> windows = new ArrayList<>();
   private final LatencyRecorder latency = new LatencyRecorder();
-  private final LatencyRecorder intervalLatency = new LatencyRecorder();
+  private final IntervalLatency intervalLatency = new IntervalLatency();
   private final DelayRecorder wakeupDelays = new DelayRecorder();
   private String progressUnit = "requests";
   private boolean hasRequests;
@@ -366,7 +366,7 @@ public final class TenantRecorder {
    * Latencies of the requests completed since the sampler last reset it, warm-up included: the
    * per-interval percentiles of the time series.
    */
-  public LatencyRecorder intervalLatency() {
+  public IntervalLatency intervalLatency() {
     return intervalLatency;
   }
 

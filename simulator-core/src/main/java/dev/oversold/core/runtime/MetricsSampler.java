@@ -2,6 +2,7 @@ package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.metrics.IntervalLatency;
 import dev.oversold.core.metrics.LatencyRecorder;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.metrics.TimeSeriesRecorder;
@@ -197,7 +198,7 @@ final class MetricsSampler {
       previousGood = good;
       previous = now;
       // this interval's latencies alone (NaN when it completed none), then start afresh
-      LatencyRecorder latencies = tenant.recorder().intervalLatency();
+      IntervalLatency latencies = tenant.recorder().intervalLatency();
       latencyP50.append(latencies.quantileMillis(0.50));
       latencyP99.append(latencies.quantileMillis(0.99));
       latencies.reset();
