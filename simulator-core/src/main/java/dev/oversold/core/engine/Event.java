@@ -11,8 +11,11 @@ final class Event implements EventHandle {
   long sequence;
   Runnable action;
 
-  /** Position in the heap array, or -1 when not queued. */
-  int heapIndex = -1;
+  /**
+   * Where the queue keeps the event (its slot in {@link EventQueue}; its heap position in the
+   * tests' reference queue), or -1 when not queued.
+   */
+  int queueIndex = -1;
 
   Event(Simulation owner, long time, long sequence, Runnable action) {
     this.owner = owner;
@@ -32,7 +35,7 @@ final class Event implements EventHandle {
 
   @Override
   public boolean isPending() {
-    return heapIndex >= 0;
+    return queueIndex >= 0;
   }
 
   @Override

@@ -7,23 +7,35 @@ import org.jspecify.annotations.Nullable;
  * A min-heap of events keyed by (time, sequence) that knows each event's position, so that
  * cancelling or moving an event is O(log n) with no scan and no tombstones left behind.
  *
- * <p>The keys live in two arrays beside the events ({@code times[i]}, {@code sequences[i]} are
- * {@code heap[i]}'s), so that sifting compares array entries next to each other instead of loading
- * every event it passes (with thousands of events pending, each of those loads missed the cache:
- * the disk-host benchmark spent a fifth of its time there). The heap is 4-ary: half the levels of a
- * binary heap, and a node's four children share a cache line of each key array. Keys are unique
- * (the sequence is), so the order in which events leave is the same as any other heap's: (time,
- * sequence) ascending ({@code EventQueueEquivalenceProperties} checks it against the binary heap of
- * events this replaced).
+ * <p>The heap holds no references: each queued event has a slot ({@link Event#queueIndex}), the
+ * event sits in {@code events[slot]} from its add to its removal, and the heap's entries are the
+ * slot and the key ({@code slots[i]}, {@code times[i]}, {@code sequences[i]}), with {@code
+ * positions[slot]} the entry's index. Sifting therefore moves only primitives in arrays: it neither
+ * loads nor writes the events it passes (with thousands pending, each such access missed the cache:
+ * the disk-host benchmark once spent a fifth of its time there), and it stores no reference into
+ * the heap array, which under G1 cost a card-marking write barrier for every level an event moved.
+ * Free slots are reused last-freed first, so the slot arrays stay as small as the queue's peak. The
+ * heap is 4-ary: half the levels of a binary heap, and a node's four children share a cache line of
+ * each key array. Keys are unique (the sequence is), so the order in which events leave is the same
+ * as any other heap's: (time, sequence) ascending ({@code EventQueueEquivalenceProperties} checks
+ * it against the binary heap of events this replaced).
  */
 final class EventQueue {
   /** Children per node. */
   private static final int ARITY = 4;
 
-  private Event[] heap = new Event[64];
+  // The heap, by position: each entry's slot and key.
+  private int[] slots = new int[64];
   private long[] times = new long[64];
   private long[] sequences = new long[64];
   private int size;
+
+  // By slot: the event and its position in the heap; then the free slots, a stack.
+  private @Nullable Event[] events = new Event[64];
+  private int[] positions = new int[64];
+  private int[] freeSlots = new int[64];
+  private int freeCount;
+  private int slotsUsed;
 
   int size() {
     return size;
@@ -34,52 +46,70 @@ final class EventQueue {
   }
 
   @Nullable Event peek() {
-    return size == 0 ? null : heap[0];
+    return size == 0 ? null : events[slots[0]];
   }
 
   void add(Event event) {
-    if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size * 2);
+    if (size == slots.length) {
+      slots = Arrays.copyOf(slots, size * 2);
       times = Arrays.copyOf(times, size * 2);
       sequences = Arrays.copyOf(sequences, size * 2);
     }
+    int slot = takeSlot();
+    events[slot] = event;
+    event.queueIndex = slot;
     size++;
-    siftUp(size - 1, event, event.time, event.sequence);
+    siftUp(size - 1, slot, event.time, event.sequence);
   }
 
   @Nullable Event poll() {
     if (size == 0) {
       return null;
     }
-    Event first = heap[0];
+    Event first = events[slots[0]];
     removeAt(0);
     return first;
   }
 
   void remove(Event event) {
-    int index = event.heapIndex;
-    if (index >= 0) {
-      removeAt(index);
+    int slot = event.queueIndex;
+    if (slot >= 0) {
+      removeAt(positions[slot]);
     }
   }
 
   /** Restores heap order after {@code event}'s key changed. */
   void changed(Event event) {
-    int index = event.heapIndex;
+    int slot = event.queueIndex;
+    int index = positions[slot];
     long time = event.time;
     long sequence = event.sequence;
     if (index > 0 && before(time, sequence, (index - 1) / ARITY)) {
-      siftUp(index, event, time, sequence);
+      siftUp(index, slot, time, sequence);
     } else {
-      siftDown(index, event, time, sequence);
+      siftDown(index, slot, time, sequence);
     }
   }
 
+  private int takeSlot() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotsUsed == events.length) {
+      int grown = slotsUsed * 2;
+      events = Arrays.copyOf(events, grown);
+      positions = Arrays.copyOf(positions, grown);
+      freeSlots = Arrays.copyOf(freeSlots, grown);
+    }
+    return slotsUsed++;
+  }
+
   private void removeAt(int index) {
-    Event removed = heap[index];
+    int removedSlot = slots[index];
+    Event removed = events[removedSlot];
     size--;
     if (index != size) {
-      Event last = heap[size];
+      int last = slots[size];
       long time = times[size];
       long sequence = sequences[size];
       if (index > 0 && before(time, sequence, (index - 1) / ARITY)) {
@@ -88,8 +118,11 @@ final class EventQueue {
         siftDown(index, last, time, sequence);
       }
     }
-    heap[size] = null;
-    removed.heapIndex = -1;
+    events[removedSlot] = null;
+    freeSlots[freeCount++] = removedSlot;
+    if (removed != null) {
+      removed.queueIndex = -1;
+    }
   }
 
   /** Whether the key (time, sequence) comes before the key at {@code index}. */
@@ -98,29 +131,33 @@ final class EventQueue {
     return time < other || (time == other && sequence < sequences[index]);
   }
 
-  private void place(int index, Event event, long time, long sequence) {
-    heap[index] = event;
+  private void place(int index, int slot, long time, long sequence) {
+    slots[index] = slot;
     times[index] = time;
     sequences[index] = sequence;
-    event.heapIndex = index;
+    positions[slot] = index;
   }
 
-  /** Puts {@code event} (key time, sequence) at {@code index} or above, moving parents down. */
-  private void siftUp(int index, Event event, long time, long sequence) {
+  /**
+   * Puts {@code slot}'s entry (key time, sequence) at {@code index} or above, moving parents down.
+   */
+  private void siftUp(int index, int slot, long time, long sequence) {
     int at = index;
     while (at > 0) {
       int parent = (at - 1) / ARITY;
       if (!before(time, sequence, parent)) {
         break;
       }
-      place(at, heap[parent], times[parent], sequences[parent]);
+      place(at, slots[parent], times[parent], sequences[parent]);
       at = parent;
     }
-    place(at, event, time, sequence);
+    place(at, slot, time, sequence);
   }
 
-  /** Puts {@code event} (key time, sequence) at {@code index} or below, moving children up. */
-  private void siftDown(int index, Event event, long time, long sequence) {
+  /**
+   * Puts {@code slot}'s entry (key time, sequence) at {@code index} or below, moving children up.
+   */
+  private void siftDown(int index, int slot, long time, long sequence) {
     int at = index;
     while (true) {
       int first = ARITY * at + 1;
@@ -142,9 +179,9 @@ final class EventQueue {
       if (!(childTime < time || (childTime == time && childSequence < sequence))) {
         break;
       }
-      place(at, heap[child], childTime, childSequence);
+      place(at, slots[child], childTime, childSequence);
       at = child;
     }
-    place(at, event, time, sequence);
+    place(at, slot, time, sequence);
   }
 }

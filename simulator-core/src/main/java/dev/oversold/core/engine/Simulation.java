@@ -64,7 +64,7 @@ public final class Simulation {
     }
     event.time = time;
     event.sequence = nextSequence++;
-    if (event.heapIndex >= 0) {
+    if (event.queueIndex >= 0) {
       queue.changed(event);
     } else {
       queue.add(event);

@@ -29,7 +29,7 @@ final class LegacyEventQueue {
       heap = Arrays.copyOf(heap, size * 2);
     }
     heap[size] = event;
-    event.heapIndex = size;
+    event.queueIndex = size;
     size++;
     siftUp(size - 1);
   }
@@ -44,7 +44,7 @@ final class LegacyEventQueue {
   }
 
   void remove(Event event) {
-    int index = event.heapIndex;
+    int index = event.queueIndex;
     if (index >= 0) {
       removeAt(index);
     }
@@ -52,9 +52,9 @@ final class LegacyEventQueue {
 
   /** Restores heap order after {@code event}'s key changed. */
   void changed(Event event) {
-    int index = event.heapIndex;
+    int index = event.queueIndex;
     siftUp(index);
-    siftDown(event.heapIndex);
+    siftDown(event.queueIndex);
   }
 
   private void removeAt(int index) {
@@ -63,12 +63,12 @@ final class LegacyEventQueue {
     if (index != size) {
       Event last = heap[size];
       heap[index] = last;
-      last.heapIndex = index;
+      last.queueIndex = index;
       siftUp(index);
-      siftDown(last.heapIndex);
+      siftDown(last.queueIndex);
     }
     heap[size] = null;
-    removed.heapIndex = -1;
+    removed.queueIndex = -1;
   }
 
   private void siftUp(int index) {
@@ -80,11 +80,11 @@ final class LegacyEventQueue {
         break;
       }
       heap[index] = above;
-      above.heapIndex = index;
+      above.queueIndex = index;
       index = parent;
     }
     heap[index] = event;
-    event.heapIndex = index;
+    event.queueIndex = index;
   }
 
   private void siftDown(int index) {
@@ -102,10 +102,10 @@ final class LegacyEventQueue {
         break;
       }
       heap[index] = smaller;
-      smaller.heapIndex = index;
+      smaller.queueIndex = index;
       index = child;
     }
     heap[index] = event;
-    event.heapIndex = index;
+    event.queueIndex = index;
   }
 }
