@@ -34,15 +34,36 @@ final class TokenBucketStage implements PacketStage {
     this.updated = simulation.now();
   }
 
+  /**
+   * A frame that finds no queue and tokens for all its packets leaves at once without entering the
+   * queues: the same frame, tokens and moment as through them, without touching a thousand tenants'
+   * cold queue arrays ({@code TokenBucketStageEquivalenceProperties} checks it against the stage
+   * without this path).
+   */
   @Override
   public void process(Frame frame, Consumer<Frame> next) {
+    refill();
+    if (waiting.isEmpty() && tokens > 0 && affordable(frame) >= frame.packets()) {
+      tokens -= frame.bytes();
+      next.accept(frame);
+      return;
+    }
     waiting.addLast(frame);
     continuations.addLast(next);
-    release();
+    drain();
+  }
+
+  /** Packets of {@code head} the tokens pay for, at least one. */
+  private int affordable(Frame head) {
+    return (int) Math.max(1, Math.min(head.packets(), Math.floor(tokens / head.payloadBytes())));
   }
 
   private void release() {
     refill();
+    drain();
+  }
+
+  private void drain() {
     while (!waiting.isEmpty()) {
       Frame head = waiting.peekFirst();
       if (tokens <= 0) {
@@ -51,8 +72,7 @@ final class TokenBucketStage implements PacketStage {
       }
       // A packet goes whenever the bucket is not empty and may take it below zero (as HTB's
       // tokens do), so a packet larger than the bucket still passes, at the rate on average.
-      int affordable =
-          (int) Math.max(1, Math.min(head.packets(), Math.floor(tokens / head.payloadBytes())));
+      int affordable = affordable(head);
       Frame leaving;
       Consumer<Frame> next;
       if (affordable < head.packets()) {
