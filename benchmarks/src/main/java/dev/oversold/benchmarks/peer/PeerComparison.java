@@ -19,8 +19,11 @@ import java.util.Locale;
  * CPU time. Oversold's per-tenant mean completion time and makespan are checked against exact
  * processor sharing.
  *
- * <p>Usage: {@code PeerComparison [peerRounds=1] [rounds=3] [vms=1000] [cloudlets=10]}; run from
- * the repository root (it calls {@code ./oversold} and {@code report-cli/target/oversold.jar}).
+ * <p>Usage: {@code PeerComparison [peerRounds=1] [rounds=3] [vms=1000] [cloudlets=10] [ROOT...]};
+ * run from the repository root (it calls {@code ./oversold} and {@code
+ * report-cli/target/oversold.jar}). Each ROOT is another checkout's folder (for example main's, to
+ * compare before and after a change) whose {@code oversold} launcher runs the same workload against
+ * the same CloudSim Plus run.
  */
 public final class PeerComparison {
   private static final long SEED = 42;
@@ -71,6 +74,20 @@ public final class PeerComparison {
           "    max relative error of every tenant's mean completion time and makespan"
               + " vs exact processor sharing: %.1e%n",
           maxRelativeError(workload, launcherOut.resolve("report.json")));
+
+      for (int i = 4; i < args.length; i++) {
+        Path rootOut = dir.resolve("root" + i);
+        best(1, List.of(args[i] + "/oversold", "--version")); // untimed: its start-up cache
+        Timed other = best(rounds, oversoldArgs(List.of(args[i] + "/oversold"), scenario, rootOut));
+        print("oversold run via " + args[i] + "/oversold", rounds, other, peer);
+        System.out.printf(
+            Locale.ROOT,
+            "    max relative error vs exact processor sharing: %.1e;"
+                + " report.json identical to ./oversold's: %s%n",
+            maxRelativeError(workload, rootOut.resolve("report.json")),
+            Files.mismatch(launcherOut.resolve("report.json"), rootOut.resolve("report.json"))
+                == -1);
+      }
 
       Path plainOut = dir.resolve("plain");
       List<String> plainJava = List.of(java, "-jar", "report-cli/target/oversold.jar");

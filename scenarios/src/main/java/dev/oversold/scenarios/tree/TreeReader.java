@@ -1,18 +1,9 @@
 package dev.oversold.scenarios.tree;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.oversold.scenarios.Problems;
 import dev.oversold.scenarios.tree.Node.ListNode;
 import dev.oversold.scenarios.tree.Node.MapNode;
 import dev.oversold.scenarios.tree.Node.ScalarNode;
-import dev.oversold.scenarios.tree.Node.ScalarType;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads YAML or JSON text into a {@link Node} tree from Jackson's streaming tokens, keeping each
- * token's location. Hostile input is bounded: text size, nesting depth, string and number lengths
- * (Jackson's {@link StreamReadConstraints}), and YAML aliases, which are shared rather than copied
- * and whose expansion is counted against a node budget (the "billion laughs" bomb stops at the
- * budget). Supports YAML anchors, aliases and {@code <<} merge keys.
+ * Reads YAML or JSON text into a {@link Node} tree from a stream of tokens, keeping each token's
+ * location: YAML from SnakeYAML's events ({@link YamlEvents}), JSON from Jackson's parser ({@link
+ * JsonTokens}). Hostile input is bounded: text size, nesting depth, string and number lengths, and
+ * YAML aliases, which are shared rather than copied and whose expansion is counted against a node
+ * budget (the "billion laughs" bomb stops at the budget). Supports YAML anchors, aliases and {@code
+ * <<} merge keys.
  */
 public final class TreeReader {
   /** Largest scenario text: real files are a few KiB; a 60-tenant scenario fits in 20 KiB. */
@@ -45,19 +36,6 @@ public final class TreeReader {
    */
   public static final long MAX_NODES = 1_000_000;
 
-  private static final StreamReadConstraints CONSTRAINTS =
-      StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH + 1)
-          .maxNumberLength(100)
-          .maxStringLength(1024 * 1024)
-          .maxDocumentLength(MAX_CHARS + 1L)
-          .build();
-
-  private static final JsonFactory JSON =
-      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-
-  private static final YAMLFactory YAML = yamlFactory();
-
   private final String source;
   private final Problems problems;
   private final Map<String, Node> anchors = new HashMap<>();
@@ -67,16 +45,6 @@ public final class TreeReader {
   private TreeReader(String source, Problems problems) {
     this.source = source;
     this.problems = problems;
-  }
-
-  private static YAMLFactory yamlFactory() {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(100);
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(MAX_DEPTH + 1);
-    options.setCodePointLimit(MAX_CHARS + 1);
-    options.setAllowDuplicateKeys(true); // reported by the tree builder, with both locations
-    return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS).build();
   }
 
   /**
@@ -106,34 +74,23 @@ public final class TreeReader {
   }
 
   private @Nullable Node parse(String text, boolean json) {
-    JsonParser parser = null;
+    Tokens tokens = null;
     try {
-      parser = json ? JSON.createParser(text) : YAML.createParser(text);
-      Node root = build(parser);
-      if (root != null && parser.nextToken() != null) {
+      tokens = json ? new JsonTokens(text, source) : new YamlEvents(text, source);
+      Node root = build(tokens);
+      if (root != null && tokens.next() != null) {
         problems.add(
-            location(parser.currentTokenLocation()),
-            "",
-            "more than one document in the file",
-            "a single scenario");
+            tokens.tokenLocation(), "", "more than one document in the file", "a single scenario");
       }
       return root;
-    } catch (JacksonException e) {
-      String message = clean(e.getOriginalMessage());
-      problems.add(location(e.getLocation()), "", message, hint(message));
+    } catch (Tokens.SyntaxError e) {
+      String message = clean(e.getMessage());
+      problems.add(e.location(), "", message, hint(message));
       return null;
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      @Nullable JsonLocation where = parser == null ? null : parser.currentLocation();
-      problems.add(location(where), "", "unreadable: " + clean(String.valueOf(e.getMessage())), "");
+      Location where = tokens == null ? new Location(source, 1, 1) : tokens.currentLocation();
+      problems.add(where, "", "unreadable: " + clean(String.valueOf(e.getMessage())), "");
       return null;
-    } finally {
-      if (parser != null) {
-        try {
-          parser.close();
-        } catch (IOException ignored) {
-          // nothing to release for an in-memory string
-        }
-      }
     }
   }
 
@@ -152,34 +109,34 @@ public final class TreeReader {
     }
   }
 
-  private @Nullable Node build(JsonParser parser) throws IOException {
+  private @Nullable Node build(Tokens tokens) throws IOException {
     Deque<Frame> stack = new ArrayDeque<>();
-    JsonToken token = parser.nextToken();
+    Tokens.Kind token = tokens.next();
     if (token == null) {
       problems.add(new Location(source, 1, 1), "", "the file is empty", "a scenario mapping");
       return null;
     }
     while (token != null) {
-      Location at = location(parser.currentTokenLocation());
+      Location at = tokens.tokenLocation();
       @Nullable Node completed = null;
       switch (token) {
-        case FIELD_NAME -> {
+        case KEY -> {
           Frame frame = Objects.requireNonNull(stack.peek(), "a key inside a mapping");
-          frame.key = parser.currentName();
+          frame.key = tokens.text();
           frame.keyLocation = at;
         }
-        case START_OBJECT, START_ARRAY -> {
-          if (unknownTag(parser, at)) {
+        case START_MAP, START_LIST -> {
+          if (unknownTag(tokens, at)) {
             return null;
           }
           if (stack.size() >= MAX_DEPTH) {
             problems.add(at, "", "nesting deeper than " + MAX_DEPTH + " levels", "a flatter file");
             return null;
           }
-          Node container = token == JsonToken.START_OBJECT ? new MapNode(at) : new ListNode(at);
-          stack.push(new Frame(container, anchorOf(parser)));
+          Node container = token == Tokens.Kind.START_MAP ? new MapNode(at) : new ListNode(at);
+          stack.push(new Frame(container, tokens.anchor()));
         }
-        case END_OBJECT, END_ARRAY -> {
+        case END_MAP, END_LIST -> {
           Frame frame = stack.pop();
           if (frame.node instanceof MapNode map) {
             applyMerges(map, frame.merges);
@@ -190,8 +147,17 @@ public final class TreeReader {
             anchors.put(frame.anchor, completed);
           }
         }
-        default -> {
-          completed = scalarOrAlias(parser, token, at);
+        case ALIAS -> {
+          String name = tokens.text();
+          completed = anchors.get(name);
+          if (completed == null) {
+            problems.add(
+                at, "", "unknown anchor *" + name, "an anchor (&" + name + ") defined above");
+            return null;
+          }
+        }
+        case SCALAR -> {
+          completed = scalar(tokens, at);
           if (completed == null) {
             return null;
           }
@@ -205,40 +171,18 @@ public final class TreeReader {
           return null;
         }
       }
-      token = parser.nextToken();
+      token = tokens.next();
     }
     return null;
   }
 
-  private @Nullable String anchorOf(JsonParser parser) throws IOException {
-    return parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
-  }
-
-  private @Nullable Node scalarOrAlias(JsonParser parser, JsonToken token, Location at)
-      throws IOException {
-    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      String name = parser.getText();
-      Node target = anchors.get(name);
-      if (target == null) {
-        problems.add(at, "", "unknown anchor *" + name, "an anchor (&" + name + ") defined above");
-        return null;
-      }
-      return target;
-    }
-    if (unknownTag(parser, at)) {
+  private @Nullable Node scalar(Tokens tokens, Location at) throws IOException {
+    if (unknownTag(tokens, at)) {
       return null;
     }
-    ScalarType type =
-        switch (token) {
-          case VALUE_NUMBER_INT -> ScalarType.INTEGER;
-          case VALUE_NUMBER_FLOAT -> ScalarType.DECIMAL;
-          case VALUE_TRUE, VALUE_FALSE -> ScalarType.BOOLEAN;
-          case VALUE_NULL -> ScalarType.NULL;
-          default -> ScalarType.STRING;
-        };
-    Node scalar = new ScalarNode(parser.getText(), type, at);
+    Node scalar = new ScalarNode(tokens.text(), tokens.scalarType(), at);
     sizes.put(scalar, 1L);
-    String anchor = anchorOf(parser);
+    String anchor = tokens.anchor();
     if (anchor != null) {
       anchors.put(anchor, scalar);
     }
@@ -249,21 +193,17 @@ public final class TreeReader {
    * A YAML tag other than the core schema's ({@code !foo 8}) would be silently dropped, and the
    * value read as if untagged: refused instead, since no scenario key uses tags.
    */
-  private boolean unknownTag(JsonParser parser, Location at) throws IOException {
-    if (!(parser instanceof YAMLParser yaml)) {
-      return false;
-    }
-    String tag = yaml.getTypeId();
+  private boolean unknownTag(Tokens tokens, Location at) {
+    String tag = tokens.tag();
     if (tag == null || CORE_TAGS.contains(tag)) {
       return false;
     }
-    problems.add(
-        at,
-        "",
-        "unknown YAML tag '!" + tag.replaceFirst("^tag:yaml.org,2002:", "!") + "'",
-        "a plain value without a tag");
+    String shown = tag.startsWith(CORE_PREFIX) ? "!" + tag.substring(CORE_PREFIX.length()) : tag;
+    problems.add(at, "", "unknown YAML tag '!" + shown + "'", "a plain value without a tag");
     return true;
   }
+
+  private static final String CORE_PREFIX = "tag:yaml.org,2002:";
 
   private static final java.util.Set<String> CORE_TAGS =
       java.util.Set.of(
@@ -329,14 +269,6 @@ public final class TreeReader {
         }
       }
     }
-  }
-
-  private Location location(@Nullable JsonLocation location) {
-    if (location == null) {
-      return new Location(source, 1, 1);
-    }
-    return new Location(
-        source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
   /** What usually fixes a YAML syntax error, from its message. */
