@@ -12,10 +12,11 @@ import java.util.Map;
 
 /**
  * What a batch of experiments will cost before it runs: simulations (shared, baselines,
- * leave-one-out, per replication), events (workload events from {@link WorkloadCost}, host periodic
- * work, and every sample touching every tenant) and peak memory (the results of every run are held
- * until the report is built, plus the simulations running at once). Past a budget the command
- * refuses with the estimate and how to reduce it, unless {@code --force}.
+ * leave-one-out, per replication), events (workload events from {@link WorkloadCost}, page faults
+ * on a host whose memory is oversold from {@link FaultCost}, host periodic work, and every sample
+ * touching every tenant) and peak memory (the results of every run are held until the report is
+ * built, plus the simulations running at once). Past a budget the command refuses with the estimate
+ * and how to reduce it, unless {@code --force}.
  *
  * @param simulations independent simulations
  * @param events events and work items over all of them
@@ -93,15 +94,28 @@ public record CostEstimate(
       Map<String, Double> hostEvents = new HashMap<>();
       Map<String, Integer> hostTenants = new HashMap<>();
       Map<String, String> hostOf = new HashMap<>();
+      Map<String, Double> alone = new HashMap<>();
+      Map<String, Double> faults = new HashMap<>();
+      Map<String, List<TenantSpec>> placed = new HashMap<>();
+      scenario
+          .tenants()
+          .forEach(t -> placed.computeIfAbsent(t.host(), h -> new ArrayList<>()).add(t));
+      placed.forEach(
+          (host, tenants) -> faults.putAll(FaultCost.events(hosts.get(host), tenants, duration)));
       double workloadBytes = 0;
       for (TenantSpec tenant : scenario.tenants()) {
-        double start = tenant.workload().start().seconds();
-        double stop = Math.min(duration, tenant.workload().stop().seconds());
+        HostSpec host = hosts.get(tenant.host());
         double events =
-            WorkloadCost.eventsPerSecond(tenant, hosts.get(tenant.host()))
-                    * Math.max(0, stop - start)
+            WorkloadCost.eventsPerSecond(tenant, host) * FaultCost.runSeconds(tenant, duration)
                 + WorkloadCost.eventsInAll(tenant)
                 + TENANT_EVENTS_PER_SECOND * duration;
+        alone.put(
+            tenant.name(),
+            events
+                + FaultCost.events(host, List.of(tenant), duration)
+                    .getOrDefault(tenant.name(), 0.0));
+        // with its neighbours; a leave-one-out run has fewer, so this bounds it too
+        events += faults.getOrDefault(tenant.name(), 0.0);
         own.put(tenant.name(), events);
         hostOf.put(tenant.name(), tenant.host());
         hostEvents.merge(tenant.host(), events, Double::sum);
@@ -129,7 +143,7 @@ public record CostEstimate(
                   + workloadBytes);
       if (scenario.report().baseline() == ReportSettings.Baseline.ISOLATED) {
         for (TenantSpec tenant : scenario.tenants()) {
-          run(own.get(tenant.name()) + hostCost, 1, 1, samples, replications);
+          run(alone.get(tenant.name()) + hostCost, 1, 1, samples, replications);
         }
       }
       for (Member member : Membership.interference(scenario)) {

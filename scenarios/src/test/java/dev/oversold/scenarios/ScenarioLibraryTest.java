@@ -31,6 +31,7 @@ final class ScenarioLibraryTest {
             "noisy-net-flood",
             "openvz-noisy-neighbour",
             "openvz-vswap-burst",
+            "oversold-memory-2to1",
             "page-cache-streaming",
             "platform-efficiency",
             "scaling-guests",

@@ -13,7 +13,9 @@ final class GuestFileCache {
 
   /**
    * Pages the tenant could still add to its cache: free guest RAM (its own limit) that the host
-   * also has room for. O(1).
+   * also has room for. Backed free frames in RAM take a page without host growth, except those
+   * under host writeback: reclaim counted them as freed, so each one taken back costs the host a
+   * free frame, as an unbacked frame does (add() makes the host reclaim again for them). O(1).
    */
   long room() {
     if (t.killed()) {
@@ -21,10 +23,13 @@ final class GuestFileCache {
     }
     long guestRoom = t.ramLimit - t.usedPages();
     if (t.kind == TenantMemoryConfig.Kind.VM_ON_DEMAND) {
-      // Backed free frames take a page without host growth; the rest needs host RAM.
-      long reuse = Math.max(0, Math.min(guestRoom, t.freeBacked - t.hostSwappedFree));
-      long rest = guestRoom - t.freeBacked; // as add(): the frames left after the backed ones
-      return reuse + Math.max(0, Math.min(rest, t.host().freePages()));
+      long clean = t.freeBacked - t.hostSwappedFree - t.wbFree;
+      long reuse = Math.max(0, Math.min(guestRoom, clean));
+      // as add(): the frames left after the backed ones need host RAM, and so do those under
+      // writeback
+      long rest = Math.max(0, guestRoom - t.freeBacked);
+      long writeback = Math.max(0, Math.min(guestRoom - reuse, t.wbFree));
+      return reuse + Math.max(0, Math.min(rest + writeback, t.host().freePages()));
     }
     long hostRoom =
         t.kind == TenantMemoryConfig.Kind.VM_PARTITIONED ? Long.MAX_VALUE : t.host().freePages();

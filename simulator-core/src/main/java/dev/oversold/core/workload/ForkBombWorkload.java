@@ -26,7 +26,11 @@ final class ForkBombWorkload implements Workload {
                                   * CostModel.swapWriteEvents(bomb.processMemoryBytes()))
                   .holding(
                       (bomb, tenant) ->
-                          (double) tenant.plan().processLimit() * CostModel.BYTES_PER_PROCESS));
+                          (double) tenant.plan().processLimit() * CostModel.BYTES_PER_PROCESS)
+                  // its processes' memory after running that long, as for a memory bomb
+                  .wanting(
+                      (bomb, seconds) ->
+                          bomb.forksPerSecond() * bomb.processMemoryBytes() * seconds));
 
   /**
    * Shortest time between batches of forks: at high rates the forks of one millisecond are made in

@@ -17,14 +17,18 @@ final class MemoryBombWorkload implements Workload {
       WorkloadKind.suspect(
               "memory-bomb", WorkloadSpec.MemoryBomb.class, "bytes", MemoryBombWorkload::new)
           .costing(
-              CostModel.paced(
-                  // a step every 10 ms; past the tenant's RAM each step can push its allocation out
-                  // as one swap write on the block device
-                  (bomb, host) ->
-                      (1
-                              + CostModel.swapWriteEvents(
-                                  bomb.bytesPerSecond() * MemoryBombWorkload.STEP_SECONDS))
-                          / MemoryBombWorkload.STEP_SECONDS));
+              CostModel.<WorkloadSpec.MemoryBomb>paced(
+                      // a step every 10 ms; past the tenant's RAM each step can push its allocation
+                      // out
+                      // as one swap write on the block device
+                      (bomb, host) ->
+                          (1
+                                  + CostModel.swapWriteEvents(
+                                      bomb.bytesPerSecond() * MemoryBombWorkload.STEP_SECONDS))
+                              / MemoryBombWorkload.STEP_SECONDS)
+                  // what it has allocated after running that long (its limits cap it later): a
+                  // bomb starting at 20 s of a 30 s run wants 10 s of its rate, not its whole RAM
+                  .wanting((bomb, seconds) -> bomb.bytesPerSecond() * seconds));
 
   static final long PAGE_BYTES = 4096;
 

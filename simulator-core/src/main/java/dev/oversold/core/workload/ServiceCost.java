@@ -8,7 +8,8 @@ import dev.oversold.core.model.WorkloadSpec;
  * CostModel#EVENTS_PER_NETWORK_REQUEST} more when it uses the network, plus {@link
  * CostModel#EVENTS_PER_DISK_OP} per disk operation (file reads counted as misses), at the busiest
  * arrival rate; it holds at most the requests arriving within one timeout (then they fail), or one
- * per closed-loop client.
+ * per closed-loop client. Its memory is its working set from the start; each request touches its
+ * {@code memory-touch} pages of it.
  */
 final class ServiceCost {
   static final CostModel<WorkloadSpec.Service> MODEL =
@@ -26,7 +27,13 @@ final class ServiceCost {
                       ? (double) closed.clients() * CostModel.BYTES_PER_REQUEST
                       : peakRate(service)
                           * service.timeout().seconds()
-                          * CostModel.BYTES_PER_REQUEST);
+                          * CostModel.BYTES_PER_REQUEST)
+          // the working set is allocated when the service starts
+          .wanting((service, seconds) -> (double) service.workingSetBytes())
+          // each request touches ceil(memory-touch / 4 KiB) pages of it (TenantMemory.touch)
+          .touching(
+              service ->
+                  peakRate(service) * Math.ceil(service.request().memoryTouchBytes() / 4096.0));
 
   private ServiceCost() {}
 

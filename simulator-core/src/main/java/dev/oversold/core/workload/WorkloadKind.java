@@ -123,6 +123,19 @@ public record WorkloadKind<S extends WorkloadSpec>(
     return cost.bytes().applyAsDouble(specType.cast(tenant.workload()), tenant);
   }
 
+  /**
+   * Tenant memory (bytes) {@code spec} (of this kind) wants after running {@code seconds}, before
+   * its plan's limits.
+   */
+  public double memoryBytes(WorkloadSpec spec, double seconds) {
+    return cost.memoryBytes().applyAsDouble(specType.cast(spec), seconds);
+  }
+
+  /** Pages of its memory {@code spec} (of this kind) touches per second while it runs. */
+  public double touchedPagesPerSecond(WorkloadSpec spec) {
+    return cost.touchedPagesPerSecond().applyAsDouble(specType.cast(spec));
+  }
+
   /** A fresh runtime workload for {@code spec}, which must be of this kind. */
   public Workload create(WorkloadSpec spec) {
     return factory.apply(specType.cast(spec));
