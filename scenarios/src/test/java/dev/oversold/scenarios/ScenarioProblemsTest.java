@@ -353,6 +353,62 @@ final class ScenarioProblemsTest {
     assertEquals(1.0, chosen.hosts().get(0).options().values().get("qdisc"));
   }
 
+  // Issue 13: the kernel era of dirty throttling is a host option of the shared-kernel platforms.
+  @Test
+  void dirtyThrottling_unknownEraOrVmPlatform_isRefusedAtTheKey_andANameKeepsItsIndex()
+      throws Exception {
+    String openVz = MINIMAL.replace("platform: kvm", "platform: openvz");
+    List<String> problems =
+        problems(
+            openVz.replace(
+                "memory: { ram: 32GiB }",
+                "memory: { ram: 32GiB }\n    options: { dirty-throttling: 2.6.24 }"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:8:34: hosts[0].options.dirty-throttling: '2.6.24'")
+            && problems.get(0).contains("2.6.18, 2.6.32, modern"),
+        problems.get(0));
+    // A VM's guest kernel is not the host's: the key is unknown on KVM.
+    List<String> onKvm =
+        problems(
+            MINIMAL.replace(
+                "memory: { ram: 32GiB }",
+                "memory: { ram: 32GiB }\n    options: { dirty-throttling: 2.6.18 }"));
+    assertEquals(1, onKvm.size(), onKvm.toString());
+    assertTrue(
+        onKvm.get(0).startsWith("s.yaml:8:16: hosts[0].options.dirty-throttling: unknown option"),
+        onKvm.get(0));
+    // 2.6.18, 2.6.32, modern are kept as 0, 1, 2.
+    Scenario chosen =
+        parse(
+            openVz.replace(
+                "memory: { ram: 32GiB }",
+                "memory: { ram: 32GiB }\n    options: { dirty-throttling: 2.6.18 }"));
+    assertEquals(0.0, chosen.hosts().get(0).options().values().get("dirty-throttling"));
+  }
+
+  @Test
+  void logAppend_overALogRecordOrNegative_isRefusedAtItsValue_andAGoodOneIsKept() throws Exception {
+    List<String> problems =
+        problems(
+            MINIMAL.replace("request: { cpu: 4ms }", "request: { cpu: 4ms, log-append: 65KiB }"));
+    assertEquals(
+        List.of(
+            "s.yaml:18:40: tenants[0].workload.request.log-append: a log record is at most 64KiB"
+                + " (expected a size from 0B to 64KiB, e.g. 200B (larger writes are"
+                + " disk-writes))"),
+        problems);
+    List<String> negative =
+        problems(
+            MINIMAL.replace("request: { cpu: 4ms }", "request: { cpu: 4ms, log-append: -1B }"));
+    assertEquals(1, negative.size(), negative.toString());
+    assertTrue(negative.get(0).startsWith("s.yaml:18:40: "), negative.get(0));
+    Scenario kept =
+        parse(MINIMAL.replace("request: { cpu: 4ms }", "request: { cpu: 4ms, log-append: 200B }"));
+    var service = (WorkloadSpec.Service) kept.tenants().get(0).workload();
+    assertEquals(200, service.request().logAppendBytes());
+  }
+
   @Test
   void nativeKnob_outOfRange_namesTheBounds() {
     List<String> problems =

@@ -105,6 +105,16 @@ public final class Defaults {
 
   public static final double REQUEST_DISK_WRITES = 0;
 
+  /** No access log unless a request says so. */
+  public static final long REQUEST_LOG_APPEND_BYTES = 0;
+
+  /**
+   * Largest log-append: 64 KiB, far above a log line (a combined-format line is about 200 B) and
+   * Apache's 4 KiB BufferedLogs buffer; a request that writes more writes data, which is what
+   * disk-writes are for (assumption).
+   */
+  public static final long MAX_LOG_APPEND_BYTES = 64 * 1024;
+
   /** No reads through the page cache unless a request says so. */
   public static final double REQUEST_FILE_READS = 0;
 

@@ -143,6 +143,14 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
       context.error(path + ".disk-writes", "must not be negative", "a number >= 0");
       ok = false;
     }
+    long log = bytes(dto.logAppend(), Defaults.REQUEST_LOG_APPEND_BYTES);
+    if (log > Defaults.MAX_LOG_APPEND_BYTES) {
+      context.error(
+          path + ".log-append",
+          "a log record is at most 64KiB",
+          "a size from 0B to 64KiB, e.g. 200B (larger writes are disk-writes)");
+      ok = false;
+    }
     if (!ok) {
       return null;
     }
@@ -152,7 +160,8 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
         fileReads,
         writes,
         bytes(dto.network(), Defaults.REQUEST_NETWORK_BYTES),
-        bytes(dto.memoryTouch(), Defaults.REQUEST_MEMORY_TOUCH_BYTES));
+        bytes(dto.memoryTouch(), Defaults.REQUEST_MEMORY_TOUCH_BYTES),
+        log);
   }
 
   @Override
@@ -172,6 +181,9 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
             + Format.bytes(request.networkBytes())
             + ", memory-touch: "
             + Format.bytes(request.memoryTouchBytes())
+            + (request.logAppendBytes() > 0
+                ? ", log-append: " + Format.bytes(request.logAppendBytes())
+                : "")
             + "}");
     lines.add("working-set: " + Format.bytes(spec.workingSetBytes()));
     if (!spec.workingSetSkew().equals(Skew.UNIFORM)) {

@@ -64,7 +64,14 @@ public interface WorkloadDto {
           Double fileReads,
       @Doc(value = "Mean 4 KiB writes.", byDefault = "0") Double diskWrites,
       @Doc(value = "Response bytes sent.", byDefault = "0B") ByteSize network,
-      @Doc(value = "Working-set bytes touched.", byDefault = "0B") ByteSize memoryTouch) {}
+      @Doc(value = "Working-set bytes touched.", byDefault = "0B") ByteSize memoryTouch,
+      @Doc(
+              value =
+                  "Bytes appended to the access log after the response is sent: a buffered"
+                      + " sequential write through the page cache that holds the worker until it"
+                      + " returns (a combined-format log line is about 200B).",
+              byDefault = "0B")
+          ByteSize logAppend) {}
 
   /** How accesses spread over pages; absent or empty is uniform. */
   @Doc("How accesses spread over pages: zipf, or hot-fraction with hot-share; none is uniform.")

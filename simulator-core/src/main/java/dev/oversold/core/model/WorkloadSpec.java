@@ -145,6 +145,8 @@ public interface WorkloadSpec {
    * @param diskWrites mean 4 KiB writes
    * @param networkBytes response bytes sent
    * @param memoryTouchBytes working-set bytes touched
+   * @param logAppendBytes bytes the worker appends to its access log after sending the response, a
+   *     buffered sequential write through the page cache (0: no log)
    */
   record RequestSpec(
       Distribution cpuSeconds,
@@ -152,12 +154,25 @@ public interface WorkloadSpec {
       double fileReads,
       double diskWrites,
       long networkBytes,
-      long memoryTouchBytes) {
+      long memoryTouchBytes,
+      long logAppendBytes) {
     public RequestSpec {
       Objects.requireNonNull(cpuSeconds, "cpuSeconds");
       checkArgument(
           diskReads >= 0 && fileReads >= 0 && diskWrites >= 0, "disk operations must be >= 0");
-      checkArgument(networkBytes >= 0 && memoryTouchBytes >= 0, "bytes must be >= 0");
+      checkArgument(
+          networkBytes >= 0 && memoryTouchBytes >= 0 && logAppendBytes >= 0, "bytes must be >= 0");
+    }
+
+    /** A request that writes no access log. */
+    public RequestSpec(
+        Distribution cpuSeconds,
+        double diskReads,
+        double fileReads,
+        double diskWrites,
+        long networkBytes,
+        long memoryTouchBytes) {
+      this(cpuSeconds, diskReads, fileReads, diskWrites, networkBytes, memoryTouchBytes, 0);
     }
 
     /** A request that reads nothing through the page cache. */
@@ -167,7 +182,7 @@ public interface WorkloadSpec {
         double diskWrites,
         long networkBytes,
         long memoryTouchBytes) {
-      this(cpuSeconds, diskReads, 0, diskWrites, networkBytes, memoryTouchBytes);
+      this(cpuSeconds, diskReads, 0, diskWrites, networkBytes, memoryTouchBytes, 0);
     }
   }
 

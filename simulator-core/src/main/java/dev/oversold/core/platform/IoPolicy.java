@@ -71,13 +71,22 @@ public interface IoPolicy {
     return kind == DiskKind.NVME ? IoSchedulerKind.NONE : IoSchedulerKind.MQ_DEADLINE;
   }
 
+  /** Which kernel's {@code balance_dirty_pages} (mm/page-writeback.c) a page cache runs. */
+  enum DirtyThrottling {
+    /** Linux 2.6.18: one global limit (vm_dirty_ratio 40 %), every writer writes back. */
+    LINUX_2_6_18,
+    /** Linux 2.6.32: per-task limits (task_dirty_limit), writers write back themselves. */
+    LINUX_2_6_32,
+    /** Linux 3.2 and later: IO-less throttling, writers pause in proportion. */
+    MODERN
+  }
+
   /**
-   * The page cache's dirty throttling runs as in Linux 2.6.32 (writers write back themselves, per
-   * task limits: mm/page-writeback.c before 3.2) rather than a modern kernel's IO-less pauses. By
-   * default modern: the VMs' guests and a bare-metal host run current kernels.
+   * The dirty throttling of the host kernel's page cache, where tenants share it (OpenVZ, bare
+   * metal). By default modern: the VMs' guests and a bare-metal host run current kernels.
    */
-  default boolean legacyDirtyThrottling() {
-    return false;
+  default DirtyThrottling dirtyThrottling(HostSpec host) {
+    return DirtyThrottling.MODERN;
   }
 
   /** Host options this policy reads. */

@@ -233,9 +233,11 @@ public final class HostRuntime {
       writeback =
           new Writeback(
               simulation,
-              platform.io().legacyDirtyThrottling()
-                  ? Writeback.Kernel.LINUX_2_6_32
-                  : Writeback.Kernel.MODERN,
+              switch (platform.io().dirtyThrottling(spec)) {
+                case LINUX_2_6_18 -> Writeback.Kernel.LINUX_2_6_18;
+                case LINUX_2_6_32 -> Writeback.Kernel.LINUX_2_6_32;
+                case MODERN -> Writeback.Kernel.MODERN;
+              },
               spec.memory().ramBytes(),
               spec.cpu().cores(),
               (bytes, random, written) ->

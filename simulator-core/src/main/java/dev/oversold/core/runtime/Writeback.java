@@ -18,9 +18,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Which kernel: the shared kernel of OpenVZ (and bare metal) has one instance for the whole host
  * over the host's RAM, its flusher on the host's own queue; a VM's guest kernel has one over the
- * guest's RAM, its writeback going down the guest's virtual I/O path. Two throttles:
+ * guest's RAM, its writeback going down the guest's virtual I/O path. Three throttles:
  *
  * <ul>
+ *   <li>{@link Kernel#LINUX_2_6_18} (RHEL 5's kernel, OpenVZ's 028stab line): {@code
+ *       balance_dirty_pages} checks only the global level: a writer is checked once its CPU has
+ *       dirtied {@code ratelimit_pages} pages since the last check (8 while the limit is exceeded,
+ *       {@code balance_dirty_pages_ratelimited_nr}); past {@code vm_dirty_ratio} (40 % then) of
+ *       dirtyable memory it writes back {@code sync_writeback_pages()} = 1.5 x ratelimit_pages of
+ *       the oldest dirty data itself, else waits in {@code blk_congestion_wait} (100 ms). No
+ *       per-task limit and no free-run ceiling, so every writer, light or heavy, meets the same
+ *       limit: a light writer next to a heavy one is throttled whenever the heavy one holds the
+ *       level at the threshold.
  *   <li>{@link Kernel#LINUX_2_6_32} (OpenVZ's RHEL 6 kernel): a writer whose share of dirty plus
  *       under-writeback memory is past its limit writes back {@code write_chunk} of the oldest
  *       dirty data itself and waits for it, else waits in {@code congestion_wait} (100 ms, or until
@@ -46,6 +55,11 @@ import org.jspecify.annotations.Nullable;
 final class Writeback {
   /** Which {@code balance_dirty_pages} the kernel runs. */
   enum Kernel {
+    /**
+     * Linux 2.6.18 (RHEL 5, OpenVZ 028stab): one global limit for every writer, checks ratelimited,
+     * writers write back themselves (mm/page-writeback.c, balance_dirty_pages).
+     */
+    LINUX_2_6_18,
     /** Linux 2.6.32 (RHEL 6, OpenVZ): writers write back themselves, per-task limits. */
     LINUX_2_6_32,
     /** Linux 3.2 and later (IO-less dirty throttling): writers pause in proportion. */
@@ -85,6 +99,20 @@ final class Writeback {
    * {@code vm_dirty_ratio = 20}, 2.6.32 and modern).
    */
   static final double DIRTY_RATIO = 0.20;
+
+  /**
+   * vm_dirty_ratio of 2.6.18: 40 % (mm/page-writeback.c {@code int vm_dirty_ratio = 40}, lowered to
+   * 10 in 2.6.22 and raised to 20 in 2.6.30); the background ratio was already 10 %. {@code
+   * get_dirty_limits} caps it at half the unmapped share of memory: an assumption here that mapped
+   * plus anonymous pages stay under 20 % of RAM, so the cap does not bite.
+   */
+  static final double DIRTY_RATIO_2_6_18 = 0.40;
+
+  /**
+   * 2.6.18's check interval while the limit is exceeded: every 8 pages a CPU dirties ({@code
+   * balance_dirty_pages_ratelimited_nr}: {@code if (dirty_exceeded) ratelimit = 8}).
+   */
+  static final long EXCEEDED_RATELIMIT_PAGES = 8;
 
   /**
    * vm.dirty_expire_centisecs: data dirty longer than 30 s is written back by the periodic flush
@@ -147,6 +175,7 @@ final class Writeback {
   private final long thresh;
   private final long backgroundThresh;
   private final long ratelimitBytes;
+  private final long ratelimitPages;
   private final long proportionPeriod;
 
   /** Dirty data not yet under writeback, oldest first: {bytes, 1 if random, dirtied at ns}. */
@@ -168,7 +197,10 @@ final class Writeback {
   /** Writers waiting in congestion_wait, woken by the next completed writeback or their timer. */
   private final List<Throttle> congested = new ArrayList<>();
 
-  /** Floating proportion of recent dirtying per writer: {decayed bytes, period index}. */
+  /**
+   * Floating proportion of recent dirtying per writer: {decayed bytes, period index, 2.6.18's
+   * ratelimit count in pages}.
+   */
   private final Map<Object, long[]> dirtied = new HashMap<>();
 
   /**
@@ -178,6 +210,9 @@ final class Writeback {
   private @Nullable Object lastWriter;
 
   private long[] lastDirtied = new long[0];
+
+  /** 2.6.18's {@code dirty_exceeded}: the last check found the level above the limit. */
+  private boolean dirtyExceeded;
 
   private long dirtiedTotal;
   private long dirtiedPeriod;
@@ -198,12 +233,15 @@ final class Writeback {
     this.simulation = simulation;
     this.kernel = kernel;
     this.sink = sink;
-    this.thresh = Math.max(CHUNK_BYTES, (long) (dirtyableBytes * DIRTY_RATIO));
-    this.backgroundThresh = (long) (thresh * (DIRTY_BACKGROUND_RATIO / DIRTY_RATIO));
+    double ratio = kernel == Kernel.LINUX_2_6_18 ? DIRTY_RATIO_2_6_18 : DIRTY_RATIO;
+    this.thresh = Math.max(CHUNK_BYTES, (long) (dirtyableBytes * ratio));
+    this.backgroundThresh = (long) (thresh * (DIRTY_BACKGROUND_RATIO / ratio));
+    // set_ratelimit (2.6.18) and writeback_set_ratelimit (2.6.32): the same formula.
     this.ratelimitBytes =
         Math.max(
             MIN_RATELIMIT_BYTES,
             Math.min(MAX_RATELIMIT_BYTES, dirtyableBytes / (Math.max(1, cpus) * 32L)));
+    this.ratelimitPages = ratelimitBytes / PAGE;
     // calc_period_shift (2.6.32): 2 + ilog2(dirty threshold in pages), so a proportion period is
     // 4 x the threshold's largest power of two of pages: the task fractions forget dirtying older
     // than two to four dirty thresholds' worth.
@@ -232,10 +270,16 @@ final class Writeback {
     noteLevel();
     armWakeup();
     Throttle throttle = new Throttle(writer, bytes, done, now);
-    if (kernel == Kernel.LINUX_2_6_32) {
-      balance2632(throttle);
-    } else {
-      balanceModern(throttle);
+    switch (kernel) {
+      case LINUX_2_6_18 -> {
+        // generic_file_buffered_write calls balance_dirty_pages_ratelimited once per page it
+        // copies into: a write of n bytes counts ceil(n / 4 KiB) pages (an append inside one page
+        // counts one; page alignment is not tracked).
+        throttle.pagesLeft = Math.max(1, (bytes + PAGE - 1) / PAGE);
+        ratelimited2618(throttle);
+      }
+      case LINUX_2_6_32 -> balance2632(throttle);
+      case MODERN -> balanceModern(throttle);
     }
   }
 
@@ -296,6 +340,10 @@ final class Writeback {
     final Object writer;
     final long bytes;
     final long writeChunk;
+
+    /** 2.6.18: pages of this write not yet counted toward the writer's next check. */
+    long pagesLeft;
+
     final Runnable done;
     final long since;
     long pagesWritten;
@@ -304,8 +352,9 @@ final class Writeback {
     Throttle(Object writer, long bytes, Runnable done, long since) {
       this.writer = writer;
       this.bytes = bytes;
-      // sync_writeback_pages(dirtied): 1.5 x max(ratelimit_pages, pages dirtied) (2.6.32).
-      long base = Math.max(ratelimitBytes, bytes);
+      // sync_writeback_pages(dirtied): 1.5 x max(ratelimit_pages, pages dirtied) (2.6.32);
+      // sync_writeback_pages(): 1.5 x ratelimit_pages whatever was dirtied (2.6.18).
+      long base = kernel == Kernel.LINUX_2_6_18 ? ratelimitBytes : Math.max(ratelimitBytes, bytes);
       this.writeChunk = base + base / 2;
       this.done = done;
       this.since = since;
@@ -339,6 +388,75 @@ final class Writeback {
     congestionWait(t);
   }
 
+  /**
+   * 2.6.18's {@code balance_dirty_pages_ratelimited_nr}: the write's pages are counted on its
+   * writer's counter (the kernel's is per CPU, shared by the tasks on it: an assumption, one per
+   * writer, which checks a light writer about as often when a heavy one keeps resetting the CPU's
+   * counter); each time the count reaches the interval ({@code ratelimit_pages}, or 8 while the
+   * limit is exceeded) it restarts at 0 and {@code balance_dirty_pages} runs. Checks that find the
+   * level at or under the limit cost no time.
+   */
+  private void ratelimited2618(Throttle t) {
+    long[] counter = dirtiedEntry(t.writer);
+    while (true) {
+      long interval = dirtyExceeded ? EXCEEDED_RATELIMIT_PAGES : ratelimitPages;
+      long need = Math.max(1, interval - counter[2]);
+      if (t.pagesLeft < need) {
+        counter[2] += t.pagesLeft;
+        t.pagesLeft = 0;
+        t.release();
+        return;
+      }
+      t.pagesLeft -= need;
+      counter[2] = 0;
+      // balance_dirty_pages ends by waking pdflush above the background threshold even when the
+      // level is under the limit.
+      startBackground();
+      if (dirty + underWriteback <= thresh) {
+        dirtyExceeded = false;
+        continue;
+      }
+      t.pagesWritten = 0;
+      balance2618(t);
+      return;
+    }
+  }
+
+  /**
+   * 2.6.18's {@code balance_dirty_pages} loop: past the global limit the writer writes back its
+   * chunk of the oldest dirty data itself ({@code writeback_inodes}), then stops once the level is
+   * back at or under the limit or its chunk is written; with nothing dirty it waits in {@code
+   * blk_congestion_wait}. Then the write's remaining pages count on toward the next check.
+   */
+  private void balance2618(Throttle t) {
+    startBackground();
+    long nr = dirty + underWriteback;
+    if (nr <= thresh) {
+      dirtyExceeded = false;
+      ratelimited2618(t);
+      return;
+    }
+    dirtyExceeded = true;
+    if (t.pagesWritten >= t.writeChunk) {
+      ratelimited2618(t);
+      return;
+    }
+    if (dirty > 0) {
+      writeOwn(t, new long[] {t.writeChunk - t.pagesWritten});
+      return;
+    }
+    congestionWait(t);
+  }
+
+  /** The next step of {@code t}'s balance_dirty_pages loop, as its kernel runs it. */
+  private void rebalance(Throttle t) {
+    if (kernel == Kernel.LINUX_2_6_18) {
+      balance2618(t);
+    } else {
+      balance2632(t);
+    }
+  }
+
   /** The writer writes back up to {@code left[0]} bytes, piece after piece, then re-checks. */
   private void writeOwn(Throttle t, long[] left) {
     long taken =
@@ -350,7 +468,7 @@ final class Writeback {
               if (left[0] > 0 && dirty > 0) {
                 writeOwn(t, left);
               } else {
-                balance2632(t);
+                rebalance(t);
               }
             });
     if (taken == 0) {
@@ -366,7 +484,7 @@ final class Writeback {
             () -> {
               congested.remove(t);
               t.timer = null;
-              balance2632(t);
+              rebalance(t);
             });
   }
 
@@ -381,7 +499,7 @@ final class Writeback {
         t.timer.cancel();
         t.timer = null;
       }
-      simulation.schedule(simulation.now(), () -> balance2632(t));
+      simulation.schedule(simulation.now(), () -> rebalance(t));
     }
   }
 
@@ -561,16 +679,25 @@ final class Writeback {
    */
   private void countDirtied(Object writer, long bytes) {
     rollPeriods();
-    long[] own = lastDirtied;
-    if (writer != lastWriter) {
-      own = dirtied.computeIfAbsent(writer, w -> new long[] {0, dirtiedPeriod});
-      lastWriter = writer;
-      lastDirtied = own;
-    }
+    long[] own = dirtiedEntry(writer);
     decay(own);
     own[0] += bytes;
     dirtiedRecent += bytes;
     dirtiedTotal += bytes;
+  }
+
+  /**
+   * {@code writer}'s entry: {decayed bytes dirtied, its period index, 2.6.18's pages counted since
+   * its last check}.
+   */
+  private long[] dirtiedEntry(Object writer) {
+    long[] own = lastDirtied;
+    if (writer != lastWriter) {
+      own = dirtied.computeIfAbsent(writer, w -> new long[] {0, dirtiedPeriod, 0});
+      lastWriter = writer;
+      lastDirtied = own;
+    }
+    return own;
   }
 
   private double fraction(Object writer) {

@@ -320,8 +320,24 @@ final class ServiceWorkload implements Workload {
     context.recorder().requestCompleted(latency, latency <= spec.slo().nanos());
     context.recorder().requestLeft();
     context.processes().closeConnection(spec.request().networkBytes());
-    freeWorker();
+    long log = spec.request().logAppendBytes();
+    if (log > 0) {
+      // The access log line is written after the response went out (Apache httpd's
+      // ap_process_request flushes the response, then runs the log_transaction hook; nginx logs
+      // in its log phase after the response): the client has its answer, and the worker is busy
+      // until its buffered append returns, throttled or not.
+      context.disk().io(1, log, true, false, this::logWritten);
+    } else {
+      freeWorker();
+    }
     clientNext(request);
+  }
+
+  /** A worker's access-log append returned: the worker takes the next request. */
+  private void logWritten() {
+    if (!stopped) {
+      freeWorker();
+    }
   }
 
   /** The I/O a timed-out request's worker waited on returned: the worker is free again. */

@@ -1,6 +1,7 @@
 package dev.oversold.core.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.model.Knob;
@@ -50,11 +51,19 @@ final class PlatformKnobsTest {
     assertTrue(keys(PlatformKind.XEN, true).containsAll(stack));
     assertTrue(
         keys(PlatformKind.VMWARE, true).containsAll(Set.of("vnic-cpu", "txqueuelen", "nic-ring")));
-    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, the network stack's five),
-    // the CPU wake-up model switch and the host kernel's tables, nothing else.
+    // The shared kernel's dirty throttling era: a host option where tenants share the host's page
+    // cache (OpenVZ, bare metal), not where each VM has its own guest kernel.
+    assertTrue(keys(PlatformKind.OPENVZ, true).contains("dirty-throttling"));
+    assertFalse(keys(PlatformKind.KVM, true).contains("dirty-throttling"));
+    assertFalse(keys(PlatformKind.XEN, true).contains("dirty-throttling"));
+    // Bare metal has no hypervisor knobs: memory/I-O (host-reserved, the network stack's five,
+    // the page cache's dirty throttling), the CPU wake-up model switch and the host kernel's
+    // tables,
+    // nothing else.
     assertEquals(
         Set.of(
             "host-reserved",
+            "dirty-throttling",
             "qdisc",
             "net-packet-cpu",
             "txqueuelen",

@@ -40,7 +40,9 @@ final class WritebackTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Writeback.Kernel.class)
+  @EnumSource(
+      value = Writeback.Kernel.class,
+      names = {"LINUX_2_6_32", "MODERN"})
   void backgroundFlush_startsExactlyAboveTheBackgroundThreshold(Writeback.Kernel kernel) {
     // Exactly the background threshold dirty: nothing is written back (over_bground_thresh is a
     // strict >), and the write is done at once (below the free-run ceiling). One byte more at
@@ -56,6 +58,24 @@ final class WritebackTest {
     simulation.runUntil(2 * SimTime.SECOND);
     assertEquals(SimTime.SECOND, sink.firstRequestAt);
     assertEquals(SimTime.SECOND, done[1]);
+  }
+
+  @Test
+  void linux2618_backgroundFlush_startsAtTheFirstCheckAboveTheBackgroundThreshold() {
+    // 2.6.18 wakes pdflush from balance_dirty_pages only, which runs when a writer's count reaches
+    // ratelimit_pages (1,024 pages here, not exceeded). t = 0: exactly the background threshold,
+    // 107,374,182 B = ceil(26,214.4) = 26,215 pages: 25 checks, none above it (strict >), so no
+    // flush; 615 pages stay counted. t = 1 s: 1 byte more (one page, count 616): above the
+    // threshold but no check, so still no flush. t = 2 s: 408 pages more bring the count to
+    // 1,024: the check runs and the flusher submits its first chunk at 2 s.
+    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_18);
+    wb.write("w", BACKGROUND, false, () -> {});
+    simulation.schedule(SimTime.SECOND, () -> wb.write("w", 1, false, () -> {}));
+    simulation.runUntil(2 * SimTime.SECOND - 1);
+    assertEquals(0, sink.requests);
+    simulation.schedule(2 * SimTime.SECOND, () -> wb.write("w", 408 * 4096L, false, () -> {}));
+    simulation.runUntil(3 * SimTime.SECOND);
+    assertEquals(2 * SimTime.SECOND, sink.firstRequestAt);
   }
 
   @ParameterizedTest
@@ -202,6 +222,47 @@ final class WritebackTest {
     Writeback one = new Writeback(simulation, Writeback.Kernel.LINUX_2_6_32, GIB, 2, sink);
     one.write("hog", 100 * MIB, false, () -> {});
     assertEquals(187_904_819L, one.taskLimit("hog"));
+  }
+
+  @Test
+  void linux2618_limitsAreFortyAndTenPercent() {
+    // vm_dirty_ratio = 40, dirty_background_ratio = 10 (mm/page-writeback.c, 2.6.18):
+    // (long) (1,073,741,824 x 0.40) = 429,496,729 B; background (long) (429,496,729 x 0.25) =
+    // 107,374,182 B, the same 10 % of RAM as on the later kernels.
+    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_18);
+    assertEquals(429_496_729L, wb.thresholdBytes());
+    assertEquals(BACKGROUND, wb.backgroundThresholdBytes());
+  }
+
+  @Test
+  void linux2618_lightWriter_isCheckedEveryEighthPageOverTheLimit_andWritesBackItsChunk() {
+    // 1 GiB over 2 CPUs: ratelimit_pages = 262,144 / 64 = 4,096, capped at 1,024 pages (4 MiB);
+    // write_chunk = 1.5 x 1,024 pages = 6 MiB = 6,291,456 B. T = 429,496,729 B.
+    // t = 0: the heavy writer dirties S = T + 10,000,000 = 439,496,729 B in one call. Its first
+    // 1,024 pages reach a check: nr = S > T, so dirty_exceeded is set; the flusher submits its
+    // 4 MiB chunk (dirty > background) and the heavy writer writes back 6 MiB itself: the FIFO
+    // holds 4,194,304 B (done at 41,943,040 ns) and 6,291,456 B (done at 104,857,600 ns).
+    // t = 1..8 ms: the light writer appends 4 KiB (one page) each ms. While dirty_exceeded its
+    // check comes every 8 pages: appends 1-7 return at once; the 8th (at 8 ms) is checked, finds
+    // nr > T, and writes back 6 MiB of the oldest dirty data itself, queued behind the two
+    // requests above (the flusher's second chunk is submitted at 41.9 ms, behind it): done at
+    // 104,857,600 + 62,914,560 = 167,772,160 ns. Then nr = S + 32,768 - 16 MiB = 422,752,281 B
+    // <= T: it returns at 167,772,160 ns. On 2.6.32 no append would wait (its own limit).
+    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_18);
+    long thresh = wb.thresholdBytes();
+    wb.write("heavy", thresh + 10_000_000, false, () -> {});
+    long[] done = new long[8];
+    for (int i = 0; i < 8; i++) {
+      int index = i;
+      long at = (i + 1) * SimTime.MILLISECOND;
+      simulation.schedule(
+          at, () -> wb.write("light", 4096, false, () -> done[index] = simulation.now()));
+    }
+    simulation.runUntil(SimTime.SECOND);
+    for (int i = 0; i < 7; i++) {
+      assertEquals((i + 1) * SimTime.MILLISECOND, done[i], "append " + (i + 1));
+    }
+    assertEquals(167_772_160L, done[7]);
   }
 
   /** A writer of 1 MiB writes that wants 200 MB/s. */

@@ -11,6 +11,7 @@ import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.sharing.ShareSettings;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +68,34 @@ public final class SharedKernelIo implements IoPolicy {
       NetworkKnobs.qdisc(
           NetworkPath.QdiscKind.FQ_CODEL,
           "default fq_codel: systemd 217+ sets net.core.default_qdisc (sysctl.d/50-default.conf)");
+
+  /** The names {@code options.dirty-throttling} accepts, in the order of {@link #kernel}. */
+  public static final List<String> DIRTY_THROTTLING_NAMES = List.of("2.6.18", "2.6.32", "modern");
+
+  private static final String DIRTY_THROTTLING_MEANING =
+      "balance_dirty_pages of the host kernel's page cache (mm/page-writeback.c): 2.6.18 (RHEL 5"
+          + " kernels such as OpenVZ 028stab: one global limit, vm_dirty_ratio 40%, every writer"
+          + " checked every ratelimit_pages and past the limit writing back 1.5 x ratelimit_pages"
+          + " itself), 2.6.32 (RHEL 6: vm_dirty_ratio 20%, per-task limits lowered by up to 1/8 by"
+          + " task_dirty_limit, free run below (background + dirty) / 2) or modern (3.2+:"
+          + " IO-less pauses); ";
+
+  /** OpenVZ's page cache: 2.6.32, the RHEL 6 kernel this model's OpenVZ runs. */
+  public static final Knob OPENVZ_DIRTY_THROTTLING =
+      Knob.choice(
+          "dirty-throttling",
+          DIRTY_THROTTLING_NAMES,
+          "2.6.32",
+          DIRTY_THROTTLING_MEANING
+              + "default 2.6.32: OpenVZ's RHEL 6 era kernel (2.6.18 for the RHEL 5 era one)");
+
+  /** Bare metal stands for a modern distribution: IO-less dirty throttling (Linux 3.2+). */
+  public static final Knob MODERN_DIRTY_THROTTLING =
+      Knob.choice(
+          "dirty-throttling",
+          DIRTY_THROTTLING_NAMES,
+          "modern",
+          DIRTY_THROTTLING_MEANING + "default modern: a current distribution's kernel");
 
   private final boolean openVz;
 
@@ -160,15 +189,34 @@ public final class SharedKernelIo implements IoPolicy {
     return openVz ? IoSchedulerKind.CFQ : IoPolicy.super.defaultIoScheduler(kind);
   }
 
-  /** OpenVZ's RHEL 6 kernel is 2.6.32: balance_dirty_pages before IO-less throttling (3.2). */
+  /**
+   * OpenVZ's RHEL 6 kernel is 2.6.32 (balance_dirty_pages before IO-less throttling, 3.2) unless
+   * the host option names another era; bare metal is modern unless told otherwise.
+   */
   @Override
-  public boolean legacyDirtyThrottling() {
-    return openVz;
+  public DirtyThrottling dirtyThrottling(HostSpec host) {
+    Knob knob = dirtyThrottlingKnob();
+    return kernel(knob.choiceName(host.options().get(knob)));
+  }
+
+  private Knob dirtyThrottlingKnob() {
+    return openVz ? OPENVZ_DIRTY_THROTTLING : MODERN_DIRTY_THROTTLING;
+  }
+
+  private static DirtyThrottling kernel(String name) {
+    return switch (name) {
+      case "2.6.18" -> DirtyThrottling.LINUX_2_6_18;
+      case "2.6.32" -> DirtyThrottling.LINUX_2_6_32;
+      case "modern" -> DirtyThrottling.MODERN;
+      default -> throw new IllegalArgumentException("not a dirty throttling: " + name);
+    };
   }
 
   @Override
   public List<Knob> hostOptions() {
-    return NetworkKnobs.stackOptions(qdisc());
+    List<Knob> options = new ArrayList<>(NetworkKnobs.stackOptions(qdisc()));
+    options.add(dirtyThrottlingKnob());
+    return List.copyOf(options);
   }
 
   @Override
