@@ -188,14 +188,27 @@ final class RandomScenarios {
               pick(WorkloadSpec.DiskPattern.values()),
               512 + random.nextLong(1L << 24),
               window);
-      case 6 ->
-          new WorkloadSpec.NetFlood(
-              pick(WorkloadSpec.Direction.values()),
-              1 + awkward(1e9),
-              64 + random.nextLong(65536 - 64 + 1),
-              window);
+      case 6 -> netFlood(window);
       default -> new WorkloadSpec.Idle(window);
     };
+  }
+
+  /** Datagrams either way, or a TCP flood with or without a named congestion control. */
+  private WorkloadSpec.NetFlood netFlood(WorkloadSpec.Window window) {
+    double rate = 1 + awkward(1e9);
+    long packet = 64 + random.nextLong(65536 - 64 + 1);
+    if (random.nextBoolean()) {
+      return new WorkloadSpec.NetFlood(pick(WorkloadSpec.Direction.values()), rate, packet, window);
+    }
+    WorkloadSpec.CongestionControl algorithm =
+        random.nextInt(4) == 0 ? null : pick(WorkloadSpec.CongestionControl.values());
+    return new WorkloadSpec.NetFlood(
+        WorkloadSpec.Direction.TRANSMIT,
+        rate,
+        packet,
+        WorkloadSpec.Protocol.TCP,
+        algorithm,
+        window);
   }
 
   private ArrivalSpec arrivals() {

@@ -1,6 +1,7 @@
 package dev.oversold.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,47 @@ final class ScenarioProblemsTest {
                 .get(0)
                 .workload();
     assertEquals(WorkloadSpec.Protocol.TCP, tcp.protocol());
+  }
+
+  @Test
+  void netFlood_congestionControlOnDatagrams_isAnErrorAtTheKey() {
+    // Line 18 (the kind is on line 16, as in the test above): six spaces and
+    // "congestion-control: " (20 characters), so the value is in column 27.
+    String flood = "      kind: net-flood\n      rate: 10Mbit/s\n      congestion-control: bic\n";
+    assertEquals(
+        List.of(
+            "s.yaml:18:27: tenants[0].workload.congestion-control: congestion control is for a tcp"
+                + " flood; datagrams have none (expected protocol: tcp, or no"
+                + " congestion-control)"),
+        problems(MINIMAL.replace(SERVICE, flood)));
+  }
+
+  @Test
+  void netFlood_unknownCongestionControl_isAnErrorListingTheAlgorithms() {
+    String tcp = "      kind: net-flood\n      rate: 10Mbit/s\n      protocol: tcp\n";
+    String flood = tcp + "      congestion-control: vegas\n";
+    List<String> problems = problems(MINIMAL.replace(SERVICE, flood));
+    // Line 19, the value in column 27; an unknown enum value as for the platform above.
+    assertEquals(
+        List.of(
+            "s.yaml:19:27: tenants[0].workload.congestion-control: unknown value 'vegas'"
+                + " (expected one of: reno, bic, cubic)"),
+        problems);
+  }
+
+  @Test
+  void netFlood_congestionControl_isThePlatformsUnlessNamed() throws ScenarioException {
+    String flood = "      kind: net-flood\n      rate: 10Mbit/s\n      protocol: tcp\n";
+    var byDefault =
+        (WorkloadSpec.NetFlood) parse(MINIMAL.replace(SERVICE, flood)).tenants().get(0).workload();
+    assertNull(byDefault.congestion());
+    var bic =
+        (WorkloadSpec.NetFlood)
+            parse(MINIMAL.replace(SERVICE, flood + "      congestion-control: bic\n"))
+                .tenants()
+                .get(0)
+                .workload();
+    assertEquals(WorkloadSpec.CongestionControl.BIC, bic.congestion());
   }
 
   @Test

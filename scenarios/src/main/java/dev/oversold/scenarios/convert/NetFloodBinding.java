@@ -25,8 +25,9 @@ final class NetFloodBinding
   @Override
   public String keysDoc() {
     return "`direction` (`transmit` or `receive`), `rate` (byte or bit rate, required), `packet`"
-        + " (1500B, 64B..64KiB), `protocol` (`udp`, the default, or `tcp`: one Reno connection;"
-        + " transmit only)";
+        + " (1500B, 64B..64KiB), `protocol` (`udp`, the default, or `tcp`: one connection;"
+        + " transmit only), `congestion-control` (tcp only: `reno`, `bic` or `cubic`; by default"
+        + " the platform kernel's, `cubic`)";
   }
 
   @Override
@@ -56,7 +57,15 @@ final class NetFloodBinding
           "udp with direction: receive, or tcp with direction: transmit");
       return null;
     }
-    return new WorkloadSpec.NetFlood(direction, dto.rate().value(), packet, protocol, window);
+    if (dto.congestionControl() != null && protocol != WorkloadSpec.Protocol.TCP) {
+      context.error(
+          path + ".congestion-control",
+          "congestion control is for a tcp flood; datagrams have none",
+          "protocol: tcp, or no congestion-control");
+      return null;
+    }
+    return new WorkloadSpec.NetFlood(
+        direction, dto.rate().value(), packet, protocol, dto.congestionControl(), window);
   }
 
   @Override
@@ -67,6 +76,9 @@ final class NetFloodBinding
     lines.add("packet: " + Format.bytes(spec.packetBytes()));
     if (spec.protocol() != WorkloadSpec.Protocol.UDP) {
       lines.add("protocol: " + Shapes.enumId(spec.protocol())); // the default is left out
+    }
+    if (spec.congestion() != null) {
+      lines.add("congestion-control: " + Shapes.enumId(spec.congestion()));
     }
     return lines;
   }

@@ -1,5 +1,6 @@
 package dev.oversold.scenarios.dto;
 
+import dev.oversold.core.model.WorkloadSpec.CongestionControl;
 import dev.oversold.core.model.WorkloadSpec.Direction;
 import dev.oversold.core.model.WorkloadSpec.DiskIo;
 import dev.oversold.core.model.WorkloadSpec.DiskPattern;
@@ -160,9 +161,16 @@ public interface WorkloadDto {
       @Doc(
               value =
                   "udp (datagrams at the rate, lost when dropped) or tcp (one connection under a"
-                      + " Reno window that halves on drops and resends them; transmit only).",
+                      + " congestion window that shrinks on drops and resends them; transmit"
+                      + " only).",
               byDefault = "udp")
           Protocol protocol,
+      @Doc(
+              value =
+                  "A tcp flood's congestion control: reno, bic (Linux 2.6.8 to 2.6.18) or cubic"
+                      + " (2.6.19 and later).",
+              byDefault = "the platform kernel's: cubic")
+          CongestionControl congestionControl,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
       @Doc(value = "When it stops.", byDefault = "never") TimeSpan stop)
       implements WorkloadDto {}

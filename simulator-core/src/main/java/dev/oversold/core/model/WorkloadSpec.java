@@ -320,18 +320,37 @@ public interface WorkloadSpec {
     /** Datagrams (UDP, or ttcp -u): sent at the rate whatever happens; what is dropped is lost. */
     UDP,
     /**
-     * One TCP connection (ttcp's default): the offered rate goes through a Reno congestion window
-     * that halves on drops and grows with ACKs; dropped segments are sent again.
+     * One TCP connection (ttcp's default): the offered rate goes through a congestion window that
+     * shrinks on drops and grows with ACKs ({@link CongestionControl}); dropped segments are sent
+     * again.
      */
     TCP
   }
 
-  /** Sends or receives packets of {@code packetBytes} at {@code bytesPerSecond}. */
+  /**
+   * A TCP sender's congestion-control algorithm (net.ipv4.tcp_congestion_control, or the {@code
+   * TCP_CONGESTION} socket option).
+   */
+  enum CongestionControl {
+    /** RFC 5681: one segment a round trip, half the window on a loss. */
+    RENO,
+    /** net/ipv4/tcp_bic.c: Linux's default from 2.6.8 to 2.6.18 (RHEL 5, Xen 3.0-era guests). */
+    BIC,
+    /** net/ipv4/tcp_cubic.c: Linux's default since 2.6.19 (RHEL 6's 2.6.32, every modern host). */
+    CUBIC
+  }
+
+  /**
+   * Sends or receives packets of {@code packetBytes} at {@code bytesPerSecond}.
+   *
+   * @param congestion a TCP flood's algorithm; null for the platform kernel's default
+   */
   record NetFlood(
       Direction direction,
       double bytesPerSecond,
       long packetBytes,
       Protocol protocol,
+      @Nullable CongestionControl congestion,
       Window window)
       implements WorkloadSpec {
     public NetFlood {
@@ -342,12 +361,25 @@ public interface WorkloadSpec {
       checkArgument(
           protocol == Protocol.UDP || direction == Direction.TRANSMIT,
           "a TCP flood transmits (a received flood is datagrams)");
+      checkArgument(
+          congestion == null || protocol == Protocol.TCP,
+          "a congestion-control algorithm is for a TCP flood");
       Objects.requireNonNull(window, "window");
+    }
+
+    /** A flood whose TCP, if any, runs the platform kernel's default congestion control. */
+    public NetFlood(
+        Direction direction,
+        double bytesPerSecond,
+        long packetBytes,
+        Protocol protocol,
+        Window window) {
+      this(direction, bytesPerSecond, packetBytes, protocol, null, window);
     }
 
     /** Datagrams, as every flood before the {@code protocol} key. */
     public NetFlood(Direction direction, double bytesPerSecond, long packetBytes, Window window) {
-      this(direction, bytesPerSecond, packetBytes, Protocol.UDP, window);
+      this(direction, bytesPerSecond, packetBytes, Protocol.UDP, null, window);
     }
   }
 

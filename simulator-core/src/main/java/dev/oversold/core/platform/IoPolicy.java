@@ -5,6 +5,7 @@ import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
 
@@ -51,6 +52,18 @@ public interface IoPolicy {
         NetworkPath.Stage.NONE,
         NetworkPath.Stage.NONE,
         NetworkPath.Shaping.OWN_INTERFACE);
+  }
+
+  /**
+   * The TCP congestion control a tenant's sender runs when its workload names none: the default of
+   * the kernel that owns its sockets (the host's on OpenVZ and bare metal, the guest's in a VM).
+   * CUBIC on every platform modelled: it has been Linux's default since 2.6.19
+   * (CONFIG_DEFAULT_TCP_CONG, net/ipv4/Kconfig), so in OpenVZ's RHEL 6 era 2.6.32 kernel as in the
+   * modern kernels of bare-metal hosts and of KVM, Xen and ESXi guests. Older kernels (2.6.8 to
+   * 2.6.18, e.g. Matthews et al. 2007's) ran BIC: a workload says so itself.
+   */
+  default WorkloadSpec.CongestionControl tcpCongestionControl() {
+    return WorkloadSpec.CongestionControl.CUBIC;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.network.FqCodel;
 import dev.oversold.core.network.Htb;
 import dev.oversold.core.network.PacketCpu;
@@ -36,11 +37,13 @@ final class HostNetwork {
   private final RxPath receive;
   private final double lineBytesPerSecond;
   private final int tenantCount;
+  private final WorkloadSpec.CongestionControl tcpCongestionControl;
 
   HostNetwork(HostRuntime host, List<TenantSpec> placed) {
     this.host = host;
     var spec = host.spec();
     this.path = host.platform().io().networkPath(spec);
+    this.tcpCongestionControl = host.platform().io().tcpCongestionControl();
     this.lineBytesPerSecond = spec.network().bandwidthBytesPerSecond();
     this.tenantCount = Math.max(1, placed.size());
     boolean anyShaped =
@@ -79,6 +82,11 @@ final class HostNetwork {
             rxStack != null ? rxStack : new PacketCpu(simulation, 0, 0, 1, path.ringSlots()),
             bits,
             MTU);
+  }
+
+  /** The congestion control of a TCP sender that names none (the platform kernel's default). */
+  WorkloadSpec.CongestionControl tcpCongestionControl() {
+    return tcpCongestionControl;
   }
 
   /**

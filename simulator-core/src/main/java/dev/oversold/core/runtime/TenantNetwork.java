@@ -3,11 +3,13 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.network.CongestionControl;
 import dev.oversold.core.network.Flow;
 import dev.oversold.core.network.Frame;
 import dev.oversold.core.network.Htb;
 import dev.oversold.core.network.PacketStage;
-import dev.oversold.core.network.RenoSender;
+import dev.oversold.core.network.TcpSender;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
@@ -137,24 +139,35 @@ final class TenantNetwork implements NetworkAccess {
   }
 
   /**
-   * A Reno connection whose segments take the tenant's transmit path (its shaper, its backend, the
-   * host's stack, qdisc, ring and wire); an ACK reaches it a round trip of the link's latency after
-   * a segment leaves the wire. The window is capped at the largest send buffer ({@link
-   * #WINDOW_SEGMENTS} GSO segments, tcp_wmem's 4 MiB). TCP keeps every segment until it is
+   * A TCP connection under {@code congestion} (by default the platform kernel's, {@link
+   * HostNetwork#tcpCongestionControl}) whose segments take the tenant's transmit path (its shaper,
+   * its backend, the host's stack, qdisc, ring and wire); an ACK reaches it a round trip of the
+   * link's latency after a segment leaves the wire. The window is capped at the largest send buffer
+   * ({@link #WINDOW_SEGMENTS} GSO segments, tcp_wmem's 4 MiB). TCP keeps every segment until it is
    * acknowledged, so on OpenVZ the host stack's early release of a container's packets frees no
    * room in the window.
    */
   @Override
-  public Connection connect(int segmentBytes, LongConsumer acknowledged) {
-    RenoSender sender =
-        new RenoSender(
+  public Connection connect(
+      int segmentBytes,
+      WorkloadSpec.@Nullable CongestionControl congestion,
+      LongConsumer acknowledged) {
+    WorkloadSpec.CongestionControl algorithm =
+        congestion != null ? congestion : host.tcpCongestionControl();
+    TcpSender sender =
+        new TcpSender(
             simulation,
             transmitFlow,
             segment(segmentBytes),
             (long) WINDOW_SEGMENTS * GSO_BYTES,
             2 * host.oneWayLatencyNanos(),
             frame -> inject(true, frame),
-            acknowledged);
+            acknowledged,
+            switch (algorithm) {
+              case RENO -> CongestionControl.reno();
+              case BIC -> CongestionControl.bic();
+              case CUBIC -> CongestionControl.cubic();
+            });
     return new Connection() {
       @Override
       public void write(long bytes) {

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With {@code protocol: tcp} the flood is one TCP connection instead (ttcp without {@code -u}):
  * each burst is written to the connection when less than a burst is waiting unsent in its socket,
- * and the connection sends under its Reno window ({@link NetworkAccess#connect}); progress and
- * throughput count what is acknowledged.
+ * and the connection sends under its congestion window ({@code congestion-control}, by default the
+ * platform kernel's: {@link NetworkAccess#connect}); progress and throughput count what is
+ * acknowledged.
  */
 final class NetFloodWorkload implements Workload {
   /** The net-flood kind's declaration. */
@@ -70,7 +71,7 @@ final class NetFloodWorkload implements Workload {
     KIND.announce(tenant.recorder());
     if (spec.protocol() == WorkloadSpec.Protocol.TCP) {
       int segment = (int) Math.min(MAX_PACKET_BYTES, spec.packetBytes());
-      connection = tenant.network().connect(segment, this::acknowledged);
+      connection = tenant.network().connect(segment, spec.congestion(), this::acknowledged);
     }
     nextBurst = tenant.simulation().schedule(spec.start().nanos(), this::tick);
   }
@@ -200,7 +201,7 @@ final class NetFloodWorkload implements Workload {
     double bursts = flood.bytesPerSecond() / (packets * flood.packetBytes());
     double perPackets;
     if (flood.protocol() == WorkloadSpec.Protocol.TCP) {
-      // A Reno connection sends up to 16 segments a frame (RenoSender.MAX_BATCH), each frame
+      // A TCP connection sends up to 16 segments a frame (TcpSender.MAX_BATCH), each frame
       // crossing every stage and coming back as an ACK event; count a wire event per packet too.
       return (EVENTS_PER_BURST + packets + EVENTS_PER_BURST * Math.ceil(packets / 16)) * bursts;
     }

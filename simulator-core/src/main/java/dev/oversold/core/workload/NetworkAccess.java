@@ -1,6 +1,8 @@
 package dev.oversold.core.workload;
 
+import dev.oversold.core.model.WorkloadSpec;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /** The tenant's network interface. */
 public interface NetworkAccess {
@@ -65,10 +67,14 @@ public interface NetworkAccess {
 
   /**
    * Opens a bulk TCP connection sending segments of {@code segmentBytes} (no segmentation offload,
-   * as a flood of MTU segments); {@code acknowledged} gets the bytes of each batch acknowledged. By
-   * default each write goes as a stream and counts once it is through.
+   * as a flood of MTU segments) under {@code congestion} (null: the platform kernel's default);
+   * {@code acknowledged} gets the bytes of each batch acknowledged. By default each write goes as a
+   * stream and counts once it is through.
    */
-  default Connection connect(int segmentBytes, LongConsumer acknowledged) {
+  default Connection connect(
+      int segmentBytes,
+      WorkloadSpec.@Nullable CongestionControl congestion,
+      LongConsumer acknowledged) {
     return new Connection() {
       private long unsent;
 

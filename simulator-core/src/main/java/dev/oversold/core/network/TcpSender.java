@@ -7,24 +7,26 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * The sending side of one bulk TCP connection with Reno congestion control (RFC 5681, NewReno's one
- * reduction per window from RFC 6582), fed by what the packet path does to its segments: a segment
- * delivered is acknowledged one {@code ackDelayNanos} later (the return path) and grows the window;
- * a dropped one is noticed about one round trip after it was sent (three duplicate ACKs from the
- * segments behind it) and halves the window, then is sent again. Queueing delay reaches the sender
- * as later ACKs, so a fuller queue slows the window's growth per second, as in TCP. Between those
- * events the connection is a fluid of whole segments: it sends whenever the window has room for a
- * segment, in batches of up to {@link #MAX_BATCH} segments per frame.
+ * The sending side of one bulk TCP connection under a congestion-control algorithm ({@link
+ * CongestionControl}: Reno, BIC or CUBIC; NewReno's one reduction per window from RFC 6582), fed by
+ * what the packet path does to its segments: a segment delivered is acknowledged one {@code
+ * ackDelayNanos} later (the return path) and grows the window; a dropped one is noticed about one
+ * round trip after it was sent (three duplicate ACKs from the segments behind it) and cuts the
+ * window as the algorithm says, then is sent again. Queueing delay reaches the sender as later
+ * ACKs, so a fuller queue slows the window's growth per second, as in TCP. Between those events the
+ * connection is a fluid of whole segments: it sends whenever the window has room for a segment, in
+ * batches of up to {@link #MAX_BATCH} segments per frame.
  *
  * <p>Window: slow start from 10 segments (RFC 6928) by the bytes acknowledged, then congestion
- * avoidance, one segment per window of acknowledged bytes; at most the socket's send buffer. A loss
- * of data sent before the last reduction belongs to that reduction and does not halve again.
+ * avoidance as the algorithm grows it (Reno: one segment per window of acknowledged bytes); at most
+ * the socket's send buffer. A loss of data sent before the last reduction belongs to that reduction
+ * and does not halve again.
  *
  * <p>Not modelled: the retransmission timeout for a loss with nothing sent behind it (a bulk sender
  * always has data behind it), delayed ACKs, SACK's finer recovery, and the receive window (assumed
  * larger than the send buffer).
  */
-public final class RenoSender {
+public final class TcpSender {
   /** RFC 6928's initial window, segments. */
   public static final int INITIAL_SEGMENTS = 10;
 
@@ -41,6 +43,7 @@ public final class RenoSender {
   private final long ackDelayNanos;
   private final Consumer<Frame> path;
   private final LongConsumer acknowledged;
+  private final CongestionControl control;
 
   private double window;
   private double slowStartThreshold = Double.POSITIVE_INFINITY;
@@ -61,15 +64,17 @@ public final class RenoSender {
    * @param ackDelayNanos from delivery to the sender hearing of it (the return path's latency)
    * @param path where segments go (the tenant's stages and the host's)
    * @param acknowledged told the bytes of each acknowledged batch
+   * @param control the connection's congestion control (a fresh one per connection)
    */
-  public RenoSender(
+  public TcpSender(
       Simulation simulation,
       Flow flow,
       int segmentBytes,
       long maxWindowBytes,
       long ackDelayNanos,
       Consumer<Frame> path,
-      LongConsumer acknowledged) {
+      LongConsumer acknowledged,
+      CongestionControl control) {
     Preconditions.checkArgument(segmentBytes >= 1, "segment must be positive: %s", segmentBytes);
     Preconditions.checkArgument(
         maxWindowBytes >= 2L * segmentBytes, "send buffer below two segments: %s", maxWindowBytes);
@@ -81,6 +86,7 @@ public final class RenoSender {
     this.ackDelayNanos = ackDelayNanos;
     this.path = path;
     this.acknowledged = acknowledged;
+    this.control = control;
     this.window = Math.min(maxWindowBytes, (double) INITIAL_SEGMENTS * segmentBytes);
   }
 
@@ -168,10 +174,13 @@ public final class RenoSender {
     // RFC 6298: SRTT <- 7/8 SRTT + 1/8 R.
     smoothedRttNanos = smoothedRttNanos < 0 ? rtt : smoothedRttNanos * 7 / 8 + rtt / 8.0;
     inFlightBytes -= bytes;
+    long now = simulation.now();
+    control.rtt(rtt, now);
     if (window < slowStartThreshold) {
       window += bytes; // slow start: one segment per segment acknowledged
     } else {
-      window += (double) segmentBytes * bytes / window; // one segment per window acknowledged
+      window =
+          control.acked(window / segmentBytes, (double) bytes / segmentBytes, now) * segmentBytes;
     }
     window = Math.min(window, maxWindowBytes);
     acknowledged.accept(bytes);
@@ -182,9 +191,9 @@ public final class RenoSender {
     inFlightBytes -= bytes;
     unsentBytes += bytes; // sent again, ahead of nothing else in this fluid
     if (sentAt >= lastReductionAt) {
-      // RFC 5681 (3.2): ssthresh = max(FlightSize / 2, 2 SMSS), FlightSize being the window for a
-      // bulk sender; NewReno's recovery leaves cwnd at ssthresh.
-      slowStartThreshold = Math.max(window / 2, 2.0 * segmentBytes);
+      // NewReno's recovery (RFC 6582) leaves cwnd at the ssthresh the algorithm sets (Linux:
+      // tcp_congestion_ops.ssthresh, then tcp_end_cwnd_reduction).
+      slowStartThreshold = control.lost(window / segmentBytes, simulation.now()) * segmentBytes;
       window = slowStartThreshold;
       lastReductionAt = simulation.now();
       reductions++;
