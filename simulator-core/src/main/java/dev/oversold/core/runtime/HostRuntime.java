@@ -233,11 +233,7 @@ public final class HostRuntime {
       writeback =
           new Writeback(
               simulation,
-              switch (platform.io().dirtyThrottling(spec)) {
-                case LINUX_2_6_18 -> Writeback.Kernel.LINUX_2_6_18;
-                case LINUX_2_6_32 -> Writeback.Kernel.LINUX_2_6_32;
-                case MODERN -> Writeback.Kernel.MODERN;
-              },
+              platform.io().dirtyThrottling(spec),
               spec.memory().ramBytes(),
               spec.cpu().cores(),
               (bytes, random, written) ->

@@ -6,6 +6,7 @@ import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.Skew;
 import dev.oversold.core.platform.IoCosts;
+import dev.oversold.core.platform.IoPolicy;
 import dev.oversold.core.storage.Dataset;
 import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.workload.DiskAccess;
@@ -75,7 +76,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       wb =
           new Writeback(
               host.simulation(),
-              Writeback.Kernel.MODERN,
+              IoPolicy.DirtyThrottling.MODERN,
               memory.config().ramBytes(),
               1,
               (bytes, random, written) ->

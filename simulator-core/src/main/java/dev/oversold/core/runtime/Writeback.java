@@ -3,6 +3,7 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * guest's RAM, its writeback going down the guest's virtual I/O path. Three throttles:
  *
  * <ul>
- *   <li>{@link Kernel#LINUX_2_6_18} (RHEL 5's kernel, OpenVZ's 028stab line): {@code
+ *   <li>{@link DirtyThrottling#LINUX_2_6_18} (RHEL 5's kernel, OpenVZ's 028stab line): {@code
  *       balance_dirty_pages} checks only the global level: a writer is checked once its CPU has
  *       dirtied {@code ratelimit_pages} pages since the last check (8 while the limit is exceeded,
  *       {@code balance_dirty_pages_ratelimited_nr}); past {@code vm_dirty_ratio} (40 % then) of
@@ -30,16 +31,17 @@ import org.jspecify.annotations.Nullable;
  *       per-task limit and no free-run ceiling, so every writer, light or heavy, meets the same
  *       limit: a light writer next to a heavy one is throttled whenever the heavy one holds the
  *       level at the threshold.
- *   <li>{@link Kernel#LINUX_2_6_32} (OpenVZ's RHEL 6 kernel): a writer whose share of dirty plus
- *       under-writeback memory is past its limit writes back {@code write_chunk} of the oldest
- *       dirty data itself and waits for it, else waits in {@code congestion_wait} (100 ms, or until
- *       a writeback completes); its limit is the dirty threshold lowered by up to 1/8 in proportion
- *       to its share of recent dirtying ({@code task_dirty_limit}), so a heavy writer is stopped
- *       first, and a light writer next to it is stopped too once the global limit is crossed.
- *   <li>{@link Kernel#MODERN} (3.2+, the VMs' guests): no writer writes back; past the free-run
- *       ceiling each write sleeps {@code bytes / (dirty_ratelimit x pos_ratio)}, at most 200 ms,
- *       with {@code pos_ratio} the cubic of {@code pos_ratio_polynom} around the setpoint and
- *       {@code dirty_ratelimit} the balanced rate that makes all writers together dirty at the
+ *   <li>{@link DirtyThrottling#LINUX_2_6_32} (OpenVZ's RHEL 6 kernel): a writer whose share of
+ *       dirty plus under-writeback memory is past its limit writes back {@code write_chunk} of the
+ *       oldest dirty data itself and waits for it, else waits in {@code congestion_wait} (100 ms,
+ *       or until a writeback completes); its limit is the dirty threshold lowered by up to 1/8 in
+ *       proportion to its share of recent dirtying ({@code task_dirty_limit}), so a heavy writer is
+ *       stopped first, and a light writer next to it is stopped too once the global limit is
+ *       crossed.
+ *   <li>{@link DirtyThrottling#MODERN} (3.2+, the VMs' guests): no writer writes back; past the
+ *       free-run ceiling each write sleeps {@code bytes / (dirty_ratelimit x pos_ratio)}, at most
+ *       200 ms, with {@code pos_ratio} the cubic of {@code pos_ratio_polynom} around the setpoint
+ *       and {@code dirty_ratelimit} the balanced rate that makes all writers together dirty at the
  *       measured writeback bandwidth ({@code wb_update_write_bandwidth}, {@code
  *       wb_update_dirty_ratelimit}).
  * </ul>
@@ -53,19 +55,6 @@ import org.jspecify.annotations.Nullable;
  * queue to admit it (on a congested queue, about when earlier requests complete).
  */
 final class Writeback {
-  /** Which {@code balance_dirty_pages} the kernel runs. */
-  enum Kernel {
-    /**
-     * Linux 2.6.18 (RHEL 5, OpenVZ 028stab): one global limit for every writer, checks ratelimited,
-     * writers write back themselves (mm/page-writeback.c, balance_dirty_pages).
-     */
-    LINUX_2_6_18,
-    /** Linux 2.6.32 (RHEL 6, OpenVZ): writers write back themselves, per-task limits. */
-    LINUX_2_6_32,
-    /** Linux 3.2 and later (IO-less dirty throttling): writers pause in proportion. */
-    MODERN
-  }
-
   /** Where the kernel's writeback requests go: the host's queue or the guest's virtual disk. */
   interface Sink {
     /** Writes {@code bytes} (one request); {@code written} when the device has served it. */
@@ -170,7 +159,7 @@ final class Writeback {
   private static final double MAX_DIRTY_RATELIMIT = 1e12;
 
   private final Simulation simulation;
-  private final Kernel kernel;
+  private final DirtyThrottling kernel;
   private final Sink sink;
   private final long thresh;
   private final long backgroundThresh;
@@ -229,11 +218,12 @@ final class Writeback {
    * @param dirtyableBytes memory the dirty ratios apply to (the kernel's RAM)
    * @param cpus the kernel's CPUs, for 2.6.32's ratelimit_pages
    */
-  Writeback(Simulation simulation, Kernel kernel, long dirtyableBytes, int cpus, Sink sink) {
+  Writeback(
+      Simulation simulation, DirtyThrottling kernel, long dirtyableBytes, int cpus, Sink sink) {
     this.simulation = simulation;
     this.kernel = kernel;
     this.sink = sink;
-    double ratio = kernel == Kernel.LINUX_2_6_18 ? DIRTY_RATIO_2_6_18 : DIRTY_RATIO;
+    double ratio = kernel == DirtyThrottling.LINUX_2_6_18 ? DIRTY_RATIO_2_6_18 : DIRTY_RATIO;
     this.thresh = Math.max(CHUNK_BYTES, (long) (dirtyableBytes * ratio));
     this.backgroundThresh = (long) (thresh * (DIRTY_BACKGROUND_RATIO / ratio));
     // set_ratelimit (2.6.18) and writeback_set_ratelimit (2.6.32): the same formula.
@@ -354,7 +344,8 @@ final class Writeback {
       this.bytes = bytes;
       // sync_writeback_pages(dirtied): 1.5 x max(ratelimit_pages, pages dirtied) (2.6.32);
       // sync_writeback_pages(): 1.5 x ratelimit_pages whatever was dirtied (2.6.18).
-      long base = kernel == Kernel.LINUX_2_6_18 ? ratelimitBytes : Math.max(ratelimitBytes, bytes);
+      long base =
+          kernel == DirtyThrottling.LINUX_2_6_18 ? ratelimitBytes : Math.max(ratelimitBytes, bytes);
       this.writeChunk = base + base / 2;
       this.done = done;
       this.since = since;
@@ -450,7 +441,7 @@ final class Writeback {
 
   /** The next step of {@code t}'s balance_dirty_pages loop, as its kernel runs it. */
   private void rebalance(Throttle t) {
-    if (kernel == Kernel.LINUX_2_6_18) {
+    if (kernel == DirtyThrottling.LINUX_2_6_18) {
       balance2618(t);
     } else {
       balance2632(t);

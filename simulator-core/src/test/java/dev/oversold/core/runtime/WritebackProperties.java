@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.platform.IoPolicy;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -42,7 +43,7 @@ final class WritebackProperties {
    */
   @Property(tries = 60)
   void bytesAreConserved_andTheDirtyLimitHolds(
-      @ForAll Writeback.Kernel kernel,
+      @ForAll IoPolicy.DirtyThrottling kernel,
       @ForAll @Size(min = 1, max = 4) List<@IntRange(min = 4, max = 2048) Integer> sizesKib,
       @ForAll @Size(min = 4, max = 4) List<@IntRange(min = 0, max = 50) Integer> gapsMs,
       @ForAll @Size(min = 4, max = 4) List<Boolean> random) {
@@ -76,10 +77,10 @@ final class WritebackProperties {
     simulation.runUntil(RUN);
     assertConserved(wb, sink);
     long mib = 1L << 20;
-    boolean modern = kernel == Writeback.Kernel.MODERN;
+    boolean modern = kernel == IoPolicy.DirtyThrottling.MODERN;
     // 2.6.18 checks a writer only when its count reaches ratelimit_pages (4 MiB here) or 8 pages
     // while the limit is exceeded: each writer may add up to 4 MiB unchecked before its check.
-    double unchecked = kernel == Writeback.Kernel.LINUX_2_6_18 ? n * 4.0 * mib : 0;
+    double unchecked = kernel == IoPolicy.DirtyThrottling.LINUX_2_6_18 ? n * 4.0 * mib : 0;
     double bytesAbove = n * 2.0 * mib + 4.0 * mib + n * 6.0 * mib + unchecked;
     long bound =
         SimTime.ceilNanos(bytesAbove / BANDWIDTH) + (modern ? Writeback.MAX_PAUSE_NANOS : 0);
@@ -111,7 +112,7 @@ final class WritebackProperties {
       @ForAll @Size(min = 60, max = 60) List<@IntRange(min = 0, max = 300) Integer> gapsMs) {
     Simulation simulation = new Simulation();
     FifoWriteSink sink = new FifoWriteSink(simulation, BANDWIDTH);
-    Writeback wb = new Writeback(simulation, Writeback.Kernel.LINUX_2_6_32, RAM, 2, sink);
+    Writeback wb = new Writeback(simulation, IoPolicy.DirtyThrottling.LINUX_2_6_32, RAM, 2, sink);
     long thresh = wb.thresholdBytes();
     Object[] ids = new Object[12];
     for (int i = 0; i < ids.length; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.platform.IoPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,22 +29,22 @@ final class WritebackTest {
   private final Simulation simulation = new Simulation();
   private final FifoWriteSink sink = new FifoWriteSink(simulation, BANDWIDTH);
 
-  private Writeback writeback(Writeback.Kernel kernel) {
+  private Writeback writeback(IoPolicy.DirtyThrottling kernel) {
     return new Writeback(simulation, kernel, GIB, 2, sink);
   }
 
   @Test
   void limits_areTheRatiosOfDirtyableMemory() {
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_32);
     assertEquals(THRESH, wb.thresholdBytes());
     assertEquals(BACKGROUND, wb.backgroundThresholdBytes());
   }
 
   @ParameterizedTest
   @EnumSource(
-      value = Writeback.Kernel.class,
+      value = IoPolicy.DirtyThrottling.class,
       names = {"LINUX_2_6_32", "MODERN"})
-  void backgroundFlush_startsExactlyAboveTheBackgroundThreshold(Writeback.Kernel kernel) {
+  void backgroundFlush_startsExactlyAboveTheBackgroundThreshold(IoPolicy.DirtyThrottling kernel) {
     // Exactly the background threshold dirty: nothing is written back (over_bground_thresh is a
     // strict >), and the write is done at once (below the free-run ceiling). One byte more at
     // 1 s: the flusher submits its first chunk at that instant.
@@ -68,7 +69,7 @@ final class WritebackTest {
     // flush; 615 pages stay counted. t = 1 s: 1 byte more (one page, count 616): above the
     // threshold but no check, so still no flush. t = 2 s: 408 pages more bring the count to
     // 1,024: the check runs and the flusher submits its first chunk at 2 s.
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_18);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_18);
     wb.write("w", BACKGROUND, false, () -> {});
     simulation.schedule(SimTime.SECOND, () -> wb.write("w", 1, false, () -> {}));
     simulation.runUntil(2 * SimTime.SECOND - 1);
@@ -79,8 +80,8 @@ final class WritebackTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Writeback.Kernel.class)
-  void dataBelowTheBackgroundThreshold_isWrittenBackWhenItExpires(Writeback.Kernel kernel) {
+  @EnumSource(IoPolicy.DirtyThrottling.class)
+  void dataBelowTheBackgroundThreshold_isWrittenBackWhenItExpires(IoPolicy.DirtyThrottling kernel) {
     // 1 MiB dirtied at t = 0, far below the background threshold. The flusher wakes every 5 s
     // (dirty_writeback_centisecs) and writes what has been dirty 30 s (dirty_expire_centisecs):
     // at the wake-up at 30 s the data dirtied at 0 is old enough (0 <= 30 s - 30 s).
@@ -98,7 +99,7 @@ final class WritebackTest {
     // 1 MiB dirtied at 0 s and 2 MiB at 10 s (same kind, but more than the 1 s grain apart: two
     // segments). The wake-up at 30 s writes back the first (dirtied at 0 <= 30 s - 30 s) and not
     // the second, which goes at the wake-up at 40 s.
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_32);
     wb.write("w", MIB, true, () -> {});
     simulation.schedule(10 * SimTime.SECOND, () -> wb.write("w", 2 * MIB, true, () -> {}));
     simulation.runUntil(39 * SimTime.SECOND);
@@ -108,8 +109,8 @@ final class WritebackTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Writeback.Kernel.class)
-  void writerAboveTheDeviceBandwidth_isThrottledToIt(Writeback.Kernel kernel) {
+  @EnumSource(IoPolicy.DirtyThrottling.class)
+  void writerAboveTheDeviceBandwidth_isThrottledToIt(IoPolicy.DirtyThrottling kernel) {
     // A writer that wants w = 200 MB/s (1 MiB writes, the next one 1 MiB / w after the previous
     // started, or when it returns if later) on a 100 MB/s device. Derivation: once dirty plus
     // under-writeback data (nr) is past the free-run ceiling, every write is held until writeback
@@ -159,7 +160,7 @@ final class WritebackTest {
     // The light writer (4 KiB every 100 ms: a fraction of recent dirtying of about 4 KiB per
     // 20 MB, 2e-4) has a limit within 1/8 x 2e-4 x THRESH = 5.4 KB of the threshold, above any
     // level reached: none of its 200 writes between 20 s and 40 s waits.
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_32);
     heavyWriter(wb);
     List<Long> waits = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -183,7 +184,7 @@ final class WritebackTest {
     // it too must write back, its own 4 KiB, behind both in the device's FIFO:
     // ceil(4,194,304 / 100e6 s) + ceil(220,554,060 / 100e6 s) + ceil(4096 / 100e6 s) =
     // 41,943,040 + 2,205,540,600 + 40,960 ns = 2,247,524,600 ns; then nr is 0 and it returns.
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_32);
     long size = THRESH + 10_000_000;
     wb.write("heavy", size, false, () -> {});
     long[] lightDone = {-1};
@@ -204,7 +205,7 @@ final class WritebackTest {
     // 212,064,010 B each. The same 100 MiB from one task: share 1, limit 214,748,364 - 26,843,545
     // = 187,904,819 B. So ten threads stop 24,159,191 B higher than one writer would, and a light
     // writer's limit (about THRESH) is only 2,684,354 B above theirs instead of 26,843,545 B.
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_32);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_32);
     List<Object> tasks = new ArrayList<>();
     for (int t = 0; t < 10; t++) {
       tasks.add(new Object());
@@ -219,7 +220,7 @@ final class WritebackTest {
     for (Object task : tasks) {
       assertEquals(212_064_010L, wb.taskLimit(task));
     }
-    Writeback one = new Writeback(simulation, Writeback.Kernel.LINUX_2_6_32, GIB, 2, sink);
+    Writeback one = new Writeback(simulation, IoPolicy.DirtyThrottling.LINUX_2_6_32, GIB, 2, sink);
     one.write("hog", 100 * MIB, false, () -> {});
     assertEquals(187_904_819L, one.taskLimit("hog"));
   }
@@ -229,7 +230,7 @@ final class WritebackTest {
     // vm_dirty_ratio = 40, dirty_background_ratio = 10 (mm/page-writeback.c, 2.6.18):
     // (long) (1,073,741,824 x 0.40) = 429,496,729 B; background (long) (429,496,729 x 0.25) =
     // 107,374,182 B, the same 10 % of RAM as on the later kernels.
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_18);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_18);
     assertEquals(429_496_729L, wb.thresholdBytes());
     assertEquals(BACKGROUND, wb.backgroundThresholdBytes());
   }
@@ -248,7 +249,7 @@ final class WritebackTest {
     // requests above (the flusher's second chunk is submitted at 41.9 ms, behind it): done at
     // 104,857,600 + 62,914,560 = 167,772,160 ns. Then nr = S + 32,768 - 16 MiB = 422,752,281 B
     // <= T: it returns at 167,772,160 ns. On 2.6.32 no append would wait (its own limit).
-    Writeback wb = writeback(Writeback.Kernel.LINUX_2_6_18);
+    Writeback wb = writeback(IoPolicy.DirtyThrottling.LINUX_2_6_18);
     long thresh = wb.thresholdBytes();
     wb.write("heavy", thresh + 10_000_000, false, () -> {});
     long[] done = new long[8];
