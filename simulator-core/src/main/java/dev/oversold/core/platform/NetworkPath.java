@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param backend each tenant's own per-packet stage, or {@link Stage#NONE}
  * @param shaping where a tenant's bandwidth limit is enforced
  * @param release where a datagram sender's socket lets go of its packets, so that it may send more
+ * @param segmentation what one packet of a tenant's TCP stream is when it reaches the host's qdisc
  */
 public record NetworkPath(
     QdiscKind qdisc,
@@ -25,9 +26,13 @@ public record NetworkPath(
     Stage stack,
     Stage backend,
     Shaping shaping,
-    SocketRelease release) {
+    SocketRelease release,
+    Segmentation segmentation) {
 
-  /** A path whose senders are held back until their packets have left the wire. */
+  /**
+   * A path whose senders are held back until their packets have left the wire and whose streams
+   * reach the qdisc as GSO segments.
+   */
   public NetworkPath(
       QdiscKind qdisc,
       int queueLength,
@@ -35,11 +40,20 @@ public record NetworkPath(
       Stage stack,
       Stage backend,
       Shaping shaping) {
-    this(qdisc, queueLength, ringSlots, stack, backend, shaping, SocketRelease.AT_WIRE);
+    this(
+        qdisc,
+        queueLength,
+        ringSlots,
+        stack,
+        backend,
+        shaping,
+        SocketRelease.AT_WIRE,
+        Segmentation.GSO);
   }
 
   public NetworkPath {
     Objects.requireNonNull(release, "release");
+    Objects.requireNonNull(segmentation, "segmentation");
     Objects.requireNonNull(qdisc, "qdisc");
     Objects.requireNonNull(stack, "stack");
     Objects.requireNonNull(backend, "backend");
@@ -50,7 +64,37 @@ public record NetworkPath(
 
   /** The same path with senders released at {@code point}. */
   public NetworkPath withRelease(SocketRelease point) {
-    return new NetworkPath(qdisc, queueLength, ringSlots, stack, backend, shaping, point);
+    return new NetworkPath(
+        qdisc, queueLength, ringSlots, stack, backend, shaping, point, segmentation);
+  }
+
+  /** The same path with tenants' streams reaching the qdisc as {@code kind} packets. */
+  public NetworkPath withSegmentation(Segmentation kind) {
+    return new NetworkPath(qdisc, queueLength, ringSlots, stack, backend, shaping, release, kind);
+  }
+
+  /**
+   * What a tenant's TCP stream hands the host's qdisc as one packet. pfifo_fast counts packets
+   * ({@code skb}s), not bytes, so a response of n MSS is one slot of its queue as a GSO segment and
+   * n slots as MSS packets; a tail drop then takes the end of the burst.
+   */
+  public enum Segmentation {
+    /**
+     * GSO/TSO super-segments of up to 64 KiB, cut into frames after the qdisc (by the NIC, or by
+     * {@code dev_hard_start_xmit}'s software GSO): a host's own sockets on a NIC with
+     * scatter-gather, and a VM's packets, which its backend hands over as the guest's
+     * virtio/netfront GSO segments.
+     */
+    GSO,
+    /**
+     * One packet per MSS: an OpenVZ container's socket sends through venet, whose features carry
+     * neither scatter-gather nor TSO unless the host's administrator turns them on with ethtool
+     * ({@code venet_setup} and {@code common_features}, drivers/net/venet_core.c). Without
+     * NETIF_F_SG the socket's route gets no GSO ({@code sk_setup_caps}, net/core/sock.c), so {@code
+     * tcp_sendmsg} builds MSS-sized skbs, and each is routed through the host's stack to the NIC's
+     * qdisc as a packet of its own.
+     */
+    MSS
   }
 
   /**

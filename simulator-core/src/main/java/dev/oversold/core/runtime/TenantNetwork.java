@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * host's stack, qdisc, ring and wire, then the link's one-way latency. Receive: the latency, the
  * wire and the host's stack, its shaper, its backend.
  *
- * <p>Streams (TCP) go as GSO segments of up to 64 KiB, at most {@link #WINDOW_SEGMENTS} in flight;
- * a dropped segment is sent again after TCP's minimum retransmission timeout. Datagrams (UDP) go as
- * one batch of packets of the given size and what is dropped is lost.
+ * <p>Streams (TCP) go as GSO segments of up to 64 KiB (as MTU packets where the path has no GSO: an
+ * OpenVZ container's), at most {@link #WINDOW_SEGMENTS} in flight; a dropped segment is sent again
+ * after TCP's minimum retransmission timeout. Datagrams (UDP) go as one batch of packets of the
+ * given size and what is dropped is lost.
  */
 final class TenantNetwork implements NetworkAccess {
   /** Largest GSO/TSO segment (GSO_MAX_SIZE 65,536 less one, the IP length field's limit). */
@@ -34,7 +35,9 @@ final class TenantNetwork implements NetworkAccess {
 
   /**
    * Segments a stream keeps in flight: the default largest send buffer, tcp_wmem's 4 MiB, in 64 KiB
-   * segments (assumption: the window never limits a transfer below its buffer).
+   * segments (assumption: the window never limits a transfer below its buffer). Of MTU packets (no
+   * GSO) it is 96,000 B, about the peer's initial receive window (tcp_rmem's default 87,380 B,
+   * net/ipv4/tcp.c), so a burst of them never overfills a 1,000-packet qdisc on its own.
    */
   static final int WINDOW_SEGMENTS = 64;
 
@@ -104,7 +107,16 @@ final class TenantNetwork implements NetworkAccess {
 
   @Override
   public void send(long bytes, Runnable done) {
-    new Stream(true, bytes, GSO_BYTES, done).start();
+    new Stream(true, bytes, streamSegment(), done).start();
+  }
+
+  /**
+   * The packet a stream the tenant sends puts in the host's qdisc: a GSO segment, or one MTU-sized
+   * packet where the path has no GSO ({@link NetworkPath.Segmentation#MSS}; TCP/IP headers are not
+   * counted apart, as everywhere in this model).
+   */
+  private int streamSegment() {
+    return host.path().segmentation() == NetworkPath.Segmentation.MSS ? HostNetwork.MTU : GSO_BYTES;
   }
 
   @Override

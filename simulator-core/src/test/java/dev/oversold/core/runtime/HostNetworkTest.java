@@ -55,13 +55,54 @@ final class HostNetworkTest {
     return doneAt[0];
   }
 
+  /**
+   * Wire bytes of a 1 MB stream from an OpenVZ container, whose venet has no GSO: 666 packets of
+   * 1,500 B (1,538 B on the wire) and a 1,000 B tail (1,038 B): 1,025,346 B, i.e. 8,202,768 ns.
+   */
+  private static final long ONE_MB_MTU_WIRE_NANOS = 8 * (666 * 1538L + 1038);
+
   @Test
   void openVzPfifoFast_putsTheVictimBehindTheWholeFlood() {
-    // One FIFO (pfifo_fast) behind the one stack: the flood's 3 MB were queued first, so the
-    // victim's last byte leaves after all 4 MB: 4 x 8,204,288 ns + 50 us.
+    // One FIFO (pfifo_fast) behind the one stack. Each of the four 1 MB streams keeps a window of
+    // 64 MTU packets in flight, one batch each, and the 256-descriptor ring holds all four
+    // batches; a stream's next batch joins the back of the FIFO when its last one has left, so
+    // the streams take turns in the order they started, the victim last every round, and its
+    // tail is the last frame of all 4 MB: 4 x 8,202,768 ns + 50 us.
     assertEquals(
-        4 * ONE_MB_WIRE_NANOS + 50 * SimTime.MICROSECOND,
+        4 * ONE_MB_MTU_WIRE_NANOS + 50 * SimTime.MICROSECOND,
         victimDone("openvz", Map.of("net-packet-cpu", 0.0)));
+  }
+
+  /**
+   * A 30,000 B response into a pfifo_fast of 10 packets in front of a 1-descriptor ring, nothing
+   * else sending; done when its last byte has left the wire, plus the 50 us latency.
+   */
+  private static long burstIntoShortFifo(String platform, Map<String, Double> extra) {
+    Map<String, Double> options = new java.util.HashMap<>(extra);
+    options.put("net-packet-cpu", 0.0);
+    options.put("txqueuelen", 10.0);
+    options.put("nic-ring", 1.0);
+    Hosts hosts = hosts(platform, options, 1);
+    long[] doneAt = {-1};
+    hosts.tenant(0).network().send(30_000, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return doneAt[0];
+  }
+
+  @Test
+  void openVzContainerStream_losesTheTailOfItsMtuBurstAndWaitsTheRto() {
+    // venet has no GSO: 30,000 B are 20 packets of 1,500 B, sent at once (the window is 64). The
+    // 10-packet FIFO takes 10 and tail-drops 10 at t = 0; those go again at the 200 ms RTO, into
+    // an empty FIFO, and leave 10 x 1,538 B x 8 ns = 123,040 ns later: 200,123,040 + 50,000 ns.
+    assertEquals(200_173_040L, burstIntoShortFifo("openvz", Map.of()));
+  }
+
+  @Test
+  void bareMetalStream_isOneGsoSegmentAndFitsTheSameFifo() {
+    // The same 30,000 B on a host's own socket (bare metal, pfifo_fast chosen): one GSO segment,
+    // one slot of the 10, cut into 20 frames after the qdisc: 20 x 1,538 B x 8 ns = 246,080 ns,
+    // + 50 us, and nothing dropped.
+    assertEquals(296_080L, burstIntoShortFifo("bare-metal", Map.of("qdisc", 0.0)));
   }
 
   @Test

@@ -164,8 +164,12 @@ public final class SharedKernelIo implements IoPolicy {
             NetworkPath.Stage.NONE,
             NetworkPath.Shaping.HTB_ON_NIC);
     // A container's socket lets go of a packet at the host's backlog (venet, then ip_rcv's
-    // skb_orphan); a bare-metal host's own sockets keep it until the NIC has sent it.
-    return openVz ? path.withRelease(NetworkPath.SocketRelease.AT_HOST_STACK) : path;
+    // skb_orphan); a bare-metal host's own sockets keep it until the NIC has sent it. venet offers
+    // no scatter-gather, so a container's TCP sends MSS packets, not GSO segments.
+    return openVz
+        ? path.withRelease(NetworkPath.SocketRelease.AT_HOST_STACK)
+            .withSegmentation(NetworkPath.Segmentation.MSS)
+        : path;
   }
 
   private Knob qdisc() {
