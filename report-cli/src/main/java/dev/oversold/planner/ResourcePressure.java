@@ -16,8 +16,11 @@ import java.util.Map;
  * capacity; resident plus swapped bytes over RAM, so a host that swaps is above 1). Disk and
  * network are the services' completed requests times what each request reads, writes or sends, over
  * the device's IOPS and the NIC's bandwidth (the run does not report device utilisation;
- * noisy-neighbour traffic is not counted). Kernel objects count as fully pressed (1.0) when a
- * tenant had an allocation refused while RAM was not full, since then a table ran out, not memory.
+ * noisy-neighbour traffic is not counted). The disk's is a busy fraction: each random 4 KiB
+ * operation holds the device 1 / IOPS seconds, and the bytes a request appends to its access log,
+ * which writeback writes out sequentially in large chunks, hold it for their transfer at the
+ * device's bandwidth. Kernel objects count as fully pressed (1.0) when a tenant had an allocation
+ * refused while RAM was not full, since then a table ran out, not memory.
  */
 public final class ResourcePressure {
   private ResourcePressure() {}
@@ -27,7 +30,7 @@ public final class ResourcePressure {
     HostSpec host = scenario.host(hostName);
     HostResult measured =
         run.hosts().stream().filter(h -> h.name().equals(hostName)).findFirst().orElseThrow();
-    double diskOps = 0;
+    double disk = 0;
     double networkBytes = 0;
     double refusals = 0;
     for (TenantSpec spec : scenario.tenants()) {
@@ -38,7 +41,7 @@ public final class ResourcePressure {
       refusals += tenant.metrics().refusals();
       if (spec.workload() instanceof WorkloadSpec.Service service) {
         double done = tenant.metrics().throughputPerSecond();
-        diskOps += done * (service.request().diskReads() + service.request().diskWrites());
+        disk += diskBusy(host.disk(), service, done);
         networkBytes += done * service.request().networkBytes();
       }
     }
@@ -47,10 +50,22 @@ public final class ResourcePressure {
     Map<String, Double> pressure = new LinkedHashMap<>();
     pressure.put(Resources.CPU, measured.cpuUtilization());
     pressure.put(Resources.MEMORY, memory);
-    pressure.put(Resources.DISK, diskOps / host.disk().iops());
+    pressure.put(Resources.DISK, disk);
     pressure.put(Resources.NETWORK, networkBytes / host.network().bandwidthBytesPerSecond());
     pressure.put(Resources.KERNEL_OBJECTS, refusals > 0 && memory < 1 ? 1.0 : 0.0);
     return pressure;
+  }
+
+  /**
+   * The fraction of the device's time a service completing {@code completedPerSecond} requests
+   * takes: its random reads and writes at 1 / IOPS seconds each, its log appends' bytes at the
+   * sequential bandwidth.
+   */
+  static double diskBusy(
+      HostSpec.Disk disk, WorkloadSpec.Service service, double completedPerSecond) {
+    WorkloadSpec.RequestSpec request = service.request();
+    return completedPerSecond * (request.diskReads() + request.diskWrites()) / disk.iops()
+        + completedPerSecond * request.logAppendBytes() / disk.bandwidthBytesPerSecond();
   }
 
   /** The resource pressed hardest (the first in {@link Resources#NAMES} order on a tie). */

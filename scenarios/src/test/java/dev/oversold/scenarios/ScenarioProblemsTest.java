@@ -51,6 +51,23 @@ final class ScenarioProblemsTest {
         problems(MINIMAL + "      backlog: 0\n"));
   }
 
+  @Test
+  void service_keepAliveBelowOne_isAnErrorAtItsValue_andAGoodOneIsKept() throws Exception {
+    // The appended line is line 19: six spaces, "keep-alive: ", the value in column 19.
+    assertEquals(
+        List.of(
+            "s.yaml:19:19: tenants[0].workload.keep-alive: keep-alive must be at least 1 request"
+                + " per connection (expected a whole number >= 1: 1 opens a connection per"
+                + " request; N sends N requests over one (Apache's MaxKeepAliveRequests caps it"
+                + " at 100 by default))"),
+        problems(MINIMAL + "      keep-alive: 0\n"));
+    var service =
+        (WorkloadSpec.Service) parse(MINIMAL + "      keep-alive: 4\n").tenants().get(0).workload();
+    assertEquals(4, service.keepAlive());
+    var byDefault = (WorkloadSpec.Service) parse(MINIMAL).tenants().get(0).workload();
+    assertEquals(1, byDefault.keepAlive());
+  }
+
   /** MINIMAL's workload, lines 16-18, after "kind: service". */
   private static final String SERVICE =
       """

@@ -94,6 +94,13 @@ public final class Defaults {
    */
   public static final int SERVICE_BACKLOG = WorkloadSpec.Service.DEFAULT_BACKLOG;
 
+  /**
+   * Requests per connection: 1, a connection per request, as every file written before the key
+   * meant (HTTP/1.0 without keep-alive; Apache's MaxKeepAliveRequests, 100 by default, caps what a
+   * client may send on one).
+   */
+  public static final int SERVICE_KEEP_ALIVE = 1;
+
   /** Request timeout: 60 s, nginx's default proxy_read_timeout. */
   public static final long SERVICE_TIMEOUT_NANOS = 60 * SimTime.SECOND;
 

@@ -34,7 +34,7 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
   public String keysDoc() {
     return "`arrivals` (required), `request` (required), `working-set` (0B), `working-set-skew`"
         + " (uniform), `dataset: { size, skew }` (none), `workers` (32),"
-        + " `backlog` (128, Linux's default somaxconn), `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
+        + " `backlog` (128, Linux's default somaxconn), `keep-alive` (1 request per connection), `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
   }
 
   @Override
@@ -61,6 +61,15 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
           path + ".backlog",
           "the backlog must be at least 1 (requests that may wait for a worker)",
           "a whole number >= 1, e.g. 128 (Linux's default somaxconn)");
+      return null;
+    }
+    int keepAlive = dto.keepAlive() == null ? Defaults.SERVICE_KEEP_ALIVE : dto.keepAlive();
+    if (keepAlive < 1) {
+      context.error(
+          path + ".keep-alive",
+          "keep-alive must be at least 1 request per connection",
+          "a whole number >= 1: 1 opens a connection per request; N sends N requests over one"
+              + " (Apache's MaxKeepAliveRequests caps it at 100 by default)");
       return null;
     }
     long timeout = nanos(dto.timeout(), Defaults.SERVICE_TIMEOUT_NANOS);
@@ -105,7 +114,8 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
         backlog,
         SimDuration.ofNanos(timeout),
         SimDuration.ofNanos(slo),
-        window);
+        window,
+        keepAlive);
   }
 
   private static WorkloadSpec.@Nullable DatasetSpec dataset(
@@ -200,6 +210,9 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
     }
     lines.add("workers: " + spec.workers());
     lines.add("backlog: " + spec.backlog());
+    if (spec.keepAlive() > 1) {
+      lines.add("keep-alive: " + spec.keepAlive());
+    }
     lines.add("timeout: " + Format.duration(spec.timeout().nanos()));
     lines.add("slo: {latency: " + Format.duration(spec.slo().nanos()) + "}");
     return lines;

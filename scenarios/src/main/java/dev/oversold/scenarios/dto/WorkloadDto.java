@@ -43,6 +43,15 @@ public interface WorkloadDto {
                       + " refused and counted as rejected.",
               byDefault = "128")
           Integer backlog,
+      @Doc(
+              value =
+                  "Requests a client sends over one connection, each as soon as it has the previous"
+                      + " response (HTTP/1.1 keep-alive, no pipelining); the worker that accepted"
+                      + " the connection serves them all, as an Apache prefork child does, so a"
+                      + " request waits while that worker finishes the previous one's log append."
+                      + " Arrivals then open connections.",
+              byDefault = "1")
+          Integer keepAlive,
       @Doc(value = "A request not finished by then fails.", byDefault = "60s") TimeSpan timeout,
       @Doc("Service level objective.") SloDto slo,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,

@@ -53,6 +53,11 @@ public interface WorkloadSpec {
    *     every worker is busy and this many wait is refused ({@code rejected})
    * @param timeout a request not finished by then fails
    * @param slo a good response completes within this latency
+   * @param keepAlive requests a client sends over one connection, one after another (HTTP/1.1
+   *     persistent connections, no pipelining), each as soon as it has the previous response; the
+   *     worker that accepted the connection serves all of them and takes no other connection until
+   *     it closes (Apache's prefork MPM: a child process serves one connection at a time). Arrivals
+   *     then open connections. 1: a connection per request
    */
   record Service(
       ArrivalSpec arrivals,
@@ -64,7 +69,8 @@ public interface WorkloadSpec {
       int backlog,
       SimDuration timeout,
       SimDuration slo,
-      Window window)
+      Window window,
+      int keepAlive)
       implements WorkloadSpec {
     /**
      * Default backlog: 128 waiting connections, Linux's default {@code net.core.somaxconn}
@@ -84,6 +90,33 @@ public interface WorkloadSpec {
       checkArgument(timeout.nanos() > 0, "timeout must be > 0");
       checkArgument(slo.nanos() > 0, "slo must be > 0");
       Objects.requireNonNull(window, "window");
+      checkArgument(keepAlive >= 1, "keep-alive must be >= 1 request per connection");
+    }
+
+    /** A service whose clients open a connection per request. */
+    public Service(
+        ArrivalSpec arrivals,
+        RequestSpec request,
+        long workingSetBytes,
+        Skew workingSetSkew,
+        @Nullable DatasetSpec dataset,
+        int workers,
+        int backlog,
+        SimDuration timeout,
+        SimDuration slo,
+        Window window) {
+      this(
+          arrivals,
+          request,
+          workingSetBytes,
+          workingSetSkew,
+          dataset,
+          workers,
+          backlog,
+          timeout,
+          slo,
+          window,
+          1);
     }
 
     /** A service touching its working set uniformly, with no dataset. */

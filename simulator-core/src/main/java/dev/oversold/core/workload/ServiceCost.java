@@ -6,10 +6,10 @@ import dev.oversold.core.model.WorkloadSpec;
 /**
  * A service's cost: each request costs {@link CostModel#EVENTS_PER_REQUEST} events, {@link
  * CostModel#EVENTS_PER_NETWORK_REQUEST} more when it uses the network, plus {@link
- * CostModel#EVENTS_PER_DISK_OP} per disk operation (file reads counted as misses), at the busiest
- * arrival rate; it holds at most the requests arriving within one timeout (then they fail), or one
- * per closed-loop client. Its memory is its working set from the start; each request touches its
- * {@code memory-touch} pages of it.
+ * CostModel#EVENTS_PER_DISK_OP} per disk operation (file reads counted as misses, an access-log
+ * append as one operation), at the busiest arrival rate; it holds at most the requests arriving
+ * within one timeout (then they fail), or one per closed-loop client. Its memory is its working set
+ * from the start; each request touches its {@code memory-touch} pages of it.
  */
 final class ServiceCost {
   static final CostModel<WorkloadSpec.Service> MODEL =
@@ -38,12 +38,17 @@ final class ServiceCost {
   private ServiceCost() {}
 
   /**
-   * Disk operations a request may cause: its disk reads and writes, and every file read, since in
-   * the worst case each misses the page cache.
+   * Disk operations a request may cause: its disk reads and writes, every file read, since in the
+   * worst case each misses the page cache, and its access-log append: one buffered write call
+   * (ServiceWorkload.complete issues it as one operation; its issue, throttle check, completion and
+   * share of writeback are what {@link CostModel#EVENTS_PER_DISK_OP} counts).
    */
   static double diskOpsPerRequest(WorkloadSpec.Service service) {
     WorkloadSpec.RequestSpec request = service.request();
-    return request.diskReads() + request.fileReads() + request.diskWrites();
+    return request.diskReads()
+        + request.fileReads()
+        + request.diskWrites()
+        + (request.logAppendBytes() > 0 ? 1 : 0);
   }
 
   /** Requests per second at the busiest moment. */

@@ -23,6 +23,16 @@ import org.jspecify.annotations.Nullable;
  * I/O returns (a blocked read or write cannot be abandoned half-way); then it takes the next
  * request. One finished within the SLO is a good response.
  *
+ * <p>With {@code keep-alive: N} an arrival opens a connection that carries N requests, one after
+ * another (HTTP/1.1 persistent connections without pipelining, as a browser fetches a page and then
+ * its images): the client sends the next request as soon as it has the previous response, and the
+ * worker that accepted the connection serves all of them and takes no other connection until it
+ * closes (Apache's prefork MPM: one child process per connection; KeepAlive and
+ * MaxKeepAliveRequests in Apache's core documentation). So a request waits for its worker's
+ * access-log append of the previous request: the log write delays no response of its own, but it
+ * delays the next request on the same connection. Only the first request of a connection waits in
+ * the backlog; a request that fails closes its connection (the client gives up on it).
+ *
  * <p>Timeouts cost no event per request: every request has the same timeout, so deadlines come in
  * arrival order. Requests in the system sit in one arrival-ordered deque (finished ones are dropped
  * lazily from its head) and a single timer waits for the deadline of the oldest unfinished one;
@@ -199,15 +209,7 @@ final class ServiceWorkload implements Workload {
   }
 
   private void arrive(boolean closedLoop) {
-    var demand = spec.request();
-    Request request =
-        new Request(
-            simulation.now(),
-            closedLoop,
-            cpuDemand.next(),
-            Sampler.poisson(ioCounts, demand.diskReads()),
-            Sampler.poisson(ioCounts, demand.diskWrites()),
-            fileReadCounts == null ? 0 : Sampler.poisson(fileReadCounts, demand.fileReads()));
+    Request request = newRequest(closedLoop, spec.keepAlive() - 1, false);
     if ((busyWorkers >= spec.workers() && waiting >= spec.backlog())
         || !context.processes().openConnection(spec.request().networkBytes())) {
       // A full backlog, or a socket the tenant's beancounters refused: the client is turned away.
@@ -217,12 +219,9 @@ final class ServiceWorkload implements Workload {
       }
       return;
     }
-    context.recorder().requestArrived();
-    inSystem.addLast(request);
-    if (timer == null) {
-      armTimer();
-    }
+    admit(request);
     if (busyWorkers < spec.workers()) {
+      busyWorkers++;
       serve(request);
     } else {
       waiting++;
@@ -230,8 +229,37 @@ final class ServiceWorkload implements Workload {
     }
   }
 
+  /**
+   * A request as its client sends it, its demands drawn now from the tenant's streams.
+   *
+   * @param requestsLeft requests its client still sends on the same connection after this one
+   * @param followUp whether an earlier request opened its connection (it waits for that
+   *     connection's worker, not in the backlog)
+   */
+  private Request newRequest(boolean closedLoop, int requestsLeft, boolean followUp) {
+    var demand = spec.request();
+    return new Request(
+        simulation.now(),
+        closedLoop,
+        requestsLeft,
+        followUp,
+        cpuDemand.next(),
+        Sampler.poisson(ioCounts, demand.diskReads()),
+        Sampler.poisson(ioCounts, demand.diskWrites()),
+        fileReadCounts == null ? 0 : Sampler.poisson(fileReadCounts, demand.fileReads()));
+  }
+
+  /** The request is in the system: counted, and under the timeout from now. */
+  private void admit(Request request) {
+    context.recorder().requestArrived();
+    inSystem.addLast(request);
+    if (timer == null) {
+      armTimer();
+    }
+  }
+
+  /** A worker (already counted busy) starts on the request. */
   private void serve(Request request) {
-    busyWorkers++;
     request.hasWorker = true;
     if (spec.request().networkBytes() > 0) {
       context.network().receive(REQUEST_BYTES, () -> handle(request));
@@ -319,23 +347,46 @@ final class ServiceWorkload implements Workload {
     long latency = simulation.now() - request.arrival;
     context.recorder().requestCompleted(latency, latency <= spec.slo().nanos());
     context.recorder().requestLeft();
-    context.processes().closeConnection(spec.request().networkBytes());
+    Request next = null;
+    if (request.requestsLeft > 0) {
+      // A persistent connection: the client has its response and sends its next request on the
+      // same connection at once; the worker reads it when it is done with this one.
+      next = newRequest(request.closedLoop, request.requestsLeft - 1, true);
+      admit(next);
+    } else {
+      context.processes().closeConnection(spec.request().networkBytes());
+    }
     long log = spec.request().logAppendBytes();
     if (log > 0) {
       // The access log line is written after the response went out (Apache httpd's
       // ap_process_request flushes the response, then runs the log_transaction hook; nginx logs
       // in its log phase after the response): the client has its answer, and the worker is busy
       // until its buffered append returns, throttled or not.
-      context.disk().io(1, log, true, false, this::logWritten);
+      Request following = next;
+      context.disk().io(1, log, true, false, () -> logWritten(following));
     } else {
-      freeWorker();
+      workerDone(next);
     }
-    clientNext(request);
+    if (next == null) {
+      clientNext(request);
+    }
   }
 
-  /** A worker's access-log append returned: the worker takes the next request. */
-  private void logWritten() {
+  /** A worker's access-log append returned: the worker goes on with its connection. */
+  private void logWritten(@Nullable Request next) {
     if (!stopped) {
+      workerDone(next);
+    }
+  }
+
+  /**
+   * The worker is done with a request: it reads the next request on its connection, or, the
+   * connection closed (or its next request failed while it waited), it takes a waiting one.
+   */
+  private void workerDone(@Nullable Request next) {
+    if (next != null && !next.finished) {
+      serve(next);
+    } else {
       freeWorker();
     }
   }
@@ -383,7 +434,10 @@ final class ServiceWorkload implements Workload {
     context.recorder().requestLeft();
     context.processes().closeConnection(spec.request().networkBytes());
     if (!request.hasWorker) {
-      waiting--;
+      if (!request.followUp) {
+        waiting--;
+      }
+      // else it waited for its connection's worker, which goes on when its log write returns
     } else if (request.cpuJob != null) {
       cancelCpu(request);
       freeWorker();
@@ -408,6 +462,7 @@ final class ServiceWorkload implements Workload {
       Request next = queue.pollFirst();
       if (!next.finished) {
         waiting--;
+        busyWorkers++;
         serve(next);
       }
     }
@@ -424,6 +479,8 @@ final class ServiceWorkload implements Workload {
   private static final class Request {
     final long arrival;
     final boolean closedLoop;
+    final int requestsLeft;
+    final boolean followUp;
     final double cpuSeconds;
     final int reads;
     final int writes;
@@ -436,9 +493,18 @@ final class ServiceWorkload implements Workload {
     boolean heldForIo;
 
     Request(
-        long arrival, boolean closedLoop, double cpuSeconds, int reads, int writes, int fileReads) {
+        long arrival,
+        boolean closedLoop,
+        int requestsLeft,
+        boolean followUp,
+        double cpuSeconds,
+        int reads,
+        int writes,
+        int fileReads) {
       this.arrival = arrival;
       this.closedLoop = closedLoop;
+      this.requestsLeft = requestsLeft;
+      this.followUp = followUp;
       this.cpuSeconds = Math.max(0, cpuSeconds);
       this.reads = reads;
       this.writes = writes;

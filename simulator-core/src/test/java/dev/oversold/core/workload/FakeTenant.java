@@ -34,6 +34,9 @@ final class FakeTenant implements TenantContext {
   int processes;
   long diskOperations;
 
+  /** Connections the service opened and has not closed. */
+  int openConnections;
+
   /** Runs of disk I/O per issuing task, in the order the tasks first issued (identity). */
   final java.util.IdentityHashMap<Object, Integer> diskRunsByTask =
       new java.util.IdentityHashMap<>();
@@ -209,6 +212,17 @@ final class FakeTenant implements TenantContext {
       @Override
       public int processes() {
         return processes;
+      }
+
+      @Override
+      public boolean openConnection(long responseBytes) {
+        openConnections++;
+        return true;
+      }
+
+      @Override
+      public void closeConnection(long responseBytes) {
+        openConnections--;
       }
     };
   }

@@ -17,7 +17,8 @@ final class ServiceAccountingProperties {
   /**
    * rejected + completed + failed + in flight = arrivals, on loads from idle to far past capacity,
    * with small backlogs, timeouts shorter than the I/O, open and closed loops, and a kill at a
-   * random time (the whole run is measured: no warm-up).
+   * random time (the whole run is measured: no warm-up); with connections of 1 to 4 requests and
+   * with or without a log append, after which a killed service holds no connection open.
    */
   @Property(tries = 80)
   void everyArrival_isRejectedCompletedFailedOrInFlight(
@@ -30,6 +31,8 @@ final class ServiceAccountingProperties {
       @ForAll @IntRange(min = 0, max = 200_000) int networkBytes,
       @ForAll @IntRange(min = 20, max = 2000) int timeoutMillis,
       @ForAll @IntRange(min = 1, max = 40) int killAtSeconds,
+      @ForAll @IntRange(min = 1, max = 4) int keepAlive,
+      @ForAll boolean logAppend,
       @ForAll long seed) {
     ArrivalSpec arrivals =
         closed
@@ -39,13 +42,22 @@ final class ServiceAccountingProperties {
         new WorkloadSpec.Service(
             arrivals,
             new WorkloadSpec.RequestSpec(
-                new Distribution.Exponential(meanCpu), reads, 0.5, networkBytes, 0),
+                new Distribution.Exponential(meanCpu),
+                reads,
+                0,
+                0.5,
+                networkBytes,
+                0,
+                logAppend ? 200 : 0),
             0,
+            dev.oversold.core.model.Skew.UNIFORM,
+            null,
             workers,
             backlog,
             SimDuration.ofMillis(timeoutMillis),
             SimDuration.ofMillis(100),
-            WorkloadSpec.Window.ALWAYS);
+            WorkloadSpec.Window.ALWAYS,
+            keepAlive);
     // Disk 2 ms per operation, network 1,000 ns per byte (1 MB/s), so I/O often outlasts timeouts.
     FakeTenant tenant = new FakeTenant(seed, 2, 1.0, 0, 2_000_000, 1000, Long.MAX_VALUE, 100);
     ServiceWorkload workload = new ServiceWorkload(service);
@@ -54,6 +66,10 @@ final class ServiceAccountingProperties {
     tenant.simulation.runUntil(30 * SimTime.SECOND);
     var r = tenant.recorder;
     long accounted = r.rejected() + r.completed() + r.failed() + r.requestsInSystem();
+    if (killAtSeconds < 30 && tenant.openConnections != 0) {
+      throw new AssertionError(
+          "killed at " + killAtSeconds + " s with " + tenant.openConnections + " connections open");
+    }
     if (accounted != r.arrivals() || r.requestsInSystem() < 0) {
       throw new AssertionError(
           String.format(
