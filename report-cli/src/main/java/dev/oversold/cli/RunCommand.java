@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -65,9 +66,11 @@ final class RunCommand implements Callable<Integer> {
       progress.finish();
     }
     Report report = ReportBuilder.build(result);
-    List<Path> written = AtomicOutput.writeAll(dir, ReportOutput.files(report));
+    AtomicReference<String> printed = new AtomicReference<>();
+    List<Path> written =
+        AtomicOutput.writeAll(dir, ReportOutput.files(report, options.format, printed));
     PrintWriter out = spec.commandLine().getOut();
-    out.print(ReportOutput.render(report, options.format));
+    out.print(printed.get());
     out.flush();
     if (root.terminal && !options.quiet) {
       err.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));

@@ -3,6 +3,8 @@ package dev.oversold.report.rendering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,23 @@ final class NumbersTest {
     } finally {
       Locale.setDefault(saved);
     }
+  }
+
+  @Test
+  void negativeZero_matchesTheRegexItReplaced() {
+    // The independent side is the regex Numbers.fixed used before (-0(\.0*)?), over the
+    // strings String.format gives near zero and hand-picked near misses.
+    List<String> texts = new ArrayList<>(List.of("-0", "-0.", "-0.0", "-0.000", "0", "0.0", ""));
+    texts.addAll(List.of("-", "-00", "-0.01", "-0.10", "-0,0", "-0.0-", "--0.0", "-1", "-0x"));
+    for (double v : new double[] {-0.0, -1e-9, -0.004, -0.005, -0.05, -0.5, -1, 0.0, 0.004}) {
+      for (int decimals = 0; decimals <= 4; decimals++) {
+        texts.add(String.format(Locale.ROOT, "%." + decimals + "f", v));
+      }
+    }
+    for (String text : texts) {
+      assertEquals(text.matches("-0(\\.0*)?"), Numbers.isNegativeZero(text), text);
+    }
+    assertEquals("0.00", Numbers.fixed(-0.004, 2));
+    assertEquals("-0.01", Numbers.fixed(-0.005, 2));
   }
 }
