@@ -312,6 +312,16 @@ public final class SharedCapacity {
 
   /** Classifies every busy share from a full water-filling pass (entering saturation). */
   private void classify() {
+    classify(true);
+  }
+
+  /**
+   * Classifies every busy share from a full water-filling pass, then settles.
+   *
+   * @param mayReclassify whether settling may fall back to another full classification; false when
+   *     this one is itself that fallback
+   */
+  private void classify(boolean mayReclassify) {
     if (classified) {
       declassify();
     }
@@ -333,7 +343,7 @@ public final class SharedCapacity {
       setKeys(share);
       place(share, modeAt(share, lambda));
     }
-    settle();
+    settle(mayReclassify);
   }
 
   private static int modeAt(Share share, double lambda) {
@@ -427,10 +437,25 @@ public final class SharedCapacity {
    * needed. A pathological sequence falls back to a full classification.
    */
   private void settle() {
+    settle(true);
+  }
+
+  /**
+   * {@link #settle()}; when even the full classification it falls back to cannot settle, the level
+   * is published as it stands. Only a tie does that: a share whose key equals the level to the last
+   * bit moves the level across its key by one rounding step each way it is moved (a 0.2 ceiling at
+   * weight 6 against 0.6 / 18 and 0.4 / 12), so it would flip between its pin and the free class
+   * for ever; at a tie both classes give it the same rate.
+   */
+  private void settle(boolean mayReclassify) {
     int limit = 2 * activeCount + 8;
     for (int moves = 0; ; moves++) {
       if (moves > limit) {
-        classify();
+        if (mayReclassify) {
+          classify(false);
+        } else {
+          publishLevel(candidateLevel());
+        }
         return;
       }
       double candidate = candidateLevel();

@@ -30,6 +30,35 @@ final class ShareTest {
   }
 
   @Test
+  void aShareWhoseCapTiesTheLevel_settlesInsteadOfFlippingForEver() {
+    // 3 cores. b (weight 1000, cap 2.4) is pinned at its cap; a (weight 6, cap 0.2) and c (weight
+    // 12, no cap) share the rest by weight. By hand the level is (3 - 2.4) / 18 = 1/30 and a's cap
+    // per weight is 0.2 / 6 = 1/30: a tie, so a gets 0.2 pinned or free, and c 3 - 2.4 - 0.2 = 0.4.
+    // In doubles, a free gives (3 - 2.4) / 18 = 0.03333333333333334 > 0.2 / 6 (pin it) and a pinned
+    // gives (3 - 2.6) / 12 = 0.033333333333333326 < 0.2 / 6 (free it): before the fix the pool
+    // moved a back and forth, fell back to a full classification that did the same, and recursed
+    // until the stack overflowed (found by TenantChurnProperties, seed -8059521926062951406).
+    Simulation simulation = new Simulation();
+    SharedCapacity cpu = new SharedCapacity(simulation, "cpu", 3.0);
+    // (weight, floor, cap, one core per job, any number of jobs at once, efficiency 1, per share)
+    Share b = cpu.addShare("b", new ShareSettings(1000, 0, 2.4, 1, Integer.MAX_VALUE, 1, false));
+    Share a = cpu.addShare("a", new ShareSettings(6, 0, 0.2, 1, Integer.MAX_VALUE, 1, false));
+    Share c =
+        cpu.addShare(
+            "c",
+            new ShareSettings(12, 0, Double.POSITIVE_INFINITY, 1, Integer.MAX_VALUE, 1, false));
+    for (int i = 0; i < 3; i++) {
+      b.submit(100, job -> {});
+      c.submit(100, job -> {});
+    }
+    a.submit(100, job -> {});
+    assertEquals(2.4, b.allocation(), 1e-9);
+    assertEquals(0.2, a.allocation(), 1e-9);
+    assertEquals(0.4, c.allocation(), 1e-9);
+    cpu.checkInvariants();
+  }
+
+  @Test
   void share_withOneVcpuCannotUseTwoCores() {
     // 2 cores, a 1-vCPU share with two 1-s jobs: one core shared by both jobs -> both end at 2 s.
     Simulation simulation = new Simulation();
