@@ -112,9 +112,7 @@ final class EventQueue {
       int last = slots[size];
       long time = times[size];
       long sequence = sequences[size];
-      if (index == 0) {
-        refillRoot(last, time, sequence);
-      } else if (before(time, sequence, (index - 1) / ARITY)) {
+      if (index > 0 && before(time, sequence, (index - 1) / ARITY)) {
         siftUp(index, last, time, sequence);
       } else {
         siftDown(index, last, time, sequence);
@@ -154,38 +152,6 @@ final class EventQueue {
       at = parent;
     }
     place(at, slot, time, sequence);
-  }
-
-  /**
-   * Fills the emptied root with {@code slot}'s entry (the heap's former last one): the hole goes
-   * down to a leaf along the smallest children, each moving up a level, and the entry then rises
-   * from that leaf to its place. The last entry almost always belongs near the bottom, so this
-   * spends a few comparisons on the way back up instead of one at every level on the way down
-   * (Floyd's bottom-up deletion; any correct heap pops the same order, since keys are unique).
-   */
-  private void refillRoot(int slot, long time, long sequence) {
-    int at = 0;
-    while (true) {
-      int first = ARITY * at + 1;
-      if (first >= size) {
-        break;
-      }
-      int last = Math.min(first + ARITY, size);
-      int child = first;
-      long childTime = times[first];
-      long childSequence = sequences[first];
-      for (int c = first + 1; c < last; c++) {
-        long t = times[c];
-        if (t < childTime || (t == childTime && sequences[c] < childSequence)) {
-          child = c;
-          childTime = t;
-          childSequence = sequences[c];
-        }
-      }
-      place(at, slots[child], childTime, childSequence);
-      at = child;
-    }
-    siftUp(at, slot, time, sequence);
   }
 
   /**
