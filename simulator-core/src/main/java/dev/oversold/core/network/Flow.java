@@ -1,5 +1,7 @@
 package dev.oversold.core.network;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stream of frames that a queueing discipline tells apart (fq_codel hashes the 5-tuple; a shaped
  * host puts each tenant in its own HTB class). Counts what became of its frames.
@@ -9,6 +11,15 @@ public final class Flow {
   private long delivered;
   private long dropped;
   private long deliveredBytes;
+
+  /**
+   * The fq_codel qdisc that last queued this flow's frames and its queue for the flow, so that the
+   * next frame finds it with two field loads instead of a hash-map lookup (fq_codel keeps a flow's
+   * queue for the qdisc's lifetime; a flow through another qdisc falls back to that qdisc's map).
+   */
+  @Nullable Object fqOwner;
+
+  @Nullable Object fqQueue;
 
   public Flow(String name) {
     this.name = name;

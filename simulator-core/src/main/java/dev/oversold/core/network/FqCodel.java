@@ -116,7 +116,15 @@ public final class FqCodel implements Qdisc {
 
   @Override
   public boolean enqueue(Frame frame, long now) {
-    FlowQueue queue = queues.computeIfAbsent(frame.flow(), f -> new FlowQueue());
+    Flow flow = frame.flow();
+    FlowQueue queue;
+    if (flow.fqOwner == this && flow.fqQueue instanceof FlowQueue known) {
+      queue = known; // this qdisc's queue for the flow, found without hashing (queues never leave)
+    } else {
+      queue = queues.computeIfAbsent(flow, f -> new FlowQueue());
+      flow.fqOwner = this;
+      flow.fqQueue = queue;
+    }
     while (backlog + frame.packets() > limit) {
       // Over the limit fq_codel drops from the flow with the largest backlog, not the newcomer.
       FlowQueue fattest = queue;

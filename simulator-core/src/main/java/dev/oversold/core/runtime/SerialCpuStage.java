@@ -1,7 +1,9 @@
 package dev.oversold.core.runtime;
 
+import dev.oversold.core.sharing.JobListener;
 import dev.oversold.core.sharing.Share;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One host thread that handles a disk's requests one at a time, in arrival order: QEMU's iothread
@@ -15,6 +17,8 @@ final class SerialCpuStage {
   private final double secondsPerRequest;
   private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
   private boolean busy;
+  private @Nullable Runnable inService;
+  private final JobListener served = job -> served();
 
   /**
    * @param secondsPerRequest reference-core-seconds of CPU per request
@@ -26,9 +30,11 @@ final class SerialCpuStage {
 
   /** Runs {@code next} once the thread has spent its CPU on this request. */
   void pass(Runnable next) {
-    waiting.addLast(next);
-    if (!busy) {
-      start();
+    if (busy) {
+      waiting.addLast(next);
+    } else {
+      // An idle thread has nothing waiting (it goes idle only when the queue is empty).
+      serve(next);
     }
   }
 
@@ -38,13 +44,26 @@ final class SerialCpuStage {
       busy = false;
       return;
     }
+    serve(next);
+  }
+
+  /**
+   * Spends the request's CPU. One request is in service at a time, so its continuation sits in a
+   * field and one listener serves every job (no closure per request).
+   */
+  private void serve(Runnable next) {
     busy = true;
-    cpu.submit(
-        secondsPerRequest,
-        job -> {
-          next.run();
-          start();
-        });
+    inService = next;
+    cpu.submit(secondsPerRequest, served);
+  }
+
+  private void served() {
+    Runnable next = inService;
+    inService = null;
+    if (next != null) {
+      next.run();
+    }
+    start();
   }
 
   /** Requests waiting for or in the thread. */

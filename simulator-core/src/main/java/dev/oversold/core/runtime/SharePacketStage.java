@@ -3,9 +3,11 @@ package dev.oversold.core.runtime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.network.Frame;
 import dev.oversold.core.network.PacketStage;
+import dev.oversold.core.sharing.JobListener;
 import dev.oversold.core.sharing.Share;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A per-packet stage whose CPU is a share of the host's cores (the host kernel's softirq, dom0, a
@@ -28,6 +30,9 @@ final class SharePacketStage implements PacketStage {
   private final ArrayDeque<Consumer<Frame>> continuations = new ArrayDeque<>();
   private int queued;
   private boolean busy;
+  private @Nullable Frame inService;
+  private @Nullable Consumer<Frame> inServiceNext;
+  private final JobListener served = job -> served();
   private long processed;
 
   /**
@@ -65,19 +70,29 @@ final class SharePacketStage implements PacketStage {
     Frame frame = backlog.pollFirst();
     Consumer<Frame> next = continuations.pollFirst();
     busy = true;
-    cpu.submit(
-        frame.packets() * secondsPerPacket,
-        job -> {
-          busy = false;
-          queued -= frame.packets();
-          processed += frame.packets();
-          if (latencyNanos > 0) {
-            simulation.scheduleAfter(latencyNanos, () -> next.accept(frame));
-          } else {
-            next.accept(frame);
-          }
-          start();
-        });
+    // One batch is in service at a time: it waits in fields and one listener serves every job
+    // (no closure per batch).
+    inService = frame;
+    inServiceNext = next;
+    cpu.submit(frame.packets() * secondsPerPacket, served);
+  }
+
+  private void served() {
+    Frame frame = inService;
+    Consumer<Frame> next = inServiceNext;
+    inService = null;
+    inServiceNext = null;
+    busy = false;
+    if (frame != null && next != null) {
+      queued -= frame.packets();
+      processed += frame.packets();
+      if (latencyNanos > 0) {
+        simulation.scheduleAfter(latencyNanos, () -> next.accept(frame));
+      } else {
+        next.accept(frame);
+      }
+    }
+    start();
   }
 
   /** Packets processed. */

@@ -468,9 +468,15 @@ public final class Share {
     Job first = jobs.poll();
     // Jobs whose targets are equal up to rounding finish in the same event, in submission order.
     double tolerance = 1e-12 * Math.max(1.0, Math.abs(virtualTime));
+    Job next = jobs.peek();
+    if (next == null || next.finishVirtualTime > virtualTime + tolerance) {
+      // One job done, the usual case: no array for it (an allocation per CPU job otherwise).
+      afterJobsLeft();
+      first.listener.completed(first);
+      return;
+    }
     int count = 1;
     Job[] done = {first, null, null, null};
-    Job next;
     while ((next = jobs.peek()) != null && next.finishVirtualTime <= virtualTime + tolerance) {
       if (count == done.length) {
         done = java.util.Arrays.copyOf(done, count * 2);

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host's block device behind its I/O scheduler: the one place where bytes become device time.
@@ -36,6 +37,9 @@ public final class BlockDevice {
   private int dispatched;
   private int busyUnits;
   private boolean channelBusy;
+  private @Nullable BlockRequest inChannel;
+  private @Nullable EventHandle channelEvent;
+  private final Runnable channelAction = this::channelDone;
   private EventHandle retry;
   private long retryTime = Long.MAX_VALUE;
   private final Runnable retryAction = this::retryDispatch;
@@ -167,7 +171,24 @@ public final class BlockDevice {
     channelBusy = true;
     long transfer = service.transferNanos(request);
     request.served(transfer);
-    simulation.schedule(now + transfer, () -> transferred(request));
+    // One transfer at a time: its request waits in a field and one event is queued again for each
+    // (rescheduling an event that has run takes a fresh sequence number, as scheduling a new one
+    // would, so the order of events is the same).
+    inChannel = request;
+    EventHandle event = channelEvent;
+    if (event == null) {
+      channelEvent = simulation.schedule(now + transfer, channelAction);
+    } else {
+      simulation.reschedule(event, now + transfer);
+    }
+  }
+
+  private void channelDone() {
+    BlockRequest request = inChannel;
+    inChannel = null;
+    if (request != null) {
+      transferred(request);
+    }
   }
 
   private void transferred(BlockRequest request) {
