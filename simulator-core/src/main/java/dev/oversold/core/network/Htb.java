@@ -3,9 +3,9 @@ package dev.oversold.core.network;
 import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.SimTime;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -116,8 +116,14 @@ public final class Htb implements Qdisc {
 
   private final Map<Flow, HtbClass> classes = new HashMap<>();
 
-  /** Classes with packets queued, in classid (added) order. */
-  private final TreeMap<Integer, HtbClass> active = new TreeMap<>();
+  /**
+   * Classes with packets queued, sorted by classid (added) order, in {@code [0, activeCount)}. A
+   * sorted array, not a tree: a dequeue scans it from the level's pointer and wraps, with no view,
+   * iterator or boxed key per packet; a class joins or leaves it in one array copy.
+   */
+  private HtbClass[] active = new HtbClass[8];
+
+  private int activeCount;
 
   /** Each level's DRR pointer: the order of the class whose turn it is (or the next one). */
   private final int[] pointer = new int[2];
@@ -153,7 +159,7 @@ public final class Htb implements Qdisc {
     if (!c.listed) {
       c.listed = true;
       c.refill(now);
-      active.put(c.order, c);
+      activate(c);
     }
     return true;
   }
@@ -195,9 +201,44 @@ public final class Htb implements Qdisc {
     backlog -= count;
     if (chosen.frames.isEmpty()) {
       chosen.listed = false;
-      active.remove(chosen.order);
+      deactivate(chosen);
     }
     return frame;
+  }
+
+  /**
+   * Index of the first active class whose order is at least {@code order} ({@code activeCount} if
+   * none).
+   */
+  private int firstAtOrAfter(int order) {
+    int low = 0;
+    int high = activeCount;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (active[middle].order < order) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  private void activate(HtbClass c) {
+    if (activeCount == active.length) {
+      active = Arrays.copyOf(active, 2 * activeCount);
+    }
+    int at = firstAtOrAfter(c.order);
+    System.arraycopy(active, at, active, at + 1, activeCount - at);
+    active[at] = c;
+    activeCount++;
+  }
+
+  private void deactivate(HtbClass c) {
+    int at = firstAtOrAfter(c.order);
+    System.arraycopy(active, at + 1, active, at, activeCount - at - 1);
+    activeCount--;
+    active[activeCount] = null;
   }
 
   /**
@@ -206,13 +247,15 @@ public final class Htb implements Qdisc {
    * borrow).
    */
   private @Nullable HtbClass pick(long now, int level) {
-    HtbClass found = firstEligible(active.tailMap(pointer[level], true), now, level);
-    return found != null ? found : firstEligible(active.headMap(pointer[level], false), now, level);
+    int start = firstAtOrAfter(pointer[level]);
+    HtbClass found = firstEligible(start, activeCount, now, level);
+    return found != null ? found : firstEligible(0, start, now, level);
   }
 
-  private static @Nullable HtbClass firstEligible(
-      Map<Integer, HtbClass> candidates, long now, int level) {
-    for (HtbClass c : candidates.values()) {
+  /** The first class in {@code active[from, to)} that may send at {@code level}, refilled now. */
+  private @Nullable HtbClass firstEligible(int from, int to, long now, int level) {
+    for (int i = from; i < to; i++) {
+      HtbClass c = active[i];
       c.refill(now);
       long size = c.size();
       if (level == OWN ? c.tokens >= size : c.ceilTokens >= size) {
@@ -225,7 +268,8 @@ public final class Htb implements Qdisc {
   @Override
   public long readyAt(long now) {
     long earliest = Long.MAX_VALUE;
-    for (HtbClass c : active.values()) {
+    for (int i = 0; i < activeCount; i++) {
+      HtbClass c = active[i];
       c.refill(now);
       earliest = Math.min(earliest, c.ceilReadyAt(now));
     }

@@ -1,0 +1,219 @@
+package dev.oversold.core.network;
+
+// Htb as it was with its active classes in a TreeMap (views, an iterator and boxed keys on every
+// dequeue), before they moved to a sorted array: the independent side of HtbEquivalenceProperties.
+// Unchanged apart from its name; it uses Htb's ClassSpec and quantum.
+
+import com.google.common.base.Preconditions;
+import dev.oversold.core.engine.SimTime;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code htb} with one class per shaped sender under the link (net/sched/sch_htb.c, as `tc` sets it
+ * up for per-tenant shaping): each class has a guaranteed {@code rate} and may borrow up to its
+ * {@code ceil} when the link has room. Token buckets in bytes, refilled at rate and ceil up to one
+ * burst each, decide: classes with rate tokens send first, then classes that can still borrow, up
+ * to their ceil. A flood in one class can take spare capacity but never another class's guaranteed
+ * rate. Frames of a flow without a class are dropped; each class queues at most {@code limit}
+ * packets (pfifo, tail drop).
+ *
+ * <p>Among the classes that may send at one level (on their own rate, or borrowing) HTB serves
+ * deficit round robin by bytes, as {@code htb_dequeue_tree} does: the class at the level's pointer
+ * sends a packet and its deficit for that level drops by the packet's bytes; once the deficit is
+ * negative it gains the class's quantum and the pointer moves to the next class in classid order
+ * (here: the order classes were added). So each class sends about one quantum of bytes per turn,
+ * whatever its packet size, and spare capacity is lent in proportion to the quanta. The quantum is
+ * rate / r2q with r2q = 10 (tc's default), clamped to [1,000, 200,000] bytes as {@code
+ * htb_change_class} does when no quantum is given (it warns "quantum of class is small/big").
+ * Deficits start at 0 and persist while a class is idle, as in sch_htb.
+ */
+final class LegacyHtb implements Qdisc {
+  /**
+   * The DRR levels this flat tree has: 0 = on the class's own rate, 1 = borrowing from the root.
+   */
+  private static final int OWN = 0;
+
+  private static final int BORROW = 1;
+
+  private static final class HtbClass {
+    final Htb.ClassSpec spec;
+    final int order;
+    final long quantum;
+    final long[] deficit = new long[2];
+    final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    int queued;
+    double tokens;
+    double ceilTokens;
+    long updated;
+    boolean listed;
+
+    HtbClass(Htb.ClassSpec spec, int order) {
+      this.spec = spec;
+      this.order = order;
+      this.quantum = Htb.quantum(spec.rateBytesPerSecond());
+      this.tokens = spec.burstBytes();
+      this.ceilTokens = spec.burstBytes();
+    }
+
+    void refill(long now) {
+      double seconds = (now - updated) / 1e9;
+      tokens = Math.min(spec.burstBytes(), tokens + seconds * spec.rateBytesPerSecond());
+      ceilTokens = Math.min(spec.burstBytes(), ceilTokens + seconds * spec.ceilBytesPerSecond());
+      updated = now;
+    }
+
+    /** Bytes of one packet of the head frame as HTB counts it (packet + Ethernet header). */
+    long size() {
+      return frames.getFirst().payloadBytes() + 14L;
+    }
+
+    /**
+     * Packets of the head batch sent now: at least one; no more than the bucket pays for, the ring
+     * takes, or the class's DRR turn at {@code level} allows (packets are sent while the deficit is
+     * not negative, so floor(deficit / size) + 1).
+     */
+    int affordable(double bucket, int maxFrames, int level) {
+      Frame head = frames.getFirst();
+      long n = Math.max(1, (long) (bucket / size()));
+      long fit = Math.max(1, maxFrames / head.framesPerPacket());
+      long turn = Math.max(0, deficit[level]) / size() + 1;
+      return (int) Math.min(Math.min(Math.min(n, fit), turn), head.packets());
+    }
+
+    /** When the head frame fits in the ceil bucket (it can then at least borrow). */
+    long ceilReadyAt(long now) {
+      double missing = size() - ceilTokens;
+      return missing <= 0
+          ? now
+          : SimTime.plus(now, (long) Math.ceil(missing / spec.ceilBytesPerSecond() * 1e9));
+    }
+  }
+
+  private final Map<Flow, HtbClass> classes = new HashMap<>();
+
+  /** Classes with packets queued, in classid (added) order. */
+  private final TreeMap<Integer, HtbClass> active = new TreeMap<>();
+
+  /** Each level's DRR pointer: the order of the class whose turn it is (or the next one). */
+  private final int[] pointer = new int[2];
+
+  private final int limit;
+  private int backlog;
+
+  /**
+   * @param limit packets each class may queue
+   */
+  LegacyHtb(int limit) {
+    Preconditions.checkArgument(limit >= 1, "queue length must be at least 1: %s", limit);
+    this.limit = limit;
+  }
+
+  /** Gives {@code flow} its own class. */
+  public void addClass(Flow flow, Htb.ClassSpec spec) {
+    classes.put(flow, new HtbClass(spec, classes.size()));
+  }
+
+  @Override
+  public boolean enqueue(Frame frame, long now) {
+    HtbClass c = classes.get(frame.flow());
+    if (c == null || c.queued >= limit) {
+      return false;
+    }
+    if (c.queued + frame.packets() > limit) {
+      frame.take(c.queued + frame.packets() - limit).drop();
+    }
+    c.frames.addLast(frame);
+    c.queued += frame.packets();
+    backlog += frame.packets();
+    if (!c.listed) {
+      c.listed = true;
+      c.refill(now);
+      active.put(c.order, c);
+    }
+    return true;
+  }
+
+  @Override
+  public Frame dequeue(long now, Consumer<Frame> dropped, int maxFrames) {
+    int level = OWN;
+    HtbClass chosen = pick(now, OWN);
+    if (chosen == null) {
+      level = BORROW;
+      chosen = pick(now, BORROW);
+    }
+    if (chosen == null) {
+      return null;
+    }
+    pointer[level] = chosen.order;
+    int count =
+        chosen.affordable(level == OWN ? chosen.tokens : chosen.ceilTokens, maxFrames, level);
+    long size = chosen.size() * count;
+    // htb_charge_class: a class sending on its own rate pays rate and ceil tokens; a class that
+    // borrows pays only its ceil (the rate tokens are the lender's), so borrowing never eats into
+    // its own guaranteed rate.
+    if (level == OWN) {
+      chosen.tokens -= size;
+    }
+    chosen.ceilTokens -= size;
+    chosen.deficit[level] -= size;
+    if (chosen.deficit[level] < 0) {
+      // The turn is over: the class gains its quantum and the pointer moves on.
+      chosen.deficit[level] += chosen.quantum;
+      pointer[level] = chosen.order + 1;
+    }
+    Frame head = chosen.frames.getFirst();
+    Frame frame = count < head.packets() ? head.take(count) : head;
+    if (frame == head) {
+      chosen.frames.pollFirst();
+    }
+    chosen.queued -= count;
+    backlog -= count;
+    if (chosen.frames.isEmpty()) {
+      chosen.listed = false;
+      active.remove(chosen.order);
+    }
+    return frame;
+  }
+
+  /**
+   * The class whose turn it is at {@code level}: the first active class, from the level's pointer
+   * on in classid order and wrapping, that may send (rate tokens for its own level, ceil tokens to
+   * borrow).
+   */
+  private @Nullable HtbClass pick(long now, int level) {
+    HtbClass found = firstEligible(active.tailMap(pointer[level], true), now, level);
+    return found != null ? found : firstEligible(active.headMap(pointer[level], false), now, level);
+  }
+
+  private static @Nullable HtbClass firstEligible(
+      Map<Integer, HtbClass> candidates, long now, int level) {
+    for (HtbClass c : candidates.values()) {
+      c.refill(now);
+      long size = c.size();
+      if (level == OWN ? c.tokens >= size : c.ceilTokens >= size) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public long readyAt(long now) {
+    long earliest = Long.MAX_VALUE;
+    for (HtbClass c : active.values()) {
+      c.refill(now);
+      earliest = Math.min(earliest, c.ceilReadyAt(now));
+    }
+    return earliest;
+  }
+
+  @Override
+  public int backlog() {
+    return backlog;
+  }
+}
