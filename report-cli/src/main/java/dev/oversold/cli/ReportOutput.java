@@ -44,10 +44,9 @@ final class ReportOutput {
     files.put(
         chosen.fileName(),
         out -> {
-          StringWriter text = new StringWriter();
-          chosen.write(report, text);
-          printed.set(text.toString());
-          out.write(printed.get());
+          String text = render(report, format);
+          printed.set(text);
+          out.write(text);
         });
     return files;
   }

@@ -17,9 +17,9 @@ public final class Flow {
    * next frame finds it with two field loads instead of a hash-map lookup (fq_codel keeps a flow's
    * queue for the qdisc's lifetime; a flow through another qdisc falls back to that qdisc's map).
    */
-  @Nullable Object fqOwner;
+  @Nullable FqCodel fqOwner;
 
-  @Nullable Object fqQueue;
+  FqCodel.@Nullable FlowQueue fqQueue;
 
   public Flow(String name) {
     this.name = name;

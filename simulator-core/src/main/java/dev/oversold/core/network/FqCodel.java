@@ -37,7 +37,7 @@ public final class FqCodel implements Qdisc {
     this.quantum = mtu + 14;
   }
 
-  private final class FlowQueue {
+  final class FlowQueue {
     final ArrayDeque<Frame> frames = new ArrayDeque<>();
     long bytes;
     long deficit;
@@ -118,7 +118,8 @@ public final class FqCodel implements Qdisc {
   public boolean enqueue(Frame frame, long now) {
     Flow flow = frame.flow();
     FlowQueue queue;
-    if (flow.fqOwner == this && flow.fqQueue instanceof FlowQueue known) {
+    FlowQueue known = flow.fqQueue;
+    if (flow.fqOwner == this && known != null) {
       queue = known; // this qdisc's queue for the flow, found without hashing (queues never leave)
     } else {
       queue = queues.computeIfAbsent(flow, f -> new FlowQueue());
