@@ -345,7 +345,7 @@ final class ScenarioProblemsTest {
     assertEquals(
         List.of(
             "s.yaml:8:16: hosts[0].options.dom0-mem: unknown option of xen 'dom0-mem' (did you mean"
-                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, netback-cpu, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
+                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, blkif-ring, netback-cpu, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
         problems);
   }
 
@@ -444,6 +444,38 @@ final class ScenarioProblemsTest {
                 "memory: { ram: 32GiB }",
                 "memory: { ram: 32GiB }\n    options: { dirty-throttling: 2.6.18 }"));
     assertEquals(0.0, chosen.hosts().get(0).options().values().get("dirty-throttling"));
+  }
+
+  // Issue 13: Xen 3.0's one-page block ring is a host option of Xen only.
+  @Test
+  void blkifRing_unknownNameOrNotXen_isRefusedAtTheKey_andANameKeepsItsIndex() throws Exception {
+    String xen = MINIMAL.replace("platform: kvm", "platform: xen");
+    List<String> problems =
+        problems(
+            xen.replace(
+                "memory: { ram: 32GiB }",
+                "memory: { ram: 32GiB }\n    options: { blkif-ring: xen-2.0 }"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:8:28: hosts[0].options.blkif-ring: 'xen-2.0'")
+            && problems.get(0).contains("none, xen-3.0"),
+        problems.get(0));
+    List<String> onKvm =
+        problems(
+            MINIMAL.replace(
+                "memory: { ram: 32GiB }",
+                "memory: { ram: 32GiB }\n    options: { blkif-ring: xen-3.0 }"));
+    assertEquals(1, onKvm.size(), onKvm.toString());
+    assertTrue(
+        onKvm.get(0).startsWith("s.yaml:8:16: hosts[0].options.blkif-ring: unknown option"),
+        onKvm.get(0));
+    // none, xen-3.0 are kept as 0, 1.
+    Scenario chosen =
+        parse(
+            xen.replace(
+                "memory: { ram: 32GiB }",
+                "memory: { ram: 32GiB }\n    options: { blkif-ring: xen-3.0 }"));
+    assertEquals(1.0, chosen.hosts().get(0).options().values().get("blkif-ring"));
   }
 
   @Test

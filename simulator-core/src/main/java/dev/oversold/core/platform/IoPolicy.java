@@ -102,6 +102,15 @@ public interface IoPolicy {
     return DirtyThrottling.MODERN;
   }
 
+  /**
+   * Whether each guest's disk requests cross a one-page Xen block ring ({@code
+   * dev.oversold.core.storage.BlkifRing}: 32 requests of at most 44 KiB at once) before the
+   * backend. False by default: no ring, every request reaches the backend whole and at once.
+   */
+  default boolean onePageBlockRing(HostSpec host) {
+    return false;
+  }
+
   /** Host options this policy reads. */
   default List<Knob> hostOptions() {
     return List.of();

@@ -159,6 +159,50 @@ final class TenantStorageTest {
   }
 
   @Test
+  void xen30Ring_holdsAGuestTo32RequestsOf44KiB() {
+    // blkif-ring xen-3.0: a 4 MiB sequential read crosses as ceil(4,194,304 / 45,056) = 94 ring
+    // requests (93 of 44 KiB and one of 4,096 B), at most 32 at once. Each costs blkback 15 us of
+    // dom0 CPU (one request at a time), then moves over the 100 MB/s channel without positioning
+    // (sequential): 450,560 ns for 44 KiB, 40,960 ns for the last. The channel is the bottleneck
+    // (450,560 ns against 15,000 ns), so request k completes at 15,000 + k x 450,560 ns.
+    // - at 400 us blkback has passed requests 1..26 (the 26th at 390 us, the 27th at 405 us): 26
+    //   in the device, where without the ring the whole read would be 1 request;
+    // - at 10 ms, 22 have completed (15,000 + 22 x 450,560 = 9,927,320 ns; the 23rd at
+    //   10,377,880): 32 + 22 = 54 handed to blkback, 32 on the ring, 40 waiting in the guest;
+    // - the read ends with the last request: 15,000 + 93 x 450,560 + 40,960 = 41,958,040 ns, as
+    //   without the ring (the channel never idles), but the device served 94 requests, not the 8
+    //   512 KiB chunks of the whole read.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var ring = java.util.Objects.requireNonNull(hosts.tenant(0).storage().ring());
+    var device = hosts.host.storage().device();
+    long[] doneAt = {-1};
+    hosts.tenant(0).disk().io(1, 4L << 20, false, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(400 * SimTime.MICROSECOND);
+    assertEquals(26, device.inSystem());
+    assertEquals(32, ring.inFlight());
+    hosts.simulation.runUntil(10 * SimTime.MILLISECOND);
+    assertEquals(22, ring.completed());
+    assertEquals(32, ring.inFlight());
+    assertEquals(40, ring.waiting());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(41_958_040, doneAt[0]);
+    assertEquals(94, device.deviceRequests());
+    assertEquals(4L << 20, ring.bytesCompleted());
+  }
+
+  @Test
+  void xenWithoutTheRingOption_hasNoRing() {
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of()),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    assertEquals(null, hosts.tenant(0).storage().ring());
+  }
+
+  @Test
   void kvmGuestIo_crossesTheVmsIothreadBeforeTheDevice() {
     // QEMU iothread: io-cpu 21,658 ns per request (the default), then the read.
     Hosts hosts =

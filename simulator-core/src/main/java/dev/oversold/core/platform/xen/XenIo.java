@@ -30,6 +30,28 @@ public final class XenIo implements IoPolicy {
           "dom0 CPU per guest disk operation in blkback (assumption: 15 us, grant copy + event"
               + " channel)");
 
+  /** The names {@code options.blkif-ring} accepts, in the order of their index. */
+  public static final List<String> BLKIF_RING_NAMES = List.of("none", "xen-3.0");
+
+  /**
+   * The guest's block ring in front of blkback. {@code xen-3.0}: the interface of Xen 3.0 and its
+   * 2.6.16/2.6.18-xen guests, one shared page of 32 requests (BLK_RING_SIZE, io/ring.h) of at most
+   * 11 segments of 4 KiB (BLKIF_MAX_SEGMENTS_PER_REQUEST, io/blkif.h): a guest has at most 32
+   * requests of 44 KiB in dom0, and a larger I/O crosses as several. {@code none} (default): not
+   * modelled, every request reaches blkback whole and at once (later guests negotiate indirect
+   * descriptors and larger rings, which this model does not size).
+   */
+  public static final Knob BLKIF_RING =
+      Knob.choice(
+          "blkif-ring",
+          BLKIF_RING_NAMES,
+          "none",
+          "the guest's block ring in front of blkback: xen-3.0 (one shared page, 32 requests of at"
+              + " most 11 segments of 4 KiB: BLK_RING_SIZE and BLKIF_MAX_SEGMENTS_PER_REQUEST in"
+              + " xen/include/public/io/ring.h, blkif.h; a larger I/O crosses as several requests,"
+              + " a full ring holds the rest in the guest) or none (not modelled: every request"
+              + " reaches blkback whole and at once); default none");
+
   /** dom0's NIC qdisc: dom0 runs a modern distribution, so fq_codel as on KVM hosts. */
   public static final Knob QDISC =
       NetworkKnobs.qdisc(
@@ -110,8 +132,14 @@ public final class XenIo implements IoPolicy {
   }
 
   @Override
+  public boolean onePageBlockRing(HostSpec host) {
+    return host.options().get(BLKIF_RING) == BLKIF_RING_NAMES.indexOf("xen-3.0");
+  }
+
+  @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(BLKBACK_CPU, NETBACK_CPU), NetworkKnobs.stackOptions(QDISC));
+    return Platform.knobs(
+        List.of(BLKBACK_CPU, BLKIF_RING, NETBACK_CPU), NetworkKnobs.stackOptions(QDISC));
   }
 
   @Override

@@ -1,0 +1,156 @@
+package dev.oversold.core.storage;
+
+import com.google.common.base.Preconditions;
+import java.util.ArrayDeque;
+
+/**
+ * A Xen guest's block ring (blkif): the one shared page through which blkfront hands requests to
+ * blkback in dom0. It holds a fixed number of requests at once, and each request names at most a
+ * fixed number of 4 KiB segments, so a larger I/O of the guest crosses it as several ring requests,
+ * each taking a slot until blkback has completed it and put its response on the ring. A request
+ * that finds the ring full waits in the guest (blkfront stops its queue: {@code blk_stop_queue} in
+ * {@code do_blkif_request}, drivers/xen/blkfront/blkfront.c of the 2.6.16/2.6.18-xen trees) and
+ * takes the next free slot in order.
+ *
+ * <p>Sizes of Xen 3.0's interface (xen/include/public/io/blkif.h, io/ring.h): {@code
+ * BLKIF_MAX_SEGMENTS_PER_REQUEST} = 11 segments of a page each, so 44 KiB a request; {@code
+ * BLK_RING_SIZE} = {@code __RING_SIZE} of one 4,096 B page, (4,096 - 64 B of ring header) / 112 B a
+ * request entry (the union with the response) = 36, rounded down to a power of two: 32.
+ *
+ * <p>The ring only counts: what a ring request does in dom0 (blkback's CPU, the device) is the
+ * business of the {@link Backend} the I/O names, which calls back once per ring request when it has
+ * completed.
+ */
+public final class BlkifRing {
+  /** Xen 3.0's {@code BLK_RING_SIZE}: requests on a one-page ring. */
+  public static final int ONE_PAGE_SLOTS = 32;
+
+  /** Xen 3.0's {@code BLKIF_MAX_SEGMENTS_PER_REQUEST} x 4 KiB: bytes one ring request moves. */
+  public static final long ONE_PAGE_MAX_REQUEST_BYTES = 11 * 4096L;
+
+  /** What blkback does with one ring request. */
+  public interface Backend {
+    /**
+     * Serves {@code bytes} of the guest's I/O; {@code first} is the I/O's first ring request (the
+     * others continue where the previous one ended). Runs {@code completed} once, when done.
+     */
+    void serve(long bytes, boolean first, Runnable completed);
+  }
+
+  private record Piece(Io io, long bytes, boolean first) {}
+
+  /** One I/O of the guest, done when its last ring request is. */
+  private static final class Io {
+    private long left;
+    private final Backend backend;
+    private final Runnable done;
+
+    Io(long pieces, Backend backend, Runnable done) {
+      this.left = pieces;
+      this.backend = backend;
+      this.done = done;
+    }
+  }
+
+  private final int slots;
+  private final long maxRequestBytes;
+  private final ArrayDeque<Piece> waiting = new ArrayDeque<>();
+  private int inFlight;
+  private long issued;
+  private long completed;
+  private long bytesCompleted;
+
+  /**
+   * @param slots requests the ring holds at once
+   * @param maxRequestBytes bytes one ring request moves at most
+   */
+  public BlkifRing(int slots, long maxRequestBytes) {
+    Preconditions.checkArgument(slots >= 1, "a ring holds at least one request: %s", slots);
+    Preconditions.checkArgument(
+        maxRequestBytes >= 1, "a ring request moves at least one byte: %s", maxRequestBytes);
+    this.slots = slots;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** Xen 3.0's one-page ring: 32 requests of at most 44 KiB. */
+  public static BlkifRing onePage() {
+    return new BlkifRing(ONE_PAGE_SLOTS, ONE_PAGE_MAX_REQUEST_BYTES);
+  }
+
+  /**
+   * Puts an I/O of {@code bytes} on the ring as {@code ceil(bytes / maxRequestBytes)} requests, in
+   * order, each served by {@code backend} once it has a slot; {@code done} runs once, when the last
+   * of them has completed.
+   */
+  public void submit(long bytes, Backend backend, Runnable done) {
+    Preconditions.checkArgument(bytes > 0, "an I/O moves at least one byte: %s", bytes);
+    long pieces = (bytes + maxRequestBytes - 1) / maxRequestBytes;
+    Io io = new Io(pieces, backend, done);
+    for (long i = 0; i < pieces; i++) {
+      long size = Math.min(maxRequestBytes, bytes - i * maxRequestBytes);
+      waiting.addLast(new Piece(io, size, i == 0));
+    }
+    fill();
+  }
+
+  private void fill() {
+    while (inFlight < slots && !waiting.isEmpty()) {
+      Piece piece = waiting.pollFirst();
+      inFlight++;
+      issued++;
+      piece.io().backend.serve(piece.bytes(), piece.first(), () -> completed(piece));
+    }
+  }
+
+  private void completed(Piece piece) {
+    Preconditions.checkState(inFlight > 0, "a ring request completed twice");
+    inFlight--;
+    completed++;
+    bytesCompleted += piece.bytes();
+    Io io = piece.io();
+    // The freed slot goes to the next waiting request before the I/O's owner hears of it, as
+    // blkfront restarts its queue when responses free slots (kick_pending_request_queues).
+    fill();
+    if (--io.left == 0) {
+      io.done.run();
+    }
+  }
+
+  /** Requests on the ring now (handed to the backend, not completed): at most {@link #slots()}. */
+  public int inFlight() {
+    return inFlight;
+  }
+
+  /** Ring requests waiting in the guest for a slot. */
+  public int waiting() {
+    return waiting.size();
+  }
+
+  /** Ring requests handed to the backend so far. */
+  public long issued() {
+    return issued;
+  }
+
+  /** Ring requests completed so far. */
+  public long completed() {
+    return completed;
+  }
+
+  /** Bytes of completed ring requests. */
+  public long bytesCompleted() {
+    return bytesCompleted;
+  }
+
+  public int slots() {
+    return slots;
+  }
+
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  /** Drops every waiting request (the guest was killed); those in flight still count down. */
+  public void clear() {
+    waiting.clear();
+  }
+}

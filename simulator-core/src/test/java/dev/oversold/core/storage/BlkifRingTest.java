@@ -1,0 +1,96 @@
+package dev.oversold.core.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Xen 3.0's one-page ring, with a backend that holds each ring request until told to finish. */
+final class BlkifRingTest {
+  private record Held(long bytes, boolean first, Runnable completed) {}
+
+  private final ArrayDeque<Held> backend = new ArrayDeque<>();
+
+  private void serve(long bytes, boolean first, Runnable completed) {
+    backend.addLast(new Held(bytes, first, completed));
+  }
+
+  @Test
+  void onePage_is32RequestsOf11Pages() {
+    // io/ring.h: (4,096 - 64) / 112 = 36 entries, rounded down to a power of two; blkif.h: 11
+    // segments of 4,096 B.
+    BlkifRing ring = BlkifRing.onePage();
+    assertEquals(32, ring.slots());
+    assertEquals(45_056, ring.maxRequestBytes());
+  }
+
+  @Test
+  void aOneMegabyteWrite_crossesAs24Requests_theLastOf12KiB() {
+    // 1,048,576 / 45,056 = 23.27: 23 requests of 45,056 B and one of 1,048,576 - 23 x 45,056 =
+    // 12,288 B; only the first positions.
+    BlkifRing ring = BlkifRing.onePage();
+    int[] done = {0};
+    ring.submit(1 << 20, this::serve, () -> done[0]++);
+    assertEquals(24, backend.size());
+    List<Held> all = new ArrayList<>(backend);
+    assertEquals(45_056, all.get(0).bytes());
+    assertEquals(12_288, all.get(23).bytes());
+    assertEquals(1, all.stream().filter(Held::first).count());
+    assertEquals(true, all.get(0).first());
+    for (int i = 0; i < 23; i++) {
+      backend.pollFirst().completed().run();
+    }
+    assertEquals(0, done[0]);
+    backend.pollFirst().completed().run();
+    assertEquals(1, done[0]);
+    assertEquals(1 << 20, ring.bytesCompleted());
+  }
+
+  @Test
+  void aFullRing_holdsTheRestInTheGuest_andGivesEachFreedSlotInOrder() {
+    // 4 MiB: 94 requests; 32 go to the backend, 62 wait. Completing the 3rd frees one slot, which
+    // the 33rd takes; a victim's 4 KiB read submitted now is the 95th, behind all 62.
+    BlkifRing ring = BlkifRing.onePage();
+    int[] hogDone = {0};
+    int[] victimDone = {0};
+    ring.submit(4L << 20, this::serve, () -> hogDone[0]++);
+    assertEquals(32, ring.inFlight());
+    assertEquals(62, ring.waiting());
+    ring.submit(4096, this::serve, () -> victimDone[0]++);
+    assertEquals(63, ring.waiting());
+    List<Held> first32 = new ArrayList<>(backend);
+    backend.clear();
+    first32.get(2).completed().run();
+    assertEquals(1, backend.size());
+    assertEquals(45_056, backend.peekFirst().bytes());
+    assertEquals(32, ring.inFlight());
+    assertEquals(33, ring.issued());
+    // Drain everything in order: the victim's read is the last one handed over.
+    for (int i = 0; i < 32; i++) {
+      if (i != 2) {
+        first32.get(i).completed().run();
+      }
+    }
+    Held last = null;
+    while (!backend.isEmpty()) {
+      last = backend.pollFirst();
+      last.completed().run();
+    }
+    assertEquals(4096, last.bytes());
+    assertEquals(1, hogDone[0]);
+    assertEquals(1, victimDone[0]);
+    assertEquals(95, ring.completed());
+  }
+
+  @Test
+  void aRequestCompletedTwice_isRefused() {
+    BlkifRing ring = BlkifRing.onePage();
+    ring.submit(4096, this::serve, () -> {});
+    Runnable completed = backend.pollFirst().completed();
+    completed.run();
+    assertThrows(IllegalStateException.class, completed::run);
+  }
+}
