@@ -161,6 +161,7 @@ final class PlanCommand implements Callable<Integer> {
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
+    refuseSharedGuests(scenario);
     Population family;
     try {
       family =
@@ -244,6 +245,24 @@ final class PlanCommand implements Callable<Integer> {
       err.println("Reports: " + dir.resolve("plan.txt") + ", plan.json, plan.csv, plan.html");
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Planning copies a tenant into guests of its own; a tenant running in another's guest has no
+   * plan of its own to copy, and copying a guest with its guest-mates is not modelled: refused.
+   */
+  private static void refuseSharedGuests(Scenario scenario) throws BadInputException {
+    List<String> sharing =
+        scenario.tenants().stream()
+            .filter(TenantSpec::sharesGuest)
+            .map(t -> t.name() + " (in " + t.guest() + "'s guest)")
+            .toList();
+    if (!sharing.isEmpty()) {
+      throw new BadInputException(
+          "oversold plan does not support tenants that share a guest: "
+              + String.join(", ", sharing)
+              + "; run or compare the scenario, or plan a copy without shares-guest");
+    }
   }
 
   private List<PlatformKind> platformKinds() throws BadInputException {

@@ -42,10 +42,13 @@ final class FaultCost {
   static Map<String, Double> events(HostSpec host, List<TenantSpec> tenants, double duration) {
     MemoryPolicy policy = Platforms.of(host.platform()).memory();
     Map<String, Double> events = new HashMap<>();
-    if (tenants.isEmpty() || policy.admit(host, tenants).isPresent()) {
+    // The platform places guests (a plan shared by several tenants once); each tenant's wants are
+    // then counted against its guest's plan as if it were alone in it (an upper estimate).
+    List<TenantSpec> guests = TenantSpec.onePerGuest(tenants);
+    if (tenants.isEmpty() || policy.admit(host, guests).isPresent()) {
       return events;
     }
-    long reserved = policy.host(host, tenants).reservedBytes();
+    long reserved = policy.host(host, guests).reservedBytes();
     List<Want> wants = new ArrayList<>();
     boolean partitioned = false;
     double hostWanted = 0;

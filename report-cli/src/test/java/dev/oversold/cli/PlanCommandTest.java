@@ -322,4 +322,25 @@ final class PlanCommandTest {
       assertTrue(outcome.err().contains(expected[i]), outcome.err());
     }
   }
+
+  @Test
+  void plan_refusesTenantsThatShareAGuest_withExitTwo() {
+    // matthews-disk-hog's hog-web runs in the hog's guest (shares-guest: hog).
+    CliHarness.Outcome outcome =
+        CliHarness.run(
+            new LoaderScenarioSource(),
+            SimulationEngine.SIMULATOR,
+            "plan",
+            "matthews-disk-hog",
+            "--out",
+            dir.toString());
+    assertEquals(2, outcome.code(), outcome.err());
+    assertTrue(
+        outcome
+            .err()
+            .contains(
+                "oversold plan does not support tenants that share a guest: hog-web (in hog's"
+                    + " guest)"),
+        outcome.err());
+  }
 }

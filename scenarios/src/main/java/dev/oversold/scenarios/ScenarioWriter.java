@@ -66,8 +66,13 @@ public final class ScenarioWriter {
     line(0, "tenants:");
     for (TenantSpec tenant : scenario.tenants()) {
       line(1, "- name: " + quote(tenant.name()));
-      line(2, "host: " + quote(tenant.host()));
-      line(2, "plan: " + quote(tenant.plan().name()));
+      if (tenant.sharesGuest()
+          && scenario.tenants().stream().anyMatch(t -> t.name().equals(tenant.guest()))) {
+        line(2, "shares-guest: " + quote(tenant.guest()));
+      } else {
+        line(2, "host: " + quote(tenant.host()));
+        line(2, "plan: " + quote(tenant.plan().name()));
+      }
       line(2, "workload: " + workload(tenant.workload()));
     }
     line(0, "report:");

@@ -179,6 +179,10 @@ public final class ScenarioConverter {
       }
       String path = "tenants[" + i + "]";
       String host = tenant.host();
+      if (tenant.sharesGuest() != null) {
+        // Its host is its guest's, resolved once every name is known (SharedGuests).
+        continue;
+      }
       if (host == null) {
         if (hostNames.size() == 1) {
           host = hostNames.get(0);
@@ -226,12 +230,14 @@ public final class ScenarioConverter {
       }
     }
     // Second pass: expand names, resolve plans, convert workloads.
-    List<TenantSpec> tenants = new ArrayList<>();
+    List<List<TenantSpec>> defined = new ArrayList<>();
+    List<SharedGuests.Sharing> sharing = new ArrayList<>();
     boolean ok = plansOk;
     int budget = Defaults.MAX_TENANTS;
     for (int i = 0; i < dtos.size(); i++) {
       TenantDto tenant = dtos.get(i);
       String path = "tenants[" + i + "]";
+      defined.add(new ArrayList<>());
       if (tenant == null || tenant.name() == null) {
         ok = false;
         continue;
@@ -268,6 +274,27 @@ public final class ScenarioConverter {
           ok = false;
         }
       }
+      if (tenant.sharesGuest() != null) {
+        if (tenant.plan() != null) {
+          context.errorAtKey(
+              path + ".plan",
+              "a tenant that shares a guest runs on that guest's plan",
+              "shares-guest: " + tenant.sharesGuest() + " without plan");
+          ok = false;
+          continue;
+        }
+        sharing.add(new SharedGuests.Sharing(i, path, names, tenant));
+        continue;
+      }
+      if (tenant.plan() == null) {
+        context.problems.add(
+            context.locate(path),
+            path + ".plan",
+            "missing required key 'plan'",
+            "a plan name, or a plan written inline; or shares-guest: TENANT");
+        ok = false;
+        continue;
+      }
       PlanSpec plan =
           resolvePlan(tenant, path, names.get(0), converted, plans, hostOf[i], platformOf);
       if (plan == null || hostOf[i] == null || tenant.workload() == null) {
@@ -289,9 +316,16 @@ public final class ScenarioConverter {
       boolean inline = tenant.plan() instanceof PlanDto;
       for (String name : names) {
         PlanSpec own = inline ? rename(plan, name) : plan;
-        tenants.add(new TenantSpec(name, hostOf[i], own, workload));
+        defined.get(i).add(new TenantSpec(name, hostOf[i], own, workload));
       }
     }
+    // Third pass: tenants in another's guest take its host and plan.
+    if (!sharing.isEmpty()) {
+      long duration = dto.duration() == null ? -1 : dto.duration().nanos();
+      ok &= new SharedGuests(context, workloads, duration).resolve(sharing, defined);
+    }
+    List<TenantSpec> tenants = new ArrayList<>();
+    defined.forEach(tenants::addAll);
     return ok ? tenants : null;
   }
 

@@ -10,5 +10,16 @@ public record TenantDto(
         String name,
     @Doc(value = "Name of the host it runs on.", byDefault = "the only host, when there is one")
         String host,
-    @Required @Doc("A plan name, or a plan written inline.") PlanRef plan,
+    @Doc(
+            value =
+                "A plan name, or a plan written inline. Required unless the tenant shares a"
+                    + " guest.")
+        PlanRef plan,
+    @Key("shares-guest")
+        @Doc(
+            "Run in another tenant's guest (container or VM) instead of one of its own: the name"
+                + " of a tenant with a plan, on the same host. The tenants share the guest's"
+                + " vCPUs, memory, page cache, disk queue and vNIC; each keeps its own workload"
+                + " and report row. Not with plan; a host, if given, must be the guest's.")
+        String sharesGuest,
     @Required @Doc("What runs inside the VPS.") WorkloadDto workload) {}

@@ -16,7 +16,8 @@ public final class Admission {
 
   /** The refusals of {@code host}'s platform for {@code tenants}; empty when it admits them. */
   public static List<Refusal> refusals(HostSpec host, List<TenantSpec> tenants) {
-    return Platforms.of(host.platform()).admit(host, List.copyOf(tenants));
+    // The platform admits guests: a plan shared by several tenants is placed once.
+    return Platforms.of(host.platform()).admit(host, TenantSpec.onePerGuest(tenants));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.kernel.HostKernel;
 import dev.oversold.core.memory.HostMemory;
 import dev.oversold.core.memory.PageSharing;
+import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
@@ -18,7 +19,9 @@ import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.sharing.SharedCapacity;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A host during a run: its shared capacities, its platform, its memory and its tenants. */
@@ -39,6 +42,7 @@ public final class HostRuntime {
   private final Share platformShare;
   private final HostKernel kernel;
   private final List<TenantRuntime> tenants = new ArrayList<>();
+  private final Map<String, Guest> guests = new LinkedHashMap<>();
   private Share kernelCpu;
   private Share kswapdCpu;
   private @Nullable Writeback writeback;
@@ -57,7 +61,9 @@ public final class HostRuntime {
     this(spec, simulation, List.of());
   }
 
-  HostRuntime(HostSpec spec, Simulation simulation, List<TenantSpec> placed) {
+  HostRuntime(HostSpec spec, Simulation simulation, List<TenantSpec> tenantsPlaced) {
+    // The platform places guests: a plan shared by several tenants is placed once.
+    List<TenantSpec> placed = TenantSpec.onePerGuest(tenantsPlaced);
     this.spec = spec;
     this.simulation = simulation;
     this.platform = Platforms.of(spec.platform());
@@ -175,6 +181,24 @@ public final class HostRuntime {
     tenants.add(tenant);
   }
 
+  /** The guests on the host (one per container or VM), in the order their first tenant came. */
+  public List<Guest> guests() {
+    return List.copyOf(guests.values());
+  }
+
+  /**
+   * The guest {@code tenant} runs in, built with {@code tenant}'s plan when it is the first of its
+   * guest to arrive ({@code first} then receives the guest's own events until others join).
+   */
+  Guest guest(TenantSpec tenant, RandomStreams streams, TenantRecorder first) {
+    Guest guest = guests.get(tenant.guest());
+    if (guest == null) {
+      guest = new Guest(tenant, this, streams, first);
+      guests.put(tenant.guest(), guest);
+    }
+    return guest;
+  }
+
   /** A zero-capacity pool where a killed tenant's new work waits forever. */
   SharedCapacity stalled() {
     return stalled;
@@ -259,20 +283,16 @@ public final class HostRuntime {
    */
   private void controlCongestion() {
     boolean congested = diskLatency.takeMeanNanos() > ioCosts.congestionThresholdNanos();
-    for (TenantRuntime tenant : tenants) {
+    for (Guest guest : guests.values()) {
       double weight =
           congested
-              ? platform.io().congestedDiskWeight(spec, tenant.spec())
-              : uncongestedWeight(tenant);
-      if (tenant.storage().queue().weight() != weight) {
-        tenant.storage().queue().setWeight(weight);
+              ? platform.io().congestedDiskWeight(spec, guest.spec())
+              : platform.io().diskShare(spec, guest.spec()).weight();
+      if (guest.storage().queue().weight() != weight) {
+        guest.storage().queue().setWeight(weight);
       }
     }
     simulation.scheduleAfter(CONGESTION_PERIOD_NANOS, this::controlCongestion);
-  }
-
-  private double uncongestedWeight(TenantRuntime tenant) {
-    return platform.io().diskShare(spec, tenant.spec()).weight();
   }
 
   /** Checks every shared resource's invariants (run end, with checks on). */

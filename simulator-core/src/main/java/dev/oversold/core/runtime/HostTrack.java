@@ -74,8 +74,8 @@ final class HostTrack {
     double vcpus = 0;
     double ram = 0;
     double iops = 0;
-    for (TenantRuntime tenant : host.tenants()) {
-      var plan = tenant.spec().plan();
+    for (Guest guest : host.guests()) {
+      var plan = guest.spec().plan();
       vcpus += plan.vcpus();
       ram += plan.memory().ramBytes();
       iops += Math.min(plan.disk().iopsLimit(), spec.disk().iops());

@@ -2,7 +2,6 @@ package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.SimTime;
-import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.CpuPolicy;
 import dev.oversold.core.platform.cpu.CoStopModel;
@@ -13,9 +12,10 @@ import dev.oversold.core.sharing.JobListener;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.workload.CpuAccess;
+import java.util.function.LongConsumer;
 
 /**
- * A tenant's vCPUs: its share of the host CPU pool as the platform maps it, the quota controller
+ * A guest's vCPUs: its share of the host CPU pool as the platform maps it, the quota controller
  * when the platform enforces the cap per period, and the wake-up delay of a thread that wakes an
  * idle vCPU on a saturated host. Threads are jobs processor-shared on the share.
  */
@@ -24,7 +24,7 @@ public final class TenantCpu implements CpuAccess {
   private final Share share;
   private final WakeupLatency wakeup;
   private final RandomStream random;
-  private final TenantRecorder recorder;
+  private final LongConsumer wakeupDelays;
   private final long capPeriodNanos;
   private final double baseEfficiency;
   private final CoStopModel coStop;
@@ -39,9 +39,14 @@ public final class TenantCpu implements CpuAccess {
   private long delayedWakeups;
   private long wakeupDelayNanos;
 
-  TenantCpu(HostRuntime host, TenantSpec spec, RandomStream random, TenantRecorder recorder) {
+  TenantCpu(
+      HostRuntime host,
+      String name,
+      TenantSpec spec,
+      RandomStream random,
+      LongConsumer wakeupDelays) {
     this.host = host;
-    this.recorder = recorder;
+    this.wakeupDelays = wakeupDelays;
     CpuPolicy policy = host.platform().cpu();
     ShareSettings settings = policy.tenantShare(host.spec(), spec);
     this.capPeriodNanos = policy.capPeriodNanos(host.spec(), spec);
@@ -49,9 +54,7 @@ public final class TenantCpu implements CpuAccess {
     this.random = random;
     boolean periodic = capPeriodNanos > 0 && binds(settings, settings.cap());
     this.share =
-        host.cpu()
-            .addShare(
-                spec.name(), periodic ? settings.withCap(Double.POSITIVE_INFINITY) : settings);
+        host.cpu().addShare(name, periodic ? settings.withCap(Double.POSITIVE_INFINITY) : settings);
     if (periodic) {
       throttle = new BandwidthThrottle(host.simulation(), share, settings.cap(), capPeriodNanos);
     }
@@ -140,7 +143,7 @@ public final class TenantCpu implements CpuAccess {
         wakeupDelayNanos += delay;
         pendingUntil = Math.max(pendingUntil, now + delay);
       }
-      recorder.wakeupDelay(delay);
+      wakeupDelays.accept(delay);
     } else if (!continuing && share.pendingJobCount() > 0 && pendingUntil > now) {
       // Every vCPU is busy or still waking: the guest queues the thread behind them (guest
       // run-queue wait, not steal).

@@ -2,7 +2,6 @@ package dev.oversold.core.runtime;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
-import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.network.CongestionControl;
 import dev.oversold.core.network.Flow;
@@ -59,11 +58,11 @@ final class TenantNetwork implements NetworkAccess {
    *     as the tenant's thread (vhost-net in the VM's cgroup, an ESXi vNIC world charged to the VM)
    *     is charged
    */
-  TenantNetwork(HostNetwork host, TenantSpec spec, ShareSettings limits, Share ownCpu) {
+  TenantNetwork(HostNetwork host, String name, ShareSettings limits, Share ownCpu) {
     this.host = host;
     this.simulation = host.simulation();
-    this.transmitFlow = new Flow(spec.name() + "/tx");
-    this.receiveFlow = new Flow(spec.name() + "/rx");
+    this.transmitFlow = new Flow(name + "/tx");
+    this.receiveFlow = new Flow(name + "/rx");
     NetworkPath path = host.path();
     double limit = limits.cap();
     boolean shaped = Double.isFinite(limit);

@@ -1,21 +1,15 @@
 package dev.oversold.core.runtime;
 
-import com.google.common.base.Suppliers;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.RandomStreams;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.kernel.KernelObjects;
-import dev.oversold.core.memory.MemoryEvents;
 import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.Skew;
 import dev.oversold.core.model.TenantSpec;
-import dev.oversold.core.model.WorkloadSpec;
-import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.sharing.Share;
-import dev.oversold.core.sharing.ShareSettings;
-import dev.oversold.core.storage.IoQueue;
 import dev.oversold.core.workload.CpuAccess;
 import dev.oversold.core.workload.DiskAccess;
 import dev.oversold.core.workload.FileReads;
@@ -26,7 +20,10 @@ import dev.oversold.core.workload.TenantContext;
 import dev.oversold.core.workload.Workload;
 import org.jspecify.annotations.Nullable;
 
-/** A tenant during a run: its shares of the host's resources, its memory and its metrics. */
+/**
+ * A tenant during a run: one workload with its own recorder (report row), running in a {@link
+ * Guest} that holds the plan's share of the host's resources (its own guest, or one it shares).
+ */
 public final class TenantRuntime implements TenantContext {
   /**
    * The slice over which disk limits (io.max, iolimit/iopslimit, SIOC limits, plan limits) are
@@ -45,122 +42,22 @@ public final class TenantRuntime implements TenantContext {
   private final HostRuntime host;
   private final RandomStreams streams;
   private final TenantRecorder recorder;
-  private final TenantCpu tenantCpu;
-  private final Share cpuShare;
-  private final CpuAccess cpu;
-  private final TenantStorage disk;
-  private final TenantNetwork network;
-  private final TenantMemory memory;
-  private final KernelObjects kernel;
-  private final MemoryAccess chargedMemory;
-  private final ProcessAccess processes;
-  private Workload workload;
-  private boolean killed;
-  private CpuAccess stalledCpu;
+  private final Guest guest;
+  private final DiskAccess disk;
+  private @Nullable Workload workload;
 
+  /**
+   * A tenant on {@code host}: it joins its guest ({@link TenantSpec#guest()}), which the host
+   * builds for the guest's first tenant.
+   */
   TenantRuntime(TenantSpec spec, HostRuntime host, RandomStreams streams, long warmupNanos) {
     this.spec = spec;
     this.host = host;
     this.streams = streams;
     this.recorder = new TenantRecorder(host.simulation(), warmupNanos);
-    var platform = host.platform();
-    var hostSpec = host.spec();
-    this.tenantCpu = new TenantCpu(host, spec, streams.stream(spec.name(), "cpu-wakeup"), recorder);
-    this.cpuShare = tenantCpu.share();
-    ShareSettings diskSettings = platform.io().diskShare(hostSpec, spec);
-    // IOPS and bandwidth limits are enforced per slice, as blk-throttle and OpenVZ do: an I/O
-    // runs at device speed while the slice's budget lasts, then the tenant waits for the next.
-    SliceLimiter limiter =
-        Double.isFinite(diskSettings.cap())
-            ? new SliceLimiter(host.simulation(), diskSettings.cap(), DISK_LIMIT_SLICE_NANOS)
-            : null;
-    this.memory =
-        host.memory()
-            .add(
-                spec.name(),
-                platform.memory().tenant(hostSpec, spec),
-                streams.stream(spec.name(), "memory"));
-    this.cpu = tenantCpu;
-    this.disk =
-        new TenantStorage(
-            host,
-            new IoQueue(spec.name(), diskSettings.weight()),
-            ioStage(host, spec, cpuShare.weight()),
-            limiter,
-            memory);
-    this.network =
-        new TenantNetwork(
-            host.network(), spec, platform.io().networkShare(hostSpec, spec), cpuShare);
-    this.memory.connect(
-        disk,
-        new MemoryEvents() {
-          @Override
-          public void majorFaults(long count) {
-            recorder.majorFaults(count);
-          }
-
-          @Override
-          public void reclaimStall(long nanos) {
-            recorder.reclaimStall(nanos);
-          }
-
-          @Override
-          public void swapIn(long pages) {
-            recorder.swapIn(pages);
-          }
-
-          @Override
-          public void swapOut(long pages) {
-            recorder.swapOut(pages);
-          }
-        },
-        this::kill);
-    // Buffered reads: the kernel's one cache on a shared kernel, the guest's own in a VM. Built on
-    // first use, so tenants without buffered reads draw nothing from its stream.
-    this.disk.pageCache(
-        host.ioCosts().sharedPageCache()
-            ? () -> host.sharedFileCache(streams)
-            : Suppliers.memoize(
-                () -> new FileCache(false, streams.stream(spec.name(), "page-cache"))),
-        recorder);
-    if (spec.workload() instanceof WorkloadSpec.Service service) {
-      this.memory.touchSkew(service.workingSetSkew());
-    }
-    this.kernel = platform.kernel().tenantKernel(host.kernel(), hostSpec, spec);
-    this.chargedMemory = new ChargedMemory(kernel, memory);
-    this.processes = new KernelProcesses(kernel, chargedMemory);
-  }
-
-  /**
-   * The host thread each of the tenant's disk requests crosses (QEMU's iothread, dom0's blkback),
-   * or null when the platform charges no CPU per request.
-   */
-  private static @Nullable SerialCpuStage ioStage(
-      HostRuntime host, TenantSpec spec, double vmWeight) {
-    IoCosts costs = host.ioCosts();
-    if (costs.diskCpuPerOperation() <= 0) {
-      return null;
-    }
-    Share thread =
-        switch (costs.cpuSite()) {
-          case NONE -> null;
-          case DOM0 -> host.dom0Cpu();
-          case KERNEL -> host.kernelCpu();
-          case PER_TENANT ->
-              // QEMU's iothread: one host thread in the VM's cgroup, its weight.
-              host.cpu()
-                  .addShare(
-                      spec.name() + "/io-thread",
-                      new ShareSettings(
-                          vmWeight,
-                          0,
-                          Double.POSITIVE_INFINITY,
-                          host.spec().cpu().speed(),
-                          1,
-                          1.0,
-                          false));
-        };
-    return thread == null ? null : new SerialCpuStage(thread, costs.diskCpuPerOperation());
+    this.guest = host.guest(spec, streams, recorder);
+    this.disk = new OwnReads(guest.storage(), recorder);
+    guest.join(this);
   }
 
   /** The workload running inside, so an OOM kill can stop it. */
@@ -169,26 +66,28 @@ public final class TenantRuntime implements TenantContext {
   }
 
   /**
-   * The OOM killer ended the tenant's workload (its own limit or the host's global OOM): its jobs
-   * are cancelled, its workload stopped, its memory freed, and new work never runs.
+   * The OOM killer ended the workloads of the tenant's guest (its own limit or the host's global
+   * OOM): every tenant in the guest is killed with it (one OOM scope).
    */
   public void kill() {
-    if (killed) {
-      return;
-    }
-    killed = true;
-    recorder.oomKilled();
-    cpuShare.cancelAll();
-    disk.kill();
-    stalledCpu = new SharedCpu(host.stalled().addShare(spec.name(), ShareSettings.simple(1.0)));
+    guest.kill();
+  }
+
+  /** Stops the workload (its guest was killed). */
+  void stopWorkload() {
     if (workload != null) {
       workload.stop();
     }
   }
 
-  /** True once the tenant was OOM-killed. */
+  /** True once the tenant's guest was OOM-killed. */
   public boolean killed() {
-    return killed;
+    return guest.killed();
+  }
+
+  /** The guest it runs in (its own, or the one it shares). */
+  public Guest guest() {
+    return guest;
   }
 
   @Override
@@ -222,57 +121,84 @@ public final class TenantRuntime implements TenantContext {
 
   @Override
   public CpuAccess cpu() {
-    return killed ? stalledCpu : cpu;
+    return guest.cpu();
   }
 
   @Override
   public DiskAccess disk() {
-    return killed ? DeadDisk.INSTANCE : disk;
+    return killed() ? DeadDisk.INSTANCE : disk;
   }
 
   @Override
   public NetworkAccess network() {
-    return killed ? DeadNetwork.INSTANCE : network;
+    return killed() ? DeadNetwork.INSTANCE : guest.network();
   }
 
   /** The tenant's memory behind its allocation limit (OpenVZ privvmpages), as processes see it. */
   @Override
   public MemoryAccess memory() {
-    return chargedMemory;
+    return guest.chargedMemory();
   }
 
   /** The tenant's memory with its platform-level accounting. */
   public TenantMemory memoryModel() {
-    return memory;
+    return guest.memoryModel();
   }
 
   @Override
   public ProcessAccess processes() {
-    return processes;
+    return guest.processes();
   }
 
   /** The tenant's vCPUs with their quota controller and wake-up accounting. */
   public TenantCpu tenantCpu() {
-    return tenantCpu;
+    return guest.tenantCpu();
   }
 
   /** The tenant's kernel objects (beancounters in a container, guest tables in a VM). */
   public KernelObjects kernel() {
-    return kernel;
+    return guest.kernel();
   }
 
   public Share cpuShare() {
-    return cpuShare;
+    return guest.cpuShare();
   }
 
   /** The tenant's way to the host's disk: its queue, limit and CPU stage. */
   TenantStorage storage() {
-    return disk;
+    return guest.storage();
   }
 
   /** The tenant's network: its flows count the packets it sent and received. */
   TenantNetwork tenantNetwork() {
-    return network;
+    return guest.network();
+  }
+
+  /**
+   * The tenant's disk: its guest's queue, limit and page cache, with the page cache's hits and
+   * misses of its own reads counted in its own recorder.
+   */
+  private record OwnReads(TenantStorage storage, TenantRecorder recorder) implements DiskAccess {
+    @Override
+    public void io(int operations, long bytes, boolean write, boolean random, Runnable done) {
+      storage.io(operations, bytes, write, random, done);
+    }
+
+    @Override
+    public void io(
+        int operations, long bytes, boolean write, boolean random, Object task, Runnable done) {
+      storage.io(operations, bytes, write, random, task, done);
+    }
+
+    @Override
+    public FileReads dataset(Skew skew, long pages) {
+      return storage.dataset(skew, pages, recorder);
+    }
+
+    @Override
+    public FileReads stream() {
+      return storage.stream(recorder);
+    }
   }
 
   /** A killed tenant's network: transfers never complete. */

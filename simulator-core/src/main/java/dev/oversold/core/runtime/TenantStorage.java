@@ -265,12 +265,22 @@ final class TenantStorage implements DiskAccess, MemoryIo {
 
   @Override
   public FileReads dataset(Skew skew, long pages) {
-    return cache().dataset(memory, this, recorder(), Dataset.of(skew, pages));
+    return dataset(skew, pages, recorder());
+  }
+
+  /** A dataset read through the guest's page cache, hits and misses counted in {@code counts}. */
+  FileReads dataset(Skew skew, long pages, TenantRecorder counts) {
+    return cache().dataset(memory, this, counts, Dataset.of(skew, pages));
   }
 
   @Override
   public FileReads stream() {
-    return cache().stream(memory, this, recorder());
+    return stream(recorder());
+  }
+
+  /** A stream read through the guest's page cache, hits and misses counted in {@code counts}. */
+  FileReads stream(TenantRecorder counts) {
+    return cache().stream(memory, this, counts);
   }
 
   /** The page cache this tenant's buffered reads go through. */

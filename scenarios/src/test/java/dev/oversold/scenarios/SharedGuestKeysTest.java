@@ -1,0 +1,158 @@
+package dev.oversold.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.oversold.core.model.TenantSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code shares-guest}: a tenant running in another tenant's guest, and its validation. */
+final class SharedGuestKeysTest {
+  private static final String TWO_HOSTS =
+      """
+      scenario: shared
+      duration: 10m
+      hosts:
+        - name: node1
+          platform: kvm
+          cpu: { cores: 8 }
+          memory: { ram: 32GiB }
+        - name: node2
+          platform: kvm
+          cpu: { cores: 8 }
+          memory: { ram: 32GiB }
+      plans:
+        small:
+          memory: { ram: 1GiB }
+      tenants:
+        - name: hog
+          host: node1
+          plan: small
+          workload: { kind: disk-hog, threads: 2 }
+      """;
+
+  private static String withSharer(String lines) {
+    return TWO_HOSTS
+        + "  - name: hog-web\n"
+        + lines
+        + "    workload:\n"
+        + "      kind: service\n"
+        + "      arrivals: { process: poisson, rate: 20/s }\n"
+        + "      request: { cpu: 4ms }\n";
+  }
+
+  @Test
+  void aSharer_takesItsGuestsHostAndPlan() throws ScenarioException {
+    var tenants = ScenarioLoaderTest.parse(withSharer("    shares-guest: hog\n")).tenants();
+    TenantSpec hog = tenants.get(0);
+    TenantSpec web = tenants.get(1);
+    assertEquals("hog", hog.guest());
+    assertEquals(false, hog.sharesGuest());
+    assertEquals("hog", web.guest());
+    assertEquals(true, web.sharesGuest());
+    assertEquals("node1", web.host());
+    assertEquals(hog.plan(), web.plan());
+  }
+
+  @Test
+  void aTemplate_sharesOneGuestPerName_andMayNameATemplatesMember() throws ScenarioException {
+    String text =
+        TWO_HOSTS
+            + """
+              - name: web-{1..3}
+                host: node1
+                plan: small
+                workload: { kind: cpu-hog, threads: 1 }
+              - name: side-{1..2}
+                shares-guest: web-2
+                workload: { kind: cpu-hog, threads: 1 }
+            """;
+    var tenants = ScenarioLoaderTest.parse(text).tenants();
+    assertEquals(
+        List.of("hog", "web-1", "web-2", "web-3", "web-2", "web-2"),
+        tenants.stream().map(TenantSpec::guest).toList());
+  }
+
+  @Test
+  void anUnknownGuest_isAProblemNamingTheTenantsWithPlans() {
+    assertEquals(
+        List.of(
+            "s.yaml:21:19: tenants[1].shares-guest: unknown tenant 'hgo' (did you mean 'hog'?)"
+                + " (expected the name of a tenant with a plan of its own, one of: hog)"),
+        ScenarioLoaderTest.problems(withSharer("    shares-guest: hgo\n")));
+  }
+
+  @Test
+  void aChain_namesTheOwnerToWriteInstead() {
+    String text =
+        withSharer("    shares-guest: hog\n")
+            + """
+              - name: third
+                shares-guest: hog-web
+                workload: { kind: cpu-hog, threads: 1 }
+            """;
+    assertEquals(
+        List.of(
+            "s.yaml:27:19: tenants[2].shares-guest: tenant 'hog-web' itself shares guest 'hog'"
+                + " (expected shares-guest: hog (the guest's owner))"),
+        ScenarioLoaderTest.problems(text));
+  }
+
+  @Test
+  void aCycle_andSharingItself_areProblems() {
+    String text =
+        withSharer("    shares-guest: other\n")
+            + """
+              - name: other
+                shares-guest: hog-web
+                workload: { kind: cpu-hog, threads: 1 }
+              - name: self
+                shares-guest: self
+                workload: { kind: cpu-hog, threads: 1 }
+            """;
+    assertEquals(
+        List.of(
+            "s.yaml:21:19: tenants[1].shares-guest: tenant 'other' itself shares guest 'hog-web'"
+                + " (a cycle: no tenant in it has a plan) (expected the name of a tenant with a"
+                + " plan of its own, one of: hog)",
+            "s.yaml:27:19: tenants[2].shares-guest: tenant 'hog-web' itself shares guest 'other'"
+                + " (a cycle: no tenant in it has a plan) (expected the name of a tenant with a"
+                + " plan of its own, one of: hog)",
+            "s.yaml:30:19: tenants[3].shares-guest: tenant 'self' cannot share its own guest"
+                + " (expected the name of a tenant with a plan of its own, one of: hog)"),
+        ScenarioLoaderTest.problems(text));
+  }
+
+  @Test
+  void aPlanNextToSharesGuest_isAProblem() {
+    assertEquals(
+        List.of(
+            "s.yaml:22:5: tenants[1].plan: a tenant that shares a guest runs on that guest's"
+                + " plan (expected shares-guest: hog without plan)"),
+        ScenarioLoaderTest.problems(withSharer("    shares-guest: hog\n    plan: small\n")));
+  }
+
+  @Test
+  void anotherHost_isAProblem_theGuestsOwnHostIsAccepted() throws ScenarioException {
+    assertEquals(
+        List.of(
+            "s.yaml:22:11: tenants[1].host: tenant 'hog' runs on host 'node1', not 'node2'"
+                + " (expected host: node1 (a shared guest is on its owner's host), or no host)"),
+        ScenarioLoaderTest.problems(withSharer("    shares-guest: hog\n    host: node2\n")));
+    assertEquals(
+        "node1",
+        ScenarioLoaderTest.parse(withSharer("    shares-guest: hog\n    host: node1\n"))
+            .tenants()
+            .get(1)
+            .host());
+  }
+
+  @Test
+  void neitherPlanNorSharesGuest_isAMissingPlan() {
+    assertEquals(
+        List.of(
+            "s.yaml:20:5: tenants[1].plan: missing required key 'plan' (expected a plan name, or"
+                + " a plan written inline; or shares-guest: TENANT)"),
+        ScenarioLoaderTest.problems(withSharer("    host: node1\n")));
+  }
+}
