@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads YAML or JSON text into a {@link Node} tree from a stream of tokens, keeping each token's
- * location: YAML from SnakeYAML's events ({@link YamlEvents}), JSON from Jackson's parser ({@link
+ * location: YAML in the subset scenario files use from a reader of our own ({@link SubsetYaml}),
+ * any other YAML from SnakeYAML's events ({@link YamlEvents}), JSON from Jackson's parser ({@link
  * JsonTokens}). Hostile input is bounded: text size, nesting depth, string and number lengths, and
  * YAML aliases, which are shared rather than copied and whose expansion is counted against a node
  * budget (the "billion laughs" bomb stops at the budget). Supports YAML anchors, aliases and {@code
@@ -54,6 +55,15 @@ public final class TreeReader {
    *     gives better messages for JSON files)
    */
   public static @Nullable Node read(String text, String source, boolean json, Problems problems) {
+    return read(text, source, json, problems, true);
+  }
+
+  /**
+   * As {@link #read(String, String, boolean, Problems)}; {@code subset} false reads YAML through
+   * SnakeYAML even when {@link SubsetYaml} could (for the tests that compare the two).
+   */
+  static @Nullable Node read(
+      String text, String source, boolean json, Problems problems, boolean subset) {
     if (text.length() > MAX_CHARS) {
       problems.add(
           new Location(source, 1, 1),
@@ -70,13 +80,13 @@ public final class TreeReader {
           "a scenario: a mapping with scenario, duration, hosts and tenants");
       return null;
     }
-    return new TreeReader(source, problems).parse(text, json);
+    return new TreeReader(source, problems).parse(text, json, subset);
   }
 
-  private @Nullable Node parse(String text, boolean json) {
+  private @Nullable Node parse(String text, boolean json, boolean subset) {
     Tokens tokens = null;
     try {
-      tokens = json ? new JsonTokens(text, source) : new YamlEvents(text, source);
+      tokens = json ? new JsonTokens(text, source) : yaml(text, subset);
       Node root = build(tokens);
       if (root != null && tokens.next() != null) {
         problems.add(
@@ -92,6 +102,15 @@ public final class TreeReader {
       problems.add(where, "", "unreadable: " + clean(String.valueOf(e.getMessage())), "");
       return null;
     }
+  }
+
+  /**
+   * YAML in the subset scenario files use from {@link SubsetYaml}, which decides that before it
+   * hands out a token; anything else from SnakeYAML's events, from the start of the text.
+   */
+  private Tokens yaml(String text, boolean subset) {
+    Tokens tokens = subset ? SubsetYaml.read(text, source) : null;
+    return tokens != null ? tokens : new YamlEvents(text, source);
   }
 
   /** An open container being filled. */

@@ -1,11 +1,14 @@
 package dev.oversold.scenarios.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.oversold.scenarios.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * problems, word for word, on bundled scenarios, on those files damaged at random, and on documents
  * assembled from YAML's awkward corners (numbers in every base, booleans, nulls, tags, anchors,
  * merge keys, several documents, broken flow and indentation).
+ *
+ * <p>Since {@link TreeReader} reads the subset scenario files use with {@link SubsetYaml}, every
+ * comparison above also compares that reader with the legacy one wherever it accepts a text. The
+ * properties below compare it with {@link YamlEvents} directly, token by token (kind, text, type,
+ * anchor, tag, start and end), and the trees and problems it leads to, on documents generated from
+ * the subset's constructs, which it must accept, and on every bundled and test scenario file.
  */
 final class TreeReaderEquivalenceProperties {
   private static final List<String> BUNDLED = bundled();
@@ -269,6 +278,419 @@ final class TreeReaderEquivalenceProperties {
     };
     for (String text : texts) {
       assertSame(text, "s.json", true);
+    }
+  }
+
+  // ---- SubsetYaml against YamlEvents ----
+
+  @Example
+  void bundledAndTestFiles_areInTheSubset_andGiveYamlEventsTokens() throws IOException {
+    List<String> texts = new ArrayList<>(BUNDLED);
+    texts.add(resource("contract-example.yaml"));
+    texts.add(Files.readString(Path.of("../sweep-spark/src/test/resources/tiny-host.yaml")));
+    texts.add(tenantsFile(50));
+    for (String text : texts) {
+      assertSubsetSame(text);
+    }
+  }
+
+  @Property(tries = 1500)
+  void subsetDocuments_areAccepted_andGiveYamlEventsTokens(@ForAll long seed) {
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    if (random.nextBoolean()) {
+      text.append(comment(random)).append('\n');
+    }
+    new SubsetDocument(random, text).block(0, 0);
+    assertSubsetSame(text.toString());
+  }
+
+  @Property(tries = 400)
+  void damagedSubsetDocuments_readAsYamlEventsReadsThem(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int edits) {
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    new SubsetDocument(random, text).block(0, 0);
+    for (int i = 0; i < edits; i++) {
+      int at = random.nextInt(text.length() + 1);
+      switch (random.nextInt(3)) {
+        case 0 -> {
+          if (at < text.length()) {
+            text.deleteCharAt(at);
+          }
+        }
+        case 1 -> text.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
+        default -> text.insert(at, VALUES[random.nextInt(VALUES.length)]);
+      }
+    }
+    String damaged = text.toString();
+    if (SubsetYaml.read(damaged, "d.yaml") != null) {
+      assertSubsetSame(damaged);
+    }
+    assertTreesSame(damaged);
+  }
+
+  /**
+   * The subset reader accepts {@code text}, gives YamlEvents' tokens with their places, and
+   * TreeReader builds the same tree and problems through either.
+   */
+  private static void assertSubsetSame(String text) {
+    Tokens subset = SubsetYaml.read(text, "s.yaml");
+    assertNotNull(subset, () -> "not taken by the subset reader:\n" + text);
+    Tokens events = new YamlEvents(text, "s.yaml");
+    int index = 0;
+    try {
+      while (true) {
+        Tokens.Kind expected = events.next();
+        Tokens.Kind actual = subset.next();
+        String at = "token " + index + " of:\n" + text;
+        assertEquals(expected, actual, () -> "kind of " + at);
+        if (expected == null) {
+          break;
+        }
+        assertEquals(events.tokenLocation(), subset.tokenLocation(), () -> "start of " + at);
+        assertEquals(events.currentLocation(), subset.currentLocation(), () -> "end of " + at);
+        if (expected == Tokens.Kind.KEY
+            || expected == Tokens.Kind.SCALAR
+            || expected == Tokens.Kind.ALIAS) {
+          assertEquals(events.text(), subset.text(), () -> "text of " + at);
+        }
+        if (expected == Tokens.Kind.SCALAR) {
+          assertEquals(events.scalarType(), subset.scalarType(), () -> "type of " + at);
+        }
+        assertEquals(events.anchor(), subset.anchor(), () -> "anchor of " + at);
+        assertEquals(events.tag(), subset.tag(), () -> "tag of " + at);
+        index++;
+      }
+    } catch (IOException e) {
+      throw new AssertionError("SnakeYAML refused a text the subset reader took:\n" + text, e);
+    }
+    assertTreesSame(text);
+  }
+
+  /** TreeReader through the subset reader (where it takes the text) and through SnakeYAML. */
+  private static void assertTreesSame(String text) {
+    Problems expectedProblems = new Problems("t.yaml");
+    Node expected = TreeReader.read(text, "t.yaml", false, expectedProblems, false);
+    Problems actualProblems = new Problems("t.yaml");
+    Node actual = TreeReader.read(text, "t.yaml", false, actualProblems, true);
+    assertEquals(
+        String.valueOf(expectedProblems.sorted()),
+        String.valueOf(actualProblems.sorted()),
+        () -> "problems for:\n" + text);
+    assertEquals(dump(expected), dump(actual), () -> "tree for:\n" + text);
+  }
+
+  /** benchmarks/scripts/tenants-1000.sh's file with {@code tenants} tenants. */
+  private static String tenantsFile(int tenants) {
+    StringBuilder text =
+        new StringBuilder(
+            """
+            scenario: tenants-1000
+            description: One 64-core KVM host with many small web tenants.
+            duration: 10s
+            warmup: 1s
+            hosts:
+              - { name: node1, platform: kvm, cpu: { cores: 64 }, memory: { ram: 1TiB } }
+            report: { baseline: none, interference: none }
+            plans:
+              small: { vcpus: 1, memory: { ram: 512MiB } }
+            tenants:
+            """);
+    for (int i = 1; i <= tenants; i++) {
+      text.append("  - { name: web-")
+          .append(i)
+          .append(", plan: small, workload: { kind: service, arrivals: { process: poisson,")
+          .append(" rate: 20/s }, request: { cpu: { distribution: exponential, mean: 4ms } },")
+          .append(" slo: { latency: 100ms } } }\n");
+    }
+    return text.toString();
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in =
+        TreeReaderEquivalenceProperties.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("no " + name + " on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String comment(Random random) {
+    String[] comments = {"# c", "#", "# a: b, [x] {y} \"q\" 'p' é ☺", "#--- not a marker"};
+    return comments[random.nextInt(comments.length)];
+  }
+
+  /** Plain scalars the subset takes in both block and flow context. */
+  private static final String[] SUBSET_PLAIN = {
+    "8",
+    "-8",
+    "+8",
+    "0",
+    "007",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "1.5",
+    "-.5",
+    "1e3",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "y",
+    "True",
+    "~",
+    "null",
+    "NULL",
+    "2001-12-14",
+    "=",
+    "<<",
+    "web-1",
+    "20/s",
+    "4ms",
+    "512MiB",
+    "50%",
+    "a b",
+    "a  b",
+    "x-y_z",
+    "é",
+    "☺ smile",
+    "中文",
+    "a'b",
+    "a\"b",
+    "a!b",
+    "a&b",
+    "a*b",
+    "a|b",
+    "a>b",
+    "a-",
+    "-a",
+    "a.b",
+    "a@x"
+  };
+
+  /** Plain scalars the subset takes only in block context. */
+  private static final String[] BLOCK_PLAIN = {
+    "1:30",
+    "-1:30:59",
+    "web-{1..9}",
+    "a,b",
+    "x[",
+    "x]",
+    "a{b}",
+    "a:b",
+    "http://x/y",
+    "a?b",
+    "a#b",
+    "x:y"
+  };
+
+  /** Pieces of double-quoted scalars: characters, YAML escapes, unicode. */
+  private static final String[] QUOTED = {
+    "a", "B", " ", "x y", "#", ": ", ",", "{", "]", "'", "é", "☺", "中", "\\\\", "\\\"", "\\t",
+    "\\n", "\\r", "\\0", "\\a", "\\b", "\\v", "\\f", "\\e", "\\ ", "\\N", "\\_", "\\L", "\\P",
+    "\\x41", "\\x7e", "\\u263A", "\\u00e9", "\\u0000", "8", "1.5", "true", "null", "~", ""
+  };
+
+  /** Generates documents from the subset's constructs only. */
+  private static final class SubsetDocument {
+    private final Random random;
+    private final StringBuilder text;
+    private int anchors;
+
+    SubsetDocument(Random random, StringBuilder text) {
+      this.random = random;
+      this.text = text;
+    }
+
+    /** A block mapping or sequence at {@code indent}. */
+    void block(int indent, int depth) {
+      boolean list = depth > 0 && random.nextInt(3) == 0;
+      int entries = 1 + random.nextInt(4);
+      for (int i = 0; i < entries; i++) {
+        noise(indent);
+        text.append(" ".repeat(indent));
+        if (list) {
+          text.append("-").append(" ".repeat(1 + random.nextInt(2)));
+          if (depth < 4 && random.nextInt(4) == 0) {
+            // a compact mapping: its keys line up after the "- "
+            int keys = text.length() - text.lastIndexOf("\n") - 1;
+            mappingEntry(keys, depth + 1);
+            if (random.nextBoolean()) {
+              noise(keys);
+              text.append(" ".repeat(keys));
+              mappingEntry(keys, depth + 1);
+            }
+            continue;
+          }
+          if (depth < 4 && random.nextInt(5) == 0) {
+            anchor();
+            endLine();
+            block(indent + 1 + random.nextInt(3), depth + 1);
+            continue;
+          }
+          inline(indent, false);
+          endLine();
+        } else {
+          mappingEntry(indent, depth);
+        }
+      }
+    }
+
+    private void mappingEntry(int indent, int depth) {
+      text.append(key(false)).append(":");
+      int pick = random.nextInt(10);
+      if (depth < 4 && pick < 3) {
+        anchor();
+        endLine();
+        if (random.nextInt(4) == 0) {
+          // an indentless sequence at the key's column
+          int items = 1 + random.nextInt(3);
+          for (int j = 0; j < items; j++) {
+            noise(indent);
+            text.append(" ".repeat(indent)).append("- ");
+            inline(indent, false);
+            endLine();
+          }
+        } else {
+          block(indent + 1 + random.nextInt(4), depth + 1);
+        }
+      } else if (pick == 3) {
+        folded(indent);
+      } else if (pick == 4 && indent > 0) {
+        endLine(); // an empty value
+      } else {
+        text.append(" ");
+        inline(indent, true);
+        endLine();
+      }
+    }
+
+    private void anchor() {
+      if (random.nextInt(3) == 0) {
+        text.append(" &a").append(anchors++);
+      }
+    }
+
+    /** A value on the current line. */
+    private void inline(int indent, boolean mappingValue) {
+      switch (random.nextInt(7)) {
+        case 0 -> alias();
+        case 1 -> text.append(quoted());
+        case 2, 3 -> {
+          if (random.nextInt(4) == 0) {
+            text.append("&a").append(anchors++).append(' ');
+          }
+          flow(0, indent);
+        }
+        case 4 -> text.append(BLOCK_PLAIN[random.nextInt(BLOCK_PLAIN.length)]);
+        default -> {
+          if (mappingValue && random.nextInt(6) == 0) {
+            text.append("&a").append(anchors++).append(' '); // an unreported scalar anchor
+          }
+          text.append(SUBSET_PLAIN[random.nextInt(SUBSET_PLAIN.length)]);
+        }
+      }
+    }
+
+    private void alias() {
+      text.append("*a").append(random.nextInt(anchors + 1));
+    }
+
+    private String key(boolean flow) {
+      String[] keys = {"a", "b", "name", "<<", "web-1", "x y", "1", "~", "é", "k-{1..2}"};
+      if (random.nextInt(6) == 0) {
+        return quoted();
+      }
+      String key = keys[random.nextInt(keys.length)];
+      return flow && key.contains("{") ? "k" : key;
+    }
+
+    private String quoted() {
+      StringBuilder out = new StringBuilder("\"");
+      int pieces = random.nextInt(5);
+      for (int i = 0; i < pieces; i++) {
+        out.append(QUOTED[random.nextInt(QUOTED.length)]);
+      }
+      return out.append('"').toString();
+    }
+
+    /** A flow collection; line breaks after commas, at any column. */
+    private void flow(int depth, int indent) {
+      boolean map = random.nextBoolean();
+      text.append(map ? '{' : '[').append(random.nextBoolean() ? " " : "");
+      int entries = random.nextInt(4);
+      for (int i = 0; i < entries; i++) {
+        if (i > 0) {
+          text.append(',');
+          if (random.nextInt(6) == 0) {
+            text.append('\n').append(" ".repeat(random.nextInt(indent + 4)));
+          } else {
+            text.append(' ');
+          }
+        }
+        if (map) {
+          text.append(key(true)).append(": ");
+        }
+        switch (random.nextInt(depth < 3 ? 5 : 3)) {
+          case 0 -> alias();
+          case 1 -> text.append(quoted());
+          case 2 -> text.append(SUBSET_PLAIN[random.nextInt(SUBSET_PLAIN.length)]);
+          default -> {
+            if (random.nextInt(4) == 0) {
+              text.append("&a").append(anchors++).append(' ');
+            }
+            flow(depth + 1, indent);
+          }
+        }
+      }
+      text.append(random.nextBoolean() ? " " : "").append(map ? '}' : ']');
+    }
+
+    /** A folded scalar with its chomping, empty and more-indented lines. */
+    private void folded(int indent) {
+      text.append(" >").append(new String[] {"", "-", "+"}[random.nextInt(3)]);
+      if (random.nextInt(4) == 0) {
+        text.append(" # folded");
+      }
+      text.append('\n');
+      int inner = indent + 1 + random.nextInt(3);
+      int lines = 1 + random.nextInt(5);
+      for (int i = 0; i < lines; i++) {
+        if (i > 0 && random.nextInt(4) == 0) {
+          text.append(" ".repeat(random.nextInt(inner + 1))).append('\n'); // an empty line
+        }
+        text.append(" ".repeat(inner + (i > 0 && random.nextInt(5) == 0 ? 2 : 0)));
+        text.append(random.nextBoolean() ? "word # not a comment" : "more: text, [x] \"q\"");
+        text.append('\n');
+      }
+      int trailing = random.nextInt(3);
+      for (int i = 0; i < trailing; i++) {
+        text.append(" ".repeat(random.nextInt(inner + 1))).append('\n');
+      }
+    }
+
+    private void endLine() {
+      if (random.nextInt(5) == 0) {
+        text.append(" ".repeat(1 + random.nextInt(2))).append(comment(random));
+      }
+      text.append('\n');
+    }
+
+    /** Blank and comment lines between entries, the comments at any column. */
+    private void noise(int indent) {
+      if (random.nextInt(6) == 0) {
+        text.append(random.nextBoolean() ? "" : " ".repeat(random.nextInt(indent + 3)));
+        text.append('\n');
+      }
+      if (random.nextInt(6) == 0) {
+        text.append(" ".repeat(random.nextInt(indent + 3))).append(comment(random)).append('\n');
+      }
     }
   }
 
