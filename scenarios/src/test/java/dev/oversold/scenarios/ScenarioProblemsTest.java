@@ -68,6 +68,50 @@ final class ScenarioProblemsTest {
     assertEquals(1, byDefault.keepAlive());
   }
 
+  @Test
+  void service_protocol_defaultsToTcpAndReadsUdp() throws ScenarioException {
+    var byDefault = (WorkloadSpec.Service) parse(MINIMAL).tenants().get(0).workload();
+    assertEquals(WorkloadSpec.Protocol.TCP, byDefault.protocol());
+    var udp =
+        (WorkloadSpec.Service) parse(MINIMAL + "      protocol: udp\n").tenants().get(0).workload();
+    assertEquals(WorkloadSpec.Protocol.UDP, udp.protocol());
+  }
+
+  @Test
+  void service_unknownProtocol_isAnErrorListingTheProtocols() {
+    // Line 19: six spaces, "protocol: ", the value in column 17.
+    assertEquals(
+        List.of(
+            "s.yaml:19:17: tenants[0].workload.protocol: unknown value 'sctp' (did you mean 'tcp'?)"
+                + " (expected one of: udp, tcp)"),
+        problems(MINIMAL + "      protocol: sctp\n"));
+  }
+
+  @Test
+  void service_udpWithKeepAlive_isAnErrorAtTheKeepAlive() {
+    // Line 20: six spaces, "keep-alive: ", the value in column 19.
+    assertEquals(
+        List.of(
+            "s.yaml:20:19: tenants[0].workload.keep-alive: a udp service has no connections to"
+                + " keep alive (expected keep-alive: 1 (or leave it out) with protocol: udp, or"
+                + " protocol: tcp)"),
+        problems(MINIMAL + "      protocol: udp\n      keep-alive: 2\n"));
+  }
+
+  @Test
+  void service_udpResponseLargerThanADatagram_isAnErrorAtTheResponse() {
+    // Line 18: six spaces, "request: { cpu: 4ms, network: ", the value in column 37.
+    String text =
+        MINIMAL.replace("request: { cpu: 4ms }", "request: { cpu: 4ms, network: 65508B }")
+            + "      protocol: udp\n";
+    assertEquals(
+        List.of(
+            "s.yaml:18:37: tenants[0].workload.request.network: a udp response is one datagram:"
+                + " at most 65,507 B (a 65,535 B IP packet less 28 B of IP and UDP headers)"
+                + " (expected a response from 0B to 65507B with protocol: udp, or protocol: tcp)"),
+        problems(text));
+  }
+
   /** MINIMAL's workload, lines 16-18, after "kind: service". */
   private static final String SERVICE =
       """

@@ -25,7 +25,9 @@ final class NetFloodBinding
   @Override
   public String keysDoc() {
     return "`direction` (`transmit` or `receive`), `rate` (byte or bit rate, required), `packet`"
-        + " (1500B, 64B..64KiB), `protocol` (`udp`, the default, or `tcp`: one connection;"
+        + " (1500B, 64B..64KiB: the IP packet's size, headers included; its data is 28 B less for"
+        + " UDP, 52 B less for TCP; a larger one is cut into IP fragments or MSS frames, each with"
+        + " its headers), `protocol` (`udp`, the default, or `tcp`: one connection;"
         + " transmit only), `congestion-control` (tcp only: `reno`, `bic` or `cubic`; by default"
         + " the platform kernel's, `cubic`)";
   }

@@ -7,6 +7,7 @@ import dev.oversold.core.model.Skew;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.workload.WorkloadKind;
 import dev.oversold.core.workload.Workloads;
+import dev.oversold.scenarios.bind.Shapes;
 import dev.oversold.scenarios.dto.WorkloadDto;
 import dev.oversold.scenarios.units.ByteSize;
 import dev.oversold.scenarios.units.Format;
@@ -34,7 +35,7 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
   public String keysDoc() {
     return "`arrivals` (required), `request` (required), `working-set` (0B), `working-set-skew`"
         + " (uniform), `dataset: { size, skew }` (none), `workers` (32),"
-        + " `backlog` (128, Linux's default somaxconn), `keep-alive` (1 request per connection), `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
+        + " `backlog` (128, Linux's default somaxconn), `keep-alive` (1 request per connection), `protocol` (`tcp`, or `udp`: one datagram each way, lost when dropped), `timeout` (60s, nginx's proxy_read_timeout), `slo: { latency }` (1s)";
   }
 
   @Override
@@ -70,6 +71,25 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
           "keep-alive must be at least 1 request per connection",
           "a whole number >= 1: 1 opens a connection per request; N sends N requests over one"
               + " (Apache's MaxKeepAliveRequests caps it at 100 by default)");
+      return null;
+    }
+    WorkloadSpec.Protocol protocol =
+        dto.protocol() == null ? WorkloadSpec.Protocol.TCP : dto.protocol();
+    if (protocol == WorkloadSpec.Protocol.UDP && keepAlive > 1) {
+      context.error(
+          path + ".keep-alive",
+          "a udp service has no connections to keep alive",
+          "keep-alive: 1 (or leave it out) with protocol: udp, or protocol: tcp");
+      return null;
+    }
+    if (protocol == WorkloadSpec.Protocol.UDP
+        && request != null
+        && request.networkBytes() > WorkloadSpec.Service.MAX_DATAGRAM_BYTES) {
+      context.error(
+          path + ".request.network",
+          "a udp response is one datagram: at most 65,507 B (a 65,535 B IP packet less 28 B of"
+              + " IP and UDP headers)",
+          "a response from 0B to 65507B with protocol: udp, or protocol: tcp");
       return null;
     }
     long timeout = nanos(dto.timeout(), Defaults.SERVICE_TIMEOUT_NANOS);
@@ -115,7 +135,8 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
         SimDuration.ofNanos(timeout),
         SimDuration.ofNanos(slo),
         window,
-        keepAlive);
+        keepAlive,
+        protocol);
   }
 
   private static WorkloadSpec.@Nullable DatasetSpec dataset(
@@ -212,6 +233,9 @@ final class ServiceBinding implements WorkloadBinding<WorkloadSpec.Service, Work
     lines.add("backlog: " + spec.backlog());
     if (spec.keepAlive() > 1) {
       lines.add("keep-alive: " + spec.keepAlive());
+    }
+    if (spec.protocol() != WorkloadSpec.Protocol.TCP) {
+      lines.add("protocol: " + Shapes.enumId(spec.protocol())); // the default is left out
     }
     lines.add("timeout: " + Format.duration(spec.timeout().nanos()));
     lines.add("slo: {latency: " + Format.duration(spec.slo().nanos()) + "}");

@@ -52,6 +52,14 @@ public interface WorkloadDto {
                       + " Arrivals then open connections.",
               byDefault = "1")
           Integer keepAlive,
+      @Doc(
+              value =
+                  "tcp (a stream each way; a lost segment is sent again after the RTO) or udp (one"
+                      + " datagram each way, as netperf's UDP_RR: a lost one is lost and the"
+                      + " request fails at its timeout; keep-alive 1, a response of at most"
+                      + " 65,507 B).",
+              byDefault = "tcp")
+          Protocol protocol,
       @Doc(value = "A request not finished by then fails.", byDefault = "60s") TimeSpan timeout,
       @Doc("Service level objective.") SloDto slo,
       @Doc(value = "When it starts.", byDefault = "0s") TimeSpan start,
@@ -166,7 +174,12 @@ public interface WorkloadDto {
   record NetFlood(
       @Doc(value = "transmit or receive.", byDefault = "transmit") Direction direction,
       @Required @Doc("Offered rate.") ByteRate rate,
-      @Doc(value = "Packet size (64 B to 64 KiB).", byDefault = "1500B") ByteSize packet,
+      @Doc(
+              value =
+                  "IP packet size, headers included (64 B to 64 KiB); the data is 28 B less for"
+                      + " udp, 52 B less for tcp.",
+              byDefault = "1500B")
+          ByteSize packet,
       @Doc(
               value =
                   "udp (datagrams at the rate, lost when dropped) or tcp (one connection under a"

@@ -58,6 +58,10 @@ public interface WorkloadSpec {
    *     worker that accepted the connection serves all of them and takes no other connection until
    *     it closes (Apache's prefork MPM: a child process serves one connection at a time). Arrivals
    *     then open connections. 1: a connection per request
+   * @param protocol how a request and its response travel: {@link Protocol#TCP}, a stream each way
+   *     whose lost segments are sent again after the RTO; {@link Protocol#UDP}, one datagram each
+   *     way (netperf's UDP_RR), lost for good when dropped, so the request fails at its timeout.
+   *     UDP needs keep-alive 1 and a response of at most one datagram (65,507 B)
    */
   record Service(
       ArrivalSpec arrivals,
@@ -70,8 +74,12 @@ public interface WorkloadSpec {
       SimDuration timeout,
       SimDuration slo,
       Window window,
-      int keepAlive)
+      int keepAlive,
+      Protocol protocol)
       implements WorkloadSpec {
+    /** The largest UDP datagram's data: a 65,535 B IP packet less 20 B of IP and 8 B of UDP. */
+    public static final long MAX_DATAGRAM_BYTES = 65_507;
+
     /**
      * Default backlog: 128 waiting connections, Linux's default {@code net.core.somaxconn}
      * (SOMAXCONN in include/linux/socket.h, 128 until 5.4), which caps every listen() backlog.
@@ -91,6 +99,40 @@ public interface WorkloadSpec {
       checkArgument(slo.nanos() > 0, "slo must be > 0");
       Objects.requireNonNull(window, "window");
       checkArgument(keepAlive >= 1, "keep-alive must be >= 1 request per connection");
+      Objects.requireNonNull(protocol, "protocol");
+      checkArgument(
+          protocol == Protocol.TCP || keepAlive == 1, "a UDP service has no connections to keep");
+      checkArgument(
+          protocol == Protocol.TCP || request.networkBytes() <= MAX_DATAGRAM_BYTES,
+          "a UDP response is one datagram of at most 65,507 B");
+    }
+
+    /** A TCP service. */
+    public Service(
+        ArrivalSpec arrivals,
+        RequestSpec request,
+        long workingSetBytes,
+        Skew workingSetSkew,
+        @Nullable DatasetSpec dataset,
+        int workers,
+        int backlog,
+        SimDuration timeout,
+        SimDuration slo,
+        Window window,
+        int keepAlive) {
+      this(
+          arrivals,
+          request,
+          workingSetBytes,
+          workingSetSkew,
+          dataset,
+          workers,
+          backlog,
+          timeout,
+          slo,
+          window,
+          keepAlive,
+          Protocol.TCP);
     }
 
     /** A service whose clients open a connection per request. */
@@ -348,7 +390,7 @@ public interface WorkloadSpec {
     RECEIVE
   }
 
-  /** How a network flood's packets travel. */
+  /** How a network flood's packets, or a service's requests and responses, travel. */
   enum Protocol {
     /** Datagrams (UDP, or ttcp -u): sent at the rate whatever happens; what is dropped is lost. */
     UDP,

@@ -61,7 +61,7 @@ public final class FqCodel implements Qdisc {
       if (frame == head) {
         frames.pollFirst();
       }
-      bytes -= frame.bytes();
+      bytes -= frame.ipBytes();
       backlog -= frame.packets();
       long sojourn = now - frame.enqueuedAt();
       if (sojourn < TARGET_NANOS || bytes <= mtu) {
@@ -148,12 +148,12 @@ public final class FqCodel implements Qdisc {
       if (victim == head) {
         fattest.frames.pollFirst();
       }
-      fattest.bytes -= victim.bytes();
+      fattest.bytes -= victim.ipBytes();
       backlog -= victim.packets();
       victim.drop();
     }
     queue.frames.addLast(frame);
-    queue.bytes += frame.bytes();
+    queue.bytes += frame.ipBytes();
     backlog += frame.packets();
     if (!queue.listed) {
       queue.listed = true;
@@ -185,7 +185,8 @@ public final class FqCodel implements Qdisc {
               ? maxFrames
               : Math.min(
                   maxFrames,
-                  Math.max(1, queue.deficit / (head.payloadBytes() + 14)) * head.framesPerPacket());
+                  Math.max(1, queue.deficit / (head.ipBytesPerPacket() + 14))
+                      * head.framesPerPacket());
       Frame frame = queue.codelDequeue(now, dropped, (int) quantumFrames);
       if (frame == null) {
         list.pollFirst();
@@ -197,7 +198,7 @@ public final class FqCodel implements Qdisc {
         continue;
       }
       // Deficits count the frame as the qdisc sees it: the packet plus its 14-byte Ethernet header.
-      queue.deficit -= frame.bytes() + 14L * frame.packets();
+      queue.deficit -= frame.ipBytes() + 14L * frame.packets();
       return frame;
     }
   }

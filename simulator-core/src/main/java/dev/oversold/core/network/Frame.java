@@ -42,6 +42,7 @@ public final class Frame {
 
   private final Flow flow;
   private final int payloadBytes;
+  private final Framing framing;
   private final Outcome outcome;
   private int packets;
   private long enqueuedAt = -1;
@@ -56,17 +57,31 @@ public final class Frame {
   }
 
   /**
-   * A batch of {@code packets} packets of {@code payloadBytes} each from one flow.
+   * A batch of {@code packets} IP packets of {@code payloadBytes} each (headers included: {@link
+   * Framing#IP}) from one flow.
    *
    * @param packets how many packets the batch stands for, at least 1
    */
   public Frame(Flow flow, int payloadBytes, int packets, Outcome outcome) {
+    this(flow, Framing.IP, payloadBytes, packets, outcome);
+  }
+
+  /**
+   * A batch of {@code packets} packets from one flow, each carrying {@code payloadBytes} of the
+   * sender's data under {@code framing}'s headers (a TCP segment's data, a UDP datagram's).
+   *
+   * @param payloadBytes the sender's bytes per packet, 1..65,535; a GSO segment or a datagram may
+   *     be larger than one frame takes and is cut into frames, each with its headers
+   * @param packets how many packets the batch stands for, at least 1
+   */
+  public Frame(Flow flow, Framing framing, int payloadBytes, int packets, Outcome outcome) {
     Preconditions.checkArgument(
         payloadBytes >= 1 && payloadBytes <= 65_535,
         "packet size out of 1..65535: %s",
         payloadBytes);
     Preconditions.checkArgument(packets >= 1, "a batch has at least one packet: %s", packets);
     this.flow = flow;
+    this.framing = framing;
     this.payloadBytes = payloadBytes;
     this.packets = packets;
     this.outcome = outcome;
@@ -77,9 +92,29 @@ public final class Frame {
     return packets;
   }
 
-  /** Ethernet frames (ring descriptors) one packet needs: a GSO segment is cut at the MTU. */
+  /**
+   * Ethernet frames (ring descriptors) one packet needs: a GSO segment or a large datagram is cut
+   * so that each frame's IP packet, headers included, fits the MTU.
+   */
   public int framesPerPacket() {
-    return Math.max(1, (payloadBytes + ETHERNET_MTU - 1) / ETHERNET_MTU);
+    return framing.frames(payloadBytes, ETHERNET_MTU);
+  }
+
+  /**
+   * Bytes of one packet as a queueing discipline or shaper counts it without the Ethernet header:
+   * its IP packets with their headers, one set per frame it is cut into.
+   */
+  public long ipBytesPerPacket() {
+    return framing.ipBytes(payloadBytes, ETHERNET_MTU);
+  }
+
+  /** {@link #ipBytesPerPacket} of all its packets. */
+  public long ipBytes() {
+    return ipBytesPerPacket() * packets;
+  }
+
+  public Framing framing() {
+    return framing;
   }
 
   /** Ethernet frames of all its packets. */
@@ -87,7 +122,7 @@ public final class Frame {
     return (long) framesPerPacket() * packets;
   }
 
-  /** Payload bytes of all its packets. */
+  /** The sender's bytes (payload, without headers) of all its packets. */
   public long bytes() {
     return (long) payloadBytes * packets;
   }
@@ -99,7 +134,7 @@ public final class Frame {
   public Frame take(int count) {
     Preconditions.checkArgument(
         count >= 1 && count < packets, "take 1..%s packets, not %s", packets - 1, count);
-    Frame part = new Frame(flow, payloadBytes, count, outcome);
+    Frame part = new Frame(flow, framing, payloadBytes, count, outcome);
     part.enqueuedAt = enqueuedAt;
     part.leftStack = leftStack;
     packets -= count;
@@ -110,14 +145,21 @@ public final class Frame {
     return flow;
   }
 
+  /** The sender's bytes per packet (for {@link Framing#IP}, the IP packet's, headers included). */
   public int payloadBytes() {
     return payloadBytes;
   }
 
-  /** Bytes the frame (all its packets) occupies on the wire, with overhead and padding. */
+  /**
+   * Bytes the frame (all its packets) occupies on the wire: each Ethernet frame's IP packet (the
+   * sender's bytes and the framing's headers, at most {@code mtu}), padded to Ethernet's minimum
+   * payload, plus Ethernet's overhead.
+   */
   public long wireBytes(int mtu) {
-    int frames = Math.max(1, (payloadBytes + mtu - 1) / mtu);
-    long last = payloadBytes - (long) (frames - 1) * mtu;
+    long data = payloadBytes + (long) framing.onceBytes();
+    int perFrame = framing.dataPerFrame(mtu);
+    int frames = framing.frames(payloadBytes, mtu);
+    long last = data - (long) (frames - 1) * perFrame + framing.headerBytes();
     long one =
         (long) (frames - 1) * (mtu + WIRE_OVERHEAD_BYTES)
             + Math.max(last, MIN_PAYLOAD_BYTES)

@@ -89,7 +89,7 @@ public final class Htb implements Qdisc {
 
     /** Bytes of one packet of the head frame as HTB counts it (packet + Ethernet header). */
     long size() {
-      return frames.getFirst().payloadBytes() + 14L;
+      return frames.getFirst().ipBytesPerPacket() + 14L;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class TcpSender {
   private final Simulation simulation;
   private final Flow flow;
   private final int segmentBytes;
+  private final Framing framing;
   private final double maxWindowBytes;
   private final long ackDelayNanos;
   private final Consumer<Frame> path;
@@ -59,6 +60,32 @@ public final class TcpSender {
   private long rttBytes;
 
   /**
+   * A connection whose segments are counted as IP packets, headers included ({@link Framing#IP}).
+   */
+  public TcpSender(
+      Simulation simulation,
+      Flow flow,
+      int segmentBytes,
+      long maxWindowBytes,
+      long ackDelayNanos,
+      Consumer<Frame> path,
+      LongConsumer acknowledged,
+      CongestionControl control) {
+    this(
+        simulation,
+        flow,
+        Framing.IP,
+        segmentBytes,
+        maxWindowBytes,
+        ackDelayNanos,
+        path,
+        acknowledged,
+        control);
+  }
+
+  /**
+   * @param framing what a segment's size counts ({@link Framing#TCP}: its data, the headers added
+   *     per frame on the wire)
    * @param segmentBytes bytes of one segment as the path carries it (an MTU packet: 1500)
    * @param maxWindowBytes the send buffer: the window never exceeds it
    * @param ackDelayNanos from delivery to the sender hearing of it (the return path's latency)
@@ -69,6 +96,7 @@ public final class TcpSender {
   public TcpSender(
       Simulation simulation,
       Flow flow,
+      Framing framing,
       int segmentBytes,
       long maxWindowBytes,
       long ackDelayNanos,
@@ -82,6 +110,7 @@ public final class TcpSender {
     this.simulation = simulation;
     this.flow = flow;
     this.segmentBytes = segmentBytes;
+    this.framing = framing;
     this.maxWindowBytes = maxWindowBytes;
     this.ackDelayNanos = ackDelayNanos;
     this.path = path;
@@ -137,7 +166,7 @@ public final class TcpSender {
       unsentBytes -= bytes;
       inFlightBytes += bytes;
       segmentsSent += count;
-      path.accept(new Frame(flow, segmentBytes, count, new Batch(simulation.now())));
+      path.accept(new Frame(flow, framing, segmentBytes, count, new Batch(simulation.now())));
     }
   }
 

@@ -73,7 +73,7 @@ public final class WeightedDrr implements Qdisc {
     while (!active.isEmpty()) {
       FlowQueue queue = active.peekFirst();
       Frame head = queue.frames.peekFirst();
-      long perPacket = head.payloadBytes() + 14L;
+      long perPacket = head.ipBytesPerPacket() + 14L;
       if (queue.deficit < perPacket) {
         // Its turn is over: a new quantum, and to the back of the round.
         queue.deficit += queue.weight * quantum;

@@ -6,6 +6,7 @@ import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.network.CongestionControl;
 import dev.oversold.core.network.Flow;
 import dev.oversold.core.network.Frame;
+import dev.oversold.core.network.Framing;
 import dev.oversold.core.network.Htb;
 import dev.oversold.core.network.PacketStage;
 import dev.oversold.core.network.TcpSender;
@@ -23,19 +24,30 @@ import org.jspecify.annotations.Nullable;
  * host's stack, qdisc, ring and wire, then the link's one-way latency. Receive: the latency, the
  * wire and the host's stack, its shaper, its backend.
  *
- * <p>Streams (TCP) go as GSO segments of up to 64 KiB (as MTU packets where the path has no GSO: an
- * OpenVZ container's), at most {@link #WINDOW_SEGMENTS} in flight; a dropped segment is sent again
- * after TCP's minimum retransmission timeout. Datagrams (UDP) go as one batch of packets of the
- * given size and what is dropped is lost.
+ * <p>Streams (TCP) go as GSO segments of up to {@link #GSO_DATA_BYTES} of data (as one MSS per
+ * packet where the path has no GSO: an OpenVZ container's), at most {@link #WINDOW_SEGMENTS} in
+ * flight; a dropped segment is sent again after TCP's minimum retransmission timeout. Datagrams
+ * (UDP) go as one batch of packets of the given IP size and what is dropped is lost. Bytes handed
+ * in are the sender's data; the protocol headers are added per frame on the wire ({@link Framing}).
  */
 final class TenantNetwork implements NetworkAccess {
   /** Largest GSO/TSO segment (GSO_MAX_SIZE 65,536 less one, the IP length field's limit). */
   static final int GSO_BYTES = 65_535;
 
+  /** TCP's MSS on a 1,500 B MTU with timestamps: 1,448 B ({@link Framing#TCP}). */
+  static final int MSS_BYTES = Framing.TCP.dataPerFrame(HostNetwork.MTU);
+
+  /**
+   * Data in one full GSO segment: the largest multiple of the MSS whose IP packet (one set of
+   * headers) fits {@link #GSO_BYTES}, 45 x 1,448 = 65,160 B. tcp_xmit_size_goal (net/ipv4/tcp.c)
+   * sizes a GSO segment as whole MSS under the device's gso_max_size less the header room.
+   */
+  static final int GSO_DATA_BYTES = (GSO_BYTES - Framing.TCP.headerBytes()) / MSS_BYTES * MSS_BYTES;
+
   /**
    * Segments a stream keeps in flight: the default largest send buffer, tcp_wmem's 4 MiB, in 64 KiB
-   * segments (assumption: the window never limits a transfer below its buffer). Of MTU packets (no
-   * GSO) it is 96,000 B, about the peer's initial receive window (tcp_rmem's default 87,380 B,
+   * segments (assumption: the window never limits a transfer below its buffer). Of MSS packets (no
+   * GSO) it is 92,672 B, about the peer's initial receive window (tcp_rmem's default 87,380 B,
    * net/ipv4/tcp.c), so a burst of them never overfills a 1,000-packet qdisc on its own.
    */
   static final int WINDOW_SEGMENTS = 64;
@@ -110,17 +122,16 @@ final class TenantNetwork implements NetworkAccess {
   }
 
   /**
-   * The packet a stream the tenant sends puts in the host's qdisc: a GSO segment, or one MTU-sized
-   * packet where the path has no GSO ({@link NetworkPath.Segmentation#MSS}; TCP/IP headers are not
-   * counted apart, as everywhere in this model).
+   * The data of one packet a stream the tenant sends puts in the host's qdisc: a GSO segment, or
+   * one MSS where the path has no GSO ({@link NetworkPath.Segmentation#MSS}).
    */
   private int streamSegment() {
-    return host.path().segmentation() == NetworkPath.Segmentation.MSS ? HostNetwork.MTU : GSO_BYTES;
+    return host.path().segmentation() == NetworkPath.Segmentation.MSS ? MSS_BYTES : GSO_DATA_BYTES;
   }
 
   @Override
   public void receive(long bytes, Runnable done) {
-    new Stream(false, bytes, GSO_BYTES, done).start();
+    new Stream(false, bytes, GSO_DATA_BYTES, done).start();
   }
 
   @Override
@@ -169,6 +180,7 @@ final class TenantNetwork implements NetworkAccess {
         new TcpSender(
             simulation,
             transmitFlow,
+            Framing.TCP,
             segment(segmentBytes),
             (long) WINDOW_SEGMENTS * GSO_BYTES,
             2 * host.oneWayLatencyNanos(),
@@ -192,8 +204,17 @@ final class TenantNetwork implements NetworkAccess {
     };
   }
 
-  private static int segment(long packetBytes) {
-    return (int) Math.max(1, Math.min(GSO_BYTES, packetBytes));
+  /**
+   * The data of a TCP segment whose IP packet is {@code packetBytes} (headers included): one MSS or
+   * less up to the MTU; a larger one is a GSO segment of whole MSS (at least one, at most {@link
+   * #GSO_DATA_BYTES}).
+   */
+  static int segment(long packetBytes) {
+    if (packetBytes <= HostNetwork.MTU) {
+      return Framing.TCP.dataIn(packetBytes);
+    }
+    long data = Math.min(GSO_BYTES, packetBytes) - Framing.TCP.headerBytes();
+    return (int) Math.max(MSS_BYTES, data / MSS_BYTES * MSS_BYTES);
   }
 
   /** Segments sent again after a drop, since the start. */
@@ -277,7 +298,7 @@ final class TenantNetwork implements NetworkAccess {
             }
           }
         };
-    inject(out, new Frame(flow(out), Math.max(1, packetBytes), count, outcome));
+    inject(out, new Frame(flow(out), Framing.UDP, Framing.UDP.dataIn(packetBytes), count, outcome));
   }
 
   private Flow flow(boolean out) {
@@ -358,12 +379,12 @@ final class TenantNetwork implements NetworkAccess {
         unsentFull -= count;
         inFlight += count;
         room -= count;
-        inject(out, new Frame(flow(out), segmentBytes, count, this));
+        inject(out, new Frame(flow(out), Framing.TCP, segmentBytes, count, this));
       }
       if (room > 0 && tailUnsent) {
         tailUnsent = false;
         inFlight++;
-        inject(out, new Frame(flow(out), tailBytes, 1, this));
+        inject(out, new Frame(flow(out), Framing.TCP, tailBytes, 1, this));
       }
     }
 
@@ -384,7 +405,7 @@ final class TenantNetwork implements NetworkAccess {
       int count = frame.packets();
       int size = frame.payloadBytes();
       simulation.scheduleAfter(
-          RTO_NANOS, () -> inject(out, new Frame(flow(out), size, count, this)));
+          RTO_NANOS, () -> inject(out, new Frame(flow(out), Framing.TCP, size, count, this)));
     }
   }
 }

@@ -44,7 +44,7 @@ final class TokenBucketStage implements PacketStage {
   public void process(Frame frame, Consumer<Frame> next) {
     refill();
     if (waiting.isEmpty() && tokens > 0 && affordable(frame) >= frame.packets()) {
-      tokens -= frame.bytes();
+      tokens -= frame.ipBytes();
       next.accept(frame);
       return;
     }
@@ -55,7 +55,8 @@ final class TokenBucketStage implements PacketStage {
 
   /** Packets of {@code head} the tokens pay for, at least one. */
   private int affordable(Frame head) {
-    return (int) Math.max(1, Math.min(head.packets(), Math.floor(tokens / head.payloadBytes())));
+    return (int)
+        Math.max(1, Math.min(head.packets(), Math.floor(tokens / head.ipBytesPerPacket())));
   }
 
   private void release() {
@@ -82,7 +83,7 @@ final class TokenBucketStage implements PacketStage {
         leaving = waiting.pollFirst();
         next = continuations.pollFirst();
       }
-      tokens -= leaving.bytes();
+      tokens -= leaving.ipBytes();
       next.accept(leaving);
     }
   }

@@ -3,6 +3,7 @@ package dev.oversold.core.workload;
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.network.Framing;
 import dev.oversold.core.platform.Platforms;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * cannot keep up, due bursts wait and the flood runs at what the link gives it instead of queueing
  * without bound. A sent burst stops counting when the platform frees it from the socket (on OpenVZ
  * at the host's backlog, so the host's qdisc does not hold a container's flood back: it drops).
- * Packets are datagrams: those dropped on the way are lost. Progress counts bytes delivered;
- * throughput counts packets delivered.
+ * Packets are datagrams: those dropped on the way are lost. {@code packet} is the IP packet's size,
+ * headers included. Progress counts the data delivered (a UDP packet's data is its size less 28
+ * bytes of IP and UDP headers: {@link Framing#UDP}); throughput counts packets delivered.
  *
  * <p>With {@code protocol: tcp} the flood is one TCP connection instead (ttcp without {@code -u}):
  * each burst is written to the connection when less than a burst is waiting unsent in its socket,
@@ -115,7 +117,7 @@ final class NetFloodWorkload implements Workload {
     if (stopped) {
       return; // bursts delivered after a stop or kill count for nobody
     }
-    context.recorder().progressed(packets * spec.packetBytes());
+    context.recorder().progressed(packets * datagramData());
     context.recorder().operationsCompleted(packets);
     sendDue();
   }
@@ -137,8 +139,13 @@ final class NetFloodWorkload implements Workload {
     if (stopped) {
       return;
     }
-    context.recorder().progressed(packets * spec.packetBytes());
+    context.recorder().progressed(packets * datagramData());
     context.recorder().operationsCompleted(packets);
+  }
+
+  /** The data one of the flood's datagrams carries: its IP packet less the IP and UDP headers. */
+  private long datagramData() {
+    return Framing.UDP.dataIn(Math.min(MAX_PACKET_BYTES, spec.packetBytes()));
   }
 
   /** Bytes of the TCP connection acknowledged. */

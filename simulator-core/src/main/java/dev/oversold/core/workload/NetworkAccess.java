@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** The tenant's network interface. */
 public interface NetworkAccess {
-  /** Sends {@code bytes}; {@code done} runs when the last byte has left and crossed the link. */
+  /**
+   * Sends {@code bytes} of data over TCP (its headers are added on the wire); {@code done} runs
+   * when the last byte has left and crossed the link.
+   */
   void send(long bytes, Runnable done);
 
   /** Receives {@code bytes}; {@code done} runs when they have arrived. */
@@ -27,8 +30,10 @@ public interface NetworkAccess {
   }
 
   /**
-   * Sends {@code packets} datagrams of {@code packetBytes} each (UDP): a dropped one is lost, not
-   * sent again. {@code delivered} gets how many arrived, once each has arrived or been dropped.
+   * Sends {@code packets} datagrams (UDP) whose IP packets are {@code packetBytes} each, the 28
+   * bytes of IP and UDP headers included (a 1,500 B packet carries 1,472 B of data; a larger one is
+   * cut into IP fragments): a dropped one is lost, not sent again. {@code delivered} gets how many
+   * arrived, once each has arrived or been dropped.
    */
   default void sendDatagrams(long packets, int packetBytes, LongConsumer delivered) {
     send(packets * packetBytes, packetBytes, () -> delivered.accept(packets));

@@ -6,6 +6,7 @@ import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.network.Framing;
 import dev.oversold.core.sharing.Job;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  * access-log append of the previous request: the log write delays no response of its own, but it
  * delays the next request on the same connection. Only the first request of a connection waits in
  * the backlog; a request that fails closes its connection (the client gives up on it).
+ *
+ * <p>With {@code protocol: udp} a request and its response are one datagram each (netperf's
+ * UDP_RR): their frames carry UDP's headers instead of TCP's, and a datagram dropped on the way is
+ * lost, not sent again. A lost request never reaches the server (its worker is free at once), a
+ * lost response leaves the worker done; either way the client's request fails at its timeout.
  *
  * <p>Timeouts cost no event per request: every request has the same timeout, so deadlines come in
  * arrival order. Requests in the system sit in one arrival-ordered deque (finished ones are dropped
@@ -80,6 +86,7 @@ final class ServiceWorkload implements Workload {
   private final int keepAlive;
   private final long sloNanos;
   private final long timeoutNanos;
+  private final boolean udp;
   private TenantContext context;
   private Simulation simulation;
   private Sampler cpuDemand;
@@ -115,6 +122,12 @@ final class ServiceWorkload implements Workload {
     this.keepAlive = spec.keepAlive();
     this.sloNanos = spec.slo().nanos();
     this.timeoutNanos = spec.timeout().nanos();
+    this.udp = spec.protocol() == WorkloadSpec.Protocol.UDP;
+  }
+
+  /** The IP packet of a datagram carrying {@code data} bytes: UDP's 8 B and IPv4's 20 B more. */
+  private static int datagram(long data) {
+    return (int) (data + Framing.UDP.onceBytes() + Framing.UDP.headerBytes());
   }
 
   @Override
@@ -287,10 +300,38 @@ final class ServiceWorkload implements Workload {
   /** A worker (already counted busy) starts on the request. */
   private void serve(Request request) {
     request.hasWorker = true;
-    if (networkBytes > 0) {
+    if (networkBytes > 0 && udp) {
+      context
+          .network()
+          .receiveDatagrams(
+              1,
+              datagram(REQUEST_BYTES),
+              arrived -> {
+                if (arrived == 1) {
+                  handle(request);
+                } else {
+                  requestLost(request);
+                }
+              });
+    } else if (networkBytes > 0) {
       context.network().receive(REQUEST_BYTES, () -> handle(request));
     } else {
       handle(request);
+    }
+  }
+
+  /**
+   * A UDP request was dropped on its way in: the server never sees it, so its worker is free at
+   * once, and the client's request fails at its timeout. (Should that come first, the worker is
+   * freed as after any I/O a timed-out request waited on; after it, the timeout finds the request
+   * with a worker and no CPU job and marks it held for I/O, which nothing returns: the worker is
+   * already free.)
+   */
+  private void requestLost(Request request) {
+    if (request.finished) {
+      ioReturned(request);
+    } else if (!stopped) {
+      freeWorker();
     }
   }
 
@@ -361,7 +402,39 @@ final class ServiceWorkload implements Workload {
       ioReturned(request);
       return;
     }
-    context.network().send(networkBytes, () -> complete(request));
+    if (udp) {
+      context
+          .network()
+          .sendDatagrams(
+              1,
+              datagram(networkBytes),
+              arrived -> {
+                if (arrived == 1) {
+                  complete(request);
+                } else {
+                  responseLost(request);
+                }
+              });
+    } else {
+      context.network().send(networkBytes, () -> complete(request));
+    }
+  }
+
+  /**
+   * A UDP response was dropped on its way out: the worker is done with it (and writes its log line
+   * as after any response), the client hears nothing and its request fails at its timeout.
+   */
+  private void responseLost(Request request) {
+    if (request.finished) {
+      ioReturned(request);
+      return;
+    }
+    long log = logAppendBytes;
+    if (log > 0) {
+      context.disk().io(1, log, true, false, () -> logWritten(null));
+    } else {
+      workerDone(null);
+    }
   }
 
   private void complete(Request request) {

@@ -13,18 +13,23 @@ import org.junit.jupiter.api.Test;
  * The host's network paths as the platforms build them. Test NIC: 1 Gbit/s, 50 us one way; 4 cores
  * of speed 1. Wire times are hand-computed: a frame carries at most 1500 IP bytes and costs 38 B of
  * Ethernet overhead (preamble, gap, header, FCS), at least 46 B of payload; 8 ns a byte at 1
- * Gbit/s.
+ * Gbit/s. A stream's bytes are TCP data: every frame also carries 52 B of IP (20), TCP (20) and
+ * timestamp option (12) headers, so at most 1,448 B of data (the MSS), and a full frame of data is
+ * 1,538 B on the wire. A stream of N bytes therefore takes ceil(N / 1,448) frames and N + 90 B a
+ * frame on the wire, whether it goes as GSO segments (45 MSS, 65,160 B) or as MSS packets.
+ * Datagrams are given by their IP size (the 28 B of IP and UDP headers included).
  */
 final class HostNetworkTest {
   private static final long GIB = 1L << 30;
   private static final long MB = 1_000_000;
 
   /**
-   * Wire bytes of a 1 MB stream: 15 GSO segments of 65,535 B (43 full frames + 1,035 B: 43 x 1,538
-   * + 1,073 = 67,207 each, 1,008,105 in all) and a 16,975 B tail (11 x 1,538 + 475 + 38 = 17,431):
-   * 1,025,536 B, i.e. 8,204,288 ns at 1 Gbit/s.
+   * Wire bytes of a 1 MB stream: 15 GSO segments of 65,160 B (45 frames of 1,538 B: 69,210 each,
+   * 1,038,150 in all) and a 22,600 B tail (15 x 1,538 + 880 + 52 + 38 = 24,040): 1,062,190 B (=
+   * 1,000,000 + 691 frames x 90), i.e. 8,497,520 ns at 1 Gbit/s. Without the TCP/IP headers it was
+   * 1,025,536 B.
    */
-  private static final long ONE_MB_WIRE_NANOS = 8 * 1_025_536L;
+  private static final long ONE_MB_WIRE_NANOS = 8 * 1_062_190L;
 
   private static Hosts hosts(String platform, Map<String, Double> options, int tenants) {
     List<dev.oversold.core.model.TenantSpec> specs = new java.util.ArrayList<>();
@@ -56,15 +61,16 @@ final class HostNetworkTest {
   }
 
   /**
-   * Wire bytes of a 1 MB stream from an OpenVZ container, whose venet has no GSO: 666 packets of
-   * 1,500 B (1,538 B on the wire) and a 1,000 B tail (1,038 B): 1,025,346 B, i.e. 8,202,768 ns.
+   * Wire bytes of a 1 MB stream from an OpenVZ container, whose venet has no GSO: 690 packets of
+   * 1,448 B (1,538 B on the wire) and an 880 B tail (970 B): 1,062,190 B, i.e. 8,497,520 ns, the
+   * same as in GSO segments (the same frames).
    */
-  private static final long ONE_MB_MTU_WIRE_NANOS = 8 * (666 * 1538L + 1038);
+  private static final long ONE_MB_MTU_WIRE_NANOS = 8 * (690 * 1538L + 970);
 
   @Test
   void openVzPfifoFast_putsTheVictimBehindTheWholeFlood() {
     // One FIFO (pfifo_fast) behind the one stack. Each of the four 1 MB streams keeps a window of
-    // 64 MTU packets in flight, one batch each, and the 256-descriptor ring holds all four
+    // 64 MSS packets in flight, one batch each, and the 256-descriptor ring holds all four
     // batches; a stream's next batch joins the back of the FIFO when its last one has left, so
     // the streams take turns in the order they started, the victim last every round, and its
     // tail is the last frame of all 4 MB: 4 x 8,202,768 ns + 50 us.
@@ -74,8 +80,8 @@ final class HostNetworkTest {
   }
 
   /**
-   * A 30,000 B response into a pfifo_fast of 10 packets in front of a 1-descriptor ring, nothing
-   * else sending; done when its last byte has left the wire, plus the 50 us latency.
+   * A 28,960 B response (20 MSS) into a pfifo_fast of 10 packets in front of a 1-descriptor ring,
+   * nothing else sending; done when its last byte has left the wire, plus the 50 us latency.
    */
   private static long burstIntoShortFifo(String platform, Map<String, Double> extra) {
     Map<String, Double> options = new java.util.HashMap<>(extra);
@@ -84,22 +90,23 @@ final class HostNetworkTest {
     options.put("nic-ring", 1.0);
     Hosts hosts = hosts(platform, options, 1);
     long[] doneAt = {-1};
-    hosts.tenant(0).network().send(30_000, () -> doneAt[0] = hosts.simulation.now());
+    hosts.tenant(0).network().send(20 * 1448, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
     return doneAt[0];
   }
 
   @Test
   void openVzContainerStream_losesTheTailOfItsMtuBurstAndWaitsTheRto() {
-    // venet has no GSO: 30,000 B are 20 packets of 1,500 B, sent at once (the window is 64). The
+    // venet has no GSO: 28,960 B are 20 packets of 1,448 B, sent at once (the window is 64). The
     // 10-packet FIFO takes 10 and tail-drops 10 at t = 0; those go again at the 200 ms RTO, into
     // an empty FIFO, and leave 10 x 1,538 B x 8 ns = 123,040 ns later: 200,123,040 + 50,000 ns.
+    // (Without the headers 28,960 B would be 19 packets and a 460 B tail.)
     assertEquals(200_173_040L, burstIntoShortFifo("openvz", Map.of()));
   }
 
   @Test
   void bareMetalStream_isOneGsoSegmentAndFitsTheSameFifo() {
-    // The same 30,000 B on a host's own socket (bare metal, pfifo_fast chosen): one GSO segment,
+    // The same 28,960 B on a host's own socket (bare metal, pfifo_fast chosen): one GSO segment,
     // one slot of the 10, cut into 20 frames after the qdisc: 20 x 1,538 B x 8 ns = 246,080 ns,
     // + 50 us, and nothing dropped.
     assertEquals(296_080L, burstIntoShortFifo("bare-metal", Map.of("qdisc", 0.0)));
@@ -108,23 +115,23 @@ final class HostNetworkTest {
   @Test
   void kvmFqCodel_givesTheVictimHalfTheLinkWhileBothSend() {
     // fq_codel's DRR alternates the two tenants byte for byte, so the victim's 1 MB ends after
-    // about 2 MB of wire time (16.4 ms), plus at most the ring the flood filled first (256 frames
-    // of 1,538 B: 3.15 ms) and one segment (0.54 ms); FIFO would take 32.9 ms.
+    // about 2 MB of wire time (17.0 ms), plus at most the ring the flood filled first (256 frames
+    // of 1,538 B: 3.15 ms) and one segment (0.55 ms); FIFO would take 34.0 ms.
     long done =
         victimDone("kvm", Map.of("net-packet-cpu", 0.0, "vhost-cpu", 0.0, "vhost-latency", 0.0));
     long fair = 2 * ONE_MB_WIRE_NANOS + 50 * SimTime.MICROSECOND;
-    assertTrue(done >= fair - 67_207 * 8, () -> "done at " + done);
-    assertTrue(done <= fair + 256 * 1538 * 8 + 67_207 * 8, () -> "done at " + done);
+    assertTrue(done >= fair - 69_210 * 8, () -> "done at " + done);
+    assertTrue(done <= fair + 256 * 1538 * 8 + 69_210 * 8, () -> "done at " + done);
   }
 
   @Test
   void kvmWithQdiscPfifoFast_putsTheVictimBehindTheWholeFlood() {
     // options.qdisc = pfifo_fast (index 0) swaps fq_codel for one FIFO. The flood sends 3 MB as
-    // one stream (45 segments of 65,535 B and a 50,925 B tail, within the 64-segment window), so
+    // one stream (46 segments of 65,160 B and a 2,640 B tail, within the 64-segment window), so
     // it crosses its vhost stage as one batch and reaches the qdisc before the victim's 1 MB.
-    // Wire bytes: 45 x 67,207 + (33 x 1,538 + 1,425 + 38) = 3,076,532 for the flood, 1,025,536
-    // for the victim: the victim's last byte leaves at 8 x 4,102,068 ns, + 50 us. Under the
-    // default fq_codel it would leave after about 2 MB of wire time (16.4 ms).
+    // Wire bytes: 3,000,000 + 2,072 frames x 90 = 3,186,480 for the flood (46 x 45 frames and 2
+    // for the tail), 1,062,190 for the victim: the victim's last byte leaves at 8 x 4,248,670 ns,
+    // + 50 us. Under the default fq_codel it would leave after about 2 MB of wire time (17.0 ms).
     Map<String, Double> options =
         Map.of("qdisc", 0.0, "net-packet-cpu", 0.0, "vhost-cpu", 0.0, "vhost-latency", 0.0);
     Hosts hosts = hosts("kvm", options, 2);
@@ -132,7 +139,7 @@ final class HostNetworkTest {
     long[] doneAt = {-1};
     hosts.tenant(1).network().send(MB, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
-    assertEquals(8 * 4_102_068L + 50 * SimTime.MICROSECOND, doneAt[0]);
+    assertEquals(8 * 4_248_670L + 50 * SimTime.MICROSECOND, doneAt[0]);
   }
 
   private static long shapedSendDone(long bytes) {
@@ -151,19 +158,22 @@ final class HostNetworkTest {
 
   @Test
   void rateLimit_letsABurstWithinItsCreditGoAtLineRate() {
-    // Credit: 12.5e6 x 0.05 = 625,000 B. 500 kB = 7 segments (7 x 67,207 wire B) + a 41,255 B
-    // tail (27 x 1,538 + 793 = 42,319): 512,768 B at line rate = 4,102,144 ns, + 50 us.
-    assertEquals(4_102_144 + 50_000, shapedSendDone(500_000));
+    // Credit: 12.5e6 x 0.05 = 625,000 B, counted in IP bytes (data + 52 B a frame). 500 kB = 7
+    // segments of 65,160 B + a 43,880 B tail: 346 frames, 500,000 + 346 x 52 = 517,992 IP bytes,
+    // within the credit; on the wire 500,000 + 346 x 90 = 531,140 B at line rate = 4,249,120 ns,
+    // + 50 us.
+    assertEquals(4_249_120 + 50_000, shapedSendDone(500_000));
   }
 
   @Test
   void rateLimit_pastItsCreditSendsAtTheRate() {
-    // 1 MB = 15 segments of 65,535 B + a 16,975 B tail. The full bucket (625,000 B) lets 9
-    // segments go, and a 10th since tokens are left (35,185 B), leaving -30,350 B. The 11th goes
-    // when the bucket is back above 0 (30,350 / 12.5e6 = 2,428,000 ns, +1 ns), each later one a
-    // segment's worth later (65,535 / 12.5e6 = 5,242,800 ns); the tail is the 16th: released at
-    // 2,428,001 + 5 x 5,242,800 = 28,642,001 ns, then 17,431 wire B (139,448 ns) and 50 us.
-    assertEquals(28_642_001 + 139_448 + 50_000, shapedSendDone(1_000_000), 10.0);
+    // 1 MB = 15 segments of 65,160 B + a 22,600 B tail. The bucket counts a segment's IP bytes,
+    // 65,160 + 45 x 52 = 67,500. The full bucket (625,000 B) lets 9 segments go, and a 10th since
+    // tokens are left (17,500 B), leaving -50,000 B. The 11th goes when the bucket is back above
+    // 0 (50,000 / 12.5e6 = 4,000,000 ns, +1 ns), each later one a segment's worth later (67,500 /
+    // 12.5e6 = 5,400,000 ns); the tail is the 16th: released at 4,000,001 + 5 x 5,400,000 =
+    // 31,000,001 ns, then 22,600 + 16 x 90 = 24,040 wire B (192,320 ns) and 50 us.
+    assertEquals(31_000_001 + 192_320 + 50_000, shapedSendDone(1_000_000), 10.0);
   }
 
   @Test
@@ -255,10 +265,30 @@ final class HostNetworkTest {
   @Test
   void requestResponse_crossesEachStageBothWays() {
     // A 1-byte request in and a 1-byte response out, idle host. Bare metal: 2 x 50 us of link, 2
-    // x 84 B on the wire (672 ns each), 2 x 1 us of host softirq = 103,344 ns. KVM adds vhost
+    // x 91 B on the wire (1 B of data + 52 B of TCP/IP headers + 38 B of Ethernet: 728 ns each), 2
+    // x 1 us of host softirq = 103,456 ns. KVM adds vhost
     // both ways: 13 us of kick and wake-up, and 2 us of CPU charged to the VM's share, which does
     // 0.97 of a core's work a second (KVM's CPU efficiency): 2 x (13,000 + 2,000 / 0.97) ns more.
-    assertEquals(103_344, roundTrip("bare-metal"));
-    assertEquals(103_344 + 2 * (13_000 + 2_000 / 0.97), roundTrip("kvm"), 2.0);
+    assertEquals(103_456, roundTrip("bare-metal"));
+    assertEquals(103_456 + 2 * (13_000 + 2_000 / 0.97), roundTrip("kvm"), 2.0);
+  }
+
+  private static long udpRoundTrip(String platform) {
+    Hosts hosts = hosts(platform, Map.of(), 1);
+    long[] doneAt = {-1};
+    var network = hosts.tenant(0).network();
+    network.receiveDatagrams(
+        1, 29, in -> network.sendDatagrams(1, 29, out -> doneAt[0] = hosts.simulation.now()));
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return doneAt[0];
+  }
+
+  @Test
+  void udpRequestResponse_differsFromTcpOnlyByItsHeaders() {
+    // The same exchange as datagrams of 1 B (29 B IP packets: 1 + 8 of UDP + 20 of IPv4, padded
+    // to Ethernet's 46 B minimum, 84 B on the wire, 672 ns): 2 x 50 us + 2 x 672 + 2 x 1 us =
+    // 103,344 ns, 112 ns less than TCP's 91 B frames. Every other stage costs a packet the same.
+    assertEquals(103_344, udpRoundTrip("bare-metal"));
+    assertEquals(103_344 + 2 * (13_000 + 2_000 / 0.97), udpRoundTrip("kvm"), 2.0);
   }
 }

@@ -10,6 +10,7 @@ import dev.oversold.core.sharing.JobListener;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
 import dev.oversold.core.sharing.SharedCapacity;
+import java.util.function.LongConsumer;
 
 /**
  * A tenant alone on a small host, for driving one workload directly: its CPU is a real processor
@@ -150,7 +151,37 @@ final class FakeTenant implements TenantContext {
       public void receive(long bytes, Runnable done) {
         send(bytes, done);
       }
+
+      @Override
+      public void sendDatagrams(long packets, int packetBytes, LongConsumer delivered) {
+        datagram(packets, packetBytes, delivered);
+      }
+
+      @Override
+      public void receiveDatagrams(long packets, int packetBytes, LongConsumer delivered) {
+        datagram(packets, packetBytes, delivered);
+      }
     };
+  }
+
+  /** Datagrams sent or received so far, in or out, counted from 1. */
+  long datagrams;
+
+  /** Decides by its number (from 1) whether a datagram is lost on the way; none by default. */
+  java.util.function.LongPredicate datagramLost = n -> false;
+
+  private void datagram(long packets, int packetBytes, LongConsumer delivered) {
+    long arrived = 0;
+    for (long i = 0; i < packets; i++) {
+      datagrams++;
+      if (!datagramLost.test(datagrams)) {
+        arrived++;
+      }
+    }
+    networkBytes += packets * packetBytes;
+    long got = arrived;
+    simulation.scheduleAfter(
+        Math.round(packets * packetBytes * networkNanosPerByte), () -> delivered.accept(got));
   }
 
   @Override
