@@ -104,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
       skipped.forEach(err::println);
       throw e;
     }
-    OptionalInt handedOver = Handover.ifWorthIt(estimate.workloadEvents(), root.args);
+    OptionalInt handedOver = Handover.ifWorthIt(estimate.longestRunWorkloadEvents(), root.args);
     if (handedOver.isPresent()) {
       return handedOver.getAsInt();
     }

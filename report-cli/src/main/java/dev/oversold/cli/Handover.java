@@ -18,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  * compiles code that is hot for a moment and never repays it; a long simulation needs C2 (a single
  * 40-minute noisy-disk-hog took a quarter to a half more CPU under C1). The launcher passes the JIT
  * options a tiered JVM would take in the system property {@value #PROPERTY}; once the scenario is
- * read and bound, the command asks {@link #ifWorthIt} with the cost estimate's workload events
- * ({@link dev.oversold.runner.CostEstimate#workloadEvents}), and from {@link #THRESHOLD_EVENTS} on
- * the same command runs again in a tiered JVM (same java, JVM options, class path, arguments,
- * working directory and streams; the environment marker {@value #MARKER} so that it never hands
- * over again), whose exit code becomes this process's. Nothing has been written to stdout, stderr
- * or the output folder when it hands over. The threshold is the crossover measured in
- * docs/performance.md (peer3).
+ * read and bound, the command asks {@link #ifWorthIt} with the workload events of the batch's
+ * longest simulation ({@link dev.oversold.runner.CostEstimate#longestRunWorkloadEvents}), and from
+ * {@link #THRESHOLD_EVENTS} on the same command runs again in a tiered JVM (same java, JVM options,
+ * class path, arguments, working directory and streams; the environment marker {@value #MARKER} so
+ * that it never hands over again), whose exit code becomes this process's. Nothing has been written
+ * to stdout, stderr or the output folder when it hands over. The threshold is the crossover
+ * measured in docs/performance.md (peer3).
  */
 final class Handover {
   /**
@@ -43,12 +43,14 @@ final class Handover {
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
   /**
-   * Workload events ({@link dev.oversold.runner.CostEstimate#workloadEvents}) from which a run
-   * under the tiered JIT, after a second JVM start and a second read of the scenario, takes less
-   * CPU than the whole run under C1: the crossover measured on noisy-disk-hog as one simulation of
-   * 10, 20 and 40 simulated minutes (1.3e7, 2.7e7, 5.3e7 events) lies between 2e7 and 2.7e7;
-   * budget-vps-node (2.2e7, where C1 alone wins by a quarter) stays below (docs/performance.md,
-   * peer3).
+   * Workload events of the longest simulation ({@link
+   * dev.oversold.runner.CostEstimate#longestRunWorkloadEvents}) from which a run under the tiered
+   * JIT, after a second JVM start and a second read of the scenario, takes less CPU than the whole
+   * run under C1: the crossover measured on noisy-disk-hog as one simulation of 10, 20 and 40
+   * simulated minutes (1.3e7, 2.7e7, 5.3e7 events) lies between 2e7 and 2.7e7. Batches of many
+   * shorter simulations were cheaper under C1 however large their total (budget-vps-node,
+   * noisy-net-flood, openvz-noisy-neighbour: longest runs 4.4e6, 9.2e6, 2.4e7) and stay below
+   * (docs/performance.md, peer3).
    */
   static final double THRESHOLD_EVENTS = 2.5e7;
 

@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     Path dir = options.out != null ? options.out : ReportOutput.defaultDir(scenario.name());
     CostEstimate estimate =
         CostCheck.check(scenarioName, List.of(scenario), replications, threads, options.force);
-    OptionalInt handedOver = Handover.ifWorthIt(estimate.workloadEvents(), root.args);
+    OptionalInt handedOver = Handover.ifWorthIt(estimate.longestRunWorkloadEvents(), root.args);
     if (handedOver.isPresent()) {
       return handedOver.getAsInt();
     }

@@ -92,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
             replications,
             threads,
             options.force);
-    OptionalInt handedOver = Handover.ifWorthIt(estimate.workloadEvents(), root.args);
+    OptionalInt handedOver = Handover.ifWorthIt(estimate.longestRunWorkloadEvents(), root.args);
     if (handedOver.isPresent()) {
       return handedOver.getAsInt();
     }

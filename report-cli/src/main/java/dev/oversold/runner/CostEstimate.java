@@ -23,15 +23,18 @@ import java.util.Map;
  * @param peakBytes heap the batch needs at its peak
  * @param heaviest the tenants contributing most events, for the message
  * @param workloadEvents the part of {@code events} that the workloads and page faults declare
- *     themselves, without the flat allowances per tenant, host and sample: what the engine's event
- *     loop will execute, which decides whether a JIT's compiling pays (the CLI's handover)
+ *     themselves, without the flat allowances per tenant, host and sample
+ * @param longestRunWorkloadEvents the largest {@code workloadEvents} of any one simulation of the
+ *     batch: how long its longest simulation runs, which decides whether a JIT's compiling pays
+ *     (the CLI's handover)
  */
 public record CostEstimate(
     long simulations,
     double events,
     double peakBytes,
     List<String> heaviest,
-    double workloadEvents) {
+    double workloadEvents,
+    double longestRunWorkloadEvents) {
   /**
    * Events budget: 10^9, about an hour of one core at the pace the bundled scenarios run (0.5 to
    * 4.6 x 10^5 events a second measured; 75 times the costliest bundled scenario).
@@ -82,7 +85,12 @@ public record CostEstimate(
         .limit(3)
         .forEach(e -> heaviest.add(e.getKey() + " " + number(e.getValue())));
     return new CostEstimate(
-        tally.simulations, tally.events, peak, List.copyOf(heaviest), tally.workloadEvents);
+        tally.simulations,
+        tally.events,
+        peak,
+        List.copyOf(heaviest),
+        tally.workloadEvents,
+        tally.longestRunWorkload);
   }
 
   /** Sums over the runs of each scenario, one run at a time, each from per-host figures. */
@@ -90,6 +98,7 @@ public record CostEstimate(
     long simulations;
     double events;
     double workloadEvents;
+    double longestRunWorkload;
     double results;
     double largest;
     final Map<String, Double> byTenant = new HashMap<>();
@@ -194,6 +203,7 @@ public record CostEstimate(
       simulations += times;
       events += times * (workEvents + samples * (tenants + hosts));
       workloadEvents += times * workload;
+      longestRunWorkload = Math.max(longestRunWorkload, workload);
       results += times * seriesBytes(samples, tenants, hosts);
     }
   }

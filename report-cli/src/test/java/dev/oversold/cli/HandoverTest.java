@@ -36,9 +36,10 @@ final class HandoverTest {
   }
 
   /**
-   * The CloudSim Plus peer's workload events, by hand: 1,000 tenants x 10 batch jobs x 8 events a
-   * job ({@code CostModel.EVENTS_PER_REQUEST}) = 8.0e4 on bare metal (no page faults); its run is
-   * the short kind that C1 alone serves best (docs/performance.md, peer2), so it stays.
+   * The CloudSim Plus peer's workload events (one simulation, so its longest), by hand: 1,000
+   * tenants x 10 batch jobs x 8 events a job ({@code CostModel.EVENTS_PER_REQUEST}) = 8.0e4 on bare
+   * metal (no page faults); its run is the short kind that C1 alone serves best
+   * (docs/performance.md, peer2), so it stays.
    */
   @Test
   void thePeer_staysUnderC1() {

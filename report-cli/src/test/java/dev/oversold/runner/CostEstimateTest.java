@@ -141,12 +141,15 @@ final class CostEstimateTest {
     assertEquals(240.0, CostEstimate.of(List.of(scenario), 2, 1).workloadEvents(), 1e-9);
     assertEquals(40.0, CostEstimate.of(List.of(sharedOnly(scenario)), 1, 1).workloadEvents(), 1e-9);
     assertTrue(once.events() > once.workloadEvents());
+    // the longest run is the shared one, with all 5 jobs; replications do not lengthen a run
+    assertEquals(40.0, once.longestRunWorkloadEvents(), 1e-9);
+    assertEquals(40.0, CostEstimate.of(List.of(scenario), 2, 1).longestRunWorkloadEvents(), 1e-9);
   }
 
   @Test
   void refusal_namesTheEstimateTheBudgetAndTheRemedies() {
     CostEstimate estimate =
-        new CostEstimate(20_001, 4e10, 8.0 * (1L << 30), List.of("t1 2.0e+06"), 4e10);
+        new CostEstimate(20_001, 4e10, 8.0 * (1L << 30), List.of("t1 2.0e+06"), 4e10, 4e10);
     String refusal = estimate.refusal(4.0 * (1L << 30));
     assertEquals(
         "too expensive to simulate: 20001 simulations, about 4.0e+10 events, about 8.0 GiB of"
