@@ -10,14 +10,17 @@ import dev.oversold.report.calculation.ReportBuilder;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.Variant;
 import dev.oversold.report.rendering.AtomicOutput;
+import dev.oversold.runner.CostEstimate;
 import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;
 import dev.oversold.runner.ParallelRunner;
+import dev.oversold.scenarios.ScenarioException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +68,8 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<ExperimentPlan> plans = new ArrayList<>();
     List<PlatformKind> refused = new ArrayList<>();
+    // printed once it is known that this process simulates (a handed-over one prints them)
+    List<String> skipped = new ArrayList<>();
     for (PlatformKind kind : kinds) {
       List<HostSpec> hosts = scenario.hosts().stream().map(h -> onPlatform(h, kind)).toList();
       Scenario onPlatform = scenario.withHosts(hosts);
@@ -73,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
       } catch (AdmissionException e) {
         // A platform that cannot host the scenario at all (Xen does not overcommit memory) is a
         // finding of the comparison, not a reason to abandon the others.
-        err.println("oversold: " + kind.id() + " skipped: " + e.getMessage());
+        skipped.add("oversold: " + kind.id() + " skipped: " + e.getMessage());
         refused.add(kind);
         continue;
       }
@@ -81,16 +86,29 @@ final class CompareCommand implements Callable<Integer> {
     }
     kinds.removeAll(refused);
     if (kinds.isEmpty()) {
+      skipped.forEach(err::println);
       throw new BadInputException("no platform in --platforms can host this scenario");
     }
     Path dir =
         options.out != null ? options.out : ReportOutput.defaultDir(scenario.name(), "compare");
-    CostCheck.check(
-        scenarioName,
-        plans.stream().map(ExperimentPlan::scenario).toList(),
-        replications,
-        threads,
-        options.force);
+    CostEstimate estimate;
+    try {
+      estimate =
+          CostCheck.check(
+              scenarioName,
+              plans.stream().map(ExperimentPlan::scenario).toList(),
+              replications,
+              threads,
+              options.force);
+    } catch (ScenarioException e) {
+      skipped.forEach(err::println);
+      throw e;
+    }
+    OptionalInt handedOver = Handover.ifWorthIt(estimate.longestRunWorkloadEvents(), root.args);
+    if (handedOver.isPresent()) {
+      return handedOver.getAsInt();
+    }
+    skipped.forEach(err::println);
     OutputDirectory.check(dir, VariantOutput.fileNames("compare"));
     for (PlatformKind kind : kinds) {
       OutputDirectory.check(dir.resolve(kind.id()), ReportOutput.fileNames());

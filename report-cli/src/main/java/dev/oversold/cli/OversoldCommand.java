@@ -5,6 +5,7 @@ import dev.oversold.runner.SimulationEngine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +70,9 @@ public final class OversoldCommand implements Callable<Integer> {
   final ScenarioSource source;
   final SimulationEngine engine;
   final boolean terminal;
+
+  /** The whole command line, for a {@link Handover} to run again. */
+  List<String> args = List.of();
 
   public OversoldCommand(ScenarioSource source, SimulationEngine engine, boolean terminal) {
     this.source = source;
@@ -159,7 +163,9 @@ public final class OversoldCommand implements Callable<Integer> {
       boolean terminal,
       PrintWriter out,
       PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new OversoldCommand(source, engine, terminal));
+    OversoldCommand root = new OversoldCommand(source, engine, terminal);
+    root.args = List.of(args);
+    CommandLine commandLine = new CommandLine(root);
     for (Map.Entry<String, Supplier<Object>> subcommand : Subcommands.ALL.entrySet()) {
       if (needed(args, subcommand.getKey())) {
         commandLine.addSubcommand(subcommand.getKey(), subcommand.getValue().get());

@@ -5,6 +5,7 @@ import dev.oversold.report.calculation.ReportBuilder;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.rendering.AtomicOutput;
 import dev.oversold.report.rendering.ReportFormats;
+import dev.oversold.runner.CostEstimate;
 import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;
@@ -12,6 +13,7 @@ import dev.oversold.runner.ParallelRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
@@ -52,7 +54,12 @@ final class RunCommand implements Callable<Integer> {
       scenario = scenario.withSeed(options.seed);
     }
     Path dir = options.out != null ? options.out : ReportOutput.defaultDir(scenario.name());
-    CostCheck.check(scenarioName, List.of(scenario), replications, threads, options.force);
+    CostEstimate estimate =
+        CostCheck.check(scenarioName, List.of(scenario), replications, threads, options.force);
+    OptionalInt handedOver = Handover.ifWorthIt(estimate.longestRunWorkloadEvents(), root.args);
+    if (handedOver.isPresent()) {
+      return handedOver.getAsInt();
+    }
     OutputDirectory.check(dir, ReportOutput.fileNames());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, root.terminal && !options.quiet);

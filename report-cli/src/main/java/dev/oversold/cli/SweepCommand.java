@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,12 +85,17 @@ final class SweepCommand implements Callable<Integer> {
     }
     String name = plans.get(0).scenario().name();
     Path dir = options.out != null ? options.out : ReportOutput.defaultDir(name, "sweep");
-    CostCheck.check(
-        scenarioName,
-        plans.stream().map(ExperimentPlan::scenario).toList(),
-        replications,
-        threads,
-        options.force);
+    CostEstimate estimate =
+        CostCheck.check(
+            scenarioName,
+            plans.stream().map(ExperimentPlan::scenario).toList(),
+            replications,
+            threads,
+            options.force);
+    OptionalInt handedOver = Handover.ifWorthIt(estimate.longestRunWorkloadEvents(), root.args);
+    if (handedOver.isPresent()) {
+      return handedOver.getAsInt();
+    }
     OutputDirectory.check(dir, VariantOutput.fileNames("sweep"));
     Path pointsDir = dir.resolve(POINTS);
     // the points folder only: a point's own folder appears when its report is written, so an

@@ -22,9 +22,19 @@ import java.util.Map;
  * @param events events and work items over all of them
  * @param peakBytes heap the batch needs at its peak
  * @param heaviest the tenants contributing most events, for the message
+ * @param workloadEvents the part of {@code events} that the workloads and page faults declare
+ *     themselves, without the flat allowances per tenant, host and sample
+ * @param longestRunWorkloadEvents the largest {@code workloadEvents} of any one simulation of the
+ *     batch: how long its longest simulation runs, which decides whether a JIT's compiling pays
+ *     (the CLI's handover)
  */
 public record CostEstimate(
-    long simulations, double events, double peakBytes, List<String> heaviest) {
+    long simulations,
+    double events,
+    double peakBytes,
+    List<String> heaviest,
+    double workloadEvents,
+    double longestRunWorkloadEvents) {
   /**
    * Events budget: 10^9, about an hour of one core at the pace the bundled scenarios run (0.5 to
    * 4.6 x 10^5 events a second measured; 75 times the costliest bundled scenario).
@@ -74,13 +84,21 @@ public record CostEstimate(
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(3)
         .forEach(e -> heaviest.add(e.getKey() + " " + number(e.getValue())));
-    return new CostEstimate(tally.simulations, tally.events, peak, List.copyOf(heaviest));
+    return new CostEstimate(
+        tally.simulations,
+        tally.events,
+        peak,
+        List.copyOf(heaviest),
+        tally.workloadEvents,
+        tally.longestRunWorkload);
   }
 
   /** Sums over the runs of each scenario, one run at a time, each from per-host figures. */
   private static final class Tally {
     long simulations;
     double events;
+    double workloadEvents;
+    double longestRunWorkload;
     double results;
     double largest;
     final Map<String, Double> byTenant = new HashMap<>();
@@ -91,6 +109,9 @@ public record CostEstimate(
       Map<String, HostSpec> hosts = new HashMap<>();
       scenario.hosts().forEach(h -> hosts.put(h.name(), h));
       Map<String, Double> own = new HashMap<>();
+      Map<String, Double> ownWorkload = new HashMap<>();
+      Map<String, Double> hostWorkload = new HashMap<>();
+      Map<String, Double> aloneWorkload = new HashMap<>();
       Map<String, Double> hostEvents = new HashMap<>();
       Map<String, Integer> hostTenants = new HashMap<>();
       Map<String, String> hostOf = new HashMap<>();
@@ -105,18 +126,21 @@ public record CostEstimate(
       double workloadBytes = 0;
       for (TenantSpec tenant : scenario.tenants()) {
         HostSpec host = hosts.get(tenant.host());
-        double events =
+        double workload =
             WorkloadCost.eventsPerSecond(tenant, host) * FaultCost.runSeconds(tenant, duration)
-                + WorkloadCost.eventsInAll(tenant)
-                + TENANT_EVENTS_PER_SECOND * duration;
-        alone.put(
-            tenant.name(),
-            events
-                + FaultCost.events(host, List.of(tenant), duration)
-                    .getOrDefault(tenant.name(), 0.0));
+                + WorkloadCost.eventsInAll(tenant);
+        double events = workload + TENANT_EVENTS_PER_SECOND * duration;
+        double aloneFaults =
+            FaultCost.events(host, List.of(tenant), duration).getOrDefault(tenant.name(), 0.0);
+        alone.put(tenant.name(), events + aloneFaults);
+        aloneWorkload.put(tenant.name(), workload + aloneFaults);
         // with its neighbours; a leave-one-out run has fewer, so this bounds it too
-        events += faults.getOrDefault(tenant.name(), 0.0);
+        double sharedFaults = faults.getOrDefault(tenant.name(), 0.0);
+        events += sharedFaults;
+        workload += sharedFaults;
         own.put(tenant.name(), events);
+        ownWorkload.put(tenant.name(), workload);
+        hostWorkload.merge(tenant.host(), workload, Double::sum);
         hostOf.put(tenant.name(), tenant.host());
         hostEvents.merge(tenant.host(), events, Double::sum);
         hostTenants.merge(tenant.host(), 1, Integer::sum);
@@ -130,6 +154,7 @@ public record CostEstimate(
       run(
           hostEvents.values().stream().mapToDouble(Double::doubleValue).sum()
               + hostCount * hostCost,
+          hostWorkload.values().stream().mapToDouble(Double::doubleValue).sum(),
           tenantCount,
           hostCount,
           samples,
@@ -143,29 +168,42 @@ public record CostEstimate(
                   + workloadBytes);
       if (scenario.report().baseline() == ReportSettings.Baseline.ISOLATED) {
         for (TenantSpec tenant : scenario.tenants()) {
-          run(alone.get(tenant.name()) + hostCost, 1, 1, samples, replications);
+          run(
+              alone.get(tenant.name()) + hostCost,
+              aloneWorkload.get(tenant.name()),
+              1,
+              1,
+              samples,
+              replications);
         }
       }
       for (Member member : Membership.interference(scenario)) {
         Map<String, Double> leftOut = new HashMap<>();
+        Map<String, Double> leftOutWorkload = new HashMap<>();
         Map<String, Integer> leftOutCount = new HashMap<>();
         for (String name : member.tenants()) {
           leftOut.merge(hostOf.get(name), own.get(name), Double::sum);
+          leftOutWorkload.merge(hostOf.get(name), ownWorkload.get(name), Double::sum);
           leftOutCount.merge(hostOf.get(name), 1, Integer::sum);
         }
         double events = 0;
+        double workload = 0;
         int tenants = 0;
         for (String host : leftOut.keySet()) {
           events += hostEvents.get(host) - leftOut.get(host) + hostCost;
+          workload += hostWorkload.get(host) - leftOutWorkload.get(host);
           tenants += hostTenants.get(host) - leftOutCount.get(host);
         }
-        run(events, tenants, leftOut.size(), samples, replications);
+        run(events, workload, tenants, leftOut.size(), samples, replications);
       }
     }
 
-    private void run(double workEvents, int tenants, int hosts, double samples, int times) {
+    private void run(
+        double workEvents, double workload, int tenants, int hosts, double samples, int times) {
       simulations += times;
       events += times * (workEvents + samples * (tenants + hosts));
+      workloadEvents += times * workload;
+      longestRunWorkload = Math.max(longestRunWorkload, workload);
       results += times * seriesBytes(samples, tenants, hosts);
     }
   }

@@ -113,8 +113,43 @@ final class CostEstimateTest {
   }
 
   @Test
+  void workloadEvents_countEveryRunsJobsWithoutTheFlatAllowances() throws Exception {
+    // By hand: a batch job is CostModel.EVENTS_PER_REQUEST = 8 events; a has 3 jobs, b 2; bare
+    // metal without oversold memory has no page faults. Runs: shared (a + b: 5 jobs), isolated
+    // baselines (a: 3, b: 2), pairwise leave-one-out (without a: 2, without b: 3) = 15 jobs =
+    // 120 events; twice that with 2 replications. The 60/s per tenant, 100/s per host and the
+    // samples are in events() only.
+    String yaml =
+        """
+        scenario: jobs
+        duration: 10s
+        hosts:
+          - { name: h, platform: bare-metal, cpu: { cores: 4 }, memory: { ram: 8GiB } }
+        plans:
+          vm: { vcpus: 1, memory: { ram: 1GiB } }
+        tenants:
+          - { name: a, plan: vm, workload: { kind: batch, jobs: { count: 3, cpu: 1s } } }
+          - { name: b, plan: vm, workload: { kind: batch, jobs: { count: 2, cpu: 1s } } }
+        report: { baseline: isolated, interference: pairwise }
+        """;
+    Scenario scenario =
+        dev.oversold.scenarios.ScenarioLoader.parse(
+            yaml, "jobs.yaml", java.nio.file.Path.of("."), List.of());
+    CostEstimate once = CostEstimate.of(List.of(scenario), 1, 1);
+    assertEquals(5, once.simulations());
+    assertEquals(120.0, once.workloadEvents(), 1e-9);
+    assertEquals(240.0, CostEstimate.of(List.of(scenario), 2, 1).workloadEvents(), 1e-9);
+    assertEquals(40.0, CostEstimate.of(List.of(sharedOnly(scenario)), 1, 1).workloadEvents(), 1e-9);
+    assertTrue(once.events() > once.workloadEvents());
+    // the longest run is the shared one, with all 5 jobs; replications do not lengthen a run
+    assertEquals(40.0, once.longestRunWorkloadEvents(), 1e-9);
+    assertEquals(40.0, CostEstimate.of(List.of(scenario), 2, 1).longestRunWorkloadEvents(), 1e-9);
+  }
+
+  @Test
   void refusal_namesTheEstimateTheBudgetAndTheRemedies() {
-    CostEstimate estimate = new CostEstimate(20_001, 4e10, 8.0 * (1L << 30), List.of("t1 2.0e+06"));
+    CostEstimate estimate =
+        new CostEstimate(20_001, 4e10, 8.0 * (1L << 30), List.of("t1 2.0e+06"), 4e10, 4e10);
     String refusal = estimate.refusal(4.0 * (1L << 30));
     assertEquals(
         "too expensive to simulate: 20001 simulations, about 4.0e+10 events, about 8.0 GiB of"
