@@ -71,6 +71,19 @@ final class EventQueue {
     return first;
   }
 
+  /**
+   * Takes the first event if it is due at or before {@code endTime}: the root's key is read from
+   * the key array, so an event that is not due is never loaded, and a due one is loaded once.
+   */
+  @Nullable Event pollDue(long endTime) {
+    if (size == 0 || times[0] > endTime) {
+      return null;
+    }
+    Event first = events[slots[0]];
+    removeAt(0);
+    return first;
+  }
+
   void remove(Event event) {
     int slot = event.queueIndex;
     if (slot >= 0) {

@@ -93,8 +93,7 @@ public final class Simulation {
     running = true;
     try {
       Event next;
-      while ((next = queue.peek()) != null && next.time <= endTime) {
-        queue.poll();
+      while ((next = queue.pollDue(endTime)) != null) {
         now = next.time;
         if ((++eventsRun & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
           throw new SimulationInterruptedException(now);

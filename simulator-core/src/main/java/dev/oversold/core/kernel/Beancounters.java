@@ -18,11 +18,23 @@ import java.util.Objects;
 public final class Beancounters {
   private final Map<UbcResource, Beancounter> counters = new EnumMap<>(UbcResource.class);
 
+  // The counters a socket's open and close charge, read once here: two of these per request made
+  // an EnumMap lookup and a message supplier for its null check per counter (about 2.5 % of an
+  // OpenVZ disk host's samples).
+  private final Beancounter kmemsize;
+  private final Beancounter numtcpsock;
+  private final Beancounter tcpsndbuf;
+  private final Beancounter tcprcvbuf;
+
   private Beancounters(String name, Map<UbcResource, long[]> barrierLimits) {
     for (UbcResource resource : UbcResource.values()) {
       long[] bl = barrierLimits.getOrDefault(resource, new long[] {Long.MAX_VALUE, Long.MAX_VALUE});
       counters.put(resource, new Beancounter(name + "/" + resource.beancounter(), bl[0], bl[1]));
     }
+    this.kmemsize = get(UbcResource.KMEMSIZE);
+    this.numtcpsock = get(UbcResource.NUMTCPSOCK);
+    this.tcpsndbuf = get(UbcResource.TCPSNDBUF);
+    this.tcprcvbuf = get(UbcResource.TCPRCVBUF);
   }
 
   /** Every counter unlimited: accounting only. */
@@ -81,10 +93,10 @@ public final class Beancounters {
   boolean openSocket(long responseBytes) {
     long first = KernelObjectSizes.MIN_SOCKET_BUFFER_BYTES;
     long rest = KernelObjectSizes.sendBufferBytes(responseBytes) - first;
-    Beancounter sockets = get(UbcResource.NUMTCPSOCK);
-    Beancounter kmem = get(UbcResource.KMEMSIZE);
-    Beancounter receive = get(UbcResource.TCPRCVBUF);
-    Beancounter send = get(UbcResource.TCPSNDBUF);
+    Beancounter sockets = numtcpsock;
+    Beancounter kmem = kmemsize;
+    Beancounter receive = tcprcvbuf;
+    Beancounter send = tcpsndbuf;
     if (!sockets.charge(1, Strictness.BARRIER)) {
       return false;
     }
@@ -115,10 +127,10 @@ public final class Beancounters {
 
   /** Closes a connection opened with {@link #openSocket} for the same {@code responseBytes}. */
   void closeSocket(long responseBytes) {
-    get(UbcResource.TCPSNDBUF).uncharge(KernelObjectSizes.sendBufferBytes(responseBytes));
-    get(UbcResource.TCPRCVBUF).uncharge(KernelObjectSizes.receiveBufferBytes());
-    get(UbcResource.KMEMSIZE).uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
-    get(UbcResource.NUMTCPSOCK).uncharge(1);
+    tcpsndbuf.uncharge(KernelObjectSizes.sendBufferBytes(responseBytes));
+    tcprcvbuf.uncharge(KernelObjectSizes.receiveBufferBytes());
+    kmemsize.uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
+    numtcpsock.uncharge(1);
   }
 
   /**

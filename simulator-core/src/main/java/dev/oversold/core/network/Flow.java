@@ -21,6 +21,11 @@ public final class Flow {
 
   FqCodel.@Nullable FlowQueue fqQueue;
 
+  /** The HTB that last gave this flow a class, and that class (as for fq_codel above). */
+  @Nullable Htb htbOwner;
+
+  Htb.@Nullable HtbClass htbClass;
+
   public Flow(String name) {
     this.name = name;
   }

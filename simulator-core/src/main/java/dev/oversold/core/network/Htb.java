@@ -60,7 +60,7 @@ public final class Htb implements Qdisc {
     return Math.max(MIN_QUANTUM, Math.min(MAX_QUANTUM, q));
   }
 
-  private static final class HtbClass {
+  static final class HtbClass {
     final ClassSpec spec;
     final int order;
     final long quantum;
@@ -141,12 +141,16 @@ public final class Htb implements Qdisc {
 
   /** Gives {@code flow} its own class. */
   public void addClass(Flow flow, ClassSpec spec) {
-    classes.put(flow, new HtbClass(spec, classes.size()));
+    HtbClass c = new HtbClass(spec, classes.size());
+    classes.put(flow, c);
+    flow.htbOwner = this;
+    flow.htbClass = c;
   }
 
   @Override
   public boolean enqueue(Frame frame, long now) {
-    HtbClass c = classes.get(frame.flow());
+    Flow flow = frame.flow();
+    HtbClass c = flow.htbOwner == this ? flow.htbClass : classes.get(flow);
     if (c == null || c.queued >= limit) {
       return false;
     }

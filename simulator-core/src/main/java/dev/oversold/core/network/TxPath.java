@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,10 @@ public final class TxPath {
   private final int ringSlots;
   private final double bitsPerSecond;
   private final int mtu;
+
+  /** {@link #toQdisc} as the host stack's continuation, made once instead of per frame. */
+  private final Consumer<Frame> toQdisc = this::toQdisc;
+
   private final ArrayDeque<Frame> ring = new ArrayDeque<>();
   private long ringUsed;
   private boolean wireBusy;
@@ -56,7 +61,7 @@ public final class TxPath {
     if (cpu == null) {
       toQdisc(frame);
     } else {
-      cpu.process(frame, this::toQdisc);
+      cpu.process(frame, toQdisc);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.oversold.core.network.Framing;
 import dev.oversold.core.network.Htb;
 import dev.oversold.core.network.PacketStage;
 import dev.oversold.core.network.TcpSender;
+import dev.oversold.core.network.TxPath;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.sharing.Share;
 import dev.oversold.core.sharing.ShareSettings;
@@ -65,6 +66,10 @@ final class TenantNetwork implements NetworkAccess {
   private final @Nullable PacketStage receiveBackend;
   private long retransmits;
 
+  // The stages' continuations, made once instead of per frame (the host's paths are final).
+  private final Consumer<Frame> afterTransmitShaper;
+  private final Consumer<Frame> afterHostReceive;
+
   /**
    * @param ownCpu the tenant's own CPU (its cgroup, its VM's vCPU share), where a backend that runs
    *     as the tenant's thread (vhost-net in the VM's cgroup, an ESXi vNIC world charged to the VM)
@@ -105,6 +110,12 @@ final class TenantNetwork implements NetworkAccess {
       this.transmitBackend = null;
       this.receiveBackend = null;
     }
+    TxPath hostTransmit = host.transmit();
+    Consumer<Frame> hostSend = hostTransmit::send;
+    Consumer<Frame> deliver = Frame::deliver;
+    Consumer<Frame> afterReceiveShaper = g -> through(receiveBackend, g, deliver);
+    this.afterTransmitShaper = f -> through(transmitBackend, f, hostSend);
+    this.afterHostReceive = f -> through(receiveShaper, f, afterReceiveShaper);
   }
 
   /** HTB's burst: one refill interval of the rate, at least one GSO segment. */
@@ -317,17 +328,10 @@ final class TenantNetwork implements NetworkAccess {
   /** Puts a frame on its way through the tenant's stages and the host's. */
   private void inject(boolean out, Frame frame) {
     if (out) {
-      through(transmitShaper, frame, f -> through(transmitBackend, f, host.transmit()::send));
+      through(transmitShaper, frame, afterTransmitShaper);
     } else {
       simulation.scheduleAfter(
-          host.oneWayLatencyNanos(),
-          () ->
-              host.receive()
-                  .receive(
-                      frame,
-                      f ->
-                          through(
-                              receiveShaper, f, g -> through(receiveBackend, g, Frame::deliver))));
+          host.oneWayLatencyNanos(), () -> host.receive().receive(frame, afterHostReceive));
     }
   }
 

@@ -83,7 +83,7 @@ public final class CfqScheduler implements IoScheduler {
 
   private static final int SAMPLES_VALID = 80;
 
-  private static final class QueueState {
+  static final class QueueState {
     final IoQueue queue;
     final ArrayDeque<BlockRequest> requests = new ArrayDeque<>();
     int inFlight;
@@ -152,9 +152,20 @@ public final class CfqScheduler implements IoScheduler {
     return hwTag;
   }
 
+  /** {@code queue}'s state, made on its first request. */
+  private QueueState stateOf(IoQueue queue) {
+    QueueState state = queue.cfqState;
+    if (queue.cfqOwner != this || state == null) {
+      state = queues.computeIfAbsent(queue, QueueState::new);
+      queue.cfqOwner = this;
+      queue.cfqState = state;
+    }
+    return state;
+  }
+
   @Override
   public void add(BlockRequest request, long now) {
-    QueueState state = queues.computeIfAbsent(request.queue(), QueueState::new);
+    QueueState state = stateOf(request.queue());
     state.sync = request.sync();
     if (state.sync) {
       state.seekSamples = (7 * state.seekSamples + SAMPLE_WEIGHT) / 8;
@@ -315,7 +326,7 @@ public final class CfqScheduler implements IoScheduler {
 
   @Override
   public void completed(BlockRequest request, long now) {
-    QueueState state = queues.get(request.queue());
+    QueueState state = stateOf(request.queue());
     state.inFlight--;
     if (request.sync()) {
       syncInFlight--;

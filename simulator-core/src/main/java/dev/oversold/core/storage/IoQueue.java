@@ -1,6 +1,7 @@
 package dev.oversold.core.storage;
 
 import com.google.common.base.Preconditions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a block request is charged to: a cgroup, a container, a VM, or the host itself (host swap,
@@ -14,6 +15,15 @@ public final class IoQueue {
   private long bytes;
   private long serviceNanos;
   private long sojournNanos;
+
+  /**
+   * The CFQ scheduler that last queued this queue's requests and its state for the queue, so that
+   * each request finds it with two field loads instead of a hash-map lookup (CFQ keeps a queue's
+   * state for its lifetime; a queue seen by another scheduler falls back to that one's map).
+   */
+  @Nullable CfqScheduler cfqOwner;
+
+  CfqScheduler.@Nullable QueueState cfqState;
 
   /**
    * @param weight relative share, 1.0 = the platform default (CFQ ioprio 4, cgroup io.weight 100)

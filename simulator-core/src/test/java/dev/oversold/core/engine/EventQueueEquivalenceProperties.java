@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The event queue (a 4-ary heap with its keys in arrays beside the events) against the one it
  * replaced ({@link LegacyEventQueue}: a binary heap reading each event's key from the event), on
- * random sequences of adds, polls, cancellations and moves, applied to both.
+ * random sequences of adds, polls (plain, and of the head only if due by a time), cancellations and
+ * moves, applied to both.
  *
  * <p>Keys are unique (every add and every move takes a fresh sequence number, as {@link Simulation}
  * gives them), so the two heaps, whatever their shape, must agree exactly: after every action the
@@ -26,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * decided by the sequence.
  */
 final class EventQueueEquivalenceProperties {
-  /** kind: 0-3 add, 4-5 poll, 6 cancel event {@code target}, 7 move event {@code target}. */
+  /**
+   * kind: 0-3 add, 4 poll, 5 poll if due by {@code time}, 6 cancel event {@code target}, 7 move
+   * event {@code target}.
+   */
   record Action(int kind, int target, long time) {}
 
   @Provide
@@ -57,11 +61,19 @@ final class EventQueueEquivalenceProperties {
         sequence++;
         current.add(currentEvents.get(currentEvents.size() - 1));
         legacy.add(legacyEvents.get(legacyEvents.size() - 1));
-      } else if (action.kind() <= 5) {
+      } else if (action.kind() == 4) {
         assertSame(
             counterpart(legacy.poll(), legacyEvents, currentEvents),
             current.poll(),
             "the same event leaves first");
+      } else if (action.kind() == 5) {
+        // Simulation.runUntil(time)'s step: the head leaves only if it is due by then.
+        Event head = legacy.peek();
+        Event due = head != null && head.time <= action.time() ? legacy.poll() : null;
+        assertSame(
+            counterpart(due, legacyEvents, currentEvents),
+            current.pollDue(action.time()),
+            "the same event leaves first, if due");
       } else if (!currentEvents.isEmpty()) {
         int i = action.target() % currentEvents.size();
         Event c = currentEvents.get(i);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ShareTest {
@@ -150,5 +152,50 @@ final class ShareTest {
     assertEquals(0.75, a.allocation(), 1e-12);
     assertEquals(0.25, b.allocation(), 1e-12);
     assertEquals(1.0, Arrays.stream(new double[] {a.allocation(), b.allocation()}).sum(), 1e-12);
+  }
+
+  @Test
+  void aCompletionMovedByThePoolAndTheShare_keepsTheLastMovesOrder() {
+    // When a job joins or leaves, the pool sets the share's allocation (which tells its listener),
+    // then the share moves its completion event and tells its listener again. The event's sequence
+    // number is the one its last move gave it, so at a tie it runs after what the listener
+    // scheduled during the allocation and before what it scheduled after the move. Here the
+    // listener puts a marker at the instant the running jobs will next finish. By hand: capacity
+    // 4, one core per job; a job of 0.25 s, then one of 0.75 s, both at 0 and each at a full core
+    // (allocation 2 of 4: unsaturated), so the first ends at 0.25 s; the second then has 0.5 s
+    // left at one core and ends at 0.75 s. Markers 1-2 (first submit) and 3-4 (second) are for
+    // 0.25 s, 5-6 (the first job leaving) for 0.75 s. A completion that kept the sequence of the
+    // allocation's move would run before marker 3 (and 5); one not moved after it, not at all.
+    Simulation simulation = new Simulation();
+    SharedCapacity cpu = new SharedCapacity(simulation, "cpu", 4.0);
+    Share share = cpu.addShare("t", ShareSettings.simple(1.0));
+    List<String> order = new ArrayList<>();
+    int[] markers = {0};
+    share.setAllocationListener(
+        () -> {
+          long now = simulation.now();
+          long at =
+              now == 0
+                  ? SimTime.SECOND / 4
+                  : now == SimTime.SECOND / 4 ? 3 * SimTime.SECOND / 4 : -1;
+          if (at >= 0) {
+            String name = "marker " + ++markers[0];
+            simulation.schedule(at, () -> order.add(name));
+          }
+        });
+    share.submit(0.25, job -> order.add("first job at " + simulation.now()));
+    share.submit(0.75, job -> order.add("second job at " + simulation.now()));
+    simulation.runUntil(SimTime.SECOND);
+    assertEquals(
+        List.of(
+            "marker 1",
+            "marker 2",
+            "marker 3",
+            "first job at 250000000",
+            "marker 4",
+            "marker 5",
+            "second job at 750000000",
+            "marker 6"),
+        order);
   }
 }
