@@ -1,6 +1,7 @@
 package dev.oversold.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.model.TenantSpec;
 import java.util.List;
@@ -154,5 +155,18 @@ final class SharedGuestKeysTest {
             "s.yaml:20:5: tenants[1].plan: missing required key 'plan' (expected a plan name, or"
                 + " a plan written inline; or shares-guest: TENANT)"),
         ScenarioLoaderTest.problems(withSharer("    host: node1\n")));
+  }
+
+  @Test
+  void anOwnerWhoseOwnDefinitionFails_givesItsSharerNoSecondError() {
+    // only the owner's unknown plan: before, hog-web also got "unknown tenant 'hog'"
+    List<String> problems =
+        ScenarioLoaderTest.problems(
+            withSharer("    shares-guest: hog\n")
+                .replace(
+                    "plan: small\n    workload: { kind: disk",
+                    "plan: smal\n    workload: { kind: disk"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("tenants[0].plan"), problems.toString());
   }
 }

@@ -232,6 +232,9 @@ public final class ScenarioConverter {
     // Second pass: expand names, resolve plans, convert workloads.
     List<List<TenantSpec>> defined = new ArrayList<>();
     List<SharedGuests.Sharing> sharing = new ArrayList<>();
+    // names of definitions with a plan of their own, converted or not: a guest owner whose own
+    // definition failed has had its error, and its sharers get no second one
+    Set<String> withPlan = new LinkedHashSet<>();
     boolean ok = plansOk;
     int budget = Defaults.MAX_TENANTS;
     for (int i = 0; i < dtos.size(); i++) {
@@ -295,6 +298,7 @@ public final class ScenarioConverter {
         ok = false;
         continue;
       }
+      withPlan.addAll(names);
       PlanSpec plan =
           resolvePlan(tenant, path, names.get(0), converted, plans, hostOf[i], platformOf);
       if (plan == null || hostOf[i] == null || tenant.workload() == null) {
@@ -322,7 +326,7 @@ public final class ScenarioConverter {
     // Third pass: tenants in another's guest take its host and plan.
     if (!sharing.isEmpty()) {
       long duration = dto.duration() == null ? -1 : dto.duration().nanos();
-      ok &= new SharedGuests(context, workloads, duration).resolve(sharing, defined);
+      ok &= new SharedGuests(context, workloads, duration).resolve(sharing, defined, withPlan);
     }
     List<TenantSpec> tenants = new ArrayList<>();
     defined.forEach(tenants::addAll);
