@@ -169,4 +169,67 @@ final class SharedGuestKeysTest {
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("tenants[0].plan"), problems.toString());
   }
+
+  @Test
+  void countingAGuestsOwnerAway_isAProblemNamingItsSharers() {
+    String text = withSharer("    shares-guest: hog\n");
+    // hog -> hog-{1..2} or removed would leave hog-web naming no tenant ("unknown tenant")
+    assertEquals(
+        List.of(
+            "--set tenants[hog].count:1:1: tenants[0].count: renaming hog to hog-{1..2} leaves"
+                + " tenants sharing its guest without it: hog-web (shares-guest: hog) (expected a"
+                + " count that keeps the guest's owner, or count the tenants that share its guest"
+                + " instead)"),
+        ScenarioLoaderTest.problems(text, new ScenarioLoader.Override("tenants[hog].count", "2")));
+    assertEquals(
+        List.of(
+            "--set tenants[hog].count:1:1: tenants[0].count: removing hog leaves tenants sharing"
+                + " its guest without it: hog-web (shares-guest: hog) (expected a count that keeps"
+                + " the guest's owner, or count the tenants that share its guest instead)"),
+        ScenarioLoaderTest.problems(text, new ScenarioLoader.Override("tenants[hog].count", "0")));
+  }
+
+  @Test
+  void countingTheSharers_putsEveryCopyInTheGuest_andKeepingTheOwnerIsAccepted()
+      throws ScenarioException {
+    String text = withSharer("    shares-guest: hog\n");
+    var tenants =
+        ScenarioLoaderTest.parse(
+                text,
+                new ScenarioLoader.Override("tenants[hog].count", "1"),
+                new ScenarioLoader.Override("tenants[hog-web].count", "3"))
+            .tenants();
+    assertEquals(
+        List.of("hog", "hog-web-1", "hog-web-2", "hog-web-3"),
+        tenants.stream().map(TenantSpec::name).toList());
+    assertEquals(
+        List.of("hog", "hog", "hog", "hog"), tenants.stream().map(TenantSpec::guest).toList());
+  }
+
+  @Test
+  void countingARangeOwner_isAProblemOnlyWhenTheSharedMemberGoes() throws ScenarioException {
+    String text =
+        TWO_HOSTS
+            + """
+              - name: web-{1..3}
+                host: node1
+                plan: small
+                workload: { kind: cpu-hog, threads: 1 }
+              - name: side
+                shares-guest: web-2
+                workload: { kind: cpu-hog, threads: 1 }
+            """;
+    // web-{1..5} keeps web-2
+    assertEquals(
+        "web-2",
+        ScenarioLoaderTest.parse(text, new ScenarioLoader.Override("tenants[web].count", "5"))
+            .tenants()
+            .get(6)
+            .guest());
+    // web-{1..1} loses it
+    assertEquals(
+        1,
+        ScenarioLoaderTest.problems(text, new ScenarioLoader.Override("tenants[web].count", "1"))
+            .size());
+  }
 }
