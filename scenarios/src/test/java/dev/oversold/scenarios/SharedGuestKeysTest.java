@@ -232,4 +232,31 @@ final class SharedGuestKeysTest {
         ScenarioLoaderTest.problems(text, new ScenarioLoader.Override("tenants[web].count", "1"))
             .size());
   }
+
+  @Test
+  void aSharerWithoutItsOwner_isWrittenWithItsGuest_andReloadsInIt() throws ScenarioException {
+    var scenario = ScenarioLoaderTest.parse(withSharer("    shares-guest: hog\n"));
+    // hog-web's baseline: the scenario without hog; hog-web still runs in guest hog
+    var alone = scenario.withTenants(t -> t.name().equals("hog-web"));
+    String text = ScenarioWriter.write(alone);
+    assertTrue(text.contains("guest: \"hog\"") || text.contains("guest: hog"), text);
+    var reloaded = ScenarioLoader.parse(text, "written.yaml", null, List.of());
+    assertEquals(alone, reloaded, text);
+    assertEquals("hog", reloaded.tenants().get(0).guest());
+  }
+
+  @Test
+  void aGuestKey_isRefusedNextToSharesGuest_orNamingAnotherTenant() {
+    List<String> next =
+        ScenarioLoaderTest.problems(withSharer("    shares-guest: hog\n    guest: g\n"));
+    assertEquals(1, next.size(), next.toString());
+    assertTrue(next.get(0).contains("tenants[1].guest"), next.toString());
+    List<String> other =
+        ScenarioLoaderTest.problems(
+            withSharer("    host: node1\n    plan: small\n    guest: hog\n"));
+    assertEquals(1, other.size(), other.toString());
+    assertTrue(
+        other.get(0).contains("tenants[1].guest: 'hog' is a tenant, whose guest is its own"),
+        other.toString());
+  }
 }

@@ -108,7 +108,7 @@ final class SharedGuests {
       for (String name : s.names()) {
         defined
             .get(s.index())
-            .add(new TenantSpec(name, owner.host(), owner.plan(), workload, owner.name()));
+            .add(new TenantSpec(name, owner.host(), owner.plan(), workload, owner.guest()));
       }
     }
     return ok;
