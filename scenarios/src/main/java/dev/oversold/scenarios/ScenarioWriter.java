@@ -72,6 +72,11 @@ public final class ScenarioWriter {
       } else {
         line(2, "host: " + quote(tenant.host()));
         line(2, "plan: " + quote(tenant.plan().name()));
+        if (tenant.sharesGuest()) {
+          // its guest's owner is left out (a baseline or leave-one-out scenario): the guest
+          // keeps its name, so its random streams and its other tenants stay as they were
+          line(2, "guest: " + quote(tenant.guest()));
+        }
       }
       line(2, "workload: " + workload(tenant.workload()));
     }

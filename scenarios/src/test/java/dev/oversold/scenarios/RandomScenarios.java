@@ -64,8 +64,21 @@ final class RandomScenarios {
       }
       List<TenantSpec> placed = new ArrayList<>();
       for (int t = 0; t < 1 + random.nextInt(5); t++) {
-        PlanSpec plan = plans.get(random.nextInt(plans.size()));
-        placed.add(new TenantSpec("t" + h + "." + t, host.name(), plan, workload(plan)));
+        String name = "t" + h + "." + t;
+        if (t > 0 && random.nextInt(3) == 0) {
+          // shares-guest: a guest-mate of an earlier tenant of this host, whose guest it takes
+          TenantSpec owner = placed.get(random.nextInt(placed.size()));
+          placed.add(
+              new TenantSpec(
+                  name, host.name(), owner.plan(), workload(owner.plan()), owner.guest()));
+        } else if (random.nextInt(6) == 0) {
+          // a guest whose owner a derived scenario left out (written as guest:)
+          PlanSpec plan = plans.get(random.nextInt(plans.size()));
+          placed.add(new TenantSpec(name, host.name(), plan, workload(plan), "gone" + h + "." + t));
+        } else {
+          PlanSpec plan = plans.get(random.nextInt(plans.size()));
+          placed.add(new TenantSpec(name, host.name(), plan, workload(plan)));
+        }
       }
       if (!Admission.refusals(host, placed).isEmpty()) {
         // Random host options took the room the platform keeps for itself (ESXi's

@@ -57,14 +57,15 @@ final class Interference {
    */
   private static Metrics figures(SimulationResult run, SimulationResult shared, Member member) {
     List<TenantResult> parts = new ArrayList<>();
+    List<String> guests = new ArrayList<>();
     for (String name : member.tenants()) {
-      parts.add(
-          run.tenants().stream()
-              .filter(t -> t.name().equals(name))
-              .findFirst()
-              .orElseGet(() -> shared.tenant(name)));
+      TenantResult inRun =
+          run.tenants().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+      parts.add(inRun != null ? inRun : shared.tenant(name));
+      // a guest of the shared run is another guest than the one of that name in this run
+      guests.add((inRun != null ? "run " : "shared ") + parts.get(parts.size() - 1).guest());
     }
-    return combined(parts);
+    return combined(parts, guests);
   }
 
   private static Metrics alone(ExperimentResult.Replication rep, Member member) {
@@ -72,15 +73,31 @@ final class Interference {
     for (String name : member.tenants()) {
       parts.add(rep.baselines().get(name).tenant(name));
     }
-    return combined(parts);
+    return combinedApart(parts);
   }
 
-  /** One tenant's figures, or a group's combined as its row combines them. */
+  /**
+   * One tenant's figures, or a group's combined as its row combines them, all from one run: a
+   * guest's figures count once however many of its tenants the group holds.
+   */
   static Metrics combined(List<TenantResult> parts) {
+    return combined(parts, parts.stream().map(TenantResult::guest).toList());
+  }
+
+  /**
+   * A group's figures from its tenants' runs alone (one run each), combined as its row combines
+   * them: every tenant ran in a guest of its own run, so each counts.
+   */
+  static Metrics combinedApart(List<TenantResult> parts) {
+    return combined(parts, parts.stream().map(TenantResult::name).toList());
+  }
+
+  /** {@code guests}: one key per part, equal for parts that ran in one guest of one run. */
+  private static Metrics combined(List<TenantResult> parts, List<String> guests) {
     List<Metrics> figures = parts.stream().map(t -> Metrics.of(t.metrics(), t.workload())).toList();
     return figures.size() == 1
         ? figures.get(0)
-        : Merging.group(figures, parts.stream().map(TenantResult::histogram).toList());
+        : Merging.group(figures, parts.stream().map(TenantResult::histogram).toList(), guests);
   }
 
   private static List<String> workloads(SimulationResult shared, Member member) {

@@ -4,10 +4,13 @@ import dev.oversold.core.result.LatencyHistogram;
 import dev.oversold.report.model.Metric;
 import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Metrics;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Combines several {@link Metrics} into one, each metric the way its declaration says. */
@@ -16,25 +19,41 @@ public final class Merging {
 
   /** Replications of one tenant: each metric by its {@link Metric#replications()} rule. */
   public static Metrics replications(List<Metrics> runs) {
-    return runs.size() == 1 ? runs.get(0) : merge(runs, Metric::replications, List.of());
+    return runs.size() == 1 ? runs.get(0) : merge(runs, Metric::replications, List.of(), List.of());
   }
 
   /**
    * The tenants of a group: each metric by its {@link Metric#groups()} rule; {@code latencies} are
    * the tenants' request latencies (in the same order) for the {@link Metric.Merge#POOLED} ones.
+   * {@code guests} names each tenant's guest in one run (in the same order): a {@link
+   * Metric#perGuest()} figure is its guest's, the same in every guest-mate's row, so it is taken
+   * once per guest (from the guest's first tenant) before the rule combines the guests.
    */
-  public static Metrics group(List<Metrics> tenants, List<LatencyHistogram> latencies) {
-    if (tenants.size() != latencies.size()) {
-      throw new IllegalArgumentException("one latency histogram per tenant");
+  public static Metrics group(
+      List<Metrics> tenants, List<LatencyHistogram> latencies, List<String> guests) {
+    if (tenants.size() != latencies.size() || tenants.size() != guests.size()) {
+      throw new IllegalArgumentException("one latency histogram and one guest per tenant");
     }
-    return merge(tenants, Metric::groups, latencies);
+    return merge(tenants, Metric::groups, latencies, guests);
   }
 
   private static Metrics merge(
-      List<Metrics> parts, Function<Metric, Metric.Merge> rule, List<LatencyHistogram> latencies) {
+      List<Metrics> parts,
+      Function<Metric, Metric.Merge> rule,
+      List<LatencyHistogram> latencies,
+      List<String> guests) {
+    // the index of each guest's first tenant: where a per-guest figure is read
+    List<Metrics> firstOfGuest = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < parts.size(); i++) {
+      if (guests.isEmpty() || seen.add(guests.get(i))) {
+        firstOfGuest.add(parts.get(i));
+      }
+    }
     Map<String, Double> values = new LinkedHashMap<>();
     for (Metric metric : MetricCatalog.ALL) {
-      double[] each = parts.stream().mapToDouble(m -> m.get(metric)).toArray();
+      List<Metrics> read = metric.perGuest() ? firstOfGuest : parts;
+      double[] each = read.stream().mapToDouble(m -> m.get(metric)).toArray();
       Metric.Merge merge = rule.apply(metric);
       double merged =
           merge == Metric.Merge.POOLED

@@ -140,7 +140,8 @@ public final class ReportBuilder {
         firstShared.latency(),
         latencyAlone,
         windows,
-        firstShared.beancounters());
+        firstShared.beancounters(),
+        firstShared.guest());
   }
 
   /** A tenant's figures chosen by {@code shared} and {@code alone}, over the replications. */
@@ -204,7 +205,7 @@ public final class ReportBuilder {
             r -> Interference.combined(results(reps.get(r).shared(), member)),
             baselines
                 ? r ->
-                    Interference.combined(
+                    Interference.combinedApart(
                         member.tenants().stream()
                             .map(t -> reps.get(r).baselines().get(t).tenant(t))
                             .toList())

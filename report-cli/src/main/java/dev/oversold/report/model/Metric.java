@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param noneOf for the time of a first event: the count of those events; when it is 0 the figure
  *     is null because nothing happened, which the count says, not because it is undefined; null for
  *     every other metric
+ * @param perGuest whether the figure is the tenant's guest's rather than its own (CPU, resident
+ *     set, swap, faults, reclaim, OOM kills): guest-mates ({@code shares-guest}) report the same
+ *     value, so a group takes it once per guest before combining by {@link #groups}
  */
 public record Metric(
     String key,
@@ -37,7 +40,8 @@ public record Metric(
     Table table,
     String meaning,
     ToDoubleFunction<TenantMetrics> read,
-    @Nullable Metric noneOf) {
+    @Nullable Metric noneOf,
+    boolean perGuest) {
   public Metric {
     Objects.requireNonNull(key, "key");
     if (key.isBlank() || key.startsWith(".") || key.endsWith(".")) {

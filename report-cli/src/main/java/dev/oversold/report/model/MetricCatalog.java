@@ -120,6 +120,7 @@ public final class MetricCatalog {
       metric("cpu.used_core_s", Unit.CORE_SECONDS, EVERY_KIND, MEAN, SUM)
           .csv("cpu_used_core_s", 60)
           .meaning("CPU time the tenant got, in seconds of one reference core")
+          .perGuest()
           .read(m -> m.cpu().usedCoreSeconds());
   public static final Metric CPU_WAIT =
       metric("cpu.steal_fraction", Unit.FRACTION, EVERY_KIND, MEAN, MEAN)
@@ -128,44 +129,52 @@ public final class MetricCatalog {
           .meaning(
               "share of runnable vCPU time spent waiting for a core (steal, ready or run-queue"
                   + " wait: the platform's word)")
+          .perGuest()
           .read(m -> m.cpu().stealFraction());
   public static final Metric CPU_THROTTLED =
       metric("cpu.throttled_s", Unit.CORE_SECONDS, EVERY_KIND, MEAN, SUM)
           .csv("cpu_throttled_s", 62)
           .table(new Table("throttled s", Format.FIXED2, false))
           .meaning("runnable vCPU time held back by the tenant's own cap or limit")
+          .perGuest()
           .read(m -> m.cpu().throttledSeconds());
   public static final Metric CPU_COSTOP =
       metric("cpu.costop_fraction", Unit.FRACTION, EVERY_KIND, MEAN, MEAN)
           .csv("costop_fraction", 63)
           .table(new Table("co-stop %", Format.PERCENT, false))
           .meaning("share of runnable vCPU time co-stopped by ESXi co-scheduling (0 elsewhere)")
+          .perGuest()
           .read(m -> m.cpu().costopFraction());
   public static final Metric WAKEUP_P50 =
       metric("cpu.wakeup_delay_ms.p50", Unit.MILLISECONDS, EVERY_KIND, MEAN, MAX)
           .csv("wakeup_delay_p50_ms", 64)
           .meaning("median wait of a thread that woke an idle vCPU, until it ran")
+          .perGuest()
           .read(m -> m.cpu().wakeupDelayP50Ms());
   public static final Metric WAKEUP_P99 =
       metric("cpu.wakeup_delay_ms.p99", Unit.MILLISECONDS, EVERY_KIND, MEAN, MAX)
           .csv("wakeup_delay_p99_ms", 65)
           .table(new Table("wake-up p99 ms", Format.FIXED2, false))
           .meaning("99th percentile of that wake-up wait")
+          .perGuest()
           .read(m -> m.cpu().wakeupDelayP99Ms());
   public static final Metric MEMORY_RESIDENT =
       metric("memory.resident", Unit.BYTES, EVERY_KIND, MEAN, SUM)
           .csv("memory_resident_bytes", 70)
           .meaning("mean resident memory over the measured window")
+          .perGuest()
           .read(m -> m.memory().residentBytes());
   public static final Metric MEMORY_SWAPPED =
       metric("memory.swapped", Unit.BYTES, EVERY_KIND, MEAN, SUM)
           .csv("memory_swapped_bytes", 71)
           .meaning("mean memory swapped out (host swap, vSwap or guest swap)")
+          .perGuest()
           .read(m -> m.memory().swappedBytes());
   public static final Metric MAJOR_FAULTS =
       metric("memory.major_faults", Unit.COUNT, EVERY_KIND, MEAN, SUM)
           .csv("major_faults", 72)
           .meaning("page faults that needed a disk read")
+          .perGuest()
           .read(m -> m.memory().majorFaults());
   public static final Metric CACHE_HITS =
       metric("memory.cache_hits", Unit.COUNT, EVERY_KIND, MEAN, SUM)
@@ -191,26 +200,31 @@ public final class MetricCatalog {
           .meaning(
               "requests that waited in memory reclaim: for the swap-out writes of their own"
                   + " or the host's direct reclaim, or for a frame under writeback to be freed")
+          .perGuest()
           .read(m -> m.memory().reclaimStalls());
   public static final Metric RECLAIM_STALL_TOTAL =
       metric("memory.reclaim_stall_ms.total", Unit.MILLISECONDS, EVERY_KIND, MEAN, SUM)
           .csv("reclaim_stall_total_ms", 261)
           .meaning("total time those requests waited in reclaim")
+          .perGuest()
           .read(m -> m.memory().reclaimStallMs());
   public static final Metric RECLAIM_STALL_P99 =
       metric("memory.reclaim_stall_ms.p99", Unit.MILLISECONDS, EVERY_KIND, MEAN, MAX)
           .csv("reclaim_stall_p99_ms", 262)
           .meaning("99th percentile of one reclaim stall (0 without stalls)")
+          .perGuest()
           .read(m -> m.memory().reclaimStallP99Ms());
   public static final Metric SWAP_IN =
       metric("memory.swap_in", Unit.BYTES, EVERY_KIND, MEAN, SUM)
           .csv("swap_in_bytes", 263)
           .meaning("bytes read back from swap (own, vSwap on disk or host) for the tenant's faults")
+          .perGuest()
           .read(m -> m.memory().swapInBytes());
   public static final Metric SWAP_OUT =
       metric("memory.swap_out", Unit.BYTES, EVERY_KIND, MEAN, SUM)
           .csv("swap_out_bytes", 264)
           .meaning("bytes of the tenant's pages written to swap, by its own reclaim or the host's")
+          .perGuest()
           .read(m -> m.memory().swapOutBytes());
   public static final Metric REFUSALS =
       metric("refusals", Unit.COUNT, EVERY_KIND, MEAN, SUM)
@@ -233,6 +247,7 @@ public final class MetricCatalog {
           .csv("oom_kills", 220)
           .table(new Table("oom kills", Format.COUNT, false))
           .meaning("times the tenant's processes were killed for memory, at any time of the run")
+          .perGuest()
           .read(TenantMetrics::oomKills);
   public static final Metric FIRST_OOM_KILL =
       metric("first_oom_kill_s", Unit.SECONDS, EVERY_KIND, MAX, MAX)
@@ -241,6 +256,7 @@ public final class MetricCatalog {
           .meaning(
               "when the first OOM kill happened, from the run's start (null if none; with"
                   + " replications or groups, the latest of those that had one)")
+          .perGuest()
           .read(TenantMetrics::firstOomKillSeconds);
 
   /** Every metric, in report.json order. */
@@ -367,6 +383,7 @@ public final class MetricCatalog {
     private Table table;
     private String meaning;
     private Metric noneOf;
+    private boolean perGuest;
 
     Builder(
         String key,
@@ -417,6 +434,12 @@ public final class MetricCatalog {
       return this;
     }
 
+    /** A figure of the tenant's guest, which its guest-mates report too. */
+    Builder perGuest() {
+      perGuest = true;
+      return this;
+    }
+
     Metric read(ToDoubleFunction<TenantMetrics> read) {
       return new Metric(
           key,
@@ -429,7 +452,8 @@ public final class MetricCatalog {
           table,
           meaning,
           read,
-          noneOf);
+          noneOf,
+          perGuest);
     }
   }
 }

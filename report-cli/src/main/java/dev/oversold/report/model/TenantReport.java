@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param latencyAlone latency quantiles alone (first replication); empty without baseline
  * @param windows figures per measurement window, in {@code report.windows} order
  * @param beancounters OpenVZ user beancounters at the end of the shared run (first replication);
- *     empty for other platforms
+ *     empty for other platforms; the guest's, so guest-mates show the same
+ * @param guest the guest the tenant ran in (its own name unless it {@code shares-guest}); the
+ *     figures of metrics marked {@link Metric#perGuest()} are the guest's
  */
 public record TenantReport(
     String name,
@@ -40,8 +42,10 @@ public record TenantReport(
     LatencyDistribution latencyShared,
     LatencyDistribution latencyAlone,
     Map<String, WindowReport> windows,
-    List<BeancounterFigures> beancounters) {
+    List<BeancounterFigures> beancounters,
+    String guest) {
   public TenantReport {
+    Objects.requireNonNull(guest, "guest");
     windows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windows));
     beancounters = List.copyOf(beancounters);
     Objects.requireNonNull(name, "name");
@@ -52,6 +56,40 @@ public record TenantReport(
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(latencyShared, "latencyShared");
     Objects.requireNonNull(latencyAlone, "latencyAlone");
+  }
+
+  /** A tenant in a guest of its own. */
+  public TenantReport(
+      String name,
+      String host,
+      String platform,
+      String workload,
+      boolean victim,
+      Metrics metrics,
+      Metrics baseline,
+      Degradation degradation,
+      Confidence ci95,
+      Series series,
+      LatencyDistribution latencyShared,
+      LatencyDistribution latencyAlone,
+      Map<String, WindowReport> windows,
+      List<BeancounterFigures> beancounters) {
+    this(
+        name,
+        host,
+        platform,
+        workload,
+        victim,
+        metrics,
+        baseline,
+        degradation,
+        ci95,
+        series,
+        latencyShared,
+        latencyAlone,
+        windows,
+        beancounters,
+        name);
   }
 
   /** A tenant of a scenario without measurement windows or beancounters. */

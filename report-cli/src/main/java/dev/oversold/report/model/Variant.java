@@ -1,7 +1,9 @@
 package dev.oversold.report.model;
 
 import dev.oversold.report.calculation.Stats;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -64,8 +66,16 @@ public record Variant(List<String> labels, Report report) {
     return report.tenants().stream().mapToDouble(t -> t.metrics().refusals()).sum();
   }
 
+  /**
+   * OOM kills over the guests: guest-mates ({@code shares-guest}) each report their guest's kills,
+   * so each guest counts once (its first tenant's figure).
+   */
   public double oomKills() {
-    return report.tenants().stream().mapToDouble(t -> t.metrics().oomKills()).sum();
+    Map<String, Double> byGuest = new LinkedHashMap<>();
+    for (TenantReport t : report.tenants()) {
+      byGuest.putIfAbsent(t.host() + "/" + t.guest(), t.metrics().oomKills());
+    }
+    return byGuest.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   private List<TenantReport> victims() {

@@ -232,6 +232,11 @@ public final class ScenarioConverter {
     // Second pass: expand names, resolve plans, convert workloads.
     List<List<TenantSpec>> defined = new ArrayList<>();
     List<SharedGuests.Sharing> sharing = new ArrayList<>();
+    // names of definitions with a plan of their own, converted or not: a guest owner whose own
+    // definition failed has had its error, and its sharers get no second one
+    Set<String> withPlan = new LinkedHashSet<>();
+    // definitions with a guest: key (a derived scenario's guest whose owner is left out)
+    List<Integer> namedGuests = new ArrayList<>();
     boolean ok = plansOk;
     int budget = Defaults.MAX_TENANTS;
     for (int i = 0; i < dtos.size(); i++) {
@@ -274,6 +279,14 @@ public final class ScenarioConverter {
           ok = false;
         }
       }
+      if (tenant.sharesGuest() != null && tenant.guest() != null) {
+        context.errorAtKey(
+            path + ".guest",
+            "a tenant that shares a guest runs in that guest",
+            "shares-guest: " + tenant.sharesGuest() + " without guest");
+        ok = false;
+        continue;
+      }
       if (tenant.sharesGuest() != null) {
         if (tenant.plan() != null) {
           context.errorAtKey(
@@ -295,6 +308,7 @@ public final class ScenarioConverter {
         ok = false;
         continue;
       }
+      withPlan.addAll(names);
       PlanSpec plan =
           resolvePlan(tenant, path, names.get(0), converted, plans, hostOf[i], platformOf);
       if (plan == null || hostOf[i] == null || tenant.workload() == null) {
@@ -316,13 +330,18 @@ public final class ScenarioConverter {
       boolean inline = tenant.plan() instanceof PlanDto;
       for (String name : names) {
         PlanSpec own = inline ? rename(plan, name) : plan;
-        defined.get(i).add(new TenantSpec(name, hostOf[i], own, workload));
+        String guest = tenant.guest() == null ? name : tenant.guest();
+        defined.get(i).add(new TenantSpec(name, hostOf[i], own, workload, guest));
+      }
+      if (tenant.guest() != null) {
+        namedGuests.add(i);
       }
     }
+    ok &= checkNamedGuests(context, namedGuests, defined, firstDefinition.keySet());
     // Third pass: tenants in another's guest take its host and plan.
     if (!sharing.isEmpty()) {
       long duration = dto.duration() == null ? -1 : dto.duration().nanos();
-      ok &= new SharedGuests(context, workloads, duration).resolve(sharing, defined);
+      ok &= new SharedGuests(context, workloads, duration).resolve(sharing, defined, withPlan);
     }
     List<TenantSpec> tenants = new ArrayList<>();
     defined.forEach(tenants::addAll);
@@ -392,5 +411,64 @@ public final class ScenarioConverter {
         interference,
         groups,
         dto.windows() == null ? List.of() : ReportWindows.check(dto.windows(), duration, context));
+  }
+
+  /**
+   * {@code guest:} keys: a guest so named is no other tenant's own (that is {@code shares-guest}),
+   * and every tenant in it has the same host and plan; false after reporting a problem.
+   */
+  private static boolean checkNamedGuests(
+      Context context,
+      List<Integer> namedGuests,
+      List<List<TenantSpec>> defined,
+      Set<String> tenantNames) {
+    boolean ok = true;
+    Map<String, TenantSpec> firstInGuest = new HashMap<>();
+    for (List<TenantSpec> list : defined) {
+      for (TenantSpec t : list) {
+        firstInGuest.putIfAbsent(t.guest(), t);
+      }
+    }
+    for (int i : namedGuests) {
+      List<TenantSpec> tenants = defined.get(i);
+      if (tenants.isEmpty()) {
+        continue;
+      }
+      String key = "tenants[" + i + "].guest";
+      String guest = tenants.get(0).guest();
+      boolean own = tenants.stream().anyMatch(t -> t.name().equals(guest));
+      if (!TenantNames.VALID.matcher(guest).matches()) {
+        context.error(
+            key,
+            "guest name '" + guest + "' is not valid",
+            "letters, digits, '.', '_' and '-', starting with a letter or digit");
+        ok = false;
+      } else if (!own && tenantNames.contains(guest)) {
+        context.error(
+            key,
+            "'" + guest + "' is a tenant, whose guest is its own",
+            "shares-guest: " + guest + " without plan, or a name no tenant has");
+        ok = false;
+      } else {
+        TenantSpec first = firstInGuest.get(guest);
+        if (!first.host().equals(tenants.get(0).host())
+            || !first.plan().equals(tenants.get(0).plan())) {
+          context.error(
+              key,
+              "guest '"
+                  + guest
+                  + "' is also "
+                  + first.name()
+                  + "'s, on host '"
+                  + first.host()
+                  + "' with plan '"
+                  + first.plan().name()
+                  + "'",
+              "the same host and plan for every tenant in one guest");
+          ok = false;
+        }
+      }
+    }
+    return ok;
   }
 }

@@ -8,6 +8,7 @@ import dev.oversold.scenarios.dto.WorkloadDto;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves {@code shares-guest: OTHER}: a tenant that runs in another tenant's guest takes that
@@ -32,9 +33,11 @@ final class SharedGuests {
 
   /**
    * Adds the sharing tenants to {@code defined} (per definition index) with their guest's host and
-   * plan; false after reporting a problem.
+   * plan; false after reporting a problem. {@code withPlan}: every name defined with a plan of its
+   * own, including those whose definition failed (already reported): sharing such a guest is not
+   * reported again.
    */
-  boolean resolve(List<Sharing> sharing, List<List<TenantSpec>> defined) {
+  boolean resolve(List<Sharing> sharing, List<List<TenantSpec>> defined, Set<String> withPlan) {
     Map<String, TenantSpec> owners = new LinkedHashMap<>();
     defined.forEach(list -> list.forEach(t -> owners.put(t.name(), t)));
     Map<String, String> sharers = new LinkedHashMap<>();
@@ -46,6 +49,10 @@ final class SharedGuests {
       String other = s.dto().sharesGuest();
       String key = s.path() + ".shares-guest";
       TenantSpec owner = owners.get(other);
+      if (owner == null && withPlan.contains(other)) {
+        ok = false; // the owner's own definition failed, with its own error
+        continue;
+      }
       if (owner == null) {
         if (s.names().contains(other)) {
           context.error(
@@ -101,7 +108,7 @@ final class SharedGuests {
       for (String name : s.names()) {
         defined
             .get(s.index())
-            .add(new TenantSpec(name, owner.host(), owner.plan(), workload, owner.name()));
+            .add(new TenantSpec(name, owner.host(), owner.plan(), workload, owner.guest()));
       }
     }
     return ok;

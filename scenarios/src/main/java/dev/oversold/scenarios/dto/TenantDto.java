@@ -22,4 +22,13 @@ public record TenantDto(
                 + " vCPUs, memory, page cache, disk queue and vNIC; each keeps its own workload"
                 + " and report row. Not with plan; a host, if given, must be the guest's.")
         String sharesGuest,
+    @Doc(
+            value =
+                "The name of the guest (container or VM) it runs in, with plan: tenants with the"
+                    + " same guest share it as with shares-guest, and must have the same host and"
+                    + " plan. Written by oversold for a derived scenario (a baseline or"
+                    + " leave-one-out run) whose guest's owner is left out, so the guest keeps its"
+                    + " name and random streams; not another tenant's name (use shares-guest).",
+            byDefault = "the tenant's own name")
+        String guest,
     @Required @Doc("What runs inside the VPS.") WorkloadDto workload) {}

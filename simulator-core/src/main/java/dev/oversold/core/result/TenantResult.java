@@ -21,7 +21,10 @@ import java.util.Objects;
  *     for workloads without requests and for runs whose scenario has no {@code report.groups}
  * @param windows figures per named measurement window ({@code report.windows}), in scenario order
  * @param beancounters the tenant's user beancounters at the end of the run (OpenVZ containers only;
- *     empty elsewhere)
+ *     empty elsewhere); a guest's, so guest-mates report the same
+ * @param guest the guest (container or VM) the tenant ran in: its own name, or the tenant it shares
+ *     a guest with ({@code shares-guest}). Guest-mates' CPU, memory, swap, reclaim and OOM figures
+ *     are their guest's, so a sum over tenants takes them once per guest
  */
 public record TenantResult(
     String name,
@@ -34,11 +37,41 @@ public record TenantResult(
     LatencyDistribution latency,
     LatencyHistogram histogram,
     Map<String, TenantMetrics> windows,
-    List<BeancounterFigures> beancounters) {
+    List<BeancounterFigures> beancounters,
+    String guest) {
   public TenantResult {
     Objects.requireNonNull(histogram, "histogram");
+    Objects.requireNonNull(guest, "guest");
     windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
     beancounters = List.copyOf(beancounters);
+  }
+
+  /** A result of a tenant in a guest of its own. */
+  public TenantResult(
+      String name,
+      String host,
+      String platform,
+      String workload,
+      boolean victim,
+      TenantMetrics metrics,
+      Series series,
+      LatencyDistribution latency,
+      LatencyHistogram histogram,
+      Map<String, TenantMetrics> windows,
+      List<BeancounterFigures> beancounters) {
+    this(
+        name,
+        host,
+        platform,
+        workload,
+        victim,
+        metrics,
+        series,
+        latency,
+        histogram,
+        windows,
+        beancounters,
+        name);
   }
 
   /** A result without a kept histogram, measurement windows or beancounters. */

@@ -16,9 +16,9 @@ import dev.oversold.core.workload.CpuAccess;
 import dev.oversold.core.workload.MemoryAccess;
 import dev.oversold.core.workload.ProcessAccess;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +39,10 @@ public final class Guest {
   private final TenantSpec spec;
   private final HostRuntime host;
   private final List<TenantRuntime> members = new ArrayList<>();
+
+  /** The members' recorders, in join order: guest events go to each. */
+  private TenantRecorder[] recorders = new TenantRecorder[0];
+
   private final TenantCpu tenantCpu;
   private final Share cpuShare;
   private final TenantStorage disk;
@@ -96,22 +100,30 @@ public final class Guest {
         new MemoryEvents() {
           @Override
           public void majorFaults(long count) {
-            each(r -> r.majorFaults(count));
+            for (TenantRecorder r : recorders) {
+              r.majorFaults(count);
+            }
           }
 
           @Override
           public void reclaimStall(long nanos) {
-            each(r -> r.reclaimStall(nanos));
+            for (TenantRecorder r : recorders) {
+              r.reclaimStall(nanos);
+            }
           }
 
           @Override
           public void swapIn(long pages) {
-            each(r -> r.swapIn(pages));
+            for (TenantRecorder r : recorders) {
+              r.swapIn(pages);
+            }
           }
 
           @Override
           public void swapOut(long pages) {
-            each(r -> r.swapOut(pages));
+            for (TenantRecorder r : recorders) {
+              r.swapOut(pages);
+            }
           }
         },
         this::kill);
@@ -161,6 +173,8 @@ public final class Guest {
   /** Adds a tenant that runs in this guest. */
   void join(TenantRuntime tenant) {
     members.add(tenant);
+    recorders = Arrays.copyOf(recorders, recorders.length + 1);
+    recorders[recorders.length - 1] = tenant.recorder();
     if (!skewSet && tenant.spec().workload() instanceof WorkloadSpec.Service service) {
       // One resident set: the first service's working-set skew shapes which pages touches hit.
       skewSet = true;
@@ -168,13 +182,11 @@ public final class Guest {
     }
   }
 
+  // Guest events reach every member's recorder by a plain loop over an array (no capturing lambda
+  // or iterator per event): a wake-up delay comes about once per service request.
   private void recordWakeupDelay(long nanos) {
-    each(r -> r.wakeupDelay(nanos));
-  }
-
-  private void each(Consumer<TenantRecorder> event) {
-    for (TenantRuntime member : members) {
-      event.accept(member.recorder());
+    for (TenantRecorder r : recorders) {
+      r.wakeupDelay(nanos);
     }
   }
 
@@ -188,7 +200,9 @@ public final class Guest {
       return;
     }
     killed = true;
-    each(TenantRecorder::oomKilled);
+    for (TenantRecorder r : recorders) {
+      r.oomKilled();
+    }
     cpuShare.cancelAll();
     disk.kill();
     stalledCpu = new SharedCpu(host.stalled().addShare(name, ShareSettings.simple(1.0)));

@@ -188,7 +188,10 @@ public final class HostRuntime {
 
   /**
    * The guest {@code tenant} runs in, built with {@code tenant}'s plan when it is the first of its
-   * guest to arrive ({@code first} then receives the guest's own events until others join).
+   * guest to arrive. Guest events (wake-up delays, faults, reclaim, swap, OOM kills) reach every
+   * member's recorder once it joins ({@link Guest#join}); {@code first} is only the recorder the
+   * guest storage's own {@code dataset()} and {@code stream()} count page-cache reads in (its
+   * {@code DiskAccess} face); each tenant reads through {@code OwnReads} with its own recorder.
    */
   Guest guest(TenantSpec tenant, RandomStreams streams, TenantRecorder first) {
     Guest guest = guests.get(tenant.guest());

@@ -265,7 +265,8 @@ final class MetricsSampler {
           distribution,
           histogram,
           byWindow,
-          tenant.kernel().beancounters());
+          tenant.kernel().beancounters(),
+          spec.guest());
     }
   }
 

@@ -251,7 +251,7 @@ public final class TenantCpu implements CpuAccess {
     }
   }
 
-  /** Removes every thread and stops the quota controller (the tenant left or was killed). */
+  /** Removes every thread and stops the quota controller (the guest left or was killed). */
   public void shutdown() {
     share.cancelAll();
     if (throttle != null) {

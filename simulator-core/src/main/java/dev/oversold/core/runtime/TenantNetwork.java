@@ -20,10 +20,10 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's way onto its host's network. Transmit: its shaper (when its plan limits it and the
- * platform shapes on its own interface), its backend (vhost, netback, a vNIC world), then the
- * host's stack, qdisc, ring and wire, then the link's one-way latency. Receive: the latency, the
- * wire and the host's stack, its shaper, its backend.
+ * A guest's way onto its host's network (one vNIC per guest, used by every tenant in it). Transmit:
+ * its shaper (when its plan limits it and the platform shapes on its own interface), its backend
+ * (vhost, netback, a vNIC world), then the host's stack, qdisc, ring and wire, then the link's
+ * one-way latency. Receive: the latency, the wire and the host's stack, its shaper, its backend.
  *
  * <p>Streams (TCP) go as GSO segments of up to {@link #GSO_DATA_BYTES} of data (as one MSS per
  * packet where the path has no GSO: an OpenVZ container's), at most {@link #WINDOW_SEGMENTS} in
@@ -71,7 +71,7 @@ final class TenantNetwork implements NetworkAccess {
   private final Consumer<Frame> afterHostReceive;
 
   /**
-   * @param ownCpu the tenant's own CPU (its cgroup, its VM's vCPU share), where a backend that runs
+   * @param ownCpu the guest's own CPU (its cgroup, its VM's vCPU share), where a backend that runs
    *     as the tenant's thread (vhost-net in the VM's cgroup, an ESXi vNIC world charged to the VM)
    *     is charged
    */

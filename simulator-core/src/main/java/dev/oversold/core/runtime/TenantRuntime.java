@@ -65,14 +65,6 @@ public final class TenantRuntime implements TenantContext {
     this.workload = running;
   }
 
-  /**
-   * The OOM killer ended the workloads of the tenant's guest (its own limit or the host's global
-   * OOM): every tenant in the guest is killed with it (one OOM scope).
-   */
-  public void kill() {
-    guest.kill();
-  }
-
   /** Stops the workload (its guest was killed). */
   void stopWorkload() {
     if (workload != null) {

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's way to the host's block device: (the platform's CPU stage) -> (the tenant's limit) ->
- * the tenant's {@link IoQueue} -> the host's scheduler -> the device.
+ * A guest's way to the host's block device, shared by the tenants in the guest (one per guest, not
+ * per tenant; {@code shares-guest}): (the platform's CPU stage) -> (the guest's limit) -> the
+ * guest's {@link IoQueue} -> the host's scheduler -> the device.
  *
  * <ul>
  *   <li>On a Xen host with {@code blkif-ring: xen-3.0}, each I/O first crosses the guest's block
@@ -102,7 +103,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     return ring;
   }
 
-  /** The tenant's queue at the host's scheduler (its weight, its counters). */
+  /** The guest's queue at the host's scheduler (its weight, its counters). */
   IoQueue queue() {
     return queue;
   }
@@ -283,7 +284,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     return cache().stream(memory, this, counts);
   }
 
-  /** The page cache this tenant's buffered reads go through. */
+  /** The page cache the guest's buffered reads go through. */
   FileCache fileCache() {
     return cache();
   }
@@ -342,7 +343,10 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     }
   }
 
-  /** The tenant was killed: held requests are dropped and nothing in flight calls back. */
+  /**
+   * The guest was OOM-killed (every tenant in it): held requests are dropped and nothing in flight
+   * calls back.
+   */
   void kill() {
     killed = true;
     if (cpu != null) {

@@ -51,7 +51,8 @@ final class EventsBeforeTheWindowTest {
     tenant.simulation.schedule(
         5 * SimTime.SECOND,
         () -> {
-          // what TenantRuntime.kill does: record the kill, then stop the workload
+          // what Guest.kill does for each tenant of the guest: record the kill, then stop the
+          // workload
           tenant.recorder.oomKilled();
           workload.stop();
         });
