@@ -342,14 +342,18 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     }
   }
 
-  /** The tenant was killed: held requests are dropped and nothing in flight calls back. */
+  /**
+   * The guest was killed: requests held in blkback's or the iothread's queue and in the limit are
+   * dropped, the block ring's slots are released ({@link BlkifRing#abort()}), and nothing in flight
+   * calls back.
+   */
   void kill() {
     killed = true;
     if (cpu != null) {
       cpu.clear();
     }
     if (ring != null) {
-      ring.clear();
+      ring.abort();
     }
     if (limiter != null) {
       limiter.clear();

@@ -37,7 +37,29 @@ public final class BlkifRing {
     void serve(long bytes, boolean first, Runnable completed);
   }
 
-  private record Piece(Io io, long bytes, boolean first) {}
+  /**
+   * One ring request: the completion the backend runs. It remembers the ring's epoch when it was
+   * issued (one issued before {@link #abort()} no longer holds a slot, and its completion is
+   * ignored).
+   */
+  private final class Piece implements Runnable {
+    private final Io io;
+    private final long bytes;
+    private final boolean first;
+    private final long epoch;
+
+    Piece(Io io, long bytes, boolean first, long epoch) {
+      this.io = io;
+      this.bytes = bytes;
+      this.first = first;
+      this.epoch = epoch;
+    }
+
+    @Override
+    public void run() {
+      completed(this);
+    }
+  }
 
   /** One I/O of the guest, done when its last ring request is. */
   private static final class Io {
@@ -56,6 +78,8 @@ public final class BlkifRing {
   private final long maxRequestBytes;
   private final ArrayDeque<Piece> waiting = new ArrayDeque<>();
   private int inFlight;
+  private long epoch;
+  private long aborted;
   private long issued;
   private long completed;
   private long bytesCompleted;
@@ -88,7 +112,7 @@ public final class BlkifRing {
     Io io = new Io(pieces, backend, done);
     for (long i = 0; i < pieces; i++) {
       long size = Math.min(maxRequestBytes, bytes - i * maxRequestBytes);
-      waiting.addLast(new Piece(io, size, i == 0));
+      waiting.addLast(new Piece(io, size, i == 0, epoch));
     }
     fill();
   }
@@ -98,16 +122,20 @@ public final class BlkifRing {
       Piece piece = waiting.pollFirst();
       inFlight++;
       issued++;
-      piece.io().backend.serve(piece.bytes(), piece.first(), () -> completed(piece));
+      piece.io.backend.serve(piece.bytes, piece.first, piece);
     }
   }
 
   private void completed(Piece piece) {
+    if (piece.epoch != epoch) {
+      // Issued before abort(): its slot was released then, and its I/O's owner is gone.
+      return;
+    }
     Preconditions.checkState(inFlight > 0, "a ring request completed twice");
     inFlight--;
     completed++;
-    bytesCompleted += piece.bytes();
-    Io io = piece.io();
+    bytesCompleted += piece.bytes;
+    Io io = piece.io;
     // The freed slot goes to the next waiting request before the I/O's owner hears of it, as
     // blkfront restarts its queue when responses free slots (kick_pending_request_queues).
     fill();
@@ -131,7 +159,12 @@ public final class BlkifRing {
     return issued;
   }
 
-  /** Ring requests completed so far. */
+  /** Ring requests that were in flight when {@link #abort()} released their slots. */
+  public long aborted() {
+    return aborted;
+  }
+
+  /** Ring requests completed so far (not counting those {@link #abort()} released). */
   public long completed() {
     return completed;
   }
@@ -149,8 +182,16 @@ public final class BlkifRing {
     return maxRequestBytes;
   }
 
-  /** Drops every waiting request (the guest was killed); those in flight still count down. */
-  public void clear() {
+  /**
+   * The guest was killed: drops every waiting request and releases every slot, so the ring is empty
+   * ({@code issued() == completed() + aborted()}). A request that was in flight may still be
+   * completed by the backend later (one already at the device); that completion is ignored and its
+   * I/O's {@code done} never runs. The ring takes new I/O afterwards as if new.
+   */
+  public void abort() {
     waiting.clear();
+    aborted += inFlight;
+    inFlight = 0;
+    epoch++;
   }
 }
