@@ -38,15 +38,16 @@ public final class BlkifRing {
   }
 
   /**
-   * One ring request: the completion the backend runs. It remembers the ring's epoch when it was
-   * issued (one issued before {@link #abort()} no longer holds a slot, and its completion is
-   * ignored).
+   * One ring request: the completion the backend runs. It remembers whether it completed (a second
+   * completion is refused whatever else is in flight) and the ring's epoch when it was issued (one
+   * issued before {@link #abort()} no longer holds a slot, and its completion is ignored).
    */
   private final class Piece implements Runnable {
     private final Io io;
     private final long bytes;
     private final boolean first;
     private final long epoch;
+    private boolean completed;
 
     Piece(Io io, long bytes, boolean first, long epoch) {
       this.io = io;
@@ -127,11 +128,12 @@ public final class BlkifRing {
   }
 
   private void completed(Piece piece) {
+    Preconditions.checkState(!piece.completed, "a ring request completed twice");
+    piece.completed = true;
     if (piece.epoch != epoch) {
       // Issued before abort(): its slot was released then, and its I/O's owner is gone.
       return;
     }
-    Preconditions.checkState(inFlight > 0, "a ring request completed twice");
     inFlight--;
     completed++;
     bytesCompleted += piece.bytes;

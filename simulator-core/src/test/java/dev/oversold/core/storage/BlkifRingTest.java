@@ -95,6 +95,27 @@ final class BlkifRingTest {
   }
 
   @Test
+  void aDuplicateCompletion_isRefusedWithOtherRequestsInFlight() {
+    // Two 4 KiB I/Os, one ring request each, both in the backend. Completing the first twice must
+    // fail and leave the second's slot and I/O alone (a guard on inFlight > 0 alone would let the
+    // duplicate through, freeing the second's slot).
+    BlkifRing ring = BlkifRing.onePage();
+    int[] done = {0, 0};
+    ring.submit(4096, this::serve, () -> done[0]++);
+    ring.submit(4096, this::serve, () -> done[1]++);
+    Runnable firstCompleted = backend.pollFirst().completed();
+    firstCompleted.run();
+    assertThrows(IllegalStateException.class, firstCompleted::run);
+    assertEquals(1, ring.inFlight());
+    assertEquals(1, ring.completed());
+    assertEquals(1, done[0]);
+    assertEquals(0, done[1]);
+    backend.pollFirst().completed().run();
+    assertEquals(1, done[1]);
+    assertEquals(0, ring.inFlight());
+  }
+
+  @Test
   void abort_releasesEverySlot_ignoresLateCompletions_andANewIoGoesThrough() {
     // 4 MiB: 94 requests, 32 in the backend, 62 waiting. One completes (the 33rd takes its slot),
     // then the guest is killed: 32 released, 61 dropped. The backend finishing the 32 it holds
