@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * the tenant's {@link IoQueue} -> the host's scheduler -> the device.
  *
  * <ul>
- *   <li>On a Xen host with {@code blkif-ring: xen-3.0}, each I/O first crosses the guest's block
- *       ring ({@link BlkifRing}: at most 32 requests of 44 KiB at once); each ring request then
- *       takes the stages below on its own.
+ *   <li>On a Xen host with {@code blkif-ring: xen-3.0}, each I/O of the guest (file I/O, writeback
+ *       and its own swap, which is on its own VBD) first crosses the guest's block ring ({@link
+ *       BlkifRing}: at most 32 requests of 44 KiB at once); each ring request then takes the stages
+ *       below on its own (paging skips the CPU stage, ring or not).
  *   <li>The CPU stage is where the platform handles each request on the host: QEMU's iothread on
  *       KVM, blkback in dom0 on Xen ({@link SerialCpuStage}); none on OpenVZ (native) and ESXi
  *       (PVSCSI in the VMkernel, not modelled as CPU).
@@ -184,7 +185,9 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       }
       remaining--;
       BlkifRing guestRing = ring;
-      if (throughCpu && guestRing != null) {
+      // Every request of a Xen guest crosses its ring, paging too (its swap is on its own VBD);
+      // paging skips the CPU stage with or without the ring (stages()).
+      if (guestRing != null) {
         guestRing.submit(bytes, ringBackend, nextRequest);
       } else {
         stages(bytes, random, nextRequest);
