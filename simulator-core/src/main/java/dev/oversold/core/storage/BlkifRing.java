@@ -45,14 +45,12 @@ public final class BlkifRing {
   private final class Piece implements Runnable {
     private final Io io;
     private final long bytes;
-    private final boolean first;
     private final long epoch;
     private boolean completed;
 
-    Piece(Io io, long bytes, boolean first, long epoch) {
+    Piece(Io io, long bytes, long epoch) {
       this.io = io;
       this.bytes = bytes;
-      this.first = first;
       this.epoch = epoch;
     }
 
@@ -62,13 +60,19 @@ public final class BlkifRing {
     }
   }
 
-  /** One I/O of the guest, done when its last ring request is. */
+  /**
+   * One I/O of the guest, cut into ring requests as slots free (the next one starts at {@code
+   * issuedBytes}), done when its last ring request is.
+   */
   private static final class Io {
+    private final long bytes;
+    private long issuedBytes;
     private long left;
     private final Backend backend;
     private final Runnable done;
 
-    Io(long pieces, Backend backend, Runnable done) {
+    Io(long bytes, long pieces, Backend backend, Runnable done) {
+      this.bytes = bytes;
       this.left = pieces;
       this.backend = backend;
       this.done = done;
@@ -77,7 +81,11 @@ public final class BlkifRing {
 
   private final int slots;
   private final long maxRequestBytes;
-  private final ArrayDeque<Piece> waiting = new ArrayDeque<>();
+
+  /** I/O with requests not yet on the ring, in order; only the first can be partly issued. */
+  private final ArrayDeque<Io> waiting = new ArrayDeque<>();
+
+  private long waitingRequests;
   private int inFlight;
   private long epoch;
   private long aborted;
@@ -110,20 +118,26 @@ public final class BlkifRing {
   public void submit(long bytes, Backend backend, Runnable done) {
     Preconditions.checkArgument(bytes > 0, "an I/O moves at least one byte: %s", bytes);
     long pieces = (bytes + maxRequestBytes - 1) / maxRequestBytes;
-    Io io = new Io(pieces, backend, done);
-    for (long i = 0; i < pieces; i++) {
-      long size = Math.min(maxRequestBytes, bytes - i * maxRequestBytes);
-      waiting.addLast(new Piece(io, size, i == 0, epoch));
-    }
+    waiting.addLast(new Io(bytes, pieces, backend, done));
+    waitingRequests += pieces;
     fill();
   }
 
   private void fill() {
     while (inFlight < slots && !waiting.isEmpty()) {
-      Piece piece = waiting.pollFirst();
+      // The next request is cut when it gets its slot: the same sizes in the same order as cutting
+      // the whole I/O up front, without holding ceil(bytes / maxRequestBytes) objects meanwhile.
+      Io io = waiting.getFirst();
+      long size = Math.min(maxRequestBytes, io.bytes - io.issuedBytes);
+      boolean first = io.issuedBytes == 0;
+      io.issuedBytes += size;
+      if (io.issuedBytes == io.bytes) {
+        waiting.pollFirst();
+      }
+      waitingRequests--;
       inFlight++;
       issued++;
-      piece.io.backend.serve(piece.bytes, piece.first, piece);
+      io.backend.serve(size, first, new Piece(io, size, epoch));
     }
   }
 
@@ -153,7 +167,7 @@ public final class BlkifRing {
 
   /** Ring requests waiting in the guest for a slot. */
   public int waiting() {
-    return waiting.size();
+    return Math.toIntExact(waitingRequests);
   }
 
   /** Ring requests handed to the backend so far. */
@@ -192,6 +206,7 @@ public final class BlkifRing {
    */
   public void abort() {
     waiting.clear();
+    waitingRequests = 0;
     aborted += inFlight;
     inFlight = 0;
     epoch++;
