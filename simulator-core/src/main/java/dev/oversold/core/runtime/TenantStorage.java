@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * guest's {@link IoQueue} -> the host's scheduler -> the device.
  *
  * <ul>
- *   <li>On a Xen host with {@code blkif-ring: xen-3.0}, each I/O first crosses the guest's block
- *       ring ({@link BlkifRing}: at most 32 requests of 44 KiB at once); each ring request then
- *       takes the stages below on its own.
+ *   <li>On a Xen host with {@code blkif-ring: xen-3.0}, each I/O of the guest (file I/O, writeback
+ *       and its own swap, which is on its own VBD) first crosses the guest's block ring ({@link
+ *       BlkifRing}: at most 32 requests of 44 KiB at once); each ring request then takes the stages
+ *       below on its own (paging skips the CPU stage, ring or not).
  *   <li>The CPU stage is where the platform handles each request on the host: QEMU's iothread on
  *       KVM, blkback in dom0 on Xen ({@link SerialCpuStage}); none on OpenVZ (native) and ESXi
  *       (PVSCSI in the VMkernel, not modelled as CPU).
@@ -155,6 +156,8 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     private final boolean throughCpu;
     private final boolean sync;
     private final Runnable done;
+    private final Runnable nextRequest = this::next;
+    private final BlkifRing.Backend ringBackend = this::ringRequest;
 
     Run(
         long requests,
@@ -183,75 +186,55 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       }
       remaining--;
       BlkifRing guestRing = ring;
-      if (throughCpu && guestRing != null) {
-        guestRing.submit(bytes, this::serveRingRequest, this::next);
-      } else if (throughCpu && cpu != null) {
-        cpu.pass(this::limit);
+      // Every request of a Xen guest crosses its ring, paging too (its swap is on its own VBD);
+      // paging skips the CPU stage with or without the ring (stages()).
+      if (guestRing != null) {
+        guestRing.submit(bytes, ringBackend, nextRequest);
       } else {
-        limit();
+        stages(bytes, random, nextRequest);
       }
+    }
+
+    /** One ring request of this run's I/O in dom0: only an I/O's first one can be random. */
+    private void ringRequest(long size, boolean first, Runnable completed) {
+      stages(size, random && first, completed);
     }
 
     /**
-     * One ring request of this run's I/O in dom0: blkback's CPU, the limit, the device. A later
-     * request of a split I/O continues where the previous one ended (sequential).
+     * One request's way to the device: the CPU stage (if this run crosses it), the limit, the
+     * device; then {@code then}. A ring request is one of these in dom0; a later request of a split
+     * I/O continues where the previous one ended (sequential).
      */
-    private void serveRingRequest(long pieceBytes, boolean first, Runnable completed) {
-      boolean pieceRandom = random && first;
-      if (cpu != null) {
-        cpu.pass(() -> limitRingRequest(pieceBytes, pieceRandom, completed));
+    private void stages(long size, boolean sizeRandom, Runnable then) {
+      if (throughCpu && cpu != null) {
+        cpu.pass(() -> limit(size, sizeRandom, then));
       } else {
-        limitRingRequest(pieceBytes, pieceRandom, completed);
+        limit(size, sizeRandom, then);
       }
     }
 
-    private void limitRingRequest(long pieceBytes, boolean pieceRandom, Runnable completed) {
+    private void limit(long size, boolean sizeRandom, Runnable then) {
       if (limiter != null) {
         limiter.acquire(
-            storage.nominalCost(pieceBytes, pieceRandom),
-            () -> deviceRingRequest(pieceBytes, pieceRandom, completed));
+            storage.nominalCost(size, sizeRandom), () -> device(size, sizeRandom, then));
       } else {
-        deviceRingRequest(pieceBytes, pieceRandom, completed);
+        device(size, sizeRandom, then);
       }
     }
 
-    private void deviceRingRequest(long pieceBytes, boolean pieceRandom, Runnable completed) {
+    private void device(long size, boolean sizeRandom, Runnable then) {
       if (killed) {
         return;
       }
       storage.submit(
           queue,
-          pieceBytes,
+          size,
           write,
-          pieceRandom,
+          sizeRandom,
           sync,
           request -> {
             host.diskLatency().record(1, request.completedAt() - request.submittedAt());
-            completed.run();
-          });
-    }
-
-    private void limit() {
-      if (limiter != null) {
-        limiter.acquire(storage.nominalCost(bytes, random), this::device);
-      } else {
-        device();
-      }
-    }
-
-    private void device() {
-      if (killed) {
-        return;
-      }
-      storage.submit(
-          queue,
-          bytes,
-          write,
-          random,
-          sync,
-          request -> {
-            host.diskLatency().record(1, request.completedAt() - request.submittedAt());
-            next();
+            then.run();
           });
     }
   }
@@ -344,7 +327,9 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   }
 
   /**
-   * The guest was OOM-killed (every tenant in it): held requests are dropped and nothing in flight
+   * The guest was OOM-killed (every tenant in it): requests held in blkback's or the iothread's
+   * queue and in the limit are dropped, the block ring's slots are released ({@link
+   * BlkifRing#abort()}), and nothing in flight
    * calls back.
    */
   void kill() {
@@ -353,7 +338,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       cpu.clear();
     }
     if (ring != null) {
-      ring.clear();
+      ring.abort();
     }
     if (limiter != null) {
       limiter.clear();

@@ -37,15 +37,42 @@ public final class BlkifRing {
     void serve(long bytes, boolean first, Runnable completed);
   }
 
-  private record Piece(Io io, long bytes, boolean first) {}
+  /**
+   * One ring request: the completion the backend runs. It remembers whether it completed (a second
+   * completion is refused whatever else is in flight) and the ring's epoch when it was issued (one
+   * issued before {@link #abort()} no longer holds a slot, and its completion is ignored).
+   */
+  private final class Piece implements Runnable {
+    private final Io io;
+    private final long bytes;
+    private final long epoch;
+    private boolean completed;
 
-  /** One I/O of the guest, done when its last ring request is. */
+    Piece(Io io, long bytes, long epoch) {
+      this.io = io;
+      this.bytes = bytes;
+      this.epoch = epoch;
+    }
+
+    @Override
+    public void run() {
+      completed(this);
+    }
+  }
+
+  /**
+   * One I/O of the guest, cut into ring requests as slots free (the next one starts at {@code
+   * issuedBytes}), done when its last ring request is.
+   */
   private static final class Io {
+    private final long bytes;
+    private long issuedBytes;
     private long left;
     private final Backend backend;
     private final Runnable done;
 
-    Io(long pieces, Backend backend, Runnable done) {
+    Io(long bytes, long pieces, Backend backend, Runnable done) {
+      this.bytes = bytes;
       this.left = pieces;
       this.backend = backend;
       this.done = done;
@@ -54,8 +81,14 @@ public final class BlkifRing {
 
   private final int slots;
   private final long maxRequestBytes;
-  private final ArrayDeque<Piece> waiting = new ArrayDeque<>();
+
+  /** I/O with requests not yet on the ring, in order; only the first can be partly issued. */
+  private final ArrayDeque<Io> waiting = new ArrayDeque<>();
+
+  private long waitingRequests;
   private int inFlight;
+  private long epoch;
+  private long aborted;
   private long issued;
   private long completed;
   private long bytesCompleted;
@@ -85,29 +118,40 @@ public final class BlkifRing {
   public void submit(long bytes, Backend backend, Runnable done) {
     Preconditions.checkArgument(bytes > 0, "an I/O moves at least one byte: %s", bytes);
     long pieces = (bytes + maxRequestBytes - 1) / maxRequestBytes;
-    Io io = new Io(pieces, backend, done);
-    for (long i = 0; i < pieces; i++) {
-      long size = Math.min(maxRequestBytes, bytes - i * maxRequestBytes);
-      waiting.addLast(new Piece(io, size, i == 0));
-    }
+    waiting.addLast(new Io(bytes, pieces, backend, done));
+    waitingRequests += pieces;
     fill();
   }
 
   private void fill() {
     while (inFlight < slots && !waiting.isEmpty()) {
-      Piece piece = waiting.pollFirst();
+      // The next request is cut when it gets its slot: the same sizes in the same order as cutting
+      // the whole I/O up front, without holding ceil(bytes / maxRequestBytes) objects meanwhile.
+      Io io = waiting.getFirst();
+      long size = Math.min(maxRequestBytes, io.bytes - io.issuedBytes);
+      boolean first = io.issuedBytes == 0;
+      io.issuedBytes += size;
+      if (io.issuedBytes == io.bytes) {
+        waiting.pollFirst();
+      }
+      waitingRequests--;
       inFlight++;
       issued++;
-      piece.io().backend.serve(piece.bytes(), piece.first(), () -> completed(piece));
+      io.backend.serve(size, first, new Piece(io, size, epoch));
     }
   }
 
   private void completed(Piece piece) {
-    Preconditions.checkState(inFlight > 0, "a ring request completed twice");
+    Preconditions.checkState(!piece.completed, "a ring request completed twice");
+    piece.completed = true;
+    if (piece.epoch != epoch) {
+      // Issued before abort(): its slot was released then, and its I/O's owner is gone.
+      return;
+    }
     inFlight--;
     completed++;
-    bytesCompleted += piece.bytes();
-    Io io = piece.io();
+    bytesCompleted += piece.bytes;
+    Io io = piece.io;
     // The freed slot goes to the next waiting request before the I/O's owner hears of it, as
     // blkfront restarts its queue when responses free slots (kick_pending_request_queues).
     fill();
@@ -123,7 +167,7 @@ public final class BlkifRing {
 
   /** Ring requests waiting in the guest for a slot. */
   public int waiting() {
-    return waiting.size();
+    return Math.toIntExact(waitingRequests);
   }
 
   /** Ring requests handed to the backend so far. */
@@ -131,7 +175,12 @@ public final class BlkifRing {
     return issued;
   }
 
-  /** Ring requests completed so far. */
+  /** Ring requests that were in flight when {@link #abort()} released their slots. */
+  public long aborted() {
+    return aborted;
+  }
+
+  /** Ring requests completed so far (not counting those {@link #abort()} released). */
   public long completed() {
     return completed;
   }
@@ -149,8 +198,17 @@ public final class BlkifRing {
     return maxRequestBytes;
   }
 
-  /** Drops every waiting request (the guest was killed); those in flight still count down. */
-  public void clear() {
+  /**
+   * The guest was killed: drops every waiting request and releases every slot, so the ring is empty
+   * ({@code issued() == completed() + aborted()}). A request that was in flight may still be
+   * completed by the backend later (one already at the device); that completion is ignored and its
+   * I/O's {@code done} never runs. The ring takes new I/O afterwards as if new.
+   */
+  public void abort() {
     waiting.clear();
+    waitingRequests = 0;
+    aborted += inFlight;
+    inFlight = 0;
+    epoch++;
   }
 }

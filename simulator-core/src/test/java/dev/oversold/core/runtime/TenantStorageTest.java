@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.memory.Pages;
+import dev.oversold.core.model.PlanSpec;
 import dev.oversold.core.model.TenantSpec;
+import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.testkit.Specs;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +193,76 @@ final class TenantStorageTest {
     assertEquals(41_958_040, doneAt[0]);
     assertEquals(94, device.deviceRequests());
     assertEquals(4L << 20, ring.bytesCompleted());
+  }
+
+  @Test
+  void xen30Ring_killedWithRequestsInBlkbackTheLimitAndTheDevice_isLeftEmpty() {
+    // As above (a 4 MiB sequential read, 94 ring requests of 44 KiB), with a 1 MB/s bandwidth
+    // limit: 1e6 / 100e6 B/s = 1 % of the device, 1 ms of nominal device time per 100 ms slice.
+    // blkback passes request k at k x 15 us; 44 KiB costs 450,560 ns nominal: request 1 leaves
+    // 549,440 ns, request 2 leaves 98,880 ns, request 3 overdraws and passes, request 4 waits.
+    // At 400 us: 26 passed blkback (3 in the device, 23 in the limit), 6 in blkback; 32 on the
+    // ring, 62 in the guest. The kill must leave the ring empty, and nothing completes later.
+    PlanSpec base = Specs.plan("g", GIB, 0, Map.of());
+    PlanSpec limited =
+        new PlanSpec(
+            base.name(),
+            base.vcpus(),
+            base.cpu(),
+            base.memory(),
+            new PlanSpec.Disk(10L << 30, Double.POSITIVE_INFINITY, 1e6, 1.0),
+            base.network(),
+            base.processLimit(),
+            base.nativeKnobs());
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0)),
+            List.of(
+                new TenantSpec(
+                    "g", "h", limited, new WorkloadSpec.Idle(WorkloadSpec.Window.ALWAYS))));
+    var ring = java.util.Objects.requireNonNull(hosts.tenant(0).storage().ring());
+    var device = hosts.host.storage().device();
+    long[] doneAt = {-1};
+    hosts.tenant(0).disk().io(1, 4L << 20, false, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(400 * SimTime.MICROSECOND);
+    assertEquals(3, device.inSystem());
+    assertEquals(32, ring.inFlight());
+    assertEquals(62, ring.waiting());
+    hosts.tenant(0).kill();
+    assertEquals(0, ring.inFlight());
+    assertEquals(0, ring.waiting());
+    assertEquals(32, ring.aborted());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(0, ring.inFlight());
+    assertEquals(0, ring.completed());
+    assertEquals(ring.issued(), ring.completed() + ring.aborted());
+    assertEquals(-1, doneAt[0]);
+  }
+
+  @Test
+  void xen30Ring_carriesTheGuestsSwapInAndSwapOut() {
+    // A Xen guest's swap is on its own VBD, so its paging crosses the ring too. Paging skips the
+    // CPU stage (as without the ring): a swap-in of 1 page is one 4 KiB random read, one ring
+    // request, done at 1,040,960 ns. A swap-out of 20 pages (81,920 B, sequential) is two ring
+    // requests, 45,056 + 36,864 B, on the 100 MB/s channel without positioning: done at
+    // 81,920 x 10 ns = 819,200 ns after it starts, as one request would be.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var storage = hosts.tenant(0).storage();
+    var ring = java.util.Objects.requireNonNull(storage.ring());
+    long[] readAt = {-1};
+    storage.faultReads(1, () -> readAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(READ, readAt[0]);
+    assertEquals(1, ring.completed());
+    long[] writtenAt = {-1};
+    storage.swapWrites(20, false, () -> writtenAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(2 * SimTime.SECOND);
+    assertEquals(SimTime.SECOND + 819_200, writtenAt[0]);
+    assertEquals(3, ring.completed());
+    assertEquals(4096 + 81_920, ring.bytesCompleted());
   }
 
   @Test

@@ -15,7 +15,10 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Whatever the I/O sizes, the ring size and the order in which the backend completes requests:
  * requests and bytes are conserved through the ring, each I/O completes exactly once and only after
- * all its bytes, and no more than the ring's slots are ever in the backend.
+ * all its bytes, no more than the ring's slots are ever in the backend, and {@code first} (random
+ * timing for the first segment of a random I/O) is set exactly once per I/O, on its first issued
+ * request. An abort (the guest killed) at any point leaves the ring empty, and later I/O goes
+ * through.
  */
 final class BlkifRingProperties {
   private record Held(long bytes, Runnable completed) {}
@@ -44,10 +47,14 @@ final class BlkifRingProperties {
       long bytes = ios.get(i);
       expectedRequests += (bytes + maxRequestBytes - 1) / maxRequestBytes;
       long[] mine = {0};
+      int[] served = {0};
       ring.submit(
           bytes,
           (pieceBytes, first, completed) -> {
             assertTrue(pieceBytes >= 1 && pieceBytes <= maxRequestBytes);
+            // The I/O's first issued request, and only it, is the first.
+            assertEquals(served[0] == 0, first, "I/O " + io + " request " + served[0]);
+            served[0]++;
             backend.add(
                 new Held(
                     pieceBytes,
@@ -84,6 +91,100 @@ final class BlkifRingProperties {
     for (int i = 0; i < ios.size(); i++) {
       assertEquals(1, doneCount[i], "I/O " + i + " completed " + doneCount[i] + " times");
       assertEquals(ios.get(i), bytesWhenDone[i], "I/O " + i + " completed before all its bytes");
+    }
+  }
+
+  @Property(tries = 200)
+  void anAbortAtAnyPoint_leavesTheRingEmpty_ignoresLateCompletions_andLaterIosComplete(
+      @ForAll("ios") List<Long> before,
+      @ForAll("ios") List<Long> after,
+      @ForAll @IntRange(min = 1, max = 40) int slots,
+      @ForAll @IntRange(min = 4096, max = 100_000) int maxRequestBytes,
+      @ForAll long completionSeed) {
+    BlkifRing ring = new BlkifRing(slots, maxRequestBytes);
+    java.util.Random order = new java.util.Random(completionSeed);
+    List<Held> backend = new ArrayList<>();
+    long[] beforeDone = new long[before.size()];
+    for (int i = 0; i < before.size(); i++) {
+      int io = i;
+      ring.submit(
+          before.get(i),
+          (pieceBytes, first, completed) -> backend.add(new Held(pieceBytes, completed)),
+          () -> beforeDone[io]++);
+      int completions = order.nextInt(backend.size() + 1);
+      for (int c = 0; c < completions && !backend.isEmpty(); c++) {
+        backend.remove(order.nextInt(backend.size())).completed().run();
+      }
+    }
+    long completedBefore = ring.completed();
+    long bytesBefore = ring.bytesCompleted();
+    int held = backend.size();
+    assertEquals(held, ring.inFlight());
+    ring.abort();
+    assertEquals(0, ring.inFlight());
+    assertEquals(0, ring.waiting());
+    assertEquals(held, ring.aborted());
+    assertEquals(ring.issued(), ring.completed() + ring.aborted());
+    long[] beforeDoneAtAbort = beforeDone.clone();
+    // The I/O after the abort, with the backend finishing the old requests in between.
+    List<Held> stale = new ArrayList<>(backend);
+    backend.clear();
+    long[] afterDone = new long[after.size()];
+    long[] afterBytes = new long[after.size()];
+    long[] afterBytesWhenDone = new long[after.size()];
+    for (int i = 0; i < after.size(); i++) {
+      int io = i;
+      int[] served = {0};
+      ring.submit(
+          after.get(i),
+          (pieceBytes, first, completed) -> {
+            assertEquals(served[0] == 0, first, "I/O " + io + " request " + served[0]);
+            served[0]++;
+            backend.add(
+                new Held(
+                    pieceBytes,
+                    () -> {
+                      afterBytes[io] += pieceBytes;
+                      completed.run();
+                    }));
+            assertTrue(backend.size() <= slots, "held " + backend.size() + " > " + slots);
+          },
+          () -> {
+            afterDone[io]++;
+            afterBytesWhenDone[io] = afterBytes[io];
+          });
+      int stales = order.nextInt(stale.size() + 1);
+      for (int c = 0; c < stales; c++) {
+        stale.remove(order.nextInt(stale.size())).completed().run();
+      }
+      int completions = order.nextInt(backend.size() + 1);
+      for (int c = 0; c < completions && !backend.isEmpty(); c++) {
+        backend.remove(order.nextInt(backend.size())).completed().run();
+      }
+    }
+    while (!stale.isEmpty()) {
+      stale.remove(order.nextInt(stale.size())).completed().run();
+    }
+    while (!backend.isEmpty()) {
+      backend.remove(order.nextInt(backend.size())).completed().run();
+    }
+    long afterTotal = after.stream().mapToLong(Long::longValue).sum();
+    long afterRequests = 0;
+    for (long bytes : after) {
+      afterRequests += (bytes + maxRequestBytes - 1) / maxRequestBytes;
+    }
+    assertEquals(0, ring.inFlight());
+    assertEquals(0, ring.waiting());
+    assertEquals(held, ring.aborted());
+    assertEquals(completedBefore + afterRequests, ring.completed());
+    assertEquals(bytesBefore + afterTotal, ring.bytesCompleted());
+    assertEquals(ring.issued(), ring.completed() + ring.aborted());
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(beforeDoneAtAbort[i], beforeDone[i], "killed I/O " + i + " completed late");
+    }
+    for (int i = 0; i < after.size(); i++) {
+      assertEquals(1, afterDone[i], "I/O " + i + " completed " + afterDone[i] + " times");
+      assertEquals(after.get(i), afterBytesWhenDone[i], "I/O " + i + " done before its bytes");
     }
   }
 }

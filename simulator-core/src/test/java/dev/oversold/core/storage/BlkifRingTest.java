@@ -93,4 +93,63 @@ final class BlkifRingTest {
     completed.run();
     assertThrows(IllegalStateException.class, completed::run);
   }
+
+  @Test
+  void aDuplicateCompletion_isRefusedWithOtherRequestsInFlight() {
+    // Two 4 KiB I/Os, one ring request each, both in the backend. Completing the first twice must
+    // fail and leave the second's slot and I/O alone (a guard on inFlight > 0 alone would let the
+    // duplicate through, freeing the second's slot).
+    BlkifRing ring = BlkifRing.onePage();
+    int[] done = {0, 0};
+    ring.submit(4096, this::serve, () -> done[0]++);
+    ring.submit(4096, this::serve, () -> done[1]++);
+    Runnable firstCompleted = backend.pollFirst().completed();
+    firstCompleted.run();
+    assertThrows(IllegalStateException.class, firstCompleted::run);
+    assertEquals(1, ring.inFlight());
+    assertEquals(1, ring.completed());
+    assertEquals(1, done[0]);
+    assertEquals(0, done[1]);
+    backend.pollFirst().completed().run();
+    assertEquals(1, done[1]);
+    assertEquals(0, ring.inFlight());
+  }
+
+  @Test
+  void abort_releasesEverySlot_ignoresLateCompletions_andANewIoGoesThrough() {
+    // 4 MiB: 94 requests, 32 in the backend, 62 waiting. One completes (the 33rd takes its slot),
+    // then the guest is killed: 32 released, 61 dropped. The backend finishing the 32 it holds
+    // afterwards changes nothing, and the killed I/O's done never runs. A new 4 KiB I/O then takes
+    // a slot at once and completes.
+    BlkifRing ring = BlkifRing.onePage();
+    int[] hogDone = {0};
+    ring.submit(4L << 20, this::serve, () -> hogDone[0]++);
+    backend.pollFirst().completed().run();
+    assertEquals(32, ring.inFlight());
+    assertEquals(61, ring.waiting());
+    ring.abort();
+    assertEquals(0, ring.inFlight());
+    assertEquals(0, ring.waiting());
+    assertEquals(32, ring.aborted());
+    assertEquals(33, ring.issued());
+    assertEquals(1, ring.completed());
+    List<Held> late = new ArrayList<>(backend);
+    backend.clear();
+    for (Held held : late) {
+      held.completed().run();
+    }
+    assertEquals(0, ring.inFlight());
+    assertEquals(1, ring.completed());
+    assertEquals(0, hogDone[0]);
+    assertEquals(0, backend.size(), "a late completion handed out a slot");
+    int[] newDone = {0};
+    ring.submit(4096, this::serve, () -> newDone[0]++);
+    assertEquals(1, ring.inFlight());
+    Held fresh = backend.pollFirst();
+    assertEquals(true, fresh.first());
+    fresh.completed().run();
+    assertEquals(1, newDone[0]);
+    assertEquals(0, ring.inFlight());
+    assertEquals(ring.issued(), ring.completed() + ring.aborted());
+  }
 }
