@@ -329,8 +329,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   /**
    * The guest was OOM-killed (every tenant in it): requests held in blkback's or the iothread's
    * queue and in the limit are dropped, the block ring's slots are released ({@link
-   * BlkifRing#abort()}), and nothing in flight
-   * calls back.
+   * BlkifRing#abort()}), and nothing in flight calls back.
    */
   void kill() {
     killed = true;
