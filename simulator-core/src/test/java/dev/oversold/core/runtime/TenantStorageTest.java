@@ -228,7 +228,7 @@ final class TenantStorageTest {
     assertEquals(3, device.inSystem());
     assertEquals(32, ring.inFlight());
     assertEquals(62, ring.waiting());
-    hosts.tenant(0).kill();
+    hosts.tenant(0).guest().kill();
     assertEquals(0, ring.inFlight());
     assertEquals(0, ring.waiting());
     assertEquals(32, ring.aborted());
