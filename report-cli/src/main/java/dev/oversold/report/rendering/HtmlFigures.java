@@ -7,7 +7,6 @@ import dev.oversold.report.model.MetricCatalog;
 import dev.oversold.report.model.Metrics;
 import dev.oversold.report.model.Report;
 import dev.oversold.report.model.TenantReport;
-import java.util.Locale;
 
 /**
  * The "All figures" section of report.html: what each declared metric means, then every tenant's
@@ -108,6 +107,6 @@ final class HtmlFigures {
     }
     return metric.comparison().kind() == Metric.Comparison.Kind.DROP
         ? Numbers.percent(value) + " %"
-        : String.format(Locale.ROOT, "%sx", Numbers.fixed(value, 2));
+        : Numbers.fixed(value, 2) + "x";
   }
 }

@@ -4,7 +4,6 @@ import dev.oversold.report.model.Metrics;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /**
  * Number formatting for every writer, independent of the default locale (a German desktop must not
@@ -40,7 +39,8 @@ public final class Numbers {
     if (!Double.isFinite(value)) {
       return "-";
     }
-    String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+    // String.format(Locale.ROOT, "%." + decimals + "f", value), character for character
+    String text = FixedDecimals.format(value, decimals);
     // -0.0 rounds to "-0.0": a sign with no magnitude only confuses readers
     return isNegativeZero(text) ? text.substring(1) : text;
   }

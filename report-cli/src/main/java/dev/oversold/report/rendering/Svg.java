@@ -1,7 +1,5 @@
 package dev.oversold.report.rendering;
 
-import java.util.Locale;
-
 /**
  * A tiny SVG builder writing XML-clean markup (every element closed, every text escaped) so the
  * HTML report parses as XML. Coordinates print with one decimal, independent of the locale.
@@ -34,7 +32,8 @@ final class Svg {
   }
 
   static String n(double value) {
-    String text = String.format(Locale.ROOT, "%.1f", value);
+    // String.format(Locale.ROOT, "%.1f", value), character for character
+    String text = FixedDecimals.format(value, 1);
     return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
   }
 
