@@ -269,17 +269,8 @@ final class SubsetYaml implements Tokens {
     int line = anchor == null ? s.line() : anchorLine;
     int col = anchor == null ? s.column() : anchorColumn;
     char c = s.peek();
-    if (c == '*') {
-      if (anchor != null) {
-        throw SubsetScanner.unsupported();
-      }
-      String name = s.name(false);
-      add(Kind.ALIAS, name, ScalarType.STRING, null, line, col, s.line(), s.column());
-    } else if (c == '"') {
-      String value = s.doubleQuoted();
-      add(Kind.SCALAR, value, typed(value, false), null, line, col, s.line(), s.column());
-    } else if (c == '{' || c == '[') {
-      flowCollection(anchor, line, col);
+    if (aliasQuotedOrCollection(false, anchor, line, col)) {
+      return true;
     } else if (c == '>' && folded) {
       String value = s.folded(indent);
       add(
@@ -300,6 +291,32 @@ final class SubsetYaml implements Tokens {
       add(Kind.SCALAR, value, typed(value, true), null, line, col, s.line(), s.column());
     } else {
       throw SubsetScanner.unsupported();
+    }
+    return true;
+  }
+
+  /**
+   * An alias, a double-quoted scalar or a flow collection at the reader, read alike in block and
+   * flow context except where an alias name ends ({@code inFlow}); the value's anchor, if any, is
+   * placed at line, col. Returns false, having read nothing, when the value is none of these.
+   */
+  private boolean aliasQuotedOrCollection(
+      boolean inFlow, @Nullable String anchor, int line, int col) {
+    SubsetScanner s = scanner;
+    char c = s.peek();
+    if (c == '*') {
+      if (anchor != null) {
+        throw SubsetScanner.unsupported();
+      }
+      String name = s.name(inFlow);
+      add(Kind.ALIAS, name, ScalarType.STRING, null, line, col, s.line(), s.column());
+    } else if (c == '"') {
+      String value = s.doubleQuoted();
+      add(Kind.SCALAR, value, typed(value, false), null, line, col, s.line(), s.column());
+    } else if (c == '{' || c == '[') {
+      flowCollection(anchor, line, col);
+    } else {
+      return false;
     }
     return true;
   }
@@ -367,18 +384,8 @@ final class SubsetYaml implements Tokens {
       }
       s.skipSpaces();
     }
-    char c = s.peek();
-    if (c == '*') {
-      if (anchor != null) {
-        throw SubsetScanner.unsupported();
-      }
-      String name = s.name(true);
-      add(Kind.ALIAS, name, ScalarType.STRING, null, line, col, s.line(), s.column());
-    } else if (c == '"') {
-      String value = s.doubleQuoted();
-      add(Kind.SCALAR, value, typed(value, false), null, line, col, s.line(), s.column());
-    } else if (c == '{' || c == '[') {
-      flowCollection(anchor, line, col);
+    if (aliasQuotedOrCollection(true, anchor, line, col)) {
+      return;
     } else if (s.atPlainStart(true)) {
       String value = s.plainFlow();
       add(Kind.SCALAR, value, typed(value, true), null, line, col, s.line(), s.column());
