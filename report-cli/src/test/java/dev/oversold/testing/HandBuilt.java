@@ -125,7 +125,8 @@ public final class HandBuilt {
         LatencyDistribution.EMPTY,
         service ? requests(latency.p50(), latency.p99()) : LatencyHistogram.EMPTY,
         Map.of(),
-        List.of());
+        List.of(),
+        name);
   }
 
   /**

@@ -58,41 +58,7 @@ public record TenantReport(
     Objects.requireNonNull(latencyAlone, "latencyAlone");
   }
 
-  /** A tenant in a guest of its own. */
-  public TenantReport(
-      String name,
-      String host,
-      String platform,
-      String workload,
-      boolean victim,
-      Metrics metrics,
-      Metrics baseline,
-      Degradation degradation,
-      Confidence ci95,
-      Series series,
-      LatencyDistribution latencyShared,
-      LatencyDistribution latencyAlone,
-      Map<String, WindowReport> windows,
-      List<BeancounterFigures> beancounters) {
-    this(
-        name,
-        host,
-        platform,
-        workload,
-        victim,
-        metrics,
-        baseline,
-        degradation,
-        ci95,
-        series,
-        latencyShared,
-        latencyAlone,
-        windows,
-        beancounters,
-        name);
-  }
-
-  /** A tenant of a scenario without measurement windows or beancounters. */
+  /** A tenant of a scenario without measurement windows or beancounters, in a guest of its own. */
   public TenantReport(
       String name,
       String host,
@@ -120,7 +86,8 @@ public record TenantReport(
         latencyShared,
         latencyAlone,
         Map.of(),
-        List.of());
+        List.of(),
+        name);
   }
 
   /**

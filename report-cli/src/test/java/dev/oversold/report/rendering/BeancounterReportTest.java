@@ -60,7 +60,8 @@ final class BeancounterReportTest {
         LatencyDistribution.EMPTY,
         LatencyDistribution.EMPTY,
         Map.of(),
-        ubc);
+        ubc,
+        name);
   }
 
   private static Report report() {

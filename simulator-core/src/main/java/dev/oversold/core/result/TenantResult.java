@@ -46,35 +46,9 @@ public record TenantResult(
     beancounters = List.copyOf(beancounters);
   }
 
-  /** A result of a tenant in a guest of its own. */
-  public TenantResult(
-      String name,
-      String host,
-      String platform,
-      String workload,
-      boolean victim,
-      TenantMetrics metrics,
-      Series series,
-      LatencyDistribution latency,
-      LatencyHistogram histogram,
-      Map<String, TenantMetrics> windows,
-      List<BeancounterFigures> beancounters) {
-    this(
-        name,
-        host,
-        platform,
-        workload,
-        victim,
-        metrics,
-        series,
-        latency,
-        histogram,
-        windows,
-        beancounters,
-        name);
-  }
-
-  /** A result without a kept histogram, measurement windows or beancounters. */
+  /**
+   * A result without a kept histogram, measurement windows or beancounters, in a guest of its own.
+   */
   public TenantResult(
       String name,
       String host,
@@ -95,6 +69,7 @@ public record TenantResult(
         latency,
         LatencyHistogram.EMPTY,
         Map.of(),
-        List.of());
+        List.of(),
+        name);
   }
 }
