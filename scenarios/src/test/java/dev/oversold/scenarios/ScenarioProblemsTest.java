@@ -389,7 +389,7 @@ final class ScenarioProblemsTest {
     assertEquals(
         List.of(
             "s.yaml:8:16: hosts[0].options.dom0-mem: unknown option of xen 'dom0-mem' (did you mean"
-                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, blkif-ring, netback-cpu, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
+                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, blkif-ring, vbd, netback-cpu, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
         problems);
   }
 
@@ -520,6 +520,38 @@ final class ScenarioProblemsTest {
                 "memory: { ram: 32GiB }",
                 "memory: { ram: 32GiB }\n    options: { blkif-ring: xen-3.0 }"));
     assertEquals(1.0, chosen.hosts().get(0).options().values().get("blkif-ring"));
+  }
+
+  // Issue 13: where Xen guests' disks live in dom0 (phy: or file:) is a host option of Xen only.
+  @Test
+  void vbd_unknownNameOrNotXen_isRefusedAtTheKey_andANameKeepsItsIndex() throws Exception {
+    String xen = MINIMAL.replace("platform: kvm", "platform: xen");
+    List<String> problems =
+        problems(
+            xen.replace(
+                "memory: { ram: 32GiB }", "memory: { ram: 32GiB }\n    options: { vbd: tap }"));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("s.yaml:8:21: hosts[0].options.vbd: 'tap'")
+            && problems.get(0).contains("phy, file"),
+        problems.get(0));
+    List<String> onOpenVz =
+        problems(
+            MINIMAL
+                .replace("platform: kvm", "platform: openvz")
+                .replace(
+                    "memory: { ram: 32GiB }",
+                    "memory: { ram: 32GiB }\n    options: { vbd: file }"));
+    assertEquals(1, onOpenVz.size(), onOpenVz.toString());
+    assertTrue(
+        onOpenVz.get(0).startsWith("s.yaml:8:16: hosts[0].options.vbd: unknown option"),
+        onOpenVz.get(0));
+    // phy, file are kept as 0, 1; phy is the default.
+    Scenario chosen =
+        parse(
+            xen.replace(
+                "memory: { ram: 32GiB }", "memory: { ram: 32GiB }\n    options: { vbd: file }"));
+    assertEquals(1.0, chosen.hosts().get(0).options().values().get("vbd"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Maps a tenant's plan onto the host's disk and NIC. */
 public interface IoPolicy {
@@ -110,6 +111,25 @@ public interface IoPolicy {
   default boolean onePageBlockRing(HostSpec host) {
     return false;
   }
+
+  /**
+   * Where guests' disks live in the host's own kernel when they are files in it rather than devices
+   * (a Xen dom0's loop devices for {@code file:} VBDs): the memory of that kernel's page cache, its
+   * CPUs and its dirty throttling. Null by default: guests' requests reach the host's block device
+   * directly.
+   */
+  default @Nullable FileBackedDisks fileBackedDisks(HostSpec host) {
+    return null;
+  }
+
+  /**
+   * The host kernel that holds guests' disk image files in its page cache.
+   *
+   * @param dirtyableBytes the memory its dirty ratios apply to (dom0's RAM)
+   * @param cpus its CPUs, for {@code ratelimit_pages}
+   * @param throttling its {@code balance_dirty_pages}
+   */
+  record FileBackedDisks(long dirtyableBytes, int cpus, DirtyThrottling throttling) {}
 
   /** Host options this policy reads. */
   default List<Knob> hostOptions() {

@@ -10,6 +10,7 @@ import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
+import dev.oversold.core.platform.IoPolicy;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.Platforms;
 import dev.oversold.core.sharing.Job;
@@ -46,6 +47,7 @@ public final class HostRuntime {
   private Share kernelCpu;
   private Share kswapdCpu;
   private @Nullable Writeback writeback;
+  private @Nullable Writeback imageCache;
   private @Nullable FileCache fileCache;
 
   /**
@@ -268,6 +270,35 @@ public final class HostRuntime {
                       storage.flusherQueue(), bytes, true, random, false, r -> written.run()));
     }
     return writeback;
+  }
+
+  /**
+   * dom0's page cache for guests' image files (Xen with {@code vbd: file}): one kernel's writeback
+   * over dom0's RAM with its throttling, shared by every guest's loop device, its flusher on the
+   * host's own queue (async, charged to no guest). Built on first use.
+   */
+  Writeback imageCache() {
+    if (imageCache == null) {
+      IoPolicy.FileBackedDisks files = platform.io().fileBackedDisks(spec);
+      if (files == null) {
+        throw new IllegalStateException(spec.name() + ": guests' disks are not files in the host");
+      }
+      imageCache =
+          new Writeback(
+              simulation,
+              files.throttling(),
+              files.dirtyableBytes(),
+              files.cpus(),
+              (bytes, random, written) ->
+                  storage.submit(
+                      storage.flusherQueue(), bytes, true, random, false, r -> written.run()));
+    }
+    return imageCache;
+  }
+
+  /** dom0's page cache for image files if a guest wrote through it yet. */
+  @Nullable Writeback imageCacheIfStarted() {
+    return imageCache;
   }
 
   /** The shared page cache's writeback if anything was written through it yet. */

@@ -49,6 +49,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   private final @Nullable SerialCpuStage cpu;
   private final @Nullable SliceLimiter limiter;
   private final @Nullable BlkifRing ring;
+  private final @Nullable LoopDevice loop;
   private final TenantMemory memory;
   private final boolean sharedPageCache;
   private @Nullable Writeback guestWriteback;
@@ -71,6 +72,12 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     IoCosts costs = host.ioCosts();
     this.sharedPageCache = costs.sharedPageCache();
     this.ring = host.platform().io().onePageBlockRing(host.spec()) ? BlkifRing.onePage() : null;
+    this.loop =
+        host.platform().io().fileBackedDisks(host.spec()) == null
+            ? null
+            : new LoopDevice(
+                host.imageCache(),
+                (bytes, random, done) -> deviceRequest(bytes, false, random, true, done));
   }
 
   /**
@@ -102,6 +109,11 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   /** The guest's block ring (Xen with {@code blkif-ring: xen-3.0}), or null for none. */
   @Nullable BlkifRing ring() {
     return ring;
+  }
+
+  /** The guest's loop device in dom0 (Xen with {@code vbd: file}), or null for none. */
+  @Nullable LoopDevice loop() {
+    return loop;
   }
 
   /** The guest's queue at the host's scheduler (its weight, its counters). */
@@ -226,17 +238,31 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       if (killed) {
         return;
       }
-      storage.submit(
-          queue,
-          size,
-          write,
-          sizeRandom,
-          sync,
-          request -> {
-            host.diskLatency().record(1, request.completedAt() - request.submittedAt());
-            then.run();
-          });
+      LoopDevice image = loop;
+      if (image != null) {
+        image.submit(size, write, sizeRandom, then);
+      } else {
+        deviceRequest(size, write, sizeRandom, sync, then);
+      }
     }
+  }
+
+  /** One request on the guest's queue at the host's scheduler; {@code then} when served. */
+  private void deviceRequest(
+      long size, boolean write, boolean random, boolean sync, Runnable then) {
+    if (killed) {
+      return;
+    }
+    storage.submit(
+        queue,
+        size,
+        write,
+        random,
+        sync,
+        request -> {
+          host.diskLatency().record(1, request.completedAt() - request.submittedAt());
+          then.run();
+        });
   }
 
   // ------------------------------------------------------------ reads through the page cache
@@ -338,6 +364,9 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     }
     if (ring != null) {
       ring.abort();
+    }
+    if (loop != null) {
+      loop.abort();
     }
     if (limiter != null) {
       limiter.clear();

@@ -1,6 +1,7 @@
 package dev.oversold.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.memory.Pages;
@@ -193,6 +194,89 @@ final class TenantStorageTest {
     assertEquals(41_958_040, doneAt[0]);
     assertEquals(94, device.deviceRequests());
     assertEquals(4L << 20, ring.bytesCompleted());
+  }
+
+  @Test
+  void fileBackedVbd_aWriteIsDoneWhenCopiedIntoDom0sCache_andDom0WritesItBackAfterItExpires() {
+    // vbd: file. A guest's 20-page swap-out (one sequential write of 81,920 B, paging: no blkback
+    // CPU) reaches its loop device in dom0, which copies it into dom0's page cache: done at 0 ns,
+    // where on phy the device serves it in 81,920 / 100e6 s = 819,200 ns. dom0's cache is under
+    // its background threshold (10 % of 1 GiB), so only the periodic flush writes it back: at the
+    // first 5 s wake-up at which it is 30 s old (30 s), as one 81,920 B request on the flusher's
+    // queue. Before 30 s the device has served nothing; at 40 s every byte is written back.
+    Hosts file =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("vbd", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var loop = java.util.Objects.requireNonNull(file.tenant(0).storage().loop());
+    long[] doneAt = {-1};
+    file.tenant(0).storage().swapWrites(20, false, () -> doneAt[0] = file.simulation.now());
+    file.simulation.runUntil(29 * SimTime.SECOND);
+    assertEquals(0, doneAt[0]);
+    assertEquals(81_920, loop.bytesWritten());
+    assertEquals(0, file.host.storage().device().deviceRequests());
+    var cache = java.util.Objects.requireNonNull(file.host.imageCacheIfStarted());
+    assertEquals(81_920, cache.dirtyBytes());
+    file.simulation.runUntil(40 * SimTime.SECOND);
+    assertEquals(81_920, cache.writtenBackBytes());
+    assertEquals(0, cache.dirtyBytes() + cache.writebackBytes());
+    assertEquals(1, file.host.storage().device().deviceRequests());
+
+    Hosts phy =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of()),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    assertEquals(null, phy.tenant(0).storage().loop());
+    long[] phyDoneAt = {-1};
+    phy.tenant(0).storage().swapWrites(20, false, () -> phyDoneAt[0] = phy.simulation.now());
+    phy.simulation.runUntil(SimTime.SECOND);
+    assertEquals(819_200, phyDoneAt[0]);
+  }
+
+  @Test
+  void fileBackedVbd_aReadWaitsInTheLoopThreadBehindAWriteThrottledAtDom0sDirtyLimit() {
+    // vbd: file, dom0-memory 128 MiB: dom0's 2.6.18 dirty limit is 40 % = 53,687,091 B, and
+    // ratelimit_pages 128 MiB / (2 dom0 vCPUs x 32) = 2 MiB, so a throttled writer writes back 1.5
+    // x
+    // 2 MiB = 3 MiB of the oldest dirty data itself. At 0 another dom0 writer (a neighbour's loop
+    // thread) dirties 56 MiB: 58,720,256 B, past the limit, so dirty_exceeded is set and writers
+    // are checked every 8 pages. Then the guest writes 8 pages (32 KiB: checked at once, past the
+    // limit) and reads 1 page. Its loop thread is held in balance_dirty_pages until the level is at
+    // or under the limit or its 3 MiB is written; either needs the 100 MB/s device to complete
+    // at least min(58,753,024 - 53,687,091, 3,145,728) = 3,145,728 B: the write returns at
+    // 31,457,280 ns at the earliest. The read waits behind it in the loop thread, then takes at
+    // least its own 1,040,960 ns. On phy the same read goes to the device at once and is done by
+    // 327,680 ns (the 32 KiB write's transfer, had it gone first) + 1,040,960 = 1,368,640 ns.
+    Map<String, Double> options = Map.of("vbd", 1.0, "dom0-memory", 128.0 * (1 << 20));
+    Hosts file =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, options),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var cache = file.host.imageCache();
+    assertEquals(53_687_091, cache.thresholdBytes());
+    cache.write("neighbour", 56L << 20, false, () -> {});
+    long[] writeDoneAt = {-1};
+    long[] readDoneAt = {-1};
+    var storage = file.tenant(0).storage();
+    storage.swapWrites(8, false, () -> writeDoneAt[0] = file.simulation.now());
+    storage.faultReads(1, () -> readDoneAt[0] = file.simulation.now());
+    var loop = java.util.Objects.requireNonNull(storage.loop());
+    assertEquals(1, loop.waiting());
+    file.simulation.runUntil(10 * SimTime.SECOND);
+    assertTrue(writeDoneAt[0] >= 31_457_280, "write returned at " + writeDoneAt[0]);
+    assertTrue(readDoneAt[0] >= writeDoneAt[0] + READ, "read done at " + readDoneAt[0]);
+    assertEquals(4096, loop.bytesRead());
+
+    Hosts phy =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("dom0-memory", 128.0 * (1 << 20))),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    long[] phyReadDoneAt = {-1};
+    phy.tenant(0).storage().swapWrites(8, false, () -> {});
+    phy.tenant(0).storage().faultReads(1, () -> phyReadDoneAt[0] = phy.simulation.now());
+    phy.simulation.runUntil(10 * SimTime.SECOND);
+    assertTrue(
+        phyReadDoneAt[0] > 0 && phyReadDoneAt[0] <= 1_368_640, "phy read at " + phyReadDoneAt[0]);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.oversold.core.platform.io.DeviceShares;
 import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Xen: guests' disk and network go through the backends in dom0 (blkback, netback), which cost dom0
@@ -51,6 +52,35 @@ public final class XenIo implements IoPolicy {
               + " xen/include/public/io/ring.h, blkif.h; a larger I/O crosses as several requests,"
               + " a full ring holds the rest in the guest) or none (not modelled: every request"
               + " reaches blkback whole and at once); default none");
+
+  /** The names {@code options.vbd} accepts, in the order of their index. */
+  public static final List<String> VBD_NAMES = List.of("phy", "file");
+
+  /**
+   * Where the guests' virtual block devices live in dom0. {@code phy} (default): a partition or
+   * logical volume, blkback hands each request to dom0's block layer as it is. {@code file}: an
+   * image file in dom0's file system ({@code disk = ['file:...']}, Xen 3.0 user manual, "Using
+   * File-backed VBDs"), served by dom0's loop driver (drivers/block/loop.c of 2.6.16/2.6.18): one
+   * kernel thread per image takes the guest's requests one at a time in arrival order; it copies a
+   * write into dom0's page cache and reads the file (the model sends reads to the disk), so every
+   * guest's writes share dom0's one page cache and its flusher (dom0 runs Xen 3.0's 2.6.16/2.6.18
+   * kernel). The model holds the loop thread at dom0's 2.6.18 dirty limit (an assumption: loop.c's
+   * own write path calls no balance_dirty_pages; page reclaim holds it back, see {@code
+   * runtime/LoopDevice}). The manual warns that file-backed VBDs slow down under heavy I/O; which
+   * of the two Matthews et al. 2007 used is not published, so {@code file} is an option a 2007 Xen
+   * host could have had, not a reconstruction.
+   */
+  public static final Knob VBD =
+      Knob.choice(
+          "vbd",
+          VBD_NAMES,
+          "phy",
+          "where guests' disks live in dom0: phy (a partition or logical volume: blkback hands each"
+              + " request to dom0's block layer) or file (an image file on dom0's loop driver, Xen"
+              + " 3.0 user manual 'Using File-backed VBDs': one loop thread per guest serves its"
+              + " requests in order, drivers/block/loop.c; writes are copied into dom0's page cache"
+              + " and held at its one 2.6.18 dirty limit, mm/page-writeback.c, an assumption"
+              + " standing in for loop's page reclaim; reads go to the disk); default phy");
 
   /** dom0's NIC qdisc: dom0 runs a modern distribution, so fq_codel as on KVM hosts. */
   public static final Knob QDISC =
@@ -136,10 +166,26 @@ public final class XenIo implements IoPolicy {
     return host.options().get(BLKIF_RING) == BLKIF_RING_NAMES.indexOf("xen-3.0");
   }
 
+  /**
+   * With {@code vbd: file}, dom0's kernel holds the guests' images in its page cache: its RAM
+   * ({@code dom0-memory}) and vCPUs, and 2.6.18's {@code balance_dirty_pages} (Xen 3.0 shipped
+   * 2.6.16-xen, Xen 3.1 2.6.18-xen; both have vm_dirty_ratio 40 and the same global throttle).
+   */
+  @Override
+  public IoPolicy.@Nullable FileBackedDisks fileBackedDisks(HostSpec host) {
+    if (host.options().get(VBD) != VBD_NAMES.indexOf("file")) {
+      return null;
+    }
+    return new IoPolicy.FileBackedDisks(
+        (long) host.options().get(XenPlatform.DOM0_MEMORY),
+        (int) host.options().get(XenPlatform.DOM0_VCPUS),
+        IoPolicy.DirtyThrottling.LINUX_2_6_18);
+  }
+
   @Override
   public List<Knob> hostOptions() {
     return Platform.knobs(
-        List.of(BLKBACK_CPU, BLKIF_RING, NETBACK_CPU), NetworkKnobs.stackOptions(QDISC));
+        List.of(BLKBACK_CPU, BLKIF_RING, VBD, NETBACK_CPU), NetworkKnobs.stackOptions(QDISC));
   }
 
   @Override
