@@ -72,7 +72,7 @@ final class ScenarioMutationProperties {
     }
   }
 
-  private static String mutate(String text, Random random) {
+  static String mutate(String text, Random random) {
     List<String> lines = new ArrayList<>(text.lines().toList());
     if (lines.isEmpty()) {
       return "x";
@@ -115,7 +115,7 @@ final class ScenarioMutationProperties {
     return String.join("\n", lines) + "\n";
   }
 
-  private static List<String> validFiles() {
+  static List<String> validFiles() {
     List<String> files = new ArrayList<>();
     ScenarioLibrary.list().forEach(entry -> files.add(ScenarioLibrary.text(entry)));
     files.add(ScenarioLoaderTest.MINIMAL);

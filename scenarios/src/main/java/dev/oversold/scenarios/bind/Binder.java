@@ -1,7 +1,6 @@
 package dev.oversold.scenarios.bind;
 
 import dev.oversold.scenarios.Problems;
-import dev.oversold.scenarios.dto.PerSecond;
 import dev.oversold.scenarios.tree.Node;
 import dev.oversold.scenarios.tree.Node.ListNode;
 import dev.oversold.scenarios.tree.Node.MapNode;
@@ -9,10 +8,7 @@ import dev.oversold.scenarios.tree.Node.ScalarNode;
 import dev.oversold.scenarios.tree.Node.ScalarType;
 import dev.oversold.scenarios.units.OperationsRate;
 import dev.oversold.scenarios.units.UnitException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,9 +34,27 @@ public final class Binder {
   public static final String EXTENSION_PREFIX = "x-";
 
   private final Problems problems;
+  private final boolean reflective;
 
   public Binder(Problems problems) {
+    this(problems, false);
+  }
+
+  /**
+   * A binder that looks every DTO type up by reflection instead of in {@link DtoTable}: the
+   * reference the table is tested against (same values, same problems).
+   */
+  Binder(Problems problems, boolean reflective) {
     this.problems = problems;
+    this.reflective = reflective;
+  }
+
+  private TypeFacts facts(Class<?> type) {
+    return reflective ? TypeFacts.byReflection(type) : TypeFacts.forClass(type);
+  }
+
+  private RecordShape shape(Class<?> type) {
+    return reflective ? RecordShape.byReflection(type) : RecordShape.forClass(type);
   }
 
   /** Binds {@code node} as {@code type}; null when it could not be bound at all. */
@@ -67,7 +81,7 @@ public final class Binder {
     if (c == Node.class) {
       return node;
     }
-    TypeFacts facts = TypeFacts.forClass(c);
+    TypeFacts facts = facts(c);
     if (facts.plainRecord()) {
       return bindRecord(node, c, path, null);
     }
@@ -112,8 +126,7 @@ public final class Binder {
       problems.add(node.location(), path, "expected a mapping, found " + node.shape(), "");
       return null;
     }
-    RecordShape shape = RecordShape.forClass(type);
-    RecordComponent[] components = shape.components();
+    RecordShape shape = shape(type);
     List<String> keys = shape.keys();
     for (MapNode.Entry entry : map.entries().values()) {
       boolean extension = entry.key().startsWith(EXTENSION_PREFIX);
@@ -125,9 +138,8 @@ public final class Binder {
             "one of: " + Suggest.list(keys));
       }
     }
-    Object[] arguments = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent component = components[i];
+    @Nullable Object[] arguments = new Object[keys.size()];
+    for (int i = 0; i < arguments.length; i++) {
       String key = keys.get(i);
       Node value = map.get(key);
       if (value == null || (value instanceof ScalarNode s && s.isNull())) {
@@ -136,30 +148,28 @@ public final class Binder {
               value == null ? map.location() : value.location(),
               join(path, key),
               "missing required key '" + key + "'",
-              describe(component.getType()));
+              describe(shape.rawType(i)));
         }
         continue;
       }
-      if (component.isAnnotationPresent(PerSecond.class) && value instanceof ScalarNode scalar) {
+      if (shape.perSecond()[i] && value instanceof ScalarNode scalar) {
         arguments[i] = perSecond(scalar, join(path, key));
         continue;
       }
-      arguments[i] = bindValue(value, component.getGenericType(), join(path, key));
+      arguments[i] = bindValue(value, shape.types()[i], join(path, key));
     }
-    return construct(shape.constructor(), arguments);
+    return shape.construct(arguments);
   }
 
   private @Nullable Object bindSealed(Node node, Class<?> type, String path) {
-    TypeFacts facts = TypeFacts.forClass(type);
+    TypeFacts facts = facts(type);
     if (!(node instanceof MapNode map)) {
       for (Class<?> wrapper : facts.wrapperSubtypes()) {
-        RecordComponent component = wrapper.getRecordComponents()[0];
-        boolean wantsList = component.getType() == List.class;
+        RecordShape shape = shape(wrapper);
+        boolean wantsList = shape.rawType(0) == List.class;
         if (wantsList == (node instanceof ListNode)) {
-          Object value = bindValue(node, component.getGenericType(), path);
-          return value == null
-              ? null
-              : construct(wrapper, new Class<?>[] {component.getType()}, new Object[] {value});
+          Object value = bindValue(node, shape.types()[0], path);
+          return value == null ? null : shape.construct(new Object[] {value});
         }
       }
       problems.add(
@@ -210,7 +220,7 @@ public final class Binder {
 
   private @Nullable Object bindScalar(ScalarNode scalar, Class<?> type, String path) {
     String text = scalar.text();
-    Optional<Quantity<?>> quantity = TypeFacts.forClass(type).quantity();
+    Optional<Quantity<?>> quantity = facts(type).quantity();
     if (quantity.isPresent()) {
       try {
         return quantity.get().parser().parse(text);
@@ -293,29 +303,9 @@ public final class Binder {
     }
   }
 
-  private static Object construct(Class<?> type, Class<?>[] types, Object[] arguments) {
-    try {
-      return construct(type.getDeclaredConstructor(types), arguments);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("cannot build DTO " + type.getName(), e);
-    }
-  }
-
-  private static Object construct(Constructor<?> constructor, Object[] arguments) {
-    Class<?> type = constructor.getDeclaringClass();
-    try {
-      return constructor.newInstance(arguments);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(
-          "DTO " + type.getSimpleName() + " rejected its values", e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build DTO " + type.getName(), e);
-    }
-  }
-
   /** What a value of {@code type} looks like, for messages. */
-  static String describe(Class<?> type) {
-    Optional<Quantity<?>> quantity = Quantity.of(type);
+  private String describe(Class<?> type) {
+    Optional<Quantity<?>> quantity = facts(type).quantity();
     if (quantity.isPresent()) {
       return quantity.get().expected();
     }
@@ -337,10 +327,11 @@ public final class Binder {
     if (type == List.class) {
       return "a list";
     }
-    if (Shapes.isUnion(type)) {
+    TypeFacts facts = facts(type);
+    if (facts.union()) {
       List<String> forms = new ArrayList<>();
-      for (Class<?> wrapper : Shapes.wrapperSubtypes(type)) {
-        forms.add(describe(wrapper.getRecordComponents()[0].getType()));
+      for (Class<?> wrapper : facts.wrapperSubtypes()) {
+        forms.add(describe(shape(wrapper).rawType(0)));
       }
       forms.add("a mapping");
       return String.join(" or ", forms);

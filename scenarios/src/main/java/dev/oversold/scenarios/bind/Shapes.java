@@ -6,7 +6,9 @@ import dev.oversold.scenarios.dto.Discriminator;
 import dev.oversold.scenarios.dto.Key;
 import dev.oversold.scenarios.dto.TypeName;
 import dev.oversold.scenarios.dto.Wrapper;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,13 @@ public final class Shapes {
   public static String key(RecordComponent component) {
     Key key = component.getAnnotation(Key.class);
     return key != null ? key.value() : kebab(component.getName());
+  }
+
+  /** The raw class of a DTO component's type: {@code List} for {@code List<HostDto>}. */
+  static Class<?> raw(Type type) {
+    return type instanceof ParameterizedType generic
+        ? (Class<?>) generic.getRawType()
+        : (Class<?>) type;
   }
 
   /** {@code sampleInterval} to {@code sample-interval}. */
@@ -139,6 +148,15 @@ public final class Shapes {
       }
     }
     return out;
+  }
+
+  /**
+   * The discriminator value of a subtype, as the binder reads it: from its generated table (no
+   * annotation parsed) when the subtype is listed there, else from {@link #typeName}.
+   */
+  public static @Nullable String boundTypeName(Class<?> sub) {
+    String listed = TableShapes.typeName(sub);
+    return listed != null ? listed : typeName(sub);
   }
 
   /** The discriminator value of a subtype. */

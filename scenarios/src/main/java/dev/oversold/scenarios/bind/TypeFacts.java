@@ -24,16 +24,26 @@ record TypeFacts(
       new ClassValue<>() {
         @Override
         protected TypeFacts computeValue(Class<?> type) {
-          return of(type);
+          return reflective(type);
         }
       };
 
-  /** The facts of {@code type}, computed on first use. */
+  /**
+   * The facts of {@code type}: {@link DtoTable}'s for the types the binder can meet from a scenario
+   * file, else computed by reflection on first use.
+   */
   static TypeFacts forClass(Class<?> type) {
+    TypeFacts listed = TableShapes.facts(type);
+    return listed != null ? listed : FACTS.get(type);
+  }
+
+  /** The facts computed by reflection, once per class (the table's reference, for tests). */
+  static TypeFacts byReflection(Class<?> type) {
     return FACTS.get(type);
   }
 
-  private static TypeFacts of(Class<?> type) {
+  /** The facts of {@code type} by reflection (the table's reference). */
+  static TypeFacts reflective(Class<?> type) {
     Optional<Quantity<?>> quantity = Quantity.of(type);
     boolean union = Shapes.isUnion(type);
     List<Class<?>> mapping = union ? List.copyOf(Shapes.mappingSubtypes(type)) : List.of();

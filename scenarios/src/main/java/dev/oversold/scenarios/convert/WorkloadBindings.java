@@ -50,7 +50,7 @@ public final class WorkloadBindings {
           "workload kinds of the core " + core + " and of scenario files " + bound + " differ");
     }
     for (WorkloadBinding<?, ?> binding : bindings) {
-      String typeName = Shapes.typeName(binding.dtoType());
+      String typeName = Shapes.boundTypeName(binding.dtoType());
       if (!binding.kind().name().equals(typeName)) {
         throw new IllegalStateException(
             binding.dtoType().getName()

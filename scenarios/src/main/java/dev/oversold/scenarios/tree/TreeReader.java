@@ -40,7 +40,14 @@ public final class TreeReader {
   private final String source;
   private final Problems problems;
   private final Map<String, Node> anchors = new HashMap<>();
-  private final IdentityHashMap<Node, Long> sizes = new IdentityHashMap<>();
+
+  /**
+   * Values under each anchored container, counted once when it closes: what an alias to it adds to
+   * the expansion budget. Every other node's count is known when it is attached (a scalar 1, a
+   * container its frame's count), so only anchored ones are kept.
+   */
+  private final IdentityHashMap<Node, Long> anchoredSizes = new IdentityHashMap<>();
+
   private long expanded;
 
   private TreeReader(String source, Problems problems) {
@@ -138,6 +145,7 @@ public final class TreeReader {
     while (token != null) {
       Location at = tokens.tokenLocation();
       @Nullable Node completed = null;
+      long completedSize = 1; // values under completed, itself included
       switch (token) {
         case KEY -> {
           Frame frame = Objects.requireNonNull(stack.peek(), "a key inside a mapping");
@@ -161,9 +169,10 @@ public final class TreeReader {
             applyMerges(map, frame.merges);
           }
           completed = frame.node;
-          sizes.put(completed, frame.size);
+          completedSize = frame.size;
           if (frame.anchor != null) {
             anchors.put(frame.anchor, completed);
+            anchoredSizes.put(completed, frame.size);
           }
         }
         case ALIAS -> {
@@ -174,6 +183,7 @@ public final class TreeReader {
                 at, "", "unknown anchor *" + name, "an anchor (&" + name + ") defined above");
             return null;
           }
+          completedSize = anchoredSizes.getOrDefault(completed, 1L); // an anchored scalar: 1
         }
         case SCALAR -> {
           completed = scalar(tokens, at);
@@ -186,7 +196,7 @@ public final class TreeReader {
         if (stack.isEmpty()) {
           return completed;
         }
-        if (!attach(stack.element(), completed)) {
+        if (!attach(stack.element(), completed, completedSize)) {
           return null;
         }
       }
@@ -200,7 +210,6 @@ public final class TreeReader {
       return null;
     }
     Node scalar = new ScalarNode(tokens.text(), tokens.scalarType(), at);
-    sizes.put(scalar, 1L);
     String anchor = tokens.anchor();
     if (anchor != null) {
       anchors.put(anchor, scalar);
@@ -234,9 +243,11 @@ public final class TreeReader {
           "tag:yaml.org,2002:seq",
           "tag:yaml.org,2002:map");
 
-  /** Adds a finished child to its parent; false when the alias budget is spent. */
-  private boolean attach(Frame parent, Node child) {
-    long size = sizes.getOrDefault(child, 1L);
+  /**
+   * Adds a finished child, with {@code size} values under it (itself included), to its parent;
+   * false when the alias budget is spent.
+   */
+  private boolean attach(Frame parent, Node child, long size) {
     parent.size += size;
     expanded += size;
     if (expanded > MAX_NODES) {
