@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code oversold compare FILE|NAME --platforms openvz,kvm,xen,vmware}: the same scenario with
- * every host switched to each platform (a host already on it keeps its options, the others get that
- * platform's defaults), side by side. Each platform also gets its full report in {@code
- * DIR/<platform>/}.
+ * every host switched to each platform ({@link Platforms#onPlatform}: a host already on it keeps
+ * its options, the others get the host's {@code platform-options} for it or that platform's
+ * defaults), side by side. Each platform also gets its full report in {@code DIR/<platform>/}.
  */
 @Command(
     mixinStandardHelpOptions = true,
@@ -71,7 +71,8 @@ final class CompareCommand implements Callable<Integer> {
     // printed once it is known that this process simulates (a handed-over one prints them)
     List<String> skipped = new ArrayList<>();
     for (PlatformKind kind : kinds) {
-      List<HostSpec> hosts = scenario.hosts().stream().map(h -> onPlatform(h, kind)).toList();
+      List<HostSpec> hosts =
+          scenario.hosts().stream().map(h -> Platforms.onPlatform(h, kind)).toList();
       Scenario onPlatform = scenario.withHosts(hosts);
       try {
         Simulator.checkAdmission(onPlatform);
@@ -138,14 +139,5 @@ final class CompareCommand implements Callable<Integer> {
       err.println("Reports: " + dir.resolve("compare.txt") + " and one folder per platform");
     }
     return ExitCodes.OK;
-  }
-
-  /**
-   * {@code host} switched to {@code kind}: a host already on it keeps its options (a scenario that
-   * sets, e.g., OpenVZ's dirty-throttling era is compared as written), others get the platform's
-   * defaults, as {@code plan} and {@code sweep} do.
-   */
-  static HostSpec onPlatform(HostSpec host, PlatformKind kind) {
-    return host.platform() == kind ? host : host.withPlatform(kind, Platforms.defaultOptions(kind));
   }
 }

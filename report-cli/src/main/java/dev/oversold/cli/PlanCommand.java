@@ -306,16 +306,13 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * Every host switched to {@code kind}: a host already on it keeps its own options, the others get
-   * the platform's defaults (as {@code compare} does).
+   * Every host switched to {@code kind} as {@code compare} switches it ({@link
+   * Platforms#onPlatform}: its own options, its {@code platform-options} for {@code kind}, or the
+   * platform's defaults).
    */
   private static Scenario onPlatform(Scenario scenario, PlatformKind kind) {
     List<HostSpec> hosts =
-        scenario.hosts().stream()
-            .map(
-                h ->
-                    h.platform() == kind ? h : h.withPlatform(kind, Platforms.defaultOptions(kind)))
-            .toList();
+        scenario.hosts().stream().map(h -> Platforms.onPlatform(h, kind)).toList();
     return scenario.withHosts(hosts);
   }
 }

@@ -2,6 +2,7 @@ package dev.oversold.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.oversold.report.calculation.Stats;
+import dev.oversold.report.model.HostReport;
 import dev.oversold.report.model.Summary;
 import dev.oversold.report.model.Variant;
 import dev.oversold.report.rendering.AtomicOutput;
@@ -135,6 +136,40 @@ final class VariantOutput {
       table.add(cells.toArray(String[]::new));
     }
     out.write(table.render());
+    if (overhead) {
+      out.write(optionsNote());
+    }
+  }
+
+  /**
+   * A comparison's note of the host options each platform ran with that are not that platform's
+   * defaults ({@code options} or the host's {@code platform-options}); nothing when every platform
+   * ran its defaults.
+   */
+  private String optionsNote() {
+    if (variants.stream()
+        .allMatch(v -> v.report().hosts().stream().allMatch(h -> h.changedOptions().isEmpty()))) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Variant v : variants) {
+      List<String> hosts = new ArrayList<>();
+      boolean named = v.report().hosts().size() > 1;
+      for (HostReport host : v.report().hosts()) {
+        List<String> options = new ArrayList<>();
+        host.changedOptions().forEach((key, value) -> options.add(key + " " + value));
+        if (!options.isEmpty() || named) {
+          hosts.add(
+              (named ? host.name() + " " : "")
+                  + (options.isEmpty() ? "defaults" : String.join(", ", options)));
+        }
+      }
+      parts.add(
+          String.join(" ", v.labels())
+              + ": "
+              + (hosts.isEmpty() ? "defaults" : String.join("; ", hosts)));
+    }
+    return "Host options not at the platform's default: " + String.join(" | ", parts) + "\n";
   }
 
   private static final List<String> CSV_FIGURES =
@@ -233,6 +268,18 @@ final class VariantOutput {
           } else {
             json.writeNumber(value);
           }
+        }
+        if (overhead) {
+          // a comparison says which options each platform ran with: those not at its defaults
+          json.writeObjectFieldStart("host_options");
+          for (HostReport host : v.report().hosts()) {
+            json.writeObjectFieldStart(host.name());
+            for (Map.Entry<String, String> option : host.changedOptions().entrySet()) {
+              json.writeStringField(option.getKey(), option.getValue());
+            }
+            json.writeEndObject();
+          }
+          json.writeEndObject();
         }
         json.writeEndObject();
       }

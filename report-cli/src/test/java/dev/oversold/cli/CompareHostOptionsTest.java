@@ -25,13 +25,10 @@ final class CompareHostOptionsTest {
             .withPlatform(PlatformKind.OPENVZ, new KnobValues(values));
     assertEquals(
         0.0,
-        CompareCommand.onPlatform(host, PlatformKind.OPENVZ)
-            .options()
-            .values()
-            .get("dirty-throttling"));
+        Platforms.onPlatform(host, PlatformKind.OPENVZ).options().values().get("dirty-throttling"));
     assertEquals(
         Platforms.defaultOptions(PlatformKind.KVM),
-        CompareCommand.onPlatform(host, PlatformKind.KVM).options());
+        Platforms.onPlatform(host, PlatformKind.KVM).options());
     assertEquals(
         1.0, Platforms.defaultOptions(PlatformKind.OPENVZ).values().get("dirty-throttling"));
   }

@@ -3,6 +3,7 @@ package dev.oversold.scenarios;
 import dev.oversold.core.engine.SimDuration;
 import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.model.PlanSpec;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Scenario} as a YAML scenario file that loads back equal: every value explicit
@@ -145,15 +147,27 @@ public final class ScenarioWriter {
             + ", latency: "
             + duration(host.network().latency())
             + "}");
-    String options = knobs(host.options(), Platforms.of(host.platform()).hostOptions());
-    if (host.disk().scheduler() != null) {
-      String scheduler = "io-scheduler: " + host.disk().scheduler().id();
-      options =
-          options.equals("{}")
-              ? "{" + scheduler + "}"
-              : options.substring(0, options.length() - 1) + ", " + scheduler + "}";
+    line(2, "options: " + options(host.platform(), host.options(), host.disk().scheduler()));
+    if (!host.platformOptions().isEmpty()) {
+      line(2, "platform-options:");
+      host.platformOptions()
+          .forEach(
+              (kind, given) ->
+                  line(3, kind.id() + ": " + options(kind, given.options(), given.scheduler())));
     }
-    line(2, "options: " + options);
+  }
+
+  /** One platform's host options as a flow mapping, its I/O scheduler last when one is set. */
+  private static String options(
+      PlatformKind platform, KnobValues values, @Nullable IoSchedulerKind scheduler) {
+    String options = knobs(values, Platforms.of(platform).hostOptions());
+    if (scheduler == null) {
+      return options;
+    }
+    String named = "io-scheduler: " + scheduler.id();
+    return options.equals("{}")
+        ? "{" + named + "}"
+        : options.substring(0, options.length() - 1) + ", " + named + "}";
   }
 
   private void plan(PlanSpec plan, PlatformKind platform) {

@@ -5,6 +5,7 @@ import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.Distribution;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.model.PlanSpec;
@@ -128,7 +129,29 @@ final class RandomScenarios {
             SimDuration.ofNanos(random.nextLong(SimTime.SECOND))),
         new HostSpec.Network(
             1 + awkward(1e10), SimDuration.ofNanos(random.nextLong(SimTime.SECOND))),
-        new KnobValues(options));
+        new KnobValues(options),
+        platformOptions(platform));
+  }
+
+  /** Blocks of platform-options for some other platforms: random knobs and scheduler. */
+  private Map<PlatformKind, HostSpec.PlatformOptions> platformOptions(PlatformKind own) {
+    Map<PlatformKind, HostSpec.PlatformOptions> blocks = new LinkedHashMap<>();
+    for (PlatformKind other : Platforms.kinds()) {
+      if (other == own || random.nextInt(3) != 0) {
+        continue;
+      }
+      Map<String, Double> values = new TreeMap<>(Platforms.defaultOptions(other).values());
+      for (Knob knob : Platforms.of(other).hostOptions()) {
+        if (random.nextBoolean()) {
+          values.put(knob.key(), knobValue(knob));
+        }
+      }
+      List<IoSchedulerKind> schedulers = Platforms.of(other).io().ioSchedulers();
+      IoSchedulerKind scheduler =
+          random.nextBoolean() ? null : schedulers.get(random.nextInt(schedulers.size()));
+      blocks.put(other, new HostSpec.PlatformOptions(new KnobValues(values), scheduler));
+    }
+    return blocks;
   }
 
   private PlanSpec plan(String name, HostSpec host) {

@@ -389,7 +389,7 @@ final class ScenarioProblemsTest {
     assertEquals(
         List.of(
             "s.yaml:8:16: hosts[0].options.dom0-mem: unknown option of xen 'dom0-mem' (did you mean"
-                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, blkif-ring, vbd, netback-cpu, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
+                + " 'dom0-memory'?) (expected one of: dom0-vcpus, dom0-memory, dom0-weight, cpu-wakeup-delay, blkback-cpu, blkif-ring, vbd, netback-cpu, guest-dirty-throttling, qdisc, txqueuelen, nic-ring, netdev-max-backlog, net-packet-cpu)"),
         problems);
   }
 

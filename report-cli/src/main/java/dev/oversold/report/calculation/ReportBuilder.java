@@ -182,7 +182,9 @@ public final class ReportBuilder {
             Stats.mean(runs.stream().mapToDouble(h -> h.disk().queue()).toArray())),
         new HostResult.Load(
             Stats.mean(runs.stream().mapToDouble(h -> h.network().utilization()).toArray()),
-            Stats.mean(runs.stream().mapToDouble(h -> h.network().queue()).toArray())));
+            Stats.mean(runs.stream().mapToDouble(h -> h.network().queue()).toArray())),
+        HostOptions.all(spec),
+        HostOptions.changed(spec));
   }
 
   /**

@@ -2,6 +2,9 @@ package dev.oversold.report.model;
 
 import dev.oversold.core.result.HostResult;
 import dev.oversold.core.result.Series;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,9 @@ import java.util.Objects;
  * @param series time series of the first replication (for charts)
  * @param disk the disk's mean utilisation and queue
  * @param network the network interface's mean transmit utilisation and queue
+ * @param options the host options it ran with, as a file writes them (every option with a value,
+ *     {@code io-scheduler} last)
+ * @param changedOptions those of {@code options} not at the platform's default
  */
 public record HostReport(
     String name,
@@ -34,8 +40,12 @@ public record HostReport(
     double memorySwappedBytes,
     Series series,
     HostResult.Load disk,
-    HostResult.Load network) {
+    HostResult.Load network,
+    Map<String, String> options,
+    Map<String, String> changedOptions) {
   public HostReport {
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    changedOptions = Collections.unmodifiableMap(new LinkedHashMap<>(changedOptions));
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(series, "series");

@@ -135,6 +135,11 @@ public final class JsonReportWriter implements ReportWriter {
     json.writeEndObject();
     load(json, "disk", host.disk());
     load(json, "network", host.network());
+    json.writeObjectFieldStart("options");
+    for (Map.Entry<String, String> option : host.options().entrySet()) {
+      json.writeStringField(option.getKey(), option.getValue());
+    }
+    json.writeEndObject();
     json.writeEndObject();
   }
 

@@ -79,9 +79,18 @@ final class JsonContractTest {
     JsonNode warning = root.get("warnings").get(0);
     assertEquals(set("code", "message"), keys(warning));
     JsonNode host = root.get("hosts").get(0);
-    // added (issue 12, Deliver 8): the disk's and the NIC's mean utilisation and queue
+    // added (issue 12, Deliver 8): the disk's and the NIC's mean utilisation and queue; (issue
+    // 13, platform-options) the host options it ran with
     assertEquals(
-        set("name", "platform", "oversell", "cpu_utilization", "memory", "disk", "network"),
+        set(
+            "name",
+            "platform",
+            "oversell",
+            "cpu_utilization",
+            "memory",
+            "disk",
+            "network",
+            "options"),
         keys(host));
     assertEquals(set("utilization", "queue"), keys(host.get("disk")));
     assertEquals(set("utilization", "queue"), keys(host.get("network")));

@@ -75,15 +75,18 @@ final class DtoTable {
         1,
         HostDto.class,
         false,
-        new String[] {"name", "platform", "cpu", "memory", "disk", "network", "options"},
-        "RRRR---",
-        "-------",
+        new String[] {
+          "name", "platform", "cpu", "memory", "disk", "network", "options", "platform-options"
+        },
+        "RRRR----",
+        "--------",
         String.class,
         PlatformKind.class,
         HostDto.CpuDto.class,
         HostDto.MemoryDto.class,
         HostDto.DiskDto.class,
         HostDto.NetworkDto.class,
+        TableShapes.map(Node.class),
         TableShapes.map(Node.class));
     TableShapes.record(
         facts,
@@ -664,7 +667,8 @@ final class DtoTable {
               (HostDto.MemoryDto) a[3],
               (HostDto.DiskDto) a[4],
               (HostDto.NetworkDto) a[5],
-              (Map<String, Node>) a[6]);
+              (Map<String, Node>) a[6],
+              (Map<String, Node>) a[7]);
       case 2 ->
           new PlanDto(
               (Integer) a[0],

@@ -5,18 +5,24 @@ import dev.oversold.core.model.DiskKind;
 import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.KnobValues;
+import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.Platforms;
+import dev.oversold.scenarios.bind.Suggest;
 import dev.oversold.scenarios.dto.HostDto;
 import dev.oversold.scenarios.schema.KnobSchema;
 import dev.oversold.scenarios.tree.Node;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Converts a host DTO, filling in defaults and the platform's default options. */
 final class HostConverter {
+  private static final String PLATFORM_OPTIONS = KnobSchema.PLATFORM_OPTIONS;
+
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private HostConverter() {}
@@ -54,21 +60,64 @@ final class HostConverter {
     HostSpec.Disk disk = disk(dto.disk(), path + ".disk", context);
     HostSpec.Network network = network(dto.network(), path + ".network", context);
     KnobValues options = null;
+    Map<PlatformKind, HostSpec.PlatformOptions> others = new LinkedHashMap<>();
     if (dto.platform() != null) {
-      Platform platform = Platforms.of(dto.platform());
-      Map<String, Double> values = new TreeMap<>(Platforms.defaultOptions(dto.platform()).values());
-      Map<String, Node> given = dto.options() == null ? null : new TreeMap<>(dto.options());
-      Node schedulerNode = given == null ? null : given.remove(KnobSchema.IO_SCHEDULER);
-      values.putAll(
-          Knobs.parse(
-              given,
-              platform.hostOptions(),
-              path + ".options",
-              "option of " + dto.platform().id(),
-              context));
-      options = new KnobValues(values);
-      if (schedulerNode != null && disk != null) {
-        disk = scheduler(schedulerNode, platform, dto.platform().id(), disk, path, context);
+      PlatformKind own = dto.platform();
+      Map<String, Node> ownGiven = dto.options();
+      String ownPath = path + ".options";
+      if (dto.platformOptions() != null) {
+        List<String> ids = Platforms.kinds().stream().map(PlatformKind::id).toList();
+        for (Map.Entry<String, Node> block : dto.platformOptions().entrySet()) {
+          String id = block.getKey();
+          String blockPath = path + "." + PLATFORM_OPTIONS + "." + id;
+          Map<String, Node> given = knobNodes(block.getValue());
+          PlatformKind kind = Platforms.byId(id).orElse(null);
+          if (kind == null) {
+            context.errorAtKey(
+                blockPath,
+                "unknown platform '" + id + "' in " + PLATFORM_OPTIONS + Suggest.hint(id, ids),
+                "one of: " + Suggest.list(ids));
+          } else if (given == null) {
+            context.error(
+                blockPath,
+                "expected a mapping of " + id + "'s options, found " + block.getValue().shape(),
+                "options of "
+                    + id
+                    + " as options takes them, e.g. { "
+                    + KnobSchema.IO_SCHEDULER
+                    + ": "
+                    + Platforms.of(kind).io().ioSchedulers().get(0).id()
+                    + " }, or {} for its defaults");
+          } else if (kind != own) {
+            others.put(kind, platformOptions(kind, given, disk, blockPath, context));
+          } else if (dto.options() != null) {
+            context.errorAtKey(
+                blockPath,
+                "the options of "
+                    + id
+                    + ", the host's own platform, are given twice: in options and in "
+                    + PLATFORM_OPTIONS
+                    + "."
+                    + id,
+                "keep one: move the keys of options into "
+                    + PLATFORM_OPTIONS
+                    + "."
+                    + id
+                    + " and remove options (the file then reads the same on any platform), or"
+                    + " remove "
+                    + PLATFORM_OPTIONS
+                    + "."
+                    + id);
+          } else {
+            ownGiven = given;
+            ownPath = blockPath;
+          }
+        }
+      }
+      HostSpec.PlatformOptions resolved = platformOptions(own, ownGiven, disk, ownPath, context);
+      options = resolved.options();
+      if (disk != null) {
+        disk = disk.withScheduler(resolved.scheduler());
       }
     }
     if (dto.name() == null
@@ -79,18 +128,56 @@ final class HostConverter {
         || network == null) {
       return null;
     }
-    return new HostSpec(dto.name(), dto.platform(), cpu, memory, disk, network, options);
+    return new HostSpec(dto.name(), dto.platform(), cpu, memory, disk, network, options, others);
   }
 
-  /** The host's {@code options.io-scheduler}: a scheduler the platform's kernel has. */
-  private static HostSpec.Disk scheduler(
+  /**
+   * One platform's options as a host gives them (in {@code options} or a {@code platform-options}
+   * block, at {@code path}): checked against the platform's declared options, defaults filled in,
+   * {@code io-scheduler} against the platform's kernel. Problems are reported; what was valid is
+   * kept, so that the rest of the file is still checked.
+   */
+  private static HostSpec.PlatformOptions platformOptions(
+      PlatformKind kind,
+      @Nullable Map<String, Node> given,
+      HostSpec.@Nullable Disk disk,
+      String path,
+      Context context) {
+    Platform platform = Platforms.of(kind);
+    Map<String, Double> values = new TreeMap<>(Platforms.defaultOptions(kind).values());
+    Map<String, Node> knobs = given == null ? null : new TreeMap<>(given);
+    Node schedulerNode = knobs == null ? null : knobs.remove(KnobSchema.IO_SCHEDULER);
+    values.putAll(
+        Knobs.parse(knobs, platform.hostOptions(), path, "option of " + kind.id(), context));
+    IoSchedulerKind scheduler = null;
+    if (schedulerNode != null && disk != null) {
+      scheduler = scheduler(schedulerNode, platform, kind.id(), disk, path, context);
+    }
+    return new HostSpec.PlatformOptions(new KnobValues(values), scheduler);
+  }
+
+  /** A block's options by key; empty for an empty value, null when it is not a mapping. */
+  private static @Nullable Map<String, Node> knobNodes(@Nullable Node block) {
+    if (block == null || (block instanceof Node.ScalarNode scalar && scalar.isNull())) {
+      return Map.of();
+    }
+    if (!(block instanceof Node.MapNode map)) {
+      return null;
+    }
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    map.entries().values().forEach(e -> nodes.put(e.key(), e.value()));
+    return nodes;
+  }
+
+  /** A host's {@code io-scheduler} option: a scheduler the platform's kernel has. */
+  private static @Nullable IoSchedulerKind scheduler(
       Node node,
       Platform platform,
       String platformId,
       HostSpec.Disk disk,
       String path,
       Context context) {
-    String keyPath = path + ".options." + KnobSchema.IO_SCHEDULER;
+    String keyPath = path + "." + KnobSchema.IO_SCHEDULER;
     List<IoSchedulerKind> allowed = platform.io().ioSchedulers();
     String allowedList =
         "one of: "
@@ -115,7 +202,7 @@ final class HostConverter {
           allowedList);
       return null;
     }
-    return disk.withScheduler(kind);
+    return kind;
   }
 
   private static HostSpec.Disk disk(HostDto.DiskDto dto, String path, Context context) {

@@ -20,7 +20,13 @@ public record HostDto(
             "Platform-specific host knobs with units, as the host's platform declares them with"
                 + " their defaults (the schema lists them per platform); see"
                 + " docs/scenario-format.md.")
-        Map<String, Node> options) {
+        Map<String, Node> options,
+    @Doc(
+            "Host options per platform, for commands that run the host on another platform"
+                + " (compare, plan, a --set of its platform): a platform name, then that"
+                + " platform's options as options takes them. A platform not named runs its"
+                + " defaults; the host's own platform takes options or its block here, not both.")
+        Map<String, Node> platformOptions) {
 
   /** Cores and speed. */
   @Doc("Cores and their speed.")

@@ -23,6 +23,9 @@ public final class KnobSchema {
   /** The host option naming the I/O scheduler: a name, not a knob with a unit. */
   public static final String IO_SCHEDULER = "io-scheduler";
 
+  /** The host key holding options per platform. */
+  public static final String PLATFORM_OPTIONS = "platform-options";
+
   private KnobSchema() {}
 
   /** Adds the knobs to {@code schema}'s host and plan definitions, in place. */
@@ -30,29 +33,19 @@ public final class KnobSchema {
     ObjectNode defs = (ObjectNode) schema.get("$defs");
     ObjectNode host = (ObjectNode) defs.get(hostDef);
     ArrayNode perPlatform = host.putArray("allOf");
+    ObjectNode byPlatform = JSON.objectNode();
     for (PlatformKind kind : Platforms.kinds()) {
       ObjectNode rule = perPlatform.addObject();
       ObjectNode condition = rule.putObject("if");
       condition.putObject("properties").putObject("platform").put("const", kind.id());
       condition.putArray("required").add("platform");
-      ObjectNode options = rule.putObject("then").putObject("properties").putObject("options");
-      options.put("type", "object");
-      ObjectNode optionProperties = properties(Platforms.of(kind).hostOptions(), null);
-      ObjectNode scheduler = optionProperties.putObject(IO_SCHEDULER);
-      var io = Platforms.of(kind).io();
-      scheduler.put(
-          "description",
-          "The host's I/O scheduler; default "
-              + io.defaultIoScheduler(DiskKind.DERIVED).id()
-              + (io.defaultIoScheduler(DiskKind.NVME) != io.defaultIoScheduler(DiskKind.DERIVED)
-                  ? " (" + io.defaultIoScheduler(DiskKind.NVME).id() + " for an nvme profile)"
-                  : "")
-              + ".");
-      ArrayNode allowed = scheduler.putArray("enum");
-      io.ioSchedulers().forEach(s -> allowed.add(s.id()));
-      options.set("properties", optionProperties);
-      options.put("additionalProperties", false);
+      rule.putObject("then").putObject("properties").set("options", hostOptions(kind));
+      byPlatform.set(kind.id(), hostOptions(kind));
     }
+    ObjectNode platformOptions = (ObjectNode) host.get("properties").get(PLATFORM_OPTIONS);
+    platformOptions.remove("additionalProperties");
+    platformOptions.set("properties", byPlatform);
+    platformOptions.put("additionalProperties", false);
     Map<String, Knob> nativeKnobs = new TreeMap<>();
     Map<String, String> owners = new TreeMap<>();
     for (PlatformKind kind : Platforms.kinds()) {
@@ -64,6 +57,28 @@ public final class KnobSchema {
     ObjectNode nativeBlock = (ObjectNode) defs.get(planDef).get("properties").get("native");
     nativeBlock.set("properties", properties(nativeKnobs.values(), owners));
     nativeBlock.put("additionalProperties", false);
+  }
+
+  /** The schema of one platform's host options: its knobs and its I/O schedulers. */
+  private static ObjectNode hostOptions(PlatformKind kind) {
+    ObjectNode options = JSON.objectNode();
+    options.put("type", "object");
+    ObjectNode optionProperties = properties(Platforms.of(kind).hostOptions(), null);
+    ObjectNode scheduler = optionProperties.putObject(IO_SCHEDULER);
+    var io = Platforms.of(kind).io();
+    scheduler.put(
+        "description",
+        "The host's I/O scheduler; default "
+            + io.defaultIoScheduler(DiskKind.DERIVED).id()
+            + (io.defaultIoScheduler(DiskKind.NVME) != io.defaultIoScheduler(DiskKind.DERIVED)
+                ? " (" + io.defaultIoScheduler(DiskKind.NVME).id() + " for an nvme profile)"
+                : "")
+            + ".");
+    ArrayNode allowed = scheduler.putArray("enum");
+    io.ioSchedulers().forEach(s -> allowed.add(s.id()));
+    options.set("properties", optionProperties);
+    options.put("additionalProperties", false);
+    return options;
   }
 
   private static ObjectNode properties(Iterable<Knob> knobs, Map<String, String> owners) {

@@ -32,6 +32,9 @@ public final class Overrides {
   /** Mappings whose keys are platform knob names, which may contain dots. */
   private static final java.util.Set<String> KNOB_MAPS = java.util.Set.of("native", "options");
 
+  /** A mapping of platform names to knob maps (a host's platform-options). */
+  private static final String KNOB_MAPS_BY_PLATFORM = "platform-options";
+
   private Overrides() {}
 
   /** Applies one override; problems go to {@code problems}, located at the override. */
@@ -53,6 +56,7 @@ public final class Overrides {
     ListNode tenantList = null; // set while current is an item of the top-level tenants list
     int tenantIndex = -1;
     String lastKey = "";
+    String keyBefore = ""; // the key before lastKey
     StringBuilder path = new StringBuilder();
     for (int i = 0; i < segments.size(); i++) {
       boolean last = i == segments.size() - 1;
@@ -107,13 +111,14 @@ public final class Overrides {
         return;
       }
       // Knob maps take dotted keys whole (native.cpu.weight), even when not in the file yet.
-      boolean knobs = KNOB_MAPS.contains(lastKey);
+      boolean knobs = KNOB_MAPS.contains(lastKey) || KNOB_MAPS_BY_PLATFORM.equals(keyBefore);
       int used =
           knobs && joinKeys(segments, i, segments.size() - i) != null
               ? segments.size() - i
               : longestKey(map, segments, i);
       // segment i is a key here (indexes were handled above), so the join is never null
       String name = Objects.requireNonNull(joinKeys(segments, i, used));
+      keyBefore = lastKey;
       lastKey = name;
       i += used - 1;
       last = i == segments.size() - 1;

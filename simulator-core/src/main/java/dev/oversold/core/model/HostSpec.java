@@ -3,6 +3,9 @@ package dev.oversold.core.model;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.oversold.core.engine.SimDuration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param memory RAM and host swap
  * @param disk the shared block device
  * @param network the shared NIC
- * @param options platform-specific host knobs, resolved (defaults filled in)
+ * @param options platform-specific host knobs of {@code platform}, resolved (defaults filled in)
+ * @param platformOptions the options this host runs other platforms with when a command switches it
+ *     to one ({@code platform-options} in a file), resolved; a platform not in it runs its
+ *     defaults. Never holds {@code platform} itself, whose options are {@code options} and the
+ *     disk's scheduler. {@code Platforms.onPlatform} is the one place that switches a host.
  */
 public record HostSpec(
     String name,
@@ -24,7 +31,8 @@ public record HostSpec(
     Memory memory,
     Disk disk,
     Network network,
-    KnobValues options) {
+    KnobValues options,
+    Map<PlatformKind, PlatformOptions> platformOptions) {
 
   public HostSpec {
     Objects.requireNonNull(name, "name");
@@ -34,16 +42,63 @@ public record HostSpec(
     Objects.requireNonNull(disk, "disk");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(options, "options");
+    platformOptions = Collections.unmodifiableMap(new LinkedHashMap<>(platformOptions));
+    checkArgument(
+        !platformOptions.containsKey(platform),
+        "platformOptions must not hold the host's own platform %s",
+        platform);
+  }
+
+  /** A host that runs only its own platform's options elsewhere (no other platform's options). */
+  public HostSpec(
+      String name,
+      PlatformKind platform,
+      Cpu cpu,
+      Memory memory,
+      Disk disk,
+      Network network,
+      KnobValues options) {
+    this(name, platform, cpu, memory, disk, network, options, Map.of());
   }
 
   /**
-   * The same host on another platform with that platform's options; the I/O scheduler goes back to
-   * the new platform's default (a scheduler is a host option, and kernels differ in what they
-   * have).
+   * The same host on another platform with {@code newOptions}, its I/O scheduler included (a
+   * scheduler is a host option, and kernels differ in what they have). The options it ran on its
+   * old platform are kept for that platform, so switching back restores them. Callers choosing the
+   * options go through {@code Platforms.onPlatform}.
    */
-  public HostSpec withPlatform(PlatformKind newPlatform, KnobValues newOptions) {
+  public HostSpec withPlatform(PlatformKind newPlatform, PlatformOptions newOptions) {
+    Map<PlatformKind, PlatformOptions> others = new LinkedHashMap<>(platformOptions);
+    if (newPlatform != platform) {
+      others.put(platform, new PlatformOptions(options, disk.scheduler()));
+    }
+    others.remove(newPlatform);
     return new HostSpec(
-        name, newPlatform, cpu, memory, disk.withScheduler(null), network, newOptions);
+        name,
+        newPlatform,
+        cpu,
+        memory,
+        disk.withScheduler(newOptions.scheduler()),
+        network,
+        newOptions.options(),
+        others);
+  }
+
+  /** {@link #withPlatform(PlatformKind, PlatformOptions)} with the platform's default scheduler. */
+  public HostSpec withPlatform(PlatformKind newPlatform, KnobValues newOptions) {
+    return withPlatform(newPlatform, new PlatformOptions(newOptions, null));
+  }
+
+  /**
+   * A platform's host options for this host: its knobs, resolved, and its I/O scheduler.
+   *
+   * @param options the platform's host knobs, defaults filled in
+   * @param scheduler {@code io-scheduler}; null = the platform's default for the device
+   */
+  public record PlatformOptions(KnobValues options, @Nullable IoSchedulerKind scheduler) {
+    public PlatformOptions {
+      Objects.requireNonNull(options, "options");
+    }
   }
 
   /**

@@ -104,6 +104,15 @@ public interface IoPolicy {
   }
 
   /**
+   * The dirty throttling of each VM's own guest kernel (its page cache over the guest's RAM): the
+   * same eras as {@link #dirtyThrottling}, chosen by the VM platforms' host option {@code
+   * guest-dirty-throttling}. Modern by default, and for platforms without guest kernels.
+   */
+  default DirtyThrottling guestDirtyThrottling(HostSpec host) {
+    return DirtyThrottling.MODERN;
+  }
+
+  /**
    * Whether each guest's disk requests cross a one-page Xen block ring ({@code
    * dev.oversold.core.storage.BlkifRing}: 32 requests of at most 44 KiB at once) before the
    * backend. False by default: no ring, every request reaches the backend whole and at once.

@@ -1,5 +1,6 @@
 package dev.oversold.core.platform;
 
+import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobValues;
 import dev.oversold.core.model.PlatformKind;
@@ -80,5 +81,21 @@ public final class Platforms {
       }
     }
     return new KnobValues(values);
+  }
+
+  /**
+   * {@code host} running {@code kind}: the one place that decides which options a host runs a
+   * platform with, for every command that switches platforms ({@code compare}, {@code plan}). A
+   * host already on {@code kind} keeps its options; otherwise the host's options for {@code kind}
+   * ({@code platform-options}) if it has them, else the platform's defaults and default I/O
+   * scheduler.
+   */
+  public static HostSpec onPlatform(HostSpec host, PlatformKind kind) {
+    if (host.platform() == kind) {
+      return host;
+    }
+    HostSpec.PlatformOptions given = host.platformOptions().get(kind);
+    return host.withPlatform(
+        kind, given != null ? given : new HostSpec.PlatformOptions(defaultOptions(kind), null));
   }
 }

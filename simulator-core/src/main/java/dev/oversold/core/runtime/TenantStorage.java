@@ -6,7 +6,6 @@ import dev.oversold.core.memory.TenantMemory;
 import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.Skew;
 import dev.oversold.core.platform.IoCosts;
-import dev.oversold.core.platform.IoPolicy;
 import dev.oversold.core.storage.BlkifRing;
 import dev.oversold.core.storage.Dataset;
 import dev.oversold.core.storage.IoQueue;
@@ -81,9 +80,10 @@ final class TenantStorage implements DiskAccess, MemoryIo {
   }
 
   /**
-   * The guest kernel's page cache writeback (a VM): dirty limits over the guest's RAM, a modern
-   * guest kernel's throttling, and each writeback request crossing the VM's I/O path as an async
-   * write.
+   * The guest kernel's page cache writeback (a VM): dirty limits over the guest's RAM, the guest
+   * kernel's throttling ({@code guest-dirty-throttling}, modern by default: the same {@link
+   * Writeback} the host kernel of OpenVZ runs), and each writeback request crossing the VM's I/O
+   * path as an async write.
    */
   Writeback guestWriteback() {
     Writeback wb = guestWriteback;
@@ -91,7 +91,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       wb =
           new Writeback(
               host.simulation(),
-              IoPolicy.DirtyThrottling.MODERN,
+              host.platform().io().guestDirtyThrottling(host.spec()),
               memory.config().ramBytes(),
               1,
               (bytes, random, written) ->

@@ -207,7 +207,8 @@ public final class SharedKernelIo implements IoPolicy {
     return openVz ? OPENVZ_DIRTY_THROTTLING : MODERN_DIRTY_THROTTLING;
   }
 
-  private static DirtyThrottling kernel(String name) {
+  /** The kernel of a {@link #DIRTY_THROTTLING_NAMES} name. */
+  static DirtyThrottling kernel(String name) {
     return switch (name) {
       case "2.6.18" -> DirtyThrottling.LINUX_2_6_18;
       case "2.6.32" -> DirtyThrottling.LINUX_2_6_32;

@@ -7,9 +7,11 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.io.DeviceShares;
+import dev.oversold.core.platform.io.GuestKernel;
 import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
@@ -147,9 +149,17 @@ public final class KvmIo implements IoPolicy {
         NetworkPath.Shaping.OWN_INTERFACE);
   }
 
+  /** The guests' own kernel era ({@code guest-dirty-throttling}). */
+  @Override
+  public DirtyThrottling guestDirtyThrottling(HostSpec host) {
+    return GuestKernel.dirtyThrottling(host);
+  }
+
   @Override
   public List<Knob> hostOptions() {
-    return Platform.knobs(List.of(IO_CPU, NET_CPU, NET_LATENCY), NetworkKnobs.stackOptions(QDISC));
+    return Platform.knobs(
+        List.of(IO_CPU, NET_CPU, NET_LATENCY, GuestKernel.GUEST_DIRTY_THROTTLING),
+        NetworkKnobs.stackOptions(QDISC));
   }
 
   @Override

@@ -9,8 +9,10 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.platform.io.DeviceShares;
+import dev.oversold.core.platform.io.GuestKernel;
 import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
@@ -135,9 +137,20 @@ public final class VmwareIo implements IoPolicy {
     return IoSchedulerKind.ESXI_SFQ;
   }
 
+  /** The guests' own kernel era ({@code guest-dirty-throttling}). */
+  @Override
+  public DirtyThrottling guestDirtyThrottling(HostSpec host) {
+    return GuestKernel.dirtyThrottling(host);
+  }
+
   @Override
   public List<Knob> hostOptions() {
-    return List.of(SIOC_THRESHOLD, VNIC_CPU, NetworkKnobs.TXQUEUELEN, NetworkKnobs.RING);
+    return List.of(
+        SIOC_THRESHOLD,
+        VNIC_CPU,
+        NetworkKnobs.TXQUEUELEN,
+        NetworkKnobs.RING,
+        GuestKernel.GUEST_DIRTY_THROTTLING);
   }
 
   @Override
