@@ -11,9 +11,9 @@ import java.util.Objects;
 
 /**
  * A container's beancounters beyond numproc and numfile (kmemsize, privvmpages, numtcpsock,
- * tcpsndbuf, tcprcvbuf) and what each kernel object charges to them ({@link KernelObjectSizes}).
- * Every charge of several counters is all or nothing: the counter that refuses counts the failure
- * and what the others took is given back.
+ * tcpsndbuf, tcprcvbuf, othersockbuf, dgramrcvbuf, numothersock) and what each kernel object
+ * charges to them ({@link KernelObjectSizes}). Every charge of several counters is all or nothing:
+ * the counter that refuses counts the failure and what the others took is given back.
  */
 public final class Beancounters {
   private final Map<UbcResource, Beancounter> counters = new EnumMap<>(UbcResource.class);
@@ -25,6 +25,9 @@ public final class Beancounters {
   private final Beancounter numtcpsock;
   private final Beancounter tcpsndbuf;
   private final Beancounter tcprcvbuf;
+  private final Beancounter othersockbuf;
+  private final Beancounter dgramrcvbuf;
+  private final Beancounter numothersock;
 
   private Beancounters(String name, Map<UbcResource, long[]> barrierLimits) {
     for (UbcResource resource : UbcResource.values()) {
@@ -35,6 +38,9 @@ public final class Beancounters {
     this.numtcpsock = get(UbcResource.NUMTCPSOCK);
     this.tcpsndbuf = get(UbcResource.TCPSNDBUF);
     this.tcprcvbuf = get(UbcResource.TCPRCVBUF);
+    this.othersockbuf = get(UbcResource.OTHERSOCKBUF);
+    this.dgramrcvbuf = get(UbcResource.DGRAMRCVBUF);
+    this.numothersock = get(UbcResource.NUMOTHERSOCK);
   }
 
   /** Every counter unlimited: accounting only. */
@@ -131,6 +137,54 @@ public final class Beancounters {
     tcprcvbuf.uncharge(KernelObjectSizes.receiveBufferBytes());
     kmemsize.uncharge(KernelObjectSizes.TCP_SOCKET_KMEM_BYTES);
     numtcpsock.uncharge(1);
+  }
+
+  /**
+   * Opens a UDP socket (a datagram service's one bound socket, whatever its load): one numothersock
+   * and the socket's kmemsize, not numtcpsock: ub_sock_charge charges numtcpsock for PF_INET
+   * SOCK_STREAM sockets only (IS_TCP_SOCK) and numothersock for every other socket [R OpenVZ kernel
+   * kernel/bc/net.c, kernel/ub/ub_net.c in the 2.6.18 tree; wiki UBC_primary_parameters].
+   */
+  boolean openDatagramSocket() {
+    if (!numothersock.charge(1, Strictness.BARRIER)) {
+      return false;
+    }
+    if (!kmemsize.charge(KernelObjectSizes.UDP_SOCKET_KMEM_BYTES, Strictness.BARRIER)) {
+      numothersock.uncharge(1);
+      return false;
+    }
+    return true;
+  }
+
+  /** Closes a socket opened with {@link #openDatagramSocket}. */
+  void closeDatagramSocket() {
+    kmemsize.uncharge(KernelObjectSizes.UDP_SOCKET_KMEM_BYTES);
+    numothersock.uncharge(1);
+  }
+
+  /**
+   * A request datagram received on a UDP socket and its response of {@code responseBytes}: one
+   * packet buffer in dgramrcvbuf and the response in othersockbuf (UDP's send buffer), each up to
+   * its limit (the first packet's gap, as for TCP); false when one refused it (the datagram is
+   * dropped: ENOBUFS).
+   */
+  boolean queueDatagrams(long responseBytes) {
+    long in = KernelObjectSizes.receiveBufferBytes();
+    long out = KernelObjectSizes.datagramSendBytes(responseBytes);
+    if (!dgramrcvbuf.charge(in, Strictness.LIMIT)) {
+      return false;
+    }
+    if (!othersockbuf.charge(out, Strictness.LIMIT)) {
+      dgramrcvbuf.uncharge(in);
+      return false;
+    }
+    return true;
+  }
+
+  /** Gives back what {@link #queueDatagrams} charged for the same {@code responseBytes}. */
+  void dequeueDatagrams(long responseBytes) {
+    othersockbuf.uncharge(KernelObjectSizes.datagramSendBytes(responseBytes));
+    dgramrcvbuf.uncharge(KernelObjectSizes.receiveBufferBytes());
   }
 
   /**

@@ -122,6 +122,26 @@ public final class ContainerKernel implements KernelObjects {
   }
 
   @Override
+  public boolean openDatagramSocket() {
+    return ubc.openDatagramSocket();
+  }
+
+  @Override
+  public void closeDatagramSocket() {
+    ubc.closeDatagramSocket();
+  }
+
+  @Override
+  public boolean queueDatagrams(long responseBytes) {
+    return ubc.queueDatagrams(responseBytes);
+  }
+
+  @Override
+  public void dequeueDatagrams(long responseBytes) {
+    ubc.dequeueDatagrams(responseBytes);
+  }
+
+  @Override
   public boolean chargeAllocation(long bytes) {
     return ubc.chargePrivate(bytes);
   }

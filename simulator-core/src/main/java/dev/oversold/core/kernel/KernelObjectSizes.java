@@ -28,6 +28,12 @@ public final class KernelObjectSizes {
   public static final long TCP_SOCKET_KMEM_BYTES = 2L * 1024;
 
   /**
+   * kmemsize per UDP socket, bytes: 1 KiB, a {@code udp_sock} (under 1 KiB in the UDP slab on
+   * x86_64) and its socket inode [M /proc/slabinfo]; an assumption named here, as for TCP.
+   */
+  public static final long UDP_SOCKET_KMEM_BYTES = 1024;
+
+  /**
    * The smallest buffer a TCP socket needs to make progress, bytes: 2.5 KiB, from the UBC rule
    * tcpsndbuf.limit - tcpsndbuf.barrier >= 2.5 KiB x numtcpsock (same for tcprcvbuf) [R wiki
    * UBC_consistency_check]. A connection's first packet in each direction is charged up to the
@@ -44,6 +50,16 @@ public final class KernelObjectSizes {
   /** tcpsndbuf a connection holds while it answers with {@code responseBytes}. */
   public static long sendBufferBytes(long responseBytes) {
     return Math.max(MIN_SOCKET_BUFFER_BYTES, Math.min(responseBytes, SOCKET_SEND_BUFFER_BYTES));
+  }
+
+  /**
+   * othersockbuf a UDP response holds while its request is served: the response datagram's data
+   * (one datagram per response, as the model sends it), at least the 2.5 KiB minimum buffer (the
+   * same UBC rule for othersockbuf: limit - barrier >= 2.5 KiB x numothersock [R wiki
+   * UBC_consistency_check]).
+   */
+  public static long datagramSendBytes(long responseBytes) {
+    return Math.max(MIN_SOCKET_BUFFER_BYTES, responseBytes);
   }
 
   /**

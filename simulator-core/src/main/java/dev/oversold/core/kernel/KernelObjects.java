@@ -36,6 +36,28 @@ public interface KernelObjects {
   default void closeSocket(long responseBytes) {}
 
   /**
+   * Opens a UDP socket; false when a beancounter (numothersock, kmemsize) refused it. Unlimited
+   * where the platform keeps no per-tenant socket accounting.
+   */
+  default boolean openDatagramSocket() {
+    return true;
+  }
+
+  /** Closes a socket opened with {@link #openDatagramSocket}. */
+  default void closeDatagramSocket() {}
+
+  /**
+   * Queues a request datagram and its answer of {@code responseBytes} on a UDP socket; false when a
+   * beancounter (dgramrcvbuf, othersockbuf) refused them.
+   */
+  default boolean queueDatagrams(long responseBytes) {
+    return true;
+  }
+
+  /** Gives back what {@link #queueDatagrams} took for the same {@code responseBytes}. */
+  default void dequeueDatagrams(long responseBytes) {}
+
+  /**
    * Charges {@code bytes} of newly allocated memory to the tenant's allocation limit (OpenVZ
    * privvmpages); false (ENOMEM) when it refused them. Unlimited by default.
    */

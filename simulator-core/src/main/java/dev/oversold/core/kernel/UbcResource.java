@@ -15,7 +15,22 @@ public enum UbcResource {
   /** Bytes in TCP send buffers. */
   TCPSNDBUF("tcpsndbuf", 1),
   /** Bytes in TCP receive buffers. */
-  TCPRCVBUF("tcprcvbuf", 1);
+  TCPRCVBUF("tcprcvbuf", 1),
+  /**
+   * Bytes in the send buffers of UDP and other datagram sockets, and of local (UNIX) connections [R
+   * wiki UBC_secondary_parameters: othersockbuf].
+   */
+  OTHERSOCKBUF("othersockbuf", 1),
+  /**
+   * Bytes of datagrams (UDP and other datagram protocols) waiting in receive buffers [R wiki
+   * UBC_secondary_parameters: dgramrcvbuf].
+   */
+  DGRAMRCVBUF("dgramrcvbuf", 1),
+  /**
+   * Sockets other than TCP: UDP (a DNS or netperf UDP_RR server's socket) and UNIX-domain ones [R
+   * wiki UBC_primary_parameters: numothersock].
+   */
+  NUMOTHERSOCK("numothersock", 1);
 
   private final String beancounter;
   private final long unitBytes;

@@ -94,7 +94,17 @@ public record NetworkPath(
      * tcp_sendmsg} builds MSS-sized skbs, and each is routed through the host's stack to the NIC's
      * qdisc as a packet of its own.
      */
-    MSS
+    MSS;
+
+    /**
+     * The IP size of each packet a tenant's TCP puts in the host's qdisc when it sends packets of
+     * {@code askedBytes} (IP, headers included; a stream asks for a full GSO segment, a net-flood
+     * for its {@code packet}) over a link of {@code mtuBytes}: as asked with GSO, at most one MTU
+     * packet without it, whatever the application writes. The one rule for streams and floods.
+     */
+    public long packetBytes(long askedBytes, int mtuBytes) {
+      return this == MSS ? Math.min(askedBytes, mtuBytes) : askedBytes;
+    }
   }
 
   /**

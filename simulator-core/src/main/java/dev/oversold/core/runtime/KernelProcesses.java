@@ -77,4 +77,24 @@ final class KernelProcesses implements ProcessAccess {
   public void closeConnection(long responseBytes) {
     kernel.closeSocket(responseBytes);
   }
+
+  @Override
+  public boolean openDatagramSocket() {
+    return kernel.openDatagramSocket();
+  }
+
+  @Override
+  public void closeDatagramSocket() {
+    kernel.closeDatagramSocket();
+  }
+
+  @Override
+  public boolean queueDatagrams(long responseBytes) {
+    return kernel.queueDatagrams(responseBytes);
+  }
+
+  @Override
+  public void dequeueDatagrams(long responseBytes) {
+    kernel.dequeueDatagrams(responseBytes);
+  }
 }

@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * one-way latency. Receive: the latency, the wire and the host's stack, its shaper, its backend.
  *
  * <p>Streams (TCP) go as GSO segments of up to {@link #GSO_DATA_BYTES} of data (as one MSS per
- * packet where the path has no GSO: an OpenVZ container's), at most {@link #WINDOW_SEGMENTS} in
- * flight; a dropped segment is sent again after TCP's minimum retransmission timeout. Datagrams
- * (UDP) go as one batch of packets of the given IP size and what is dropped is lost. Bytes handed
- * in are the sender's data; the protocol headers are added per frame on the wire ({@link Framing}).
+ * packet where the path has no GSO: an OpenVZ container's; a net-flood's TCP connection alike), at
+ * most {@link #WINDOW_SEGMENTS} in flight; a dropped segment is sent again after TCP's minimum
+ * retransmission timeout. Datagrams (UDP) go as one batch of packets of the given IP size and what
+ * is dropped is lost. Bytes handed in are the sender's data; the protocol headers are added per
+ * frame on the wire ({@link Framing}).
  */
 final class TenantNetwork implements NetworkAccess {
   /** Largest GSO/TSO segment (GSO_MAX_SIZE 65,536 less one, the IP length field's limit). */
@@ -129,15 +130,18 @@ final class TenantNetwork implements NetworkAccess {
 
   @Override
   public void send(long bytes, Runnable done) {
-    new Stream(true, bytes, streamSegment(), done).start();
+    new Stream(true, bytes, transmitSegment(GSO_BYTES), done).start();
   }
 
   /**
-   * The data of one packet a stream the tenant sends puts in the host's qdisc: a GSO segment, or
-   * one MSS where the path has no GSO ({@link NetworkPath.Segmentation#MSS}).
+   * The data of one packet of TCP the tenant sends, as it reaches the host's qdisc, for packets of
+   * {@code packetBytes} asked for (IP, headers included; a stream asks for a full GSO segment): the
+   * {@link #segment} of the packet the path's segmentation makes of it ({@link
+   * NetworkPath.Segmentation#packetBytes}: one MTU packet, so one MSS of data, on an OpenVZ
+   * container's venet). Streams, a net-flood's connection and packet-sized sends all ask here.
    */
-  private int streamSegment() {
-    return host.path().segmentation() == NetworkPath.Segmentation.MSS ? MSS_BYTES : GSO_DATA_BYTES;
+  private int transmitSegment(long packetBytes) {
+    return segment(host.path().segmentation().packetBytes(packetBytes, HostNetwork.MTU));
   }
 
   @Override
@@ -147,7 +151,7 @@ final class TenantNetwork implements NetworkAccess {
 
   @Override
   public void send(long bytes, long packetBytes, Runnable done) {
-    new Stream(true, bytes, segment(packetBytes), done).start();
+    new Stream(true, bytes, transmitSegment(packetBytes), done).start();
   }
 
   @Override
@@ -192,7 +196,7 @@ final class TenantNetwork implements NetworkAccess {
             simulation,
             transmitFlow,
             Framing.TCP,
-            segment(segmentBytes),
+            transmitSegment(segmentBytes),
             (long) WINDOW_SEGMENTS * GSO_BYTES,
             2 * host.oneWayLatencyNanos(),
             frame -> inject(true, frame),

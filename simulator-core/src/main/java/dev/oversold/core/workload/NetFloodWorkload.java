@@ -3,6 +3,7 @@ package dev.oversold.core.workload;
 import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.model.WorkloadSpec;
+import dev.oversold.core.network.Frame;
 import dev.oversold.core.network.Framing;
 import dev.oversold.core.platform.Platforms;
 import org.jspecify.annotations.Nullable;
@@ -210,7 +211,17 @@ final class NetFloodWorkload implements Workload {
     if (flood.protocol() == WorkloadSpec.Protocol.TCP) {
       // A TCP connection sends up to 16 segments a frame (TcpSender.MAX_BATCH), each frame
       // crossing every stage and coming back as an ACK event; count a wire event per packet too.
-      return (EVENTS_PER_BURST + packets + EVENTS_PER_BURST * Math.ceil(packets / 16)) * bursts;
+      // Its packets are what the path's segmentation makes of the flood's (MTU packets on an
+      // OpenVZ container's venet).
+      long asked = Math.min(MAX_PACKET_BYTES, flood.packetBytes());
+      double onPath =
+          Platforms.of(host.platform())
+              .io()
+              .networkPath(host)
+              .segmentation()
+              .packetBytes(asked, Frame.ETHERNET_MTU);
+      double segments = packets * Math.ceil(asked / onPath);
+      return (EVENTS_PER_BURST + segments + EVENTS_PER_BURST * Math.ceil(segments / 16)) * bursts;
     }
     if (flood.direction() == WorkloadSpec.Direction.RECEIVE) {
       perPackets = EVENTS_PER_64_PACKETS * Math.ceil(packets / 64);

@@ -47,4 +47,27 @@ public interface ProcessAccess {
 
   /** Closes a connection accepted by {@link #openConnection} with the same size. */
   default void closeConnection(long responseBytes) {}
+
+  /**
+   * Opens the UDP socket a datagram service answers on (one per service): charged to OpenVZ's
+   * numothersock and kmemsize, not numtcpsock; false when refused.
+   */
+  default boolean openDatagramSocket() {
+    return true;
+  }
+
+  /** Closes the socket opened by {@link #openDatagramSocket}. */
+  default void closeDatagramSocket() {}
+
+  /**
+   * A request datagram on the service's UDP socket and its answer of {@code responseBytes}: charged
+   * to OpenVZ's dgramrcvbuf and othersockbuf while the request is served; false when refused (the
+   * request is turned away, as a refused connection is).
+   */
+  default boolean queueDatagrams(long responseBytes) {
+    return true;
+  }
+
+  /** Gives back what {@link #queueDatagrams} took for the same size. */
+  default void dequeueDatagrams(long responseBytes) {}
 }

@@ -100,6 +100,10 @@ final class ServiceWorkload implements Workload {
   private final ArrayDeque<Request> inSystem = new ArrayDeque<>();
   private EventHandle timer;
   private boolean workingSetHeld;
+
+  /** A udp service's one socket is open (charged to the tenant: numothersock on OpenVZ). */
+  private boolean datagramSocketHeld;
+
   private int busyWorkers;
 
   /** Requests in {@code queue} that have not timed out: the occupied part of the backlog. */
@@ -171,6 +175,13 @@ final class ServiceWorkload implements Workload {
         context.recorder().refused();
       }
     }
+    if (udp) {
+      // One UDP socket answers every client; refused, every request is turned away.
+      datagramSocketHeld = context.processes().openDatagramSocket();
+      if (!datagramSocketHeld) {
+        context.recorder().refused();
+      }
+    }
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
       for (int client = 0; client < closed.clients(); client++) {
         think();
@@ -212,6 +223,30 @@ final class ServiceWorkload implements Workload {
       context.memory().free(spec.workingSetBytes());
       workingSetHeld = false;
     }
+    if (datagramSocketHeld) {
+      context.processes().closeDatagramSocket();
+      datagramSocketHeld = false;
+    }
+  }
+
+  /**
+   * Charges what a new request holds in the tenant's kernel while it is served: a TCP connection
+   * (its socket and buffers), or for a udp service its two datagrams on the service's socket
+   * (OpenVZ: dgramrcvbuf and othersockbuf, not numtcpsock). False when refused.
+   */
+  private boolean openExchange() {
+    return udp
+        ? datagramSocketHeld && context.processes().queueDatagrams(networkBytes)
+        : context.processes().openConnection(networkBytes);
+  }
+
+  /** Gives back what {@link #openExchange} charged. */
+  private void closeExchange() {
+    if (udp) {
+      context.processes().dequeueDatagrams(networkBytes);
+    } else {
+      context.processes().closeConnection(networkBytes);
+    }
   }
 
   private void abandon(Request request) {
@@ -219,7 +254,7 @@ final class ServiceWorkload implements Workload {
     cancelCpu(request);
     context.recorder().requestFailed();
     context.recorder().requestLeft();
-    context.processes().closeConnection(networkBytes);
+    closeExchange();
   }
 
   private void scheduleNextArrival() {
@@ -250,8 +285,7 @@ final class ServiceWorkload implements Workload {
 
   private void arrive(boolean closedLoop) {
     Request request = newRequest(closedLoop, keepAlive - 1, false);
-    if ((busyWorkers >= workers && waiting >= backlog)
-        || !context.processes().openConnection(networkBytes)) {
+    if ((busyWorkers >= workers && waiting >= backlog) || !openExchange()) {
       // A full backlog, or a socket the tenant's beancounters refused: the client is turned away.
       context.recorder().requestRejected();
       if (closedLoop && running) {
@@ -453,7 +487,7 @@ final class ServiceWorkload implements Workload {
       next = newRequest(request.closedLoop, request.requestsLeft - 1, true);
       admit(next);
     } else {
-      context.processes().closeConnection(networkBytes);
+      closeExchange();
     }
     long log = logAppendBytes;
     if (log > 0) {
@@ -531,7 +565,7 @@ final class ServiceWorkload implements Workload {
     request.finished = true;
     context.recorder().requestFailed();
     context.recorder().requestLeft();
-    context.processes().closeConnection(networkBytes);
+    closeExchange();
     if (!request.hasWorker) {
       if (!request.followUp) {
         waiting--;

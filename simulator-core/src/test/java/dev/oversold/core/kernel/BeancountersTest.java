@@ -142,7 +142,10 @@ final class BeancountersTest {
             "privvmpages",
             "numtcpsock",
             "tcpsndbuf",
-            "tcprcvbuf"),
+            "tcprcvbuf",
+            "othersockbuf",
+            "dgramrcvbuf",
+            "numothersock"),
         names);
     assertEquals(Long.MAX_VALUE, ct.beancounters().get(2).barrier());
   }
@@ -162,5 +165,32 @@ final class BeancountersTest {
             .get(0)
             .inverted(new KnobValues(Map.of("kmemsize", 2.0, "kmemsize-limit", 1.0))));
     assertFalse(BeancounterKnobs.PAIRS.get(0).inverted(new KnobValues(Map.of("kmemsize", 2.0))));
+  }
+
+  @Test
+  void udpSocket_isAnOtherSocket_andItsDatagramsChargeOthersockbufAndDgramrcvbuf() {
+    // ub_sock_charge: numtcpsock for PF_INET SOCK_STREAM only, numothersock for the rest. A UDP
+    // socket: numothersock 1, kmemsize 1,024 B, numtcpsock 0. Two requests answered with 8 KiB:
+    // each holds one 2,560 B packet buffer in dgramrcvbuf and its 8,192 B response in
+    // othersockbuf; tcpsndbuf and tcprcvbuf stay 0. Everything is given back on close.
+    var ct = container(Map.of("numtcpsock", 0.0));
+    assertTrue(ct.openDatagramSocket());
+    assertTrue(ct.queueDatagrams(8 * KIB));
+    assertTrue(ct.queueDatagrams(8 * KIB));
+    assertEquals(1, counter(ct, UbcResource.NUMOTHERSOCK).held());
+    assertEquals(1024, counter(ct, UbcResource.KMEMSIZE).held());
+    assertEquals(2 * 8192, counter(ct, UbcResource.OTHERSOCKBUF).held());
+    assertEquals(2 * 2560, counter(ct, UbcResource.DGRAMRCVBUF).held());
+    assertEquals(0, counter(ct, UbcResource.NUMTCPSOCK).held());
+    assertEquals(0, counter(ct, UbcResource.NUMTCPSOCK).failCount());
+    assertEquals(0, counter(ct, UbcResource.TCPSNDBUF).held());
+    // A TCP connection in the same container is refused by numtcpsock 0.
+    assertFalse(ct.openSocket(8 * KIB));
+    ct.dequeueDatagrams(8 * KIB);
+    ct.dequeueDatagrams(8 * KIB);
+    ct.closeDatagramSocket();
+    for (UbcResource resource : UbcResource.values()) {
+      assertEquals(0, counter(ct, resource).held(), resource.beancounter());
+    }
   }
 }

@@ -122,4 +122,48 @@ final class BeancountersEndToEndTest {
         runAlone(PlatformKind.KVM, Scenarios.service("web", "h", plan, 10, 0.01), 1);
     assertTrue(result.beancounters().isEmpty());
   }
+
+  private static TenantResult numtcpsockOneService(WorkloadSpec.Protocol protocol) {
+    var plan = plan(1, 1.0, Double.POSITIVE_INFINITY, 0, 256, Map.of("numtcpsock", 1.0));
+    var request =
+        new WorkloadSpec.RequestSpec(
+            new dev.oversold.core.model.Distribution.Constant(0.01), 0, 0, 0, 8192, 0, 0);
+    var service =
+        new WorkloadSpec.Service(
+            new dev.oversold.core.model.ArrivalSpec.Poisson(50),
+            request,
+            0,
+            dev.oversold.core.model.Skew.UNIFORM,
+            null,
+            64,
+            64,
+            dev.oversold.core.engine.SimDuration.ofSeconds(10),
+            dev.oversold.core.engine.SimDuration.ofMillis(100),
+            WorkloadSpec.Window.ALWAYS,
+            1,
+            protocol);
+    return runAlone(PlatformKind.OPENVZ, new TenantSpec("dns", "h", plan, service), 5);
+  }
+
+  @Test
+  void udpService_chargesNumothersockNotNumtcpsock() {
+    // 50 requests/s of 10 ms CPU on one vCPU (half busy), numtcpsock 1. Over TCP every request
+    // arriving while another is in the system is a second connection and is refused (at 50 %
+    // load, about half of them). Over UDP the one server socket is numothersock's, each request
+    // holds its 8 KiB response in othersockbuf and one 2,560 B buffer in dgramrcvbuf, and
+    // numtcpsock is never touched, so nothing is refused.
+    TenantResult tcp = numtcpsockOneService(WorkloadSpec.Protocol.TCP);
+    assertTrue(tcp.metrics().rejected() > 0);
+    assertEquals(tcp.metrics().rejected(), counter(tcp, "numtcpsock").failCount());
+
+    TenantResult udp = numtcpsockOneService(WorkloadSpec.Protocol.UDP);
+    assertEquals(0, udp.metrics().rejected());
+    assertEquals(0, counter(udp, "numtcpsock").maxHeld());
+    assertEquals(0, counter(udp, "numtcpsock").failCount());
+    assertEquals(1, counter(udp, "numothersock").maxHeld());
+    long inSystem = counter(udp, "othersockbuf").maxHeld() / 8192;
+    assertTrue(inSystem >= 2, "requests at once: " + inSystem);
+    assertEquals(8192 * inSystem, counter(udp, "othersockbuf").maxHeld());
+    assertEquals(2560 * inSystem, counter(udp, "dgramrcvbuf").maxHeld());
+  }
 }

@@ -291,4 +291,54 @@ final class HostNetworkTest {
     assertEquals(103_344, udpRoundTrip("bare-metal"));
     assertEquals(103_344 + 2 * (13_000 + 2_000 / 0.97), udpRoundTrip("kvm"), 2.0);
   }
+
+  /**
+   * A net-flood's TCP connection asking for 64 KiB packets (as felter-netperf's bulk sender does),
+   * nothing else sending, no per-packet CPU; writes {@code bytes} at t = 0. Returns {bytes
+   * acknowledged, time of the last acknowledgement}.
+   */
+  private static long[] floodConnection(String platform, long bytes) {
+    Hosts hosts = hosts(platform, Map.of("net-packet-cpu", 0.0), 1);
+    long[] got = {0, -1};
+    hosts
+        .tenant(0)
+        .network()
+        .connect(
+            65_535,
+            null,
+            n -> {
+              got[0] += n;
+              got[1] = hosts.simulation.now();
+            })
+        .write(bytes);
+    hosts.simulation.runUntil(SimTime.SECOND);
+    return got;
+  }
+
+  @Test
+  void openVzFloodConnection_sendsMssPacketsLikeAStream() {
+    // venet has no GSO, so the connection's segment is one MSS (1,448 B), not the 65,160 B a
+    // 64 KiB packet asks for. 14,480 B are 10 MSS, RFC 6928's initial window: one batch of 10
+    // packets, 10 x 1,538 B x 8 ns = 123,040 ns on the wire, acknowledged a round trip (2 x 50 us)
+    // after the last left: 223,040 ns. As one 65,160 B segment the write would not even fill a
+    // segment, and nothing would be sent.
+    assertEquals(List.of(14_480L, 223_040L), asList(floodConnection("openvz", 14_480)));
+  }
+
+  @Test
+  void openVzFloodConnection_slowStartsInMssWhereBareMetalSendsOneGsoSegment() {
+    // 65,160 B (what a 64 KiB packet carries). Bare metal: one GSO segment (within the initial
+    // window of 10 segments), 45 frames: 45 x 12,304 ns = 553,680 ns, acknowledged at 653,680.
+    // OpenVZ, MSS packets (12,304 ns each on the wire), slow start from 10 MSS: 10 go at 0, leave
+    // at 123,040, acknowledged at 223,040; the window is then 20: a batch of 16 and one of 4
+    // (TcpSender's 16 a frame) leave at 419,904 and 469,120; the 16 are acknowledged at 519,904
+    // (window 36, 4 in flight), and the last 15 go then into the idle wire: they leave at
+    // 519,904 + 15 x 12,304 = 704,464, acknowledged at 804,464.
+    assertEquals(List.of(65_160L, 653_680L), asList(floodConnection("bare-metal", 65_160)));
+    assertEquals(List.of(65_160L, 804_464L), asList(floodConnection("openvz", 65_160)));
+  }
+
+  private static List<Long> asList(long[] values) {
+    return List.of(values[0], values[1]);
+  }
 }
