@@ -2,10 +2,17 @@ package dev.oversold.cli;
 
 import dev.oversold.runner.ParallelRunner;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that simulate: run, compare, sweep. */
 final class ExecutionOptions {
+  /** {@code --format}'s default, also what {@link QuickCommands} gives a plain {@code run}. */
+  static final String DEFAULT_FORMAT = "table";
+
+  /** {@code --replications}'s default, as picocli reads it from the annotation. */
+  static final String DEFAULT_REPLICATIONS = "1";
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -15,7 +22,7 @@ final class ExecutionOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "table",
+      defaultValue = DEFAULT_FORMAT,
       description =
           "What to print on standard output: table, json, csv (run also: html); default table.")
   String format;
@@ -26,7 +33,7 @@ final class ExecutionOptions {
   @Option(
       names = "--replications",
       paramLabel = "R",
-      defaultValue = "1",
+      defaultValue = DEFAULT_REPLICATIONS,
       description = "Runs seeds seed..seed+R-1 and reports means with 95%% confidence intervals.")
   int replications;
 
@@ -46,6 +53,19 @@ final class ExecutionOptions {
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
+
+  /**
+   * The options of a command line that names none of them, as picocli's parsing leaves them (the
+   * annotations' defaults), with {@code --out}, {@code --format} and {@code --quiet} as given.
+   */
+  static ExecutionOptions of(@Nullable Path out, @Nullable String format, boolean quiet) {
+    ExecutionOptions options = new ExecutionOptions();
+    options.out = out;
+    options.format = format == null ? DEFAULT_FORMAT : format;
+    options.replications = Integer.parseInt(DEFAULT_REPLICATIONS);
+    options.quiet = quiet;
+    return options;
+  }
 
   int threads() throws BadInputException {
     int n = threads == null ? ParallelRunner.defaultThreads() : threads;

@@ -144,7 +144,7 @@ public final class OversoldCommand implements Callable<Integer> {
     try {
       code =
           QuickCommands.handles(args)
-              ? QuickCommands.run(args, source, out, err)
+              ? QuickCommands.run(args, source, engine, terminal, out, err)
               : parseAndExecute(args, source, engine, terminal, out, err);
     } catch (OutOfMemoryError e) {
       err.println(OutOfMemory.message()); // picocli lets errors through; no stack trace either

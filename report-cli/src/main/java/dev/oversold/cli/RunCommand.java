@@ -46,6 +46,27 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return run(
+        root,
+        scenarioName,
+        options,
+        sets,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
+
+  /**
+   * The command itself, for picocli's parsing ({@link #call}) and for {@link QuickCommands}, which
+   * takes a plain {@code run NAME [--out DIR] [--format F] [--quiet]} without building picocli.
+   */
+  static int run(
+      OversoldCommand root,
+      String scenarioName,
+      ExecutionOptions options,
+      List<String> sets,
+      PrintWriter out,
+      PrintWriter err)
+      throws Exception {
     ReportOutput.checkFormat(options.format, ReportFormats.names());
     int threads = options.threads();
     int replications = options.replications();
@@ -61,7 +82,6 @@ final class RunCommand implements Callable<Integer> {
       return handedOver.getAsInt();
     }
     OutputDirectory.check(dir, ReportOutput.fileNames());
-    PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, root.terminal && !options.quiet);
     ExperimentResult result;
     try {
@@ -76,7 +96,6 @@ final class RunCommand implements Callable<Integer> {
     AtomicReference<String> printed = new AtomicReference<>();
     List<Path> written =
         AtomicOutput.writeAll(dir, ReportOutput.files(report, options.format, printed));
-    PrintWriter out = spec.commandLine().getOut();
     out.print(printed.get());
     out.flush();
     if (root.terminal && !options.quiet) {

@@ -15,11 +15,13 @@ import dev.oversold.core.result.LatencyHistogram;
 import dev.oversold.core.result.Series;
 import dev.oversold.core.result.TenantMetrics;
 import dev.oversold.core.result.TenantResult;
+import dev.oversold.core.sharing.Share;
 import dev.oversold.core.workload.Workloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Samples every tenant and host each sample interval (one event per interval, O(tenants)), keeps
@@ -95,7 +97,7 @@ final class MetricsSampler {
 
   private void markWindow(int index, boolean start) {
     for (TenantTrack track : tracks) {
-      track.windows.get(index).mark(start);
+      track.windows[index].mark(start);
     }
   }
 
@@ -150,16 +152,29 @@ final class MetricsSampler {
 
   private final class TenantTrack {
     final TenantRuntime tenant;
+    final int expectedSamples;
     final TimeSeriesRecorder cpuCores;
     final TimeSeriesRecorder steal;
     final TimeSeriesRecorder resident;
     final TimeSeriesRecorder swapped;
     final TimeSeriesRecorder goodRate;
-    final TimeSeriesRecorder latencyP50;
-    final TimeSeriesRecorder latencyP99;
-    final List<WindowTrack> windows = new ArrayList<>();
+
+    /**
+     * The latency series, made when the tenant first has a request: until then each interval's p50
+     * and p99 is NaN (its {@link IntervalLatency} holds completed requests only, and completing one
+     * marks the tenant as having requests), and a tenant that never has one reports neither series.
+     * A batch tenant (the CloudSim Plus peer's 1,000) so neither feeds nor reads them.
+     */
+    @Nullable TimeSeriesRecorder latencyP50;
+
+    @Nullable TimeSeriesRecorder latencyP99;
+    int samplesTaken;
+    final WindowTrack[] windows;
     CpuCounters atWarmup = CpuCounters.ZERO;
-    CpuCounters previous = CpuCounters.ZERO;
+    // the CPU counters a sample reads, at the previous sample (CpuCounters.of's sums, without
+    // making a record per tenant and sample)
+    double previousAllocated;
+    double previousContended;
     long previousGood;
     double residentSum;
     double swappedSum;
@@ -167,15 +182,16 @@ final class MetricsSampler {
 
     TenantTrack(TenantRuntime tenant, int samples) {
       this.tenant = tenant;
+      this.expectedSamples = samples;
       cpuCores = new TimeSeriesRecorder(samples);
       steal = new TimeSeriesRecorder(samples);
       resident = new TimeSeriesRecorder(samples);
       swapped = new TimeSeriesRecorder(samples);
       goodRate = new TimeSeriesRecorder(samples);
-      latencyP50 = new TimeSeriesRecorder(samples);
-      latencyP99 = new TimeSeriesRecorder(samples);
-      for (MeasurementWindow window : scenario.report().windows()) {
-        windows.add(new WindowTrack(tenant, window));
+      List<MeasurementWindow> measured = scenario.report().windows();
+      windows = new WindowTrack[measured.size()];
+      for (int w = 0; w < windows.length; w++) {
+        windows[w] = new WindowTrack(tenant, measured.get(w));
       }
     }
 
@@ -184,24 +200,38 @@ final class MetricsSampler {
     }
 
     void sample(double seconds, boolean measured, long from, long to) {
-      CpuCounters now = CpuCounters.of(tenant);
-      double allocated = now.allocated() - previous.allocated();
-      double contended = now.contended() - previous.contended();
+      // the same sums as CpuCounters.of, in the same order
+      Share share = tenant.cpuShare();
+      double allocatedNow = share.allocatedWork();
+      double contendedNow = share.contendedWork() + tenant.tenantCpu().wakeupDelayWork();
+      double allocated = allocatedNow - previousAllocated;
+      double contended = contendedNow - previousContended;
       cpuCores.append(allocated / seconds);
       steal.append(TenantFigures.fraction(contended, allocated + contended));
       long residentBytes = tenant.memory().residentBytes();
       long swappedBytes = tenant.memory().swappedBytes();
       resident.append(residentBytes);
       swapped.append(swappedBytes);
-      long good = tenant.recorder().good();
+      TenantRecorder recorder = tenant.recorder();
+      long good = recorder.good();
       goodRate.append((good - previousGood) / seconds);
       previousGood = good;
-      previous = now;
-      // this interval's latencies alone (NaN when it completed none), then start afresh
-      IntervalLatency latencies = tenant.recorder().intervalLatency();
-      latencyP50.append(latencies.quantileMillis(0.50));
-      latencyP99.append(latencies.quantileMillis(0.99));
-      latencies.reset();
+      previousAllocated = allocatedNow;
+      previousContended = contendedNow;
+      if (recorder.hasRequests()) {
+        TimeSeriesRecorder p50 = latencyP50;
+        TimeSeriesRecorder p99 = latencyP99;
+        if (p50 == null || p99 == null) {
+          latencyP50 = p50 = undefinedSoFar();
+          latencyP99 = p99 = undefinedSoFar();
+        }
+        // this interval's latencies alone (NaN when it completed none), then start afresh
+        IntervalLatency latencies = recorder.intervalLatency();
+        p50.append(latencies.quantileMillis(0.50));
+        p99.append(latencies.quantileMillis(0.99));
+        latencies.reset();
+      }
+      samplesTaken++;
       if (measured) {
         residentSum += residentBytes * seconds;
         swappedSum += swappedBytes * seconds;
@@ -210,6 +240,19 @@ final class MetricsSampler {
       for (WindowTrack window : windows) {
         window.sample(from, to, residentBytes, swappedBytes);
       }
+    }
+
+    /** A latency series holding NaN for every sample taken so far. */
+    private TimeSeriesRecorder undefinedSoFar() {
+      TimeSeriesRecorder series = new TimeSeriesRecorder(expectedSamples);
+      for (int i = 0; i < samplesTaken; i++) {
+        series.append(Double.NaN);
+      }
+      return series;
+    }
+
+    private double[] latencySeries(@Nullable TimeSeriesRecorder series) {
+      return series == null ? undefinedSoFar().toArray() : series.toArray();
     }
 
     TenantResult result() {
@@ -251,8 +294,8 @@ final class MetricsSampler {
       series.put("swapped_bytes", swapped.toArray());
       series.put("good_per_s", goodRate.toArray());
       if (recorder.hasRequests()) {
-        series.put("latency_p50_ms", latencyP50.toArray());
-        series.put("latency_p99_ms", latencyP99.toArray());
+        series.put("latency_p50_ms", latencySeries(latencyP50));
+        series.put("latency_p99_ms", latencySeries(latencyP99));
       }
       return new TenantResult(
           spec.name(),
