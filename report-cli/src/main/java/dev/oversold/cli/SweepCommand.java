@@ -143,11 +143,13 @@ final class SweepCommand implements Callable<Integer> {
     for (PointOutcome outcome : outcomes) {
       variants.add(new Variant(outcome.point().labels(), outcome.report()));
     }
+    List<String> labels = axes.stream().map(SweepAxis::label).toList();
     VariantOutput output =
         new VariantOutput(
-            axes.stream().map(SweepAxis::label).toList(),
+            labels,
             variants,
             false,
+            VariantOutput.hostOptionsDiffer(labels, variants),
             outcomes.stream().map(PointOutcome::tails).toList());
     output.write(dir, "sweep");
     PrintWriter out = spec.commandLine().getOut();

@@ -303,6 +303,41 @@ final class PlatformOptionsCommandTest {
   }
 
   @Test
+  void sweep_overThePlatform_saysWhichOptionsEachPointRan_asCompareDoes() throws IOException {
+    Path out = dir.resolve("sweep-options");
+    var outcome =
+        oversold(
+            "sweep",
+            file(FILE).toString(),
+            "--set",
+            "hosts[0].platform=openvz,xen",
+            "--out",
+            out.toString());
+    assertEquals(0, outcome.code(), outcome.err());
+    // the options the file writes for each platform, as compare's note names them
+    List<String> lines = outcome.out().lines().toList();
+    assertEquals(
+        "Host options not at the platform's default: openvz: dirty-throttling 2.6.18 | xen:"
+            + " dom0-vcpus 1, blkif-ring xen-3.0",
+        lines.get(lines.size() - 1));
+    JsonNode rows = new ObjectMapper().readTree(Files.readString(out.resolve("sweep.json")));
+    assertEquals(
+        "{\"dirty-throttling\":\"2.6.18\"}",
+        rows.get(0).get("host_options").get("node1").toString());
+    assertEquals(
+        "{\"dom0-vcpus\":\"1\",\"blkif-ring\":\"xen-3.0\"}",
+        rows.get(1).get("host_options").get("node1").toString());
+    // a sweep that keeps every host on its platform and its options has neither
+    Path seeds = dir.resolve("sweep-seeds");
+    var same =
+        oversold("sweep", file(FILE).toString(), "--set", "seed=1,2", "--out", seeds.toString());
+    assertEquals(0, same.code(), same.err());
+    assertFalse(same.out().contains("Host options"), same.out());
+    JsonNode seedRows = new ObjectMapper().readTree(Files.readString(seeds.resolve("sweep.json")));
+    assertFalse(seedRows.get(0).has("host_options"), seedRows.toString());
+  }
+
+  @Test
   void run_ofABadBlock_exits2AtTheKey() throws IOException {
     var outcome = oversold("run", file(FILE.replace("xen: {", "xenn: {")).toString(), "--quiet");
     assertEquals(2, outcome.code(), outcome.err());
