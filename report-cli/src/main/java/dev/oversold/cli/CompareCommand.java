@@ -130,7 +130,7 @@ final class CompareCommand implements Callable<Integer> {
       AtomicOutput.writeAll(dir.resolve(kinds.get(i).id()), ReportOutput.files(report));
       variants.add(new Variant(List.of(kinds.get(i).id()), report));
     }
-    VariantOutput output = new VariantOutput(List.of("platform"), variants, true);
+    VariantOutput output = new VariantOutput(List.of("platform"), variants, true, true);
     output.write(dir, "compare");
     PrintWriter out = spec.commandLine().getOut();
     out.print(output.render(options.format));

@@ -10,6 +10,7 @@ import dev.oversold.runner.ExperimentPlan;
 import dev.oversold.runner.ExperimentResult;
 import dev.oversold.runner.Experiments;
 import dev.oversold.runner.ParallelRunner;
+import dev.oversold.scenarios.ScenarioLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
     ReportOutput.checkFormat(options.format, ReportFormats.names());
     int threads = options.threads();
     int replications = options.replications();
-    Scenario scenario = root.source.resolve(scenarioName, Overrides.parse(sets));
+    List<ScenarioLoader.Override> overrides = Overrides.parse(sets);
+    Scenario scenario = root.source.resolve(scenarioName, overrides);
     if (options.seed != null) {
       scenario = scenario.withSeed(options.seed);
     }
@@ -82,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
       return handedOver.getAsInt();
     }
     OutputDirectory.check(dir, ReportOutput.fileNames());
+    UnreadBlocks.warnings(overrides, List.of(scenario)).forEach(err::println);
     Progress progress = new Progress(err, root.terminal && !options.quiet);
     ExperimentResult result;
     try {

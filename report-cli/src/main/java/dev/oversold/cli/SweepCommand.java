@@ -102,6 +102,10 @@ final class SweepCommand implements Callable<Integer> {
     // interrupted sweep leaves no empty folders for the points it did not finish
     OutputDirectory.check(pointsDir, List.of());
     PrintWriter err = spec.commandLine().getErr();
+    UnreadBlocks.warnings(
+            points.stream().flatMap(point -> point.overrides().stream()).toList(),
+            plans.stream().map(ExperimentPlan::scenario).toList())
+        .forEach(err::println);
     double[] weights = new double[plans.size()];
     for (int p = 0; p < plans.size(); p++) {
       weights[p] = CostEstimate.of(List.of(plans.get(p).scenario()), replications, 1).events();
@@ -139,11 +143,13 @@ final class SweepCommand implements Callable<Integer> {
     for (PointOutcome outcome : outcomes) {
       variants.add(new Variant(outcome.point().labels(), outcome.report()));
     }
+    List<String> labels = axes.stream().map(SweepAxis::label).toList();
     VariantOutput output =
         new VariantOutput(
-            axes.stream().map(SweepAxis::label).toList(),
+            labels,
             variants,
             false,
+            VariantOutput.hostOptionsDiffer(labels, variants),
             outcomes.stream().map(PointOutcome::tails).toList());
     output.write(dir, "sweep");
     PrintWriter out = spec.commandLine().getOut();

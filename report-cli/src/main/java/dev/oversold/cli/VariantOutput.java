@@ -16,9 +16,12 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,10 +37,23 @@ final class VariantOutput {
   private final List<String> labelNames;
   private final List<Variant> variants;
   private final boolean overhead;
+  private final boolean showHostOptions;
   private final SweepFigures sweep;
 
-  VariantOutput(List<String> labelNames, List<Variant> variants, boolean overhead) {
-    this(labelNames, variants, overhead, null);
+  /** A sweep axis that sets a host's platform or one of its platform-options blocks. */
+  private static final Pattern PLATFORM_AXIS =
+      Pattern.compile("hosts\\[[^\\[\\]]+\\]\\.platform(-options)?(\\..*)?");
+
+  /**
+   * @param overhead whether the table has the overhead column (a comparison of platforms)
+   * @param showHostOptions whether the table ends with the note of the host options each row ran
+   *     with that are not its platform's defaults, and the JSON rows carry them as {@code
+   *     host_options}: for {@code compare}, and a sweep whose rows can differ in platform ({@link
+   *     #hostOptionsDiffer})
+   */
+  VariantOutput(
+      List<String> labelNames, List<Variant> variants, boolean overhead, boolean showHostOptions) {
+    this(labelNames, variants, overhead, showHostOptions, null);
   }
 
   /**
@@ -48,11 +64,29 @@ final class VariantOutput {
       List<String> labelNames,
       List<Variant> variants,
       boolean overhead,
+      boolean showHostOptions,
       @Nullable List<Map<String, GroupTails.Tail>> tails) {
     this.labelNames = List.copyOf(labelNames);
     this.variants = List.copyOf(variants);
     this.overhead = overhead;
+    this.showHostOptions = showHostOptions;
     this.sweep = tails == null ? null : new SweepFigures(this.variants, tails);
+  }
+
+  /**
+   * Whether a sweep's rows can differ in the platform a host runs or the options it runs it with:
+   * an axis sets {@code hosts[i].platform} or a {@code platform-options} block, or two rows ran a
+   * host on different platforms.
+   */
+  static boolean hostOptionsDiffer(List<String> axisLabels, List<Variant> variants) {
+    if (axisLabels.stream().anyMatch(label -> PLATFORM_AXIS.matcher(label).matches())) {
+      return true;
+    }
+    Set<List<String>> platforms = new HashSet<>();
+    for (Variant v : variants) {
+      platforms.add(v.report().hosts().stream().map(HostReport::platform).toList());
+    }
+    return platforms.size() > 1;
   }
 
   /** The names of the files {@link #write} writes. */
@@ -136,15 +170,14 @@ final class VariantOutput {
       table.add(cells.toArray(String[]::new));
     }
     out.write(table.render());
-    if (overhead) {
+    if (showHostOptions) {
       out.write(optionsNote());
     }
   }
 
   /**
-   * A comparison's note of the host options each platform ran with that are not that platform's
-   * defaults ({@code options} or the host's {@code platform-options}); nothing when every platform
-   * ran its defaults.
+   * The note of the host options each row ran with that are not that platform's defaults ({@code
+   * options} or the host's {@code platform-options}); nothing when every platform ran its defaults.
    */
   private String optionsNote() {
     if (variants.stream()
@@ -269,8 +302,8 @@ final class VariantOutput {
             json.writeNumber(value);
           }
         }
-        if (overhead) {
-          // a comparison says which options each platform ran with: those not at its defaults
+        if (showHostOptions) {
+          // which options each row's hosts ran with: those not at their platform's defaults
           json.writeObjectFieldStart("host_options");
           for (HostReport host : v.report().hosts()) {
             json.writeObjectFieldStart(host.name());

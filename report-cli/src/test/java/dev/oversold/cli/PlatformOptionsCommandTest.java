@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.PlatformKind;
+import dev.oversold.core.platform.Platforms;
 import dev.oversold.runner.SimulationEngine;
+import dev.oversold.scenarios.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,22 +112,13 @@ final class PlatformOptionsCommandTest {
 
   @Test
   void run_ofTheFileOnXen_runsXensBlock() throws IOException {
-    // options are the file's own platform's: on Xen, OpenVZ's dirty-throttling is refused ...
-    var refused =
-        oversold("run", file(FILE).toString(), "--set", "hosts[0].platform=xen", "--quiet");
-    assertEquals(2, refused.code(), refused.err());
-    assertTrue(
-        refused.err().contains("hosts[0].options.dirty-throttling: unknown option of xen"),
-        refused.err());
-    // ... so a file meant to run on several platforms gives OpenVZ's in its block too
-    String anyPlatform =
-        FILE.replace("    options: { dirty-throttling: 2.6.18 }\n", "")
-            .replace("xen: {", "openvz: { dirty-throttling: 2.6.18 }\n      xen: {");
+    // --set hosts[0].platform=xen switches the host as compare does: OpenVZ's options stay
+    // OpenVZ's, Xen runs its block and Xen's defaults for what the block leaves out
     Path out = dir.resolve("run");
     var outcome =
         oversold(
             "run",
-            file(anyPlatform).toString(),
+            file(FILE).toString(),
             "--set",
             "hosts[0].platform=xen",
             "--out",
@@ -130,6 +128,213 @@ final class PlatformOptionsCommandTest {
     JsonNode xen = hostOptions(out.resolve("report.json"));
     assertEquals("xen-3.0", xen.get("blkif-ring").asText());
     assertEquals("1", xen.get("dom0-vcpus").asText());
+    assertEquals("1GiB", xen.get("dom0-memory").asText()); // Xen's default, not named
+    assertFalse(xen.has("dirty-throttling"), xen.toString()); // OpenVZ's, not a Xen option
+    // a platform with no block runs its defaults (VMware's documented esxi-sfq, 30ms)
+    Path vmwareOut = dir.resolve("run-vmware");
+    var vmware =
+        oversold(
+            "run",
+            file(FILE).toString(),
+            "--set",
+            "hosts[0].platform=vmware",
+            "--out",
+            vmwareOut.toString(),
+            "--quiet");
+    assertEquals(0, vmware.code(), vmware.err());
+    JsonNode defaults = hostOptions(vmwareOut.resolve("report.json"));
+    assertEquals("esxi-sfq", defaults.get("io-scheduler").asText());
+    assertEquals("30ms", defaults.get("sioc-threshold").asText());
+  }
+
+  @Test
+  void run_ofTheBundledFileOnXen_runsWhatCompareRuns() throws Exception {
+    // matthews-disk-hog's Xen block, written in the bundled file: blkif-ring xen-3.0, vbd file,
+    // guest-dirty-throttling 2.6.18
+    Path run = dir.resolve("bundled-run");
+    var outcome =
+        oversold(
+            "run",
+            "matthews-disk-hog",
+            "--set",
+            "duration=12s",
+            "--set",
+            "hosts[0].platform=xen",
+            "--out",
+            run.toString(),
+            "--quiet");
+    assertEquals(0, outcome.code(), outcome.err());
+    JsonNode xen = hostOptions(run.resolve("report.json"));
+    assertEquals("xen-3.0", xen.get("blkif-ring").asText());
+    assertEquals("file", xen.get("vbd").asText());
+    assertEquals("2.6.18", xen.get("guest-dirty-throttling").asText());
+    // and the host it ran is the one compare and plan run (Platforms.onPlatform of the file's)
+    var source = new LoaderScenarioSource();
+    HostSpec file = source.resolve("matthews-disk-hog", List.of()).hosts().get(0);
+    HostSpec set =
+        source
+            .resolve(
+                "matthews-disk-hog",
+                List.of(ScenarioLoader.Override.parse("hosts[0].platform=xen")))
+            .hosts()
+            .get(0);
+    assertEquals(Platforms.onPlatform(file, PlatformKind.XEN), set);
+  }
+
+  @Test
+  void sweep_overPlatforms_runsEveryPointWithItsOptions() throws IOException {
+    Path out = dir.resolve("sweep");
+    var outcome =
+        oversold(
+            "sweep",
+            "matthews-disk-hog",
+            "--set",
+            "duration=12s",
+            "--set",
+            "hosts[0].platform=openvz,xen",
+            "--threads",
+            "1",
+            "--out",
+            out.toString(),
+            "--format",
+            "csv");
+    assertEquals(0, outcome.code(), outcome.err());
+    Map<String, JsonNode> byPlatform = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(out.resolve("points"))) {
+      for (Path report : files.filter(f -> f.endsWith("report.json")).toList()) {
+        JsonNode host = new ObjectMapper().readTree(Files.readString(report)).get("hosts").get(0);
+        byPlatform.put(host.get("platform").asText(), host.get("options"));
+      }
+    }
+    assertEquals(List.of("openvz", "xen"), List.copyOf(byPlatform.keySet()));
+    // OpenVZ runs the file's options, Xen its block
+    assertEquals("2.6.18", byPlatform.get("openvz").get("dirty-throttling").asText());
+    assertEquals("file", byPlatform.get("xen").get("vbd").asText());
+  }
+
+  @Test
+  void run_onXen_ofAFileGivingItsOwnOptionsTwice_exits2AtTheFilesBlock() throws IOException {
+    // the file's own error (options and platform-options.openvz on an OpenVZ host) is reported
+    // as it is without --set, at the block, and nothing is said about Xen's options
+    String twice = FILE.replace("xen: {", "openvz: {}\n      xen: {");
+    var outcome =
+        oversold("run", file(twice).toString(), "--set", "hosts[0].platform=xen", "--quiet");
+    assertEquals(2, outcome.code(), outcome.err());
+    List<String> problems =
+        outcome.err().lines().filter(l -> l.contains("per-platform.yaml:")).toList();
+    assertEquals(1, problems.size(), outcome.err());
+    assertTrue(
+        problems
+            .get(0)
+            .contains(
+                "per-platform.yaml:11:7: hosts[0].platform-options.openvz: the options of openvz,"
+                    + " the host's own platform, are given twice"),
+        outcome.err());
+  }
+
+  @Test
+  void setOfAKnobInABlock_isReadOnceTheHostRunsThatPlatform_elseWarned() throws IOException {
+    String warning =
+        "oversold: warning: --set hosts[0].platform-options.xen.dom0-vcpus: node1 runs openvz,"
+            + " so its platform-options.xen is not read";
+    // node1 stays on OpenVZ: the setting changes nothing, and run says so
+    Path stays = dir.resolve("stays");
+    var ignored =
+        oversold(
+            "run",
+            file(FILE).toString(),
+            "--set",
+            "hosts[0].platform-options.xen.dom0-vcpus=2",
+            "--out",
+            stays.toString(),
+            "--quiet");
+    assertEquals(0, ignored.code(), ignored.err());
+    assertTrue(ignored.err().contains(warning), ignored.err());
+    assertFalse(hostOptions(stays.resolve("report.json")).has("dom0-vcpus"));
+    // on Xen it is read, whichever --set comes first (the file's block says 1)
+    List<List<String>> orders =
+        List.of(
+            List.of("hosts[0].platform-options.xen.dom0-vcpus=2", "hosts[0].platform=xen"),
+            List.of("hosts[0].platform=xen", "hosts[0].platform-options.xen.dom0-vcpus=2"));
+    for (int i = 0; i < orders.size(); i++) {
+      Path out = dir.resolve("order" + i);
+      var outcome =
+          oversold(
+              "run",
+              file(FILE).toString(),
+              "--set",
+              orders.get(i).get(0),
+              "--set",
+              orders.get(i).get(1),
+              "--out",
+              out.toString(),
+              "--quiet");
+      assertEquals(0, outcome.code(), outcome.err());
+      assertFalse(outcome.err().contains("warning"), outcome.err());
+      assertEquals("2", hostOptions(out.resolve("report.json")).get("dom0-vcpus").asText());
+    }
+    // a sweep over it on OpenVZ repeats one run: warned; with Xen among its points it is not
+    var sweep =
+        oversold(
+            "sweep",
+            file(FILE).toString(),
+            "--set",
+            "hosts[0].platform-options.xen.dom0-vcpus=1,2",
+            "--out",
+            dir.resolve("sweep-stays").toString(),
+            "--format",
+            "csv");
+    assertEquals(0, sweep.code(), sweep.err());
+    assertTrue(sweep.err().contains(warning), sweep.err());
+    var both =
+        oversold(
+            "sweep",
+            file(FILE).toString(),
+            "--set",
+            "hosts[0].platform-options.xen.dom0-vcpus=1,2",
+            "--set",
+            "hosts[0].platform=openvz,xen",
+            "--out",
+            dir.resolve("sweep-both").toString(),
+            "--format",
+            "csv");
+    assertEquals(0, both.code(), both.err());
+    assertFalse(both.err().contains("warning"), both.err());
+  }
+
+  @Test
+  void sweep_overThePlatform_saysWhichOptionsEachPointRan_asCompareDoes() throws IOException {
+    Path out = dir.resolve("sweep-options");
+    var outcome =
+        oversold(
+            "sweep",
+            file(FILE).toString(),
+            "--set",
+            "hosts[0].platform=openvz,xen",
+            "--out",
+            out.toString());
+    assertEquals(0, outcome.code(), outcome.err());
+    // the options the file writes for each platform, as compare's note names them
+    List<String> lines = outcome.out().lines().toList();
+    assertEquals(
+        "Host options not at the platform's default: openvz: dirty-throttling 2.6.18 | xen:"
+            + " dom0-vcpus 1, blkif-ring xen-3.0",
+        lines.get(lines.size() - 1));
+    JsonNode rows = new ObjectMapper().readTree(Files.readString(out.resolve("sweep.json")));
+    assertEquals(
+        "{\"dirty-throttling\":\"2.6.18\"}",
+        rows.get(0).get("host_options").get("node1").toString());
+    assertEquals(
+        "{\"dom0-vcpus\":\"1\",\"blkif-ring\":\"xen-3.0\"}",
+        rows.get(1).get("host_options").get("node1").toString());
+    // a sweep that keeps every host on its platform and its options has neither
+    Path seeds = dir.resolve("sweep-seeds");
+    var same =
+        oversold("sweep", file(FILE).toString(), "--set", "seed=1,2", "--out", seeds.toString());
+    assertEquals(0, same.code(), same.err());
+    assertFalse(same.out().contains("Host options"), same.out());
+    JsonNode seedRows = new ObjectMapper().readTree(Files.readString(seeds.resolve("sweep.json")));
+    assertFalse(seedRows.get(0).has("host_options"), seedRows.toString());
   }
 
   @Test

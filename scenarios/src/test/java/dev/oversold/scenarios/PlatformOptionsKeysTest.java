@@ -88,6 +88,42 @@ final class PlatformOptionsKeysTest {
   }
 
   @Test
+  void setOfThePlatform_switchesTheHostExactlyAsOnPlatformDoes() throws Exception {
+    // the file's options are OpenVZ's: a --set of the platform keeps them as OpenVZ's block and
+    // runs the new platform's block (xen), its defaults (vmware, none given) or, back on the
+    // file's platform, the file's options
+    HostSpec file = host(OPENVZ);
+    for (PlatformKind kind : Platforms.kinds()) {
+      HostSpec set = host(OPENVZ, new Override("hosts[0].platform", kind.id()));
+      assertEquals(Platforms.onPlatform(file, kind), set, kind.id());
+    }
+    // a --set of an option after the switch is the new platform's (Xen's dom0-vcpus)
+    HostSpec thenOption =
+        host(
+            OPENVZ.replace("      xen: { blkif-ring: xen-3.0, dom0-vcpus: 1 }\n", ""),
+            new Override("hosts[0].platform", "xen"),
+            new Override("hosts[0].options.dom0-vcpus", "3"));
+    assertEquals(3.0, thenOption.options().values().get("dom0-vcpus"));
+    assertEquals(
+        0.0,
+        thenOption
+            .platformOptions()
+            .get(PlatformKind.OPENVZ)
+            .options()
+            .values()
+            .get("dirty-throttling"));
+  }
+
+  @Test
+  void setOfThePlatform_ofAFileGivingItsOwnOptionsTwice_reportsTheFilesError() {
+    String both = OPENVZ.replace("xen: {", "openvz: { dirty-throttling: modern }\n      xen: {");
+    assertEquals(1, problems(both).size()); // the given-twice error at the block
+    assertEquals(
+        problems(both),
+        ScenarioLoaderTest.problems(both, new Override("hosts[0].platform", "xen")));
+  }
+
+  @Test
   void theHostsOwnPlatform_mayTakeItsOptionsFromItsBlock() throws Exception {
     String own =
         OPENVZ

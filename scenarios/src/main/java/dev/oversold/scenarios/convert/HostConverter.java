@@ -63,58 +63,10 @@ final class HostConverter {
     Map<PlatformKind, HostSpec.PlatformOptions> others = new LinkedHashMap<>();
     if (dto.platform() != null) {
       PlatformKind own = dto.platform();
-      Map<String, Node> ownGiven = dto.options();
-      String ownPath = path + ".options";
-      if (dto.platformOptions() != null) {
-        List<String> ids = Platforms.kinds().stream().map(PlatformKind::id).toList();
-        for (Map.Entry<String, Node> block : dto.platformOptions().entrySet()) {
-          String id = block.getKey();
-          String blockPath = path + "." + PLATFORM_OPTIONS + "." + id;
-          Map<String, Node> given = knobNodes(block.getValue());
-          PlatformKind kind = Platforms.byId(id).orElse(null);
-          if (kind == null) {
-            context.errorAtKey(
-                blockPath,
-                "unknown platform '" + id + "' in " + PLATFORM_OPTIONS + Suggest.hint(id, ids),
-                "one of: " + Suggest.list(ids));
-          } else if (given == null) {
-            context.error(
-                blockPath,
-                "expected a mapping of " + id + "'s options, found " + block.getValue().shape(),
-                "options of "
-                    + id
-                    + " as options takes them, e.g. { "
-                    + KnobSchema.IO_SCHEDULER
-                    + ": "
-                    + Platforms.of(kind).io().ioSchedulers().get(0).id()
-                    + " }, or {} for its defaults");
-          } else if (kind != own) {
-            others.put(kind, platformOptions(kind, given, disk, blockPath, context));
-          } else if (dto.options() != null) {
-            context.errorAtKey(
-                blockPath,
-                "the options of "
-                    + id
-                    + ", the host's own platform, are given twice: in options and in "
-                    + PLATFORM_OPTIONS
-                    + "."
-                    + id,
-                "keep one: move the keys of options into "
-                    + PLATFORM_OPTIONS
-                    + "."
-                    + id
-                    + " and remove options (the file then reads the same on any platform), or"
-                    + " remove "
-                    + PLATFORM_OPTIONS
-                    + "."
-                    + id);
-          } else {
-            ownGiven = given;
-            ownPath = blockPath;
-          }
-        }
-      }
-      HostSpec.PlatformOptions resolved = platformOptions(own, ownGiven, disk, ownPath, context);
+      Blocks blocks = blocks(dto, own, disk, path, context);
+      others = blocks.others();
+      HostSpec.PlatformOptions resolved =
+          platformOptions(own, blocks.ownGiven(), disk, blocks.ownPath(), context);
       options = resolved.options();
       if (disk != null) {
         disk = disk.withScheduler(resolved.scheduler());
@@ -129,6 +81,75 @@ final class HostConverter {
       return null;
     }
     return new HostSpec(dto.name(), dto.platform(), cpu, memory, disk, network, options, others);
+  }
+
+  /**
+   * A host's {@code platform-options}: the other platforms' blocks, resolved, and where the host's
+   * own platform takes its options from ({@code options}, or its own block when {@code options} is
+   * not given).
+   */
+  private record Blocks(
+      Map<PlatformKind, HostSpec.PlatformOptions> others,
+      @Nullable Map<String, Node> ownGiven,
+      String ownPath) {}
+
+  /** Checks each {@code platform-options} block of a host on {@code own}; problems are reported. */
+  private static Blocks blocks(
+      HostDto dto, PlatformKind own, HostSpec.@Nullable Disk disk, String path, Context context) {
+    Map<PlatformKind, HostSpec.PlatformOptions> others = new LinkedHashMap<>();
+    Map<String, Node> ownGiven = dto.options();
+    String ownPath = path + ".options";
+    if (dto.platformOptions() == null) {
+      return new Blocks(others, ownGiven, ownPath);
+    }
+    List<String> ids = Platforms.kinds().stream().map(PlatformKind::id).toList();
+    for (Map.Entry<String, Node> block : dto.platformOptions().entrySet()) {
+      String id = block.getKey();
+      String blockPath = path + "." + PLATFORM_OPTIONS + "." + id;
+      Map<String, Node> given = knobNodes(block.getValue());
+      PlatformKind kind = Platforms.byId(id).orElse(null);
+      if (kind == null) {
+        context.errorAtKey(
+            blockPath,
+            "unknown platform '" + id + "' in " + PLATFORM_OPTIONS + Suggest.hint(id, ids),
+            "one of: " + Suggest.list(ids));
+      } else if (given == null) {
+        context.error(
+            blockPath,
+            "expected a mapping of " + id + "'s options, found " + block.getValue().shape(),
+            "options of "
+                + id
+                + " as options takes them, e.g. { "
+                + KnobSchema.IO_SCHEDULER
+                + ": "
+                + Platforms.of(kind).io().ioSchedulers().get(0).id()
+                + " }, or {} for its defaults");
+      } else if (kind != own) {
+        others.put(kind, platformOptions(kind, given, disk, blockPath, context));
+      } else if (dto.options() != null) {
+        context.errorAtKey(
+            blockPath,
+            "the options of "
+                + id
+                + ", the host's own platform, are given twice: in options and in "
+                + PLATFORM_OPTIONS
+                + "."
+                + id,
+            "keep one: move the keys of options into "
+                + PLATFORM_OPTIONS
+                + "."
+                + id
+                + " and remove options (the file then reads the same on any platform), or"
+                + " remove "
+                + PLATFORM_OPTIONS
+                + "."
+                + id);
+      } else {
+        ownGiven = given;
+        ownPath = blockPath;
+      }
+    }
+    return new Blocks(others, ownGiven, ownPath);
   }
 
   /**

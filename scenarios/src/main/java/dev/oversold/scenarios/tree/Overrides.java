@@ -7,6 +7,7 @@ import dev.oversold.scenarios.tree.Node.ScalarNode;
 import dev.oversold.scenarios.tree.Node.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * numbered, {@code hosts[node1]} or {@code tenants[web]} ({@link ItemNames}), and {@code
  * tenants[web].count} sets how many tenants a definition makes ({@link TenantCount}). Missing
  * mappings on the way are created, so that a default can be overridden too. Values are YAML ({@code
- * 8}, {@code kvm}, {@code 2GiB}, {@code [1, 2]}).
+ * 8}, {@code kvm}, {@code 2GiB}, {@code [1, 2]}). A {@code hosts[i].platform} that changes the
+ * file's platform moves the host's {@code options} to the file's platform's {@code
+ * platform-options} block first, so the host runs what compare runs on that platform.
  */
 public final class Overrides {
   private static final Pattern SEGMENT =
@@ -35,7 +38,59 @@ public final class Overrides {
   /** A mapping of platform names to knob maps (a host's platform-options). */
   private static final String KNOB_MAPS_BY_PLATFORM = "platform-options";
 
+  /** The path of a host's platform, {@code hosts[2].platform}. */
+  private static final Pattern HOST = Pattern.compile("hosts\\[\\d+\\]\\.platform");
+
+  private static final String PLATFORM = "platform";
+  private static final String OPTIONS = "options";
+
   private Overrides() {}
+
+  /**
+   * Before {@code --set hosts[i].platform=P} replaces the file's platform: the host's {@code
+   * options} are the file's platform's, so they become its {@code platform-options} block. The host
+   * then runs P with its block for P, else P's defaults, exactly as {@code Platforms.onPlatform}
+   * switches a host in compare and plan. False when the file already has both {@code options} and a
+   * block for its own platform, an error in the file that is then reported as without {@code
+   * --set}.
+   */
+  private static boolean platformOptionsToBlock(
+      MapNode host, MapNode.@Nullable Entry platformEntry, Node replacement, Location at) {
+    MapNode.Entry options = host.entries().get(OPTIONS);
+    if (platformEntry == null
+        || options == null
+        || !(platformEntry.value() instanceof ScalarNode file)
+        || file.isNull()
+        || !(replacement instanceof ScalarNode wanted)) {
+      return true;
+    }
+    String old = file.text().strip().toLowerCase(Locale.ROOT);
+    if (old.isEmpty() || old.equals(wanted.text().strip().toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    MapNode.Entry blocksEntry = host.entries().get(KNOB_MAPS_BY_PLATFORM);
+    MapNode blocks;
+    if (blocksEntry == null
+        || (blocksEntry.value() instanceof ScalarNode empty && empty.isNull())) {
+      blocks = new MapNode(at);
+    } else if (blocksEntry.value() instanceof MapNode given) {
+      blocks = (MapNode) copy(given);
+    } else {
+      return true; // not a mapping: the binder reports it at the file's key
+    }
+    if (blocks.entries().containsKey(old)) {
+      // options and the file's platform's block both: the file's own error. The host keeps the
+      // file's platform, so the converter reports it at the block, as it does without --set.
+      return false;
+    }
+    blocks.put(old, options.keyLocation(), options.value());
+    host.entries().remove(OPTIONS);
+    host.put(
+        KNOB_MAPS_BY_PLATFORM,
+        blocksEntry == null ? options.keyLocation() : blocksEntry.keyLocation(),
+        blocks);
+    return true;
+  }
 
   /** Applies one override; problems go to {@code problems}, located at the override. */
   public static void apply(Node root, String key, String value, Problems problems) {
@@ -128,6 +183,11 @@ public final class Overrides {
       path.append(name);
       MapNode.Entry entry = map.entries().get(name);
       if (last) {
+        if (HOST.matcher(path).matches()
+            && PLATFORM.equals(name)
+            && !platformOptionsToBlock(map, entry, replacement, at)) {
+          return;
+        }
         map.put(name, entry == null ? at : entry.keyLocation(), replacement);
         return;
       }

@@ -6,12 +6,11 @@ import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
-import dev.oversold.core.platform.IoPolicy;
-import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.io.DeviceShares;
 import dev.oversold.core.platform.io.GuestKernel;
+import dev.oversold.core.platform.io.GuestKernelIo;
 import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.List;
  * KVM: each VM's cgroup has io.weight (1..10000, default 100) and io.max; every disk operation
  * crosses QEMU (an iothread in the VM's cgroup) and every packet a vhost thread, both on host CPU.
  */
-public final class KvmIo implements IoPolicy {
+public final class KvmIo implements GuestKernelIo {
   static final double DEFAULT_IO_WEIGHT = 100;
 
   public static final Knob IO_WEIGHT =
@@ -147,12 +146,6 @@ public final class KvmIo implements IoPolicy {
             (long) options.get(NET_LATENCY),
             NetworkKnobs.BACKEND_RING),
         NetworkPath.Shaping.OWN_INTERFACE);
-  }
-
-  /** The guests' own kernel era ({@code guest-dirty-throttling}). */
-  @Override
-  public DirtyThrottling guestDirtyThrottling(HostSpec host) {
-    return GuestKernel.dirtyThrottling(host);
   }
 
   @Override

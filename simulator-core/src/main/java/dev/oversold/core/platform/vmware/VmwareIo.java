@@ -8,11 +8,10 @@ import dev.oversold.core.model.Knob;
 import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
-import dev.oversold.core.platform.IoPolicy;
-import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.platform.io.DeviceShares;
 import dev.oversold.core.platform.io.GuestKernel;
+import dev.oversold.core.platform.io.GuestKernelIo;
 import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.List;
  * only while the datastore's latency is above the congestion threshold; below it every VM is served
  * alike. NIOC shares (1..100) divide the NIC.
  */
-public final class VmwareIo implements IoPolicy {
+public final class VmwareIo implements GuestKernelIo {
   static final double NORMAL_DISK_SHARES = 1000;
   static final double NORMAL_NIOC_SHARES = 50;
 
@@ -135,12 +134,6 @@ public final class VmwareIo implements IoPolicy {
   @Override
   public IoSchedulerKind defaultIoScheduler(DiskKind kind) {
     return IoSchedulerKind.ESXI_SFQ;
-  }
-
-  /** The guests' own kernel era ({@code guest-dirty-throttling}). */
-  @Override
-  public DirtyThrottling guestDirtyThrottling(HostSpec host) {
-    return GuestKernel.dirtyThrottling(host);
   }
 
   @Override

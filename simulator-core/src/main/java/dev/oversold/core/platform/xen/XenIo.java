@@ -7,11 +7,11 @@ import dev.oversold.core.model.KnobKind;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
-import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import dev.oversold.core.platform.NetworkPath;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.io.DeviceShares;
 import dev.oversold.core.platform.io.GuestKernel;
+import dev.oversold.core.platform.io.GuestKernelIo;
 import dev.oversold.core.platform.io.NetworkKnobs;
 import dev.oversold.core.sharing.ShareSettings;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * CPU per operation and per packet and serve every guest from dom0's vCPUs: one shared backend
  * queue. vif rate limits cap what a guest sends (netback's transmit credit).
  */
-public final class XenIo implements IoPolicy {
+public final class XenIo implements GuestKernelIo {
   public static final Knob BLKBACK_CPU =
       new Knob(
           "blkback-cpu",
@@ -182,12 +182,6 @@ public final class XenIo implements IoPolicy {
         (long) host.options().get(XenPlatform.DOM0_MEMORY),
         (int) host.options().get(XenPlatform.DOM0_VCPUS),
         IoPolicy.DirtyThrottling.LINUX_2_6_18);
-  }
-
-  /** The guests' own kernel era ({@code guest-dirty-throttling}). */
-  @Override
-  public DirtyThrottling guestDirtyThrottling(HostSpec host) {
-    return GuestKernel.dirtyThrottling(host);
   }
 
   @Override
