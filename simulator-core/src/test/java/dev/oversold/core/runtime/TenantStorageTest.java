@@ -280,6 +280,48 @@ final class TenantStorageTest {
   }
 
   @Test
+  void
+      fileBackedVbd_killedWhileItsLoopThreadIsHeldAtDom0sLimit_completesNothingAndDom0WritesBack() {
+    // Setup of the test above (vbd: file, dom0-memory 128 MiB, dom0's limit 53,687,091 B, a
+    // neighbour's 56 MiB dirtied first): the guest's 8-page write is copied into dom0's cache
+    // (32,768 B dirtied at once, balance_dirty_pages then holds the loop thread for at least
+    // 31,457,280 ns) and its 1-page read waits behind it. At 1 ms the guest is OOM-killed, with the
+    // thread held and the read queued. The kill drops the read (waiting 0), no request completes
+    // afterwards (neither callback runs, the loop counts no completion and reads no byte), and the
+    // bytes already in dom0's cache are still dom0's to write back: 58,720,256 + 32,768 =
+    // 58,753,024 B, all written back by 100 s (the 30 s expiry plus a 5 s wake-up covers the rest
+    // once background writeback has stopped; the device moves it in about 0.6 s at 100 MB/s).
+    Map<String, Double> options = Map.of("vbd", 1.0, "dom0-memory", 128.0 * (1 << 20));
+    Hosts file =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, options),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var cache = file.host.imageCache();
+    cache.write("neighbour", 56L << 20, false, () -> {});
+    long[] writeDoneAt = {-1};
+    long[] readDoneAt = {-1};
+    var storage = file.tenant(0).storage();
+    storage.swapWrites(8, false, () -> writeDoneAt[0] = file.simulation.now());
+    storage.faultReads(1, () -> readDoneAt[0] = file.simulation.now());
+    var loop = java.util.Objects.requireNonNull(storage.loop());
+    file.simulation.runUntil(SimTime.MILLISECOND);
+    assertTrue(loop.busy());
+    assertEquals(1, loop.waiting());
+    assertEquals(0, loop.completed());
+    file.tenant(0).guest().kill();
+    assertEquals(0, loop.waiting());
+    file.simulation.runUntil(100 * SimTime.SECOND);
+    assertEquals(-1, writeDoneAt[0]);
+    assertEquals(-1, readDoneAt[0]);
+    assertEquals(0, loop.completed());
+    assertEquals(0, loop.bytesRead());
+    assertEquals(0, loop.waiting());
+    assertEquals(58_753_024, cache.writtenBytes());
+    assertEquals(58_753_024, cache.writtenBackBytes());
+    assertEquals(0, cache.dirtyBytes() + cache.writebackBytes());
+  }
+
+  @Test
   void xen30Ring_killedWithRequestsInBlkbackTheLimitAndTheDevice_isLeftEmpty() {
     // As above (a 4 MiB sequential read, 94 ring requests of 44 KiB), with a 1 MB/s bandwidth
     // limit: 1e6 / 100e6 B/s = 1 % of the device, 1 ms of nominal device time per 100 ms slice.
