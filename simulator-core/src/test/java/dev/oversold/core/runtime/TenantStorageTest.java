@@ -366,6 +366,76 @@ final class TenantStorageTest {
   }
 
   @Test
+  void fileBackedVbdOnTheXen30Ring_eachRingRequestIsHandedToTheLoopThreadInTurn() {
+    // The bundled Xen configuration: blkif-ring xen-3.0 and vbd: file. A 4 MiB sequential read
+    // crosses the ring as 94 requests (93 of 45,056 B and one of 4,096 B), at most 32 at once;
+    // blkback passes request k at k x 15 us, then hands it to the guest's loop thread, which reads
+    // one request at a time from the device, in arrival order. Each read is sequential: 450,560 ns
+    // on the 100 MB/s channel (40,960 ns for the last). The thread always has the next request
+    // queued before the previous one completes (15 us < 450,560 ns), so request k completes at
+    // 15,000 + k x 450,560 ns, as through the ring alone
+    // (xen30Ring_holdsAGuestTo32RequestsOf44KiB),
+    // but the device holds one request where through the ring alone it holds 26 at 400 us.
+    // - at 400 us: 26 passed blkback (the 27th at 405 us), 1 in the device, 25 waiting for the
+    //   loop thread, 32 on the ring;
+    // - at 10 ms: 22 completed (the 23rd at 10,377,880 ns), 32 on the ring, all passed blkback
+    //   (54 x 15 us = 810 us): 1 in the device, 31 waiting for the thread, 40 in the guest;
+    // - the read ends at 15,000 + 93 x 450,560 + 40,960 = 41,958,040 ns; the loop thread read
+    //   4,194,304 B in 94 requests, the device served 94.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0, "vbd", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var storage = hosts.tenant(0).storage();
+    var ring = java.util.Objects.requireNonNull(storage.ring());
+    var loop = java.util.Objects.requireNonNull(storage.loop());
+    var device = hosts.host.storage().device();
+    long[] doneAt = {-1};
+    hosts.tenant(0).disk().io(1, 4L << 20, false, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(400 * SimTime.MICROSECOND);
+    assertEquals(1, device.inSystem());
+    assertEquals(25, loop.waiting());
+    assertEquals(32, ring.inFlight());
+    hosts.simulation.runUntil(10 * SimTime.MILLISECOND);
+    assertEquals(22, ring.completed());
+    assertEquals(22, loop.completed());
+    assertEquals(32, ring.inFlight());
+    assertEquals(40, ring.waiting());
+    assertEquals(31, loop.waiting());
+    assertEquals(1, device.inSystem());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(41_958_040, doneAt[0]);
+    assertEquals(94, loop.completed());
+    assertEquals(4L << 20, loop.bytesRead());
+    assertEquals(94, device.deviceRequests());
+  }
+
+  @Test
+  void fileBackedVbdOnTheXen30Ring_aSwapOutsRingRequestsAreDoneWhenCopiedIntoDom0sCache() {
+    // Ring and file together: a 20-page swap-out (81,920 B, sequential, paging: no blkback CPU)
+    // crosses the ring as 45,056 + 36,864 B; the loop thread copies each into dom0's page cache
+    // at once (dom0's cache far under its background threshold), so the swap-out is done at 0 ns
+    // with both ring requests completed and 81,920 B dirty in dom0's cache, and the device has
+    // served nothing (on phy it would take 819,200 ns on the device).
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0, "vbd", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var storage = hosts.tenant(0).storage();
+    var ring = java.util.Objects.requireNonNull(storage.ring());
+    var loop = java.util.Objects.requireNonNull(storage.loop());
+    long[] doneAt = {-1};
+    storage.swapWrites(20, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(0, doneAt[0]);
+    assertEquals(2, ring.completed());
+    assertEquals(2, loop.completed());
+    assertEquals(81_920, loop.bytesWritten());
+    assertEquals(81_920, hosts.host.imageCache().dirtyBytes());
+    assertEquals(0, hosts.host.storage().device().deviceRequests());
+  }
+
+  @Test
   void xen30Ring_carriesTheGuestsSwapInAndSwapOut() {
     // A Xen guest's swap is on its own VBD, so its paging crosses the ring too. Paging skips the
     // CPU stage (as without the ring): a swap-in of 1 page is one 4 KiB random read, one ring
