@@ -436,6 +436,45 @@ final class TenantStorageTest {
   }
 
   @Test
+  void fileBackedVbd_theGuestsOwnWritebackGoesThroughItsLoopThreadIntoDom0sCache() {
+    // A guest (1 GiB RAM, modern guest kernel) writes 81,920 B buffered at 0: far under its
+    // background threshold, so the write returns at once and the data stays dirty in the guest's
+    // cache. The guest's flusher wakes every 5 s (armed at 0) and at 30 s finds it 30 s old: one
+    // async 81,920 B writeback request, which crosses blkback (15 us of dom0 CPU) and reaches the
+    // loop thread at 30,000,015,000 ns, which copies it into dom0's cache: the guest's writeback
+    // completes then, with the device untouched. dom0's flusher, armed at that moment, wakes at
+    // +5 s steps and at 60,000,015,000 ns finds it 30 s old: one 81,920 B sequential write on the
+    // device, 819,200 ns, done by 60,000,834,200 ns.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("vbd", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var storage = hosts.tenant(0).storage();
+    var loop = java.util.Objects.requireNonNull(storage.loop());
+    var device = hosts.host.storage().device();
+    long[] doneAt = {-1};
+    hosts.tenant(0).disk().io(1, 81_920, true, false, () -> doneAt[0] = hosts.simulation.now());
+    hosts.simulation.runUntil(30 * SimTime.SECOND + 14 * SimTime.MICROSECOND);
+    assertEquals(0, doneAt[0]);
+    var guestCache = java.util.Objects.requireNonNull(storage.guestWritebackIfStarted());
+    assertEquals(81_920, guestCache.writebackBytes());
+    assertEquals(0, loop.bytesWritten());
+    hosts.simulation.runUntil(30 * SimTime.SECOND + 16 * SimTime.MICROSECOND);
+    assertEquals(81_920, guestCache.writtenBackBytes());
+    assertEquals(81_920, loop.bytesWritten());
+    assertEquals(1, loop.completed());
+    var dom0Cache = hosts.host.imageCache();
+    assertEquals(81_920, dom0Cache.dirtyBytes());
+    assertEquals(0, device.deviceRequests());
+    hosts.simulation.runUntil(60 * SimTime.SECOND);
+    assertEquals(81_920, dom0Cache.dirtyBytes());
+    assertEquals(0, device.deviceRequests());
+    hosts.simulation.runUntil(60 * SimTime.SECOND + 834_200);
+    assertEquals(81_920, dom0Cache.writtenBackBytes());
+    assertEquals(1, device.deviceRequests());
+  }
+
+  @Test
   void xen30Ring_carriesTheGuestsSwapInAndSwapOut() {
     // A Xen guest's swap is on its own VBD, so its paging crosses the ring too. Paging skips the
     // CPU stage (as without the ring): a swap-in of 1 page is one 4 KiB random read, one ring
