@@ -39,8 +39,9 @@ public final class KnobSchema {
       ObjectNode condition = rule.putObject("if");
       condition.putObject("properties").putObject("platform").put("const", kind.id());
       condition.putArray("required").add("platform");
-      rule.putObject("then").putObject("properties").set("options", hostOptions(kind));
-      byPlatform.set(kind.id(), hostOptions(kind));
+      ObjectNode options = hostOptions(kind);
+      rule.putObject("then").putObject("properties").set("options", options);
+      byPlatform.set(kind.id(), options.deepCopy());
     }
     ObjectNode platformOptions = (ObjectNode) host.get("properties").get(PLATFORM_OPTIONS);
     platformOptions.remove("additionalProperties");

@@ -275,7 +275,7 @@ public final class HostRuntime {
   /**
    * dom0's page cache for guests' image files (Xen with {@code vbd: file}): one kernel's writeback
    * over dom0's RAM with its throttling, shared by every guest's loop device, its flusher on the
-   * host's own queue (async, charged to no guest). Built on first use.
+   * host's own queue (async, charged to no guest). Built when the first guest's storage is made.
    */
   Writeback imageCache() {
     if (imageCache == null) {

@@ -37,11 +37,9 @@ final class LoopDevice {
     void read(long bytes, boolean random, Runnable done);
   }
 
-  private record Bio(long bytes, boolean write, boolean random, Runnable done) {}
-
   private final Writeback imageCache;
   private final Reads reads;
-  private final ArrayDeque<Bio> pending = new ArrayDeque<>();
+  private final ArrayDeque<Handling> pending = new ArrayDeque<>();
   private boolean busy;
   private boolean aborted;
   private long bytesWritten;
@@ -58,7 +56,7 @@ final class LoopDevice {
     if (aborted) {
       return;
     }
-    pending.addLast(new Bio(bytes, write, random, done));
+    pending.addLast(new Handling(bytes, write, random, done));
     if (!busy) {
       next();
     }
@@ -70,18 +68,18 @@ final class LoopDevice {
    */
   private void next() {
     while (true) {
-      Bio bio = pending.pollFirst();
-      if (bio == null || aborted) {
+      Handling handling = pending.pollFirst();
+      if (handling == null || aborted) {
         busy = false;
         return;
       }
       busy = true;
-      Handling handling = new Handling(bio);
-      if (bio.write) {
+      handling.started = true;
+      if (handling.write) {
         // The loop thread is the writer dom0's dirty throttling counts.
-        imageCache.write(this, bio.bytes, bio.random, handling);
+        imageCache.write(this, handling.bytes, handling.random, handling);
       } else {
-        reads.read(bio.bytes, bio.random, handling);
+        reads.read(handling.bytes, handling.random, handling);
       }
       handling.started = false;
       if (!handling.finished) {
@@ -90,14 +88,24 @@ final class LoopDevice {
     }
   }
 
-  /** One request's completion: counted, reported, then the thread takes the next. */
+  /**
+   * One request, queued and then handled: its completion is counted, reported, then the thread
+   * takes the next. One object per request (the queue entry is the completion callback).
+   */
   private final class Handling implements Runnable {
-    private final Bio bio;
-    boolean started = true;
+    private final long bytes;
+    private final boolean write;
+    private final boolean random;
+    private final Runnable done;
+    // true while the loop thread is still inside the write/read call that may complete at once
+    boolean started;
     boolean finished;
 
-    Handling(Bio bio) {
-      this.bio = bio;
+    Handling(long bytes, boolean write, boolean random, Runnable done) {
+      this.bytes = bytes;
+      this.write = write;
+      this.random = random;
+      this.done = done;
     }
 
     @Override
@@ -107,12 +115,12 @@ final class LoopDevice {
       }
       finished = true;
       completed++;
-      if (bio.write) {
-        bytesWritten += bio.bytes;
+      if (write) {
+        bytesWritten += bytes;
       } else {
-        bytesRead += bio.bytes;
+        bytesRead += bytes;
       }
-      bio.done.run();
+      done.run();
       if (!started) {
         next();
       }
