@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>On a Xen host with {@code blkif-ring: xen-3.0}, each I/O of the guest (file I/O, writeback
  *       and its own swap, which is on its own VBD) first crosses the guest's block ring ({@link
- *       BlkifRing}: at most 32 requests of 44 KiB at once); each ring request then takes the stages
- *       below on its own (paging skips the CPU stage, ring or not).
+ *       BlkifRing}: at most 32 requests of 44 KiB at once, the rest waiting in the guest's
+ *       elevator, reads before writeback); each ring request then takes the stages below on its own
+ *       (paging skips the CPU stage, ring or not).
  *   <li>The CPU stage is where the platform handles each request on the host: QEMU's iothread on
  *       KVM, blkback in dom0 on Xen ({@link SerialCpuStage}); none on OpenVZ (native) and ESXi
  *       (PVSCSI in the VMkernel, not modelled as CPU).
@@ -199,9 +200,11 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       remaining--;
       BlkifRing guestRing = ring;
       // Every request of a Xen guest crosses its ring, paging too (its swap is on its own VBD);
-      // paging skips the CPU stage with or without the ring (stages()).
+      // paging skips the CPU stage with or without the ring (stages()). While the ring is full the
+      // guest's elevator holds the rest and hands freed slots to sync requests (reads) before
+      // async ones (the guest's page-cache writeback): BlkifRing.
       if (guestRing != null) {
-        guestRing.submit(bytes, ringBackend, nextRequest);
+        guestRing.submit(bytes, sync, ringBackend, nextRequest);
       } else {
         stages(bytes, random, nextRequest);
       }

@@ -10,7 +10,19 @@ import java.util.ArrayDeque;
  * each taking a slot until blkback has completed it and put its response on the ring. A request
  * that finds the ring full waits in the guest (blkfront stops its queue: {@code blk_stop_queue} in
  * {@code do_blkif_request}, drivers/xen/blkfront/blkfront.c of the 2.6.16/2.6.18-xen trees) and
- * takes the next free slot in order.
+ * takes a later free slot.
+ *
+ * <p>Which waiting request takes a freed slot is the guest's elevator's choice: blkfront's {@code
+ * do_blkif_request} takes {@code elv_next_request} of the guest's own request queue, so requests
+ * that wait for the ring wait in the guest kernel's I/O scheduler. A 2.6.18 guest runs CFQ by
+ * default (block/Kconfig.iosched, DEFAULT_CFQ since 2.6.18), in which a sync request (a read
+ * someone waits for) preempts the async queue that holds the page cache's writeback ({@code
+ * cfq_should_preempt}: a sync request against a non-sync active queue; all async writes of a
+ * priority share one queue, {@code CFQ_KEY_ASYNC}); 2.6.16's anticipatory and the deadline
+ * scheduler serve reads first too. So the waiting requests form two classes, each in arrival order,
+ * and a freed slot goes to the oldest waiting sync request before any async one (an assumption:
+ * CFQ's bounds on how long sync queues may hold the disk, its slices and {@code cfq_fifo_expire},
+ * are not modelled; async writeback waits while sync requests keep coming).
  *
  * <p>Sizes of Xen 3.0's interface (xen/include/public/io/blkif.h, io/ring.h): {@code
  * BLKIF_MAX_SEGMENTS_PER_REQUEST} = 11 segments of a page each, so 44 KiB a request; {@code
@@ -82,8 +94,14 @@ public final class BlkifRing {
   private final int slots;
   private final long maxRequestBytes;
 
-  /** I/O with requests not yet on the ring, in order; only the first can be partly issued. */
+  /**
+   * Sync I/O (reads, swap) with requests not yet on the ring, in arrival order; only the first can
+   * be partly issued. Served before {@link #waitingAsync}.
+   */
   private final ArrayDeque<Io> waiting = new ArrayDeque<>();
+
+  /** Async I/O (page-cache writeback) with requests not yet on the ring, likewise. */
+  private final ArrayDeque<Io> waitingAsync = new ArrayDeque<>();
 
   private long waitingRequests;
   private int inFlight;
@@ -111,28 +129,41 @@ public final class BlkifRing {
   }
 
   /**
-   * Puts an I/O of {@code bytes} on the ring as {@code ceil(bytes / maxRequestBytes)} requests, in
-   * order, each served by {@code backend} once it has a slot; {@code done} runs once, when the last
-   * of them has completed.
+   * Puts a sync I/O of {@code bytes} on the ring as {@code ceil(bytes / maxRequestBytes)} requests,
+   * in order, each served by {@code backend} once it has a slot; {@code done} runs once, when the
+   * last of them has completed.
    */
   public void submit(long bytes, Backend backend, Runnable done) {
+    submit(bytes, true, backend, done);
+  }
+
+  /**
+   * As {@link #submit(long, Backend, Runnable)}, with the I/O's class at the guest's elevator:
+   * {@code sync} (a read or anything its issuer waits for) takes freed slots before every waiting
+   * async request (page-cache writeback), whenever either was submitted.
+   */
+  public void submit(long bytes, boolean sync, Backend backend, Runnable done) {
     Preconditions.checkArgument(bytes > 0, "an I/O moves at least one byte: %s", bytes);
     long pieces = (bytes + maxRequestBytes - 1) / maxRequestBytes;
-    waiting.addLast(new Io(bytes, pieces, backend, done));
+    (sync ? waiting : waitingAsync).addLast(new Io(bytes, pieces, backend, done));
     waitingRequests += pieces;
     fill();
   }
 
   private void fill() {
-    while (inFlight < slots && !waiting.isEmpty()) {
+    while (inFlight < slots) {
+      ArrayDeque<Io> queue = waiting.isEmpty() ? waitingAsync : waiting;
+      if (queue.isEmpty()) {
+        return;
+      }
       // The next request is cut when it gets its slot: the same sizes in the same order as cutting
       // the whole I/O up front, without holding ceil(bytes / maxRequestBytes) objects meanwhile.
-      Io io = waiting.getFirst();
+      Io io = queue.getFirst();
       long size = Math.min(maxRequestBytes, io.bytes - io.issuedBytes);
       boolean first = io.issuedBytes == 0;
       io.issuedBytes += size;
       if (io.issuedBytes == io.bytes) {
-        waiting.pollFirst();
+        queue.pollFirst();
       }
       waitingRequests--;
       inFlight++;
@@ -206,6 +237,7 @@ public final class BlkifRing {
    */
   public void abort() {
     waiting.clear();
+    waitingAsync.clear();
     waitingRequests = 0;
     aborted += inFlight;
     inFlight = 0;

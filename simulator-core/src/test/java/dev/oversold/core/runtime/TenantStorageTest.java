@@ -475,6 +475,53 @@ final class TenantStorageTest {
   }
 
   @Test
+  void xen30Ring_aReadTakesTheNextFreedSlotAheadOfTheGuestsWaitingWriteback() {
+    // A guest (1 GiB, modern kernel: background threshold 107,374,182 B) dirties 128 MiB at 0: over
+    // the background threshold, so its flusher writes back a 4 MiB chunk at once, an async I/O of
+    // 94 ring requests, 32 on the ring and 62 waiting in the guest (the write itself returns: 128
+    // MiB is under the free-run ceiling of 161,061,273 B). A 4 KiB random read at 0 waits for a
+    // slot too. The guest's elevator gives it the first freed slot (the 33rd request handed over,
+    // not the 95th): the first writeback request completes at 15,000 + 450,560 = 465,560 ns (as in
+    // xen30Ring_holdsAGuestTo32RequestsOf44KiB), so the read is done no earlier than 465,560 +
+    // 15,000 (blkback) + 1,040,960 = 1,521,520 ns, and no later than behind the 31 other 44 KiB
+    // requests on the ring with it, 465,560 + 2 x 15,000 + 1,040,960 + 31 x 450,560 = 15,504,880
+    // ns; in arrival order it would wait for all 94 (41,958,040 ns at the earliest). The writeback
+    // chunk is still in flight when the read is done.
+    Hosts hosts =
+        new Hosts(
+            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0)),
+            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    var storage = hosts.tenant(0).storage();
+    var ring = java.util.Objects.requireNonNull(storage.ring());
+    long[] writtenAt = {-1};
+    hosts.tenant(0).disk().io(1, 128L << 20, true, false, () -> writtenAt[0] = 0);
+    long[] readAt = {-1};
+    long[] ringDoneAtRead = {-1};
+    long[] writtenBackAtRead = {-1};
+    hosts
+        .tenant(0)
+        .disk()
+        .io(
+            1,
+            4096,
+            false,
+            true,
+            () -> {
+              readAt[0] = hosts.simulation.now();
+              ringDoneAtRead[0] = ring.completed();
+              writtenBackAtRead[0] =
+                  java.util.Objects.requireNonNull(storage.guestWritebackIfStarted())
+                      .writtenBackBytes();
+            });
+    hosts.simulation.runUntil(SimTime.SECOND);
+    assertEquals(0, writtenAt[0]);
+    assertTrue(readAt[0] >= 1_521_520, "read done at " + readAt[0]);
+    assertTrue(readAt[0] <= 15_504_880, "read done at " + readAt[0]);
+    assertTrue(ringDoneAtRead[0] < 94, "ring requests done first: " + ringDoneAtRead[0]);
+    assertEquals(0, writtenBackAtRead[0]);
+  }
+
+  @Test
   void xen30Ring_carriesTheGuestsSwapInAndSwapOut() {
     // A Xen guest's swap is on its own VBD, so its paging crosses the ring too. Paging skips the
     // CPU stage (as without the ring): a swap-in of 1 page is one 4 KiB random read, one ring

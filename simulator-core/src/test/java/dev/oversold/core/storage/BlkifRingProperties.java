@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.IntRange;
  * all its bytes, no more than the ring's slots are ever in the backend, and {@code first} (random
  * timing for the first segment of a random I/O) is set exactly once per I/O, on its first issued
  * request. An abort (the guest killed) at any point leaves the ring empty, and later I/O goes
- * through.
+ * through. With sync and async I/O mixed (the guest's elevator): the same conservation, and no
+ * async request reaches the backend while a sync request waits for a slot.
  */
 final class BlkifRingProperties {
   private record Held(long bytes, Runnable completed) {}
@@ -42,16 +43,29 @@ final class BlkifRingProperties {
     long[] bytesWhenDone = new long[ios.size()];
     long expectedRequests = 0;
     java.util.Random order = new java.util.Random(completionSeed);
+    // Sync requests submitted and not yet handed to the backend.
+    long[] syncWaiting = {0};
     for (int i = 0; i < ios.size(); i++) {
       int io = i;
       long bytes = ios.get(i);
-      expectedRequests += (bytes + maxRequestBytes - 1) / maxRequestBytes;
+      long pieces = (bytes + maxRequestBytes - 1) / maxRequestBytes;
+      expectedRequests += pieces;
+      boolean sync = order.nextBoolean();
+      if (sync) {
+        syncWaiting[0] += pieces;
+      }
       long[] mine = {0};
       int[] served = {0};
       ring.submit(
           bytes,
+          sync,
           (pieceBytes, first, completed) -> {
             assertTrue(pieceBytes >= 1 && pieceBytes <= maxRequestBytes);
+            if (sync) {
+              syncWaiting[0]--;
+            } else {
+              assertEquals(0, syncWaiting[0], "an async request passed a waiting sync one");
+            }
             // The I/O's first issued request, and only it, is the first.
             assertEquals(served[0] == 0, first, "I/O " + io + " request " + served[0]);
             served[0]++;

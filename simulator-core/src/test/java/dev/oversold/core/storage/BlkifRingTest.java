@@ -86,6 +86,48 @@ final class BlkifRingTest {
   }
 
   @Test
+  void aSyncReadBehindAsyncWriteback_takesTheNextFreedSlot() {
+    // The guest's elevator (2.6.18 CFQ: a sync request preempts the async queue). 4 MiB of
+    // writeback (async): 94 requests, 32 in the backend, 62 waiting. A 4 KiB read (sync) submitted
+    // now waits too (63), but the next freed slot is its: it is the 33rd request handed over, not
+    // the 95th as in arrival order. The slot it frees goes back to the writeback's 33rd request
+    // (45,056 B), and the writeback still completes after all 94 (4,194,304 B).
+    BlkifRing ring = BlkifRing.onePage();
+    int[] writebackDone = {0};
+    int[] readDone = {0};
+    ring.submit(4L << 20, false, this::serve, () -> writebackDone[0]++);
+    assertEquals(32, ring.inFlight());
+    assertEquals(62, ring.waiting());
+    ring.submit(4096, true, this::serve, () -> readDone[0]++);
+    assertEquals(63, ring.waiting());
+    List<Held> first32 = new ArrayList<>(backend);
+    backend.clear();
+    first32.get(0).completed().run();
+    assertEquals(1, backend.size());
+    Held read = backend.pollFirst();
+    assertEquals(4096, read.bytes());
+    assertEquals(true, read.first());
+    assertEquals(33, ring.issued());
+    assertEquals(62, ring.waiting());
+    read.completed().run();
+    assertEquals(1, readDone[0]);
+    Held next = backend.pollFirst();
+    assertEquals(45_056, next.bytes());
+    assertEquals(false, next.first());
+    assertEquals(34, ring.issued());
+    next.completed().run();
+    for (int i = 1; i < 32; i++) {
+      first32.get(i).completed().run();
+    }
+    while (!backend.isEmpty()) {
+      backend.pollFirst().completed().run();
+    }
+    assertEquals(1, writebackDone[0]);
+    assertEquals(95, ring.completed());
+    assertEquals((4L << 20) + 4096, ring.bytesCompleted());
+  }
+
+  @Test
   void aRequestCompletedTwice_isRefused() {
     BlkifRing ring = BlkifRing.onePage();
     ring.submit(4096, this::serve, () -> {});
