@@ -11,6 +11,7 @@ import dev.oversold.core.model.HostSpec;
 import dev.oversold.core.model.TenantSpec;
 import dev.oversold.core.platform.IoCosts;
 import dev.oversold.core.platform.IoPolicy;
+import dev.oversold.core.platform.IoPolicy.DirtyThrottling;
 import dev.oversold.core.platform.Platform;
 import dev.oversold.core.platform.Platforms;
 import dev.oversold.core.sharing.Job;
@@ -259,15 +260,18 @@ public final class HostRuntime {
    */
   Writeback writeback() {
     if (writeback == null) {
-      writeback =
-          new Writeback(
-              simulation,
-              platform.io().dirtyThrottling(spec),
-              spec.memory().ramBytes(),
-              spec.cpu().cores(),
-              (bytes, random, written) ->
+      DirtyThrottling kernel = platform.io().dirtyThrottling(spec);
+      // A 2.6.18 kernel's writers go on once their writeback is admitted to the request queue
+      // (HostStorage#writebackSink); the later kernels' keep the model's stand-in, waiting until
+      // it is written (Writeback's class comment).
+      Writeback.Sink sink =
+          kernel == DirtyThrottling.LINUX_2_6_18
+              ? storage.writebackSink()
+              : (bytes, random, written) ->
                   storage.submit(
-                      storage.flusherQueue(), bytes, true, random, false, r -> written.run()));
+                      storage.flusherQueue(), bytes, true, random, false, r -> written.run());
+      writeback =
+          new Writeback(simulation, kernel, spec.memory().ramBytes(), spec.cpu().cores(), sink);
     }
     return writeback;
   }

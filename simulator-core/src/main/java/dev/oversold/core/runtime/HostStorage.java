@@ -54,6 +54,50 @@ final class HostStorage implements DeviceLoad {
 
   private record PendingSwapWrite(long bytes, long requests, Runnable written) {}
 
+  /**
+   * BLK_BATCH_REQ (block/ll_rw_blk.c, 2.6.18): a task woken from {@code get_request_wait} becomes a
+   * batcher and may allocate up to 32 requests past the full mark ({@code ioc_batching}).
+   */
+  static final long BATCH_REQUESTS = 32;
+
+  /**
+   * The most a queue allocates with batchers past the full mark: {@code get_request} refuses every
+   * task at {@code rl->count >= 3 * nr_requests / 2} (block/ll_rw_blk.c, 2.6.18).
+   */
+  static final long MAX_BATCHED_REQUESTS = 3 * NR_REQUESTS / 2;
+
+  // The shared kernel's writeback requests allocated (queued or in the device), and submissions
+  // waiting in get_request_wait, in the order they slept (prepare_to_wait_exclusive: FIFO).
+  private long writebackRequests;
+  private boolean writebackCongested;
+
+  /**
+   * The queue counts as congested once its allocated requests reach {@code nr_congestion_on} =
+   * nr_requests - nr_requests / 8 + 1 (113) and stops at fewer than {@code nr_congestion_off} =
+   * nr_requests - nr_requests / 8 - nr_requests / 16 - 1 (103): {@code
+   * blk_queue_congestion_threshold}, block/ll_rw_blk.c (2.6.18).
+   */
+  static final long CONGESTION_ON_REQUESTS = NR_REQUESTS - NR_REQUESTS / 8 + 1;
+
+  static final long CONGESTION_OFF_REQUESTS = NR_REQUESTS - NR_REQUESTS / 8 - NR_REQUESTS / 16 - 1;
+  private final ArrayDeque<PendingWriteback> writebackWaiting = new ArrayDeque<>();
+
+  /** One writeback submission: bytes not yet admitted, requests not yet served, its callbacks. */
+  private static final class PendingWriteback {
+    long bytesLeft;
+    final boolean random;
+    final Runnable admitted;
+    long piecesLeft = 1;
+    final Runnable written;
+
+    PendingWriteback(long bytes, boolean random, Runnable admitted, Runnable written) {
+      this.bytesLeft = bytes;
+      this.random = random;
+      this.admitted = admitted;
+      this.written = written;
+    }
+  }
+
   HostStorage(Simulation simulation, HostSpec spec, Platform platform) {
     this.simulation = simulation;
     this.disk = spec.disk();
@@ -177,6 +221,104 @@ final class HostStorage implements DeviceLoad {
           }
           write.written().run();
         });
+  }
+
+  /**
+   * The shared kernel's writeback as a 2.6.18 kernel submits it (the {@link Writeback.Sink} of the
+   * host's page cache when its dirty throttling is 2.6.18's): each write on {@link
+   * #flusherQueue()}, async, in requests of at most the device's {@code max_sectors_kb}, each of
+   * which must be allocated first. As 2.6.18's {@code get_request}/{@code get_request_wait} do it
+   * (block/ll_rw_blk.c): the queue allocates at most {@link #NR_REQUESTS} write requests; a
+   * submitter that finds none sleeps in FIFO order; when a completion brings the count under
+   * nr_requests the first sleeper wakes as a batcher and takes up to {@link #BATCH_REQUESTS}
+   * requests, the count going at most to {@link #MAX_BATCHED_REQUESTS}. A submission is admitted
+   * once all its requests are allocated (the submitter goes on; {@code written} when all are
+   * served). Assumptions: the batcher's 20 ms window ({@code BLK_BATCH_TIME}) is not timed; host
+   * swap-out keeps its own count ({@link #submitSwapWrite}); pdflush sleeps in the FIFO like a
+   * writer (2.6.18's pdflush writes {@code nonblocking} and backs off a congested queue instead).
+   */
+  Writeback.Sink writebackSink() {
+    return new Writeback.Sink() {
+      @Override
+      public void write(long bytes, boolean random, Runnable written) {
+        write(bytes, random, () -> {}, written);
+      }
+
+      @Override
+      public boolean admits() {
+        return true;
+      }
+
+      @Override
+      public boolean congested() {
+        return writebackCongested;
+      }
+
+      @Override
+      public void write(long bytes, boolean random, Runnable admitted, Runnable written) {
+        writebackWaiting.addLast(new PendingWriteback(bytes, random, admitted, written));
+        if (writebackWaiting.size() == 1) {
+          admitWriteback();
+        }
+      }
+    };
+  }
+
+  /** Writeback submissions allocated requests but not yet served, in requests. */
+  long writebackRequests() {
+    return writebackRequests;
+  }
+
+  /** Writeback submissions sleeping in get_request_wait. */
+  int writebackWaiting() {
+    return writebackWaiting.size();
+  }
+
+  /** Wakes sleepers in order while the queue has requests for them. */
+  private void admitWriteback() {
+    long chunk = device.maxRequestBytes();
+    while (!writebackWaiting.isEmpty() && writebackRequests < NR_REQUESTS) {
+      PendingWriteback head = writebackWaiting.peekFirst();
+      long take =
+          Math.min(
+              (head.bytesLeft + chunk - 1) / chunk,
+              Math.min(BATCH_REQUESTS, MAX_BATCHED_REQUESTS - writebackRequests));
+      long bytes = Math.min(head.bytesLeft, take * chunk);
+      long requests = (bytes + chunk - 1) / chunk;
+      head.bytesLeft -= bytes;
+      writebackRequests += requests;
+      if (writebackRequests >= CONGESTION_ON_REQUESTS) {
+        writebackCongested = true;
+      }
+      head.piecesLeft += requests - 1;
+      if (head.bytesLeft > 0) {
+        head.piecesLeft++;
+      } else {
+        writebackWaiting.pollFirst();
+      }
+      // Each request frees its slot when served (freed_request): one submission per request.
+      for (long offset = 0; offset < bytes; offset += chunk) {
+        submit(
+            flusherQueue,
+            Math.min(chunk, bytes - offset),
+            true,
+            head.random,
+            false,
+            r -> {
+              writebackRequests--;
+              if (writebackRequests < CONGESTION_OFF_REQUESTS) {
+                writebackCongested = false;
+              }
+              if (--head.piecesLeft == 0) {
+                head.written.run();
+              }
+              admitWriteback();
+            });
+      }
+      if (head.bytesLeft == 0) {
+        head.admitted.run();
+      }
+    }
   }
 
   /** Host swap-out and hypervisor swap: outside every tenant's limit and weight. */

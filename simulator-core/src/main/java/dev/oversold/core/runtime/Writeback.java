@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
  *       dirtied {@code ratelimit_pages} pages since the last check (8 while the limit is exceeded,
  *       {@code balance_dirty_pages_ratelimited_nr}); past {@code vm_dirty_ratio} (40 % then) of
  *       dirtyable memory it writes back {@code sync_writeback_pages()} = 1.5 x ratelimit_pages of
- *       the oldest dirty data itself, else waits in {@code blk_congestion_wait} (100 ms). No
- *       per-task limit and no free-run ceiling, so every writer, light or heavy, meets the same
- *       limit: a light writer next to a heavy one is throttled whenever the heavy one holds the
- *       level at the threshold.
+ *       the oldest dirty data itself (on a sink that {@link Sink#admits() admits}: of files no
+ *       other writer is submitting, going on once the chunk is admitted), else waits in {@code
+ *       blk_congestion_wait} (100 ms). No per-task limit and no free-run ceiling, so every writer,
+ *       light or heavy, meets the same limit: a light writer next to a heavy one is throttled
+ *       whenever the heavy one holds the level at the threshold.
  *   <li>{@link DirtyThrottling#LINUX_2_6_32} (OpenVZ's RHEL 6 kernel): a writer whose share of
  *       dirty plus under-writeback memory is past its limit writes back {@code write_chunk} of the
  *       oldest dirty data itself and waits for it, else waits in {@code congestion_wait} (100 ms,
@@ -52,13 +53,41 @@ import org.jspecify.annotations.Nullable;
  * names (a disk hog's thread, else the whole tenant: {@code DiskAccess#io} with a task); every
  * write call is checked (the kernel checks every {@code ratelimit_pages}, 8 pages once over the
  * limit); a writer's own writeback waits for its completion where the kernel waits for the request
- * queue to admit it (on a congested queue, about when earlier requests complete).
+ * queue to admit it (on a congested queue, about when earlier requests complete), except where the
+ * sink models the request queue's allocation ({@link Sink#admits()}: the host queue of a 2.6.18
+ * shared kernel), where a 2.6.18 writer returns once its writeback is admitted, as the kernel's
+ * does.
  */
 final class Writeback {
   /** Where the kernel's writeback requests go: the host's queue or the guest's virtual disk. */
   interface Sink {
     /** Writes {@code bytes} (one request); {@code written} when the device has served it. */
     void write(long bytes, boolean random, Runnable written);
+
+    /**
+     * Whether this sink allocates request slots ({@code get_request_wait}) and so can say when a
+     * write has been admitted, before it is written.
+     */
+    default boolean admits() {
+      return false;
+    }
+
+    /**
+     * Whether the request queue is congested ({@code bdi_write_congested}); never, unless it
+     * admits.
+     */
+    default boolean congested() {
+      return false;
+    }
+
+    /**
+     * Writes {@code bytes}: {@code admitted} once the request queue has allocated every request of
+     * it (the submitter may go on), {@code written} when the device has served it. Only called when
+     * {@link #admits()}.
+     */
+    default void write(long bytes, boolean random, Runnable admitted, Runnable written) {
+      throw new UnsupportedOperationException("this sink does not model request allocation");
+    }
   }
 
   /**
@@ -167,6 +196,28 @@ final class Writeback {
   private final long ratelimitPages;
   private final long proportionPeriod;
 
+  /**
+   * 2.6.18 on a sink that models request allocation: a writer throttled in {@code
+   * balance_dirty_pages} goes on once its chunk is submitted, not written. 2.6.18's loop counts
+   * {@code pages_written += write_chunk - wbc.nr_to_write}, and {@code writeback_inodes} with
+   * {@code WB_SYNC_NONE} decrements {@code nr_to_write} as {@code mpage_writepages} submits each
+   * page's bio (fs/mpage.c); a submitter blocks only in {@code get_request_wait} while the queue
+   * has no request for it (block/ll_rw_blk.c). So "We've done our duty" comes at admission.
+   */
+  private final boolean returnsAtAdmission;
+
+  /**
+   * With {@link #returnsAtAdmission}: each writer's file, numbered (an assumption: one file per
+   * writer, as IOzone's {@code -t} gives each thread its own file and a web its own log), and the
+   * files whose writeback is being submitted. 2.6.18's {@code __writeback_single_inode} skips an
+   * inode another task holds ({@code I_LOCK}, held through {@code do_writepages} and so through
+   * {@code get_request_wait}) unless the writeback is {@code WB_SYNC_ALL} (fs/fs-writeback.c): a
+   * throttled writer writes the oldest dirty data of files nobody else is writing.
+   */
+  private final Map<Object, Long> inodes = new HashMap<>();
+
+  private final java.util.Set<Long> locked = new java.util.HashSet<>();
+
   /** Dirty data not yet under writeback, oldest first: {bytes, 1 if random, dirtied at ns}. */
   private final ArrayDeque<long[]> segments = new ArrayDeque<>();
 
@@ -239,6 +290,7 @@ final class Writeback {
     this.proportionPeriod = (4L << (63 - Long.numberOfLeadingZeros(pages - 1))) * PAGE;
     this.bandwidthStamp = simulation.now();
     this.ratelimitStamp = simulation.now();
+    this.returnsAtAdmission = kernel == DirtyThrottling.LINUX_2_6_18 && sink.admits();
   }
 
   /**
@@ -250,7 +302,18 @@ final class Writeback {
     written += bytes;
     dirty += bytes;
     long[] last = segments.peekLast();
-    if (last != null && (last[1] == 1) == random && now - last[2] < DIRTIED_GRAIN_NANOS) {
+    if (returnsAtAdmission) {
+      // Each writer's data is its own file's (an inode of its own), so segments keep it apart.
+      long inode = inodes.computeIfAbsent(writer, w -> (long) inodes.size());
+      if (last != null
+          && last[3] == inode
+          && (last[1] == 1) == random
+          && now - last[2] < DIRTIED_GRAIN_NANOS) {
+        last[0] += bytes;
+      } else {
+        segments.addLast(new long[] {bytes, random ? 1 : 0, now, inode});
+      }
+    } else if (last != null && (last[1] == 1) == random && now - last[2] < DIRTIED_GRAIN_NANOS) {
       last[0] += bytes;
     } else {
       segments.addLast(new long[] {bytes, random ? 1 : 0, now});
@@ -453,6 +516,7 @@ final class Writeback {
     long taken =
         flushOldest(
             left[0],
+            returnsAtAdmission,
             bytes -> {
               t.pagesWritten += bytes;
               left[0] -= bytes;
@@ -551,8 +615,13 @@ final class Writeback {
       return;
     }
     flushing = true;
+    if (returnsAtAdmission) {
+      kickAdmitted();
+      return;
+    }
     flushOldest(
         CHUNK_BYTES,
+        false,
         bytes -> {
           flushing = false;
           kick();
@@ -560,14 +629,42 @@ final class Writeback {
   }
 
   /**
+   * 2.6.18's pdflush ({@code background_writeout}, {@code wb_kupdate}): it writes {@code
+   * nonblocking}, so on a congested queue, or with every dirty file held by another writer, it
+   * waits in {@code blk_congestion_wait(WRITE, HZ/10)} and tries again; otherwise it submits a
+   * chunk of the oldest unlocked file and goes on once the chunk is admitted.
+   */
+  private void kickAdmitted() {
+    long taken =
+        sink.congested()
+            ? 0
+            : flushOldest(
+                CHUNK_BYTES,
+                true,
+                bytes -> {
+                  flushing = false;
+                  kick();
+                });
+    if (taken == 0) {
+      simulation.scheduleAfter(
+          CONGESTION_WAIT_NANOS,
+          () -> {
+            flushing = false;
+            kick();
+          });
+    }
+  }
+
+  /**
    * Moves up to {@code max} bytes of the oldest dirty data of one kind to writeback and submits it:
    * a sequential run as one request (the device splits it), pages dirtied at random offsets as one
-   * 4 KiB write each, all at once. {@code done} gets the bytes when all are written.
+   * 4 KiB write each, all at once. {@code done} gets the bytes when all are written, or, with
+   * {@code atAdmission}, when the sink has admitted all of them.
    *
    * @return bytes taken, 0 when nothing is dirty
    */
-  private long flushOldest(long max, LongConsumer done) {
-    long[] head = segments.peekFirst();
+  private long flushOldest(long max, boolean atAdmission, LongConsumer done) {
+    long[] head = atAdmission ? oldestUnlocked() : segments.peekFirst();
     if (head == null || max <= 0) {
       return 0;
     }
@@ -575,10 +672,14 @@ final class Writeback {
     boolean random = head[1] == 1;
     head[0] -= chunk;
     if (head[0] == 0) {
-      segments.pollFirst();
+      segments.remove(head);
     }
     dirty -= chunk;
     underWriteback += chunk;
+    if (atAdmission) {
+      submitAdmitted(chunk, random, head[3], done);
+      return chunk;
+    }
     if (!random) {
       sink.write(chunk, false, () -> written(chunk, done));
       return chunk;
@@ -599,13 +700,49 @@ final class Writeback {
     return chunk;
   }
 
+  /**
+   * {@link #flushOldest}'s submission through a sink that admits: {@code done} when every request
+   * of the chunk is admitted; each piece leaves writeback when it is written.
+   */
+  private void submitAdmitted(long chunk, boolean random, long inode, LongConsumer done) {
+    long pieces = random ? (chunk + PAGE - 1) / PAGE : 1;
+    long[] toAdmit = {pieces};
+    locked.add(inode);
+    Runnable admitted =
+        () -> {
+          if (--toAdmit[0] == 0) {
+            locked.remove(inode);
+            // In an event of its own: a queue with room admits at once, and the submitter's loop
+            // must not recurse through the sink.
+            simulation.schedule(simulation.now(), () -> done.accept(chunk));
+          }
+        };
+    for (long i = 0; i < pieces; i++) {
+      long bytes = random ? Math.min(PAGE, chunk - i * PAGE) : chunk;
+      sink.write(bytes, random, admitted, () -> written(bytes, b -> {}));
+    }
+  }
+
+  /** The oldest dirty segment of a file no other writer is submitting, or null. */
+  private long @Nullable [] oldestUnlocked() {
+    for (long[] segment : segments) {
+      if (!locked.contains(segment[3])) {
+        return segment;
+      }
+    }
+    return null;
+  }
+
   private void written(long bytes, LongConsumer done) {
     underWriteback -= bytes;
     writtenBack += bytes;
     noteLevel();
     measureBandwidth(bytes);
     done.accept(bytes);
-    wakeCongested();
+    // 2.6.18's blk_congestion_wait sleeps until the queue leaves congestion (or its timeout).
+    if (!returnsAtAdmission || !sink.congested()) {
+      wakeCongested();
+    }
   }
 
   /**
