@@ -116,6 +116,7 @@ public final class TcpSender {
   private long lastSentAt = Long.MIN_VALUE;
   private boolean closed;
   private long undeliveredBytes;
+  private long unheardAckBytes;
   private @Nullable Runnable allDelivered;
 
   /**
@@ -275,6 +276,7 @@ public final class TcpSender {
   public void write(long bytes) {
     Preconditions.checkArgument(bytes >= 0, "negative write: %s", bytes);
     if (recovery == Recovery.SACK_OR_RTO) {
+      hearUnheardAcks();
       restartAfterIdle();
       closed = false;
       undeliveredBytes += bytes;
@@ -342,6 +344,18 @@ public final class TcpSender {
   }
 
   /**
+   * The ACKs not simulated (deliveries with nothing left to send) grow the window before the next
+   * write, as they would have on arriving: a next request on a connection comes at least a round
+   * trip after the response's last delivery, so they have arrived by then.
+   */
+  private void hearUnheardAcks() {
+    if (unheardAckBytes > 0) {
+      grow(unheardAckBytes, simulation.now());
+      unheardAckBytes = 0;
+    }
+  }
+
+  /**
    * tcp_cwnd_restart (net/ipv4/tcp_output.c; RFC 5681 4.1, RFC 2861): idle longer than the RTO with
    * nothing in flight, the window halves once per RTO elapsed, not below the initial window.
    */
@@ -377,6 +391,7 @@ public final class TcpSender {
           // event. inFlight drops now rather than a round trip later, which only the next
           // write's idle restart could see, and that needs an RTO of idleness.
           inFlightBytes -= bytes;
+          unheardAckBytes += bytes;
           finishIfDelivered();
           return;
         }
@@ -485,14 +500,18 @@ public final class TcpSender {
     inFlightBytes -= bytes;
     long now = simulation.now();
     control.rtt(rtt, now);
+    grow(bytes, now);
+    acknowledged.accept(bytes);
+    fill();
+  }
+
+  private void grow(long bytes, long now) {
     if (window < slowStartThreshold) {
       window += bytes; // slow start: one segment per segment acknowledged
     } else {
       window = control.acked(window / mssBytes, (double) bytes / mssBytes, now) * mssBytes;
     }
     window = Math.min(window, maxWindowBytes);
-    acknowledged.accept(bytes);
-    fill();
   }
 
   private void lost(long sentAt, long bytes) {

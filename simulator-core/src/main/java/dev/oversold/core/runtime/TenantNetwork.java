@@ -145,20 +145,50 @@ final class TenantNetwork implements NetworkAccess {
       done.run();
       return;
     }
-    TcpSender sender =
-        TcpSender.response(
-            simulation,
-            transmitFlow,
-            Framing.TCP,
-            segmentBytes,
-            Math.min(MSS_BYTES, segmentBytes),
-            host.tcpInitialWindow(),
-            (long) WINDOW_SEGMENTS * GSO_BYTES,
-            2 * host.oneWayLatencyNanos(),
-            frame -> inject(true, frame),
-            control(host.tcpCongestionControl()));
+    TcpSender sender = responseSender(segmentBytes);
     sender.write(bytes);
     sender.close(() -> after(true, done));
+  }
+
+  private TcpSender responseSender(int segmentBytes) {
+    return TcpSender.response(
+        simulation,
+        transmitFlow,
+        Framing.TCP,
+        segmentBytes,
+        Math.min(MSS_BYTES, segmentBytes),
+        host.tcpInitialWindow(),
+        (long) WINDOW_SEGMENTS * GSO_BYTES,
+        2 * host.oneWayLatencyNanos(),
+        frame -> inject(true, frame),
+        control(host.tcpCongestionControl()));
+  }
+
+  /**
+   * A connection whose responses share one {@link TcpSender#response}: the second and later start
+   * from the window the earlier ones left, restarted only after an RTO of idleness ({@code
+   * tcp_cwnd_restart}).
+   */
+  @Override
+  public ResponseConnection openResponses() {
+    return new ResponseConnection() {
+      private @Nullable TcpSender sender;
+
+      @Override
+      public void send(long bytes, Runnable done) {
+        if (bytes <= 0) {
+          done.run();
+          return;
+        }
+        TcpSender connection = sender;
+        if (connection == null) {
+          connection = responseSender(transmitSegment(GSO_BYTES));
+          sender = connection;
+        }
+        connection.write(bytes);
+        connection.close(() -> after(true, done));
+      }
+    };
   }
 
   /**

@@ -134,11 +134,37 @@ final class TcpResponseTest {
   }
 
   @Test
+  void aSecondResponseOnTheConnectionStartsFromTheWindowTheFirstLeft() {
+    // The first 9,500 B from IW 3 as above: done at 7 ms, the window 3 + 3 + 6 = 12 MSS from the
+    // ACKs at 3 and 6 ms, plus the tail's 500 B whose ACK is not simulated (nothing was left to
+    // send) and counts at the next write: 12,500 B. The client's next request makes the server
+    // write again at 8 ms, idle 2 ms since the last send (6 ms), under the RTO: no restart. So
+    // the second 9,500 B go at once, 9 full segments and the tail (room 3,500 B: 3 whole MSS),
+    // delivered at 9 ms. A new connection would take three flights again (done at 15 ms).
+    Simulation simulation = new Simulation();
+    DelayLine path = new DelayLine(simulation);
+    TcpSender sender = sender(simulation, path, 3);
+    long[] doneAt = {-1, -1};
+    sender.write(9_500);
+    sender.close(() -> doneAt[0] = simulation.now());
+    simulation.runUntil(8 * MS);
+    sender.write(9_500);
+    assertEquals(12_500.0, sender.windowBytes(), 1e-9);
+    sender.close(() -> doneAt[1] = simulation.now());
+    simulation.runUntil(100 * MS);
+    assertEquals(7 * MS, doneAt[0]);
+    assertEquals(9 * MS, doneAt[1]);
+    assertEquals(List.of(0L, 3 * MS, 6 * MS, 8 * MS, 8 * MS), path.sentAt);
+    assertEquals(List.of(3_000L, 6_000L, 500L, 9_000L, 500L), path.sentBytes);
+  }
+
+  @Test
   void aConnectionIdleLongerThanItsRtoRestartsItsWindow() {
-    // The first response (9,500 B, IW 3) grows the window to 12 MSS: +3 at 3 ms, +6 at 6 ms (the
-    // tail's delivery at 7 ms needs no ACK). Its last segment left at 6 ms. A write 300 ms later
-    // has been idle 1.5 RTO: tcp_cwnd_restart halves once per whole RTO passed (300 - 200 > 0,
-    // then 100 - 200 <= 0): 6 MSS. 100 ms later, idle less than one RTO: unchanged, 12 MSS.
+    // The first response (9,500 B, IW 3) grows the window to 12 MSS: +3 at 3 ms, +6 at 6 ms; the
+    // tail's 500 B ACK, not simulated, counts at the next write: 12,500 B. Its last segment left
+    // at 6 ms. A write 300 ms later has been idle 1.5 RTO: tcp_cwnd_restart halves once per whole
+    // RTO passed (300 - 200 > 0, then 100 - 200 <= 0): 6,250 B. 100 ms later, idle less than one
+    // RTO: unchanged, 12,500 B.
     for (long idle : new long[] {300, 100}) {
       Simulation simulation = new Simulation();
       DelayLine path = new DelayLine(simulation);
@@ -148,7 +174,7 @@ final class TcpResponseTest {
       simulation.runUntil(6 * MS + idle * MS);
       assertEquals(12_000.0, sender.windowBytes(), 1e-9);
       sender.write(100_000);
-      assertEquals(idle == 300 ? 6_000.0 : 12_000.0, sender.windowBytes(), 1e-9, "idle " + idle);
+      assertEquals(idle == 300 ? 6_250.0 : 12_500.0, sender.windowBytes(), 1e-9, "idle " + idle);
     }
   }
 }
