@@ -190,12 +190,16 @@ final class NoisyNeighbourScenariosTest {
     TenantMetrics bully = shared.tenant("bully").metrics();
     assertEquals(
         100e6 * 100 / 110 * 1472 / 1500, bully.progressPerSecond(), 0.01 * 100e6, bully.toString());
-    // Each web has its own 100 Mbit/s HTB class and the port has room: same good rate; its tail
-    // grows by at most the NIC's ring the flood keeps filled, 256 frames x 1,538 B x 8 ns = 3.15
-    // ms.
+    // Each web has its own 100 Mbit/s HTB class and the port has room: nothing of theirs is
+    // dropped. A response crosses the NIC's ring the flood keeps filled (256 frames x 1,538 B x 8
+    // ns = 3.15 ms) once per flight: on OpenVZ's 2.6.32 kernel a 20 KiB response (15 MTU
+    // packets) slow-starts from 3 MSS in three flights (3, 6, 6), so its tail grows by at most 3
+    // rings. No request fails, but one finishing later may finish after the measurement window
+    // closes and not count in it: at most one per web (20 of them) in the 110 s window.
     double ring = 256 * 1538 * 8e-6;
-    assertTrue(meanP99(shared, "web-") <= meanP99(quiet, "web-") + ring, figures);
+    assertTrue(meanP99(shared, "web-") <= meanP99(quiet, "web-") + 3 * ring, figures);
     assertTrue(meanP99(shared, "web-") >= 0.98 * meanP99(quiet, "web-"), figures);
-    assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 1e-9, figures);
+    assertEquals(0, failed(shared, "web-"), figures);
+    assertEquals(goodPerSecond(quiet, "web-"), goodPerSecond(shared, "web-"), 20 / 110.0, figures);
   }
 }

@@ -68,6 +68,27 @@ public interface IoPolicy {
   }
 
   /**
+   * The initial congestion window, in MSS, of a TCP connection a tenant's server answers on: that
+   * of the kernel that owns its sockets (the host's on OpenVZ and bare metal, the guest's in a VM),
+   * whose era is the one the dirty-throttling options name ({@link #dirtyThrottling}, {@link
+   * #guestDirtyThrottling}). Linux 2.6.18 and 2.6.32: RFC 3390's min(4 MSS, max(2 MSS, 4,380 B)), 3
+   * segments at a 1,448 B MSS ({@code tcp_init_cwnd}, net/ipv4/tcp_input.c); from 2.6.39, RFC
+   * 6928's 10 ({@code TCP_INIT_CWND}, include/net/tcp.h). A kernel that backported IW10 (some RHEL
+   * 6 updates did) is not distinguished: 2.6.32 means the upstream value.
+   */
+  default int tcpInitialWindow(HostSpec host) {
+    return initialWindow(dirtyThrottling(host));
+  }
+
+  /** The initial window, in MSS, of a kernel of {@code era} (see {@link #tcpInitialWindow}). */
+  static int initialWindow(DirtyThrottling era) {
+    return switch (era) {
+      case LINUX_2_6_18, LINUX_2_6_32 -> 3;
+      case MODERN -> 10;
+    };
+  }
+
+  /**
    * The I/O schedulers the host's kernel offers for its disk ({@code options.io-scheduler}). By
    * default a modern blk-mq kernel's: mq-deadline, none and bfq [block/elevator.c; kyber is not
    * modelled].

@@ -38,12 +38,14 @@ final class HostNetwork {
   private final double lineBytesPerSecond;
   private final int tenantCount;
   private final WorkloadSpec.CongestionControl tcpCongestionControl;
+  private final int tcpInitialWindow;
 
   HostNetwork(HostRuntime host, List<TenantSpec> placed) {
     this.host = host;
     var spec = host.spec();
     this.path = host.platform().io().networkPath(spec);
     this.tcpCongestionControl = host.platform().io().tcpCongestionControl();
+    this.tcpInitialWindow = host.platform().io().tcpInitialWindow(spec);
     this.lineBytesPerSecond = spec.network().bandwidthBytesPerSecond();
     this.tenantCount = Math.max(1, placed.size());
     boolean anyShaped =
@@ -87,6 +89,13 @@ final class HostNetwork {
   /** The congestion control of a TCP sender that names none (the platform kernel's default). */
   WorkloadSpec.CongestionControl tcpCongestionControl() {
     return tcpCongestionControl;
+  }
+
+  /**
+   * The initial window, in MSS, of a tenant's TCP connections ({@code IoPolicy#tcpInitialWindow}).
+   */
+  int tcpInitialWindow() {
+    return tcpInitialWindow;
   }
 
   /**

@@ -26,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  * one-way latency. Receive: the latency, the wire and the host's stack, its shaper, its backend.
  *
  * <p>Streams (TCP) go as GSO segments of up to {@link #GSO_DATA_BYTES} of data (as one MSS per
- * packet where the path has no GSO: an OpenVZ container's; a net-flood's TCP connection alike), at
- * most {@link #WINDOW_SEGMENTS} in flight; a dropped segment is sent again after TCP's minimum
- * retransmission timeout. Datagrams (UDP) go as one batch of packets of the given IP size and what
- * is dropped is lost. Bytes handed in are the sender's data; the protocol headers are added per
- * frame on the wire ({@link Framing}).
+ * packet where the path has no GSO: an OpenVZ container's; a net-flood's TCP connection alike). A
+ * sent stream (a response) is a {@link TcpSender#response}: the kernel's initial window, slow
+ * start, SACK recovery and the RTO. A received one has at most {@link #WINDOW_SEGMENTS} in flight
+ * and a dropped segment is sent again after TCP's minimum retransmission timeout. Datagrams (UDP)
+ * go as one batch of packets of the given IP size and what is dropped is lost. Bytes handed in are
+ * the sender's data; the protocol headers are added per frame on the wire ({@link Framing}).
  */
 final class TenantNetwork implements NetworkAccess {
   /** Largest GSO/TSO segment (GSO_MAX_SIZE 65,536 less one, the IP length field's limit). */
@@ -130,7 +131,81 @@ final class TenantNetwork implements NetworkAccess {
 
   @Override
   public void send(long bytes, Runnable done) {
+    respond(bytes, transmitSegment(GSO_BYTES), done);
+  }
+
+  /**
+   * A response of {@code bytes} on a connection of its own (a new one, or one idle past its RTO):
+   * {@link TcpSender#response} from the kernel's initial window ({@link
+   * HostNetwork#tcpInitialWindow}) under the kernel's congestion control, with SACK recovery and
+   * the RTO; {@code done} runs when its last byte has crossed the link.
+   */
+  private void respond(long bytes, int segmentBytes, Runnable done) {
+    if (bytes <= 0) {
+      done.run();
+      return;
+    }
+    TcpSender sender = responseSender(segmentBytes);
+    sender.write(bytes);
+    sender.close(() -> after(true, done));
+  }
+
+  private TcpSender responseSender(int segmentBytes) {
+    return TcpSender.response(
+        simulation,
+        transmitFlow,
+        Framing.TCP,
+        segmentBytes,
+        Math.min(MSS_BYTES, segmentBytes),
+        host.tcpInitialWindow(),
+        (long) WINDOW_SEGMENTS * GSO_BYTES,
+        2 * host.oneWayLatencyNanos(),
+        frame -> inject(true, frame),
+        control(host.tcpCongestionControl()));
+  }
+
+  /**
+   * A connection whose responses share one {@link TcpSender#response}: the second and later start
+   * from the window the earlier ones left, restarted only after an RTO of idleness ({@code
+   * tcp_cwnd_restart}).
+   */
+  @Override
+  public ResponseConnection openResponses() {
+    return new ResponseConnection() {
+      private @Nullable TcpSender sender;
+
+      @Override
+      public void send(long bytes, Runnable done) {
+        if (bytes <= 0) {
+          done.run();
+          return;
+        }
+        TcpSender connection = sender;
+        if (connection == null) {
+          connection = responseSender(transmitSegment(GSO_BYTES));
+          sender = connection;
+        }
+        connection.write(bytes);
+        connection.close(() -> after(true, done));
+      }
+    };
+  }
+
+  /**
+   * Sends {@code bytes} as a stream without a congestion window (as a received stream goes: at most
+   * {@link #WINDOW_SEGMENTS} segments in flight, a drop sent again after the RTO). Tests of the
+   * path's stages drive it with this, so that what they measure is the path, not slow start.
+   */
+  void sendWithoutWindow(long bytes, Runnable done) {
     new Stream(true, bytes, transmitSegment(GSO_BYTES), done).start();
+  }
+
+  private static CongestionControl control(WorkloadSpec.CongestionControl algorithm) {
+    return switch (algorithm) {
+      case RENO -> CongestionControl.reno();
+      case BIC -> CongestionControl.bic();
+      case CUBIC -> CongestionControl.cubic();
+    };
   }
 
   /**
@@ -151,7 +226,7 @@ final class TenantNetwork implements NetworkAccess {
 
   @Override
   public void send(long bytes, long packetBytes, Runnable done) {
-    new Stream(true, bytes, transmitSegment(packetBytes), done).start();
+    respond(bytes, transmitSegment(packetBytes), done);
   }
 
   @Override
@@ -201,11 +276,7 @@ final class TenantNetwork implements NetworkAccess {
             2 * host.oneWayLatencyNanos(),
             frame -> inject(true, frame),
             acknowledged,
-            switch (algorithm) {
-              case RENO -> CongestionControl.reno();
-              case BIC -> CongestionControl.bic();
-              case CUBIC -> CongestionControl.cubic();
-            });
+            control(algorithm));
     return new Connection() {
       @Override
       public void write(long bytes) {
@@ -348,8 +419,8 @@ final class TenantNetwork implements NetworkAccess {
   }
 
   /**
-   * A TCP transfer: full segments and a shorter last one, in flight up to the window; drops are
-   * sent again after the RTO.
+   * A TCP transfer without a congestion window (received streams): full segments and a shorter last
+   * one, in flight up to {@link #WINDOW_SEGMENTS}; drops are sent again after the RTO.
    */
   private final class Stream implements Frame.Outcome {
     private final boolean out;

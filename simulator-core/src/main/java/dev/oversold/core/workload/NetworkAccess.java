@@ -12,6 +12,26 @@ public interface NetworkAccess {
    */
   void send(long bytes, Runnable done);
 
+  /**
+   * The server's side of one TCP connection that carries responses one after another (HTTP/1.1
+   * keep-alive): its congestion window lasts from one response to the next.
+   */
+  interface ResponseConnection {
+    /**
+     * Sends a response of {@code bytes}; {@code done} runs when its last byte has left and crossed
+     * the link.
+     */
+    void send(long bytes, Runnable done);
+  }
+
+  /**
+   * Opens a connection for responses (see {@link ResponseConnection}); by default each response
+   * goes as {@link #send(long, Runnable)}, as on a new connection.
+   */
+  default ResponseConnection openResponses() {
+    return this::send;
+  }
+
   /** Receives {@code bytes}; {@code done} runs when they have arrived. */
   void receive(long bytes, Runnable done);
 

@@ -449,6 +449,17 @@ final class ServiceWorkload implements Workload {
                   responseLost(request);
                 }
               });
+    } else if (keepAlive > 1) {
+      // One TCP connection carries the client's keep-alive requests: its window carries over.
+      // (A killed tenant's network is another object, whose transfers never complete.)
+      NetworkAccess network = context.network();
+      NetworkAccess.ResponseConnection connection = request.connection;
+      if (connection == null || request.connectionOn != network) {
+        connection = network.openResponses();
+        request.connection = connection;
+        request.connectionOn = network;
+      }
+      connection.send(networkBytes, () -> complete(request));
     } else {
       context.network().send(networkBytes, () -> complete(request));
     }
@@ -485,6 +496,8 @@ final class ServiceWorkload implements Workload {
       // A persistent connection: the client has its response and sends its next request on the
       // same connection at once; the worker reads it when it is done with this one.
       next = newRequest(request.closedLoop, request.requestsLeft - 1, true);
+      next.connection = request.connection;
+      next.connectionOn = request.connectionOn;
       admit(next);
     } else {
       closeExchange();
@@ -620,6 +633,13 @@ final class ServiceWorkload implements Workload {
     final int fileReads;
     Job cpuJob;
     boolean hasWorker;
+
+    /** The connection's responses, once its first is sent (keep-alive above 1 only). */
+    NetworkAccess.@Nullable ResponseConnection connection;
+
+    /** The network {@link #connection} was opened on. */
+    @Nullable NetworkAccess connectionOn;
+
     boolean finished;
 
     /** Timed out while its worker waited on I/O: the worker is freed when that I/O returns. */

@@ -14,9 +14,11 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * An OpenVZ container's TCP stream reaches the host's pfifo_fast as MSS packets (venet has no GSO),
- * one qdisc slot each, at most the stream's window of 64 in flight. For any stream size and any
- * txqueuelen of at least that window, a container alone on its host, behind a one-descriptor ring
- * so that its packets do wait in the FIFO:
+ * one qdisc slot each, at most the stream's window of 64 in flight (a stream without a congestion
+ * window, {@code TenantNetwork.sendWithoutWindow}, so that the wire never idles for slow start: a
+ * response's sender is tested in {@code TcpResponseTest} and {@code HostNetworkTest}). For any
+ * stream size and any txqueuelen of at least that window, a container alone on its host, behind a
+ * one-descriptor ring so that its packets do wait in the FIFO:
  *
  * <ul>
  *   <li>puts exactly ceil(bytes / 1,448) packets through the qdisc (TCP's MSS with timestamps on a
@@ -49,7 +51,10 @@ final class ContainerSegmentationProperties {
                 Map.of("net-packet-cpu", 0.0, "txqueuelen", (double) txqueuelen, "nic-ring", 1.0)),
             List.of(Specs.idleTenant("c", "h", GIB, Map.of())));
     long[] doneAt = {-1};
-    hosts.tenant(0).network().send(bytes, () -> doneAt[0] = hosts.simulation.now());
+    hosts
+        .tenant(0)
+        .tenantNetwork()
+        .sendWithoutWindow(bytes, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(10 * SimTime.SECOND);
 
     long full = bytes / 1448;

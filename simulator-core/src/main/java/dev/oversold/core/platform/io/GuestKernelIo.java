@@ -14,4 +14,10 @@ public interface GuestKernelIo extends IoPolicy {
   default DirtyThrottling guestDirtyThrottling(HostSpec host) {
     return GuestKernel.dirtyThrottling(host);
   }
+
+  /** A VM's sockets are its guest kernel's: the initial window of the guests' era. */
+  @Override
+  default int tcpInitialWindow(HostSpec host) {
+    return IoPolicy.initialWindow(guestDirtyThrottling(host));
+  }
 }
