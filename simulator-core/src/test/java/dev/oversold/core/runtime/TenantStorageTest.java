@@ -265,6 +265,21 @@ final class TenantStorageTest {
     file.simulation.runUntil(10 * SimTime.SECOND);
     assertTrue(writeDoneAt[0] >= 31_457_280, "write returned at " + writeDoneAt[0]);
     assertTrue(readDoneAt[0] >= writeDoneAt[0] + READ, "read done at " + readDoneAt[0]);
+    // Upper bounds, derived the same way. At 0 the neighbour's write wakes the flusher (dirty is
+    // past the 10 % background threshold), which puts the oldest 4 MiB under writeback, and is
+    // itself throttled: it writes back 3 MiB of its own. The guest's write then queues its 3 MiB.
+    // All three are sequential and on the device at once (32 tags): they share the one 100 MB/s
+    // channel in turn, 10 ns per byte. So the guest's chunk is written by (4 + 3 + 3) MiB =
+    // 10,485,760 B x 10 ns = 104,857,600 ns, plus at most one 1 ms positioning had the channel
+    // waited for one: the write returns by 105,857,600 ns (the level is then 58,753,024 -
+    // 10,485,760 = 48,267,264 B, under the limit). The read then goes to the device. Ahead of it is
+    // at most the flusher's next 4 MiB chunk, taken when its first one was written, at 41,943,040
+    // ns; the neighbour's write has returned at 73,400,320 ns (the level is then 51,412,992 B,
+    // under the limit) and queues no more. So the read is done at most 4 MiB x 10 ns = 41,943,040
+    // ns plus its own READ after the write.
+    assertTrue(writeDoneAt[0] <= 105_857_600, "write returned at " + writeDoneAt[0]);
+    assertTrue(
+        readDoneAt[0] <= writeDoneAt[0] + 41_943_040 + READ, "read done at " + readDoneAt[0]);
     assertEquals(4096, loop.bytesRead());
 
     Hosts phy =
