@@ -180,20 +180,20 @@ final class VariantOutput {
    * options} or the host's {@code platform-options}); nothing when every platform ran its defaults.
    */
   private String optionsNote() {
-    if (variants.stream()
-        .allMatch(v -> v.report().hosts().stream().allMatch(h -> h.changedOptions().isEmpty()))) {
+    if (variants.stream().allMatch(v -> hostOptions(v).values().stream().allMatch(Map::isEmpty))) {
       return "";
     }
     List<String> parts = new ArrayList<>();
     for (Variant v : variants) {
       List<String> hosts = new ArrayList<>();
-      boolean named = v.report().hosts().size() > 1;
-      for (HostReport host : v.report().hosts()) {
+      Map<String, Map<String, String>> byHost = hostOptions(v);
+      boolean named = byHost.size() > 1;
+      for (Map.Entry<String, Map<String, String>> host : byHost.entrySet()) {
         List<String> options = new ArrayList<>();
-        host.changedOptions().forEach((key, value) -> options.add(key + " " + value));
+        host.getValue().forEach((key, value) -> options.add(key + " " + value));
         if (!options.isEmpty() || named) {
           hosts.add(
-              (named ? host.name() + " " : "")
+              (named ? host.getKey() + " " : "")
                   + (options.isEmpty() ? "defaults" : String.join(", ", options)));
         }
       }
@@ -203,6 +203,18 @@ final class VariantOutput {
               + (hosts.isEmpty() ? "defaults" : String.join("; ", hosts)));
     }
     return "Host options not at the platform's default: " + String.join(" | ", parts) + "\n";
+  }
+
+  /**
+   * The options each host of a row ran with that are not its platform's defaults, by host name in
+   * the report's order: what the note and JSON's {@code host_options} both show.
+   */
+  private static Map<String, Map<String, String>> hostOptions(Variant v) {
+    Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
+    for (HostReport host : v.report().hosts()) {
+      byHost.put(host.name(), host.changedOptions());
+    }
+    return byHost;
   }
 
   private static final List<String> CSV_FIGURES =
@@ -305,9 +317,9 @@ final class VariantOutput {
         if (showHostOptions) {
           // which options each row's hosts ran with: those not at their platform's defaults
           json.writeObjectFieldStart("host_options");
-          for (HostReport host : v.report().hosts()) {
-            json.writeObjectFieldStart(host.name());
-            for (Map.Entry<String, String> option : host.changedOptions().entrySet()) {
+          for (Map.Entry<String, Map<String, String>> host : hostOptions(v).entrySet()) {
+            json.writeObjectFieldStart(host.getKey());
+            for (Map.Entry<String, String> option : host.getValue().entrySet()) {
               json.writeStringField(option.getKey(), option.getValue());
             }
             json.writeEndObject();

@@ -2,11 +2,13 @@ package dev.oversold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oversold.core.model.HostSpec;
+import dev.oversold.core.model.IoSchedulerKind;
 import dev.oversold.core.model.PlatformKind;
 import dev.oversold.core.platform.Platforms;
 import dev.oversold.runner.SimulationEngine;
@@ -16,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +112,63 @@ final class PlatformOptionsCommandTest {
         "{\"dom0-vcpus\":\"1\",\"blkif-ring\":\"xen-3.0\"}",
         rows.get(1).get("host_options").get("node1").toString());
     assertEquals("{}", rows.get(3).get("host_options").get("node1").toString());
+  }
+
+  /**
+   * {@code plan} switches the host as {@code compare} does (PlanCommand delegates to
+   * Platforms.onPlatform): every simulation of a platform's search runs the file's block for it,
+   * the file's options on its own platform, and the defaults where no block is given. Plan's
+   * reports carry no host options, so an engine that records the host of every scenario it is given
+   * reads them back. Expected values: the file's own (2.6.18 is kept as 0, xen-3.0 as 1) and the
+   * platforms' documented defaults (Xen's dom0 1 GiB).
+   */
+  @Test
+  void plan_runsEachPlatformWithItsBlock() throws Exception {
+    Map<PlatformKind, Set<HostSpec>> ran = new ConcurrentHashMap<>();
+    SimulationEngine recording =
+        scenario -> {
+          HostSpec host = scenario.hosts().get(0);
+          ran.computeIfAbsent(host.platform(), k -> ConcurrentHashMap.newKeySet()).add(host);
+          return SimulationEngine.SIMULATOR.run(scenario);
+        };
+    var outcome =
+        CliHarness.run(
+            new LoaderScenarioSource(),
+            recording,
+            "plan",
+            file(FILE).toString(),
+            "--platforms",
+            "openvz,xen,kvm,vmware",
+            "--max-tenants",
+            "1",
+            "--replications-max",
+            "2",
+            "--out",
+            dir.resolve("plan").toString(),
+            "--quiet");
+    assertEquals(0, outcome.code(), outcome.err());
+    assertEquals(
+        Set.of(PlatformKind.OPENVZ, PlatformKind.XEN, PlatformKind.KVM, PlatformKind.VMWARE),
+        ran.keySet());
+    // one host per platform across the whole search: every simulation ran the same options
+    ran.forEach((kind, hosts) -> assertEquals(1, hosts.size(), kind + ": " + hosts));
+    HostSpec openvz = ran.get(PlatformKind.OPENVZ).iterator().next();
+    assertEquals(0.0, openvz.options().values().get("dirty-throttling"));
+    HostSpec xen = ran.get(PlatformKind.XEN).iterator().next();
+    assertEquals(1.0, xen.options().values().get("blkif-ring"));
+    assertEquals(1.0, xen.options().values().get("dom0-vcpus"));
+    assertEquals(1024.0 * 1024 * 1024, xen.options().values().get("dom0-memory"));
+    HostSpec kvm = ran.get(PlatformKind.KVM).iterator().next();
+    assertEquals(IoSchedulerKind.BFQ, kvm.disk().scheduler());
+    assertEquals(Platforms.defaultOptions(PlatformKind.KVM), kvm.options());
+    HostSpec vmware = ran.get(PlatformKind.VMWARE).iterator().next();
+    assertEquals(Platforms.defaultOptions(PlatformKind.VMWARE), vmware.options());
+    assertNull(vmware.disk().scheduler());
+    // and each is exactly the host compare runs on that platform
+    HostSpec file = ScenarioLoader.load(file(FILE)).hosts().get(0);
+    ran.forEach(
+        (kind, hosts) ->
+            assertEquals(Platforms.onPlatform(file, kind), hosts.iterator().next(), kind.id()));
   }
 
   @Test

@@ -203,6 +203,56 @@ final class PlatformOptionsKeysTest {
         scalar.get(0));
   }
 
+  /**
+   * With the host's platform misspelt or missing, its blocks are still checked, so one run reports
+   * every problem (review27 N5): before, they were checked only once the platform was fixed.
+   */
+  @Test
+  void theBlocks_areCheckedAlsoWhenThePlatformIsInvalidOrMissing() {
+    String blocks =
+        OPENVZ
+            .replace("dom0-vcpus: 1", "dom0-vcpu: 1")
+            .replace("kvm: { io-scheduler: bfq }", "kvm: bfq\n      xem: {}");
+    // line 10 "      xen: { blkif-ring: xen-3.0, dom0-vcpu: 1 }": 6 + 7 + 21 characters before the
+    // key (column 35); line 11 "      kvm: bfq": the value in column 12; line 12 "      xem: {}":
+    // the key in column 7
+    List<String> expectedBlocks =
+        List.of(
+            "s.yaml:10:35: hosts[0].platform-options.xen.dom0-vcpu: unknown option of xen"
+                + " 'dom0-vcpu' (did you mean 'dom0-vcpus'?)",
+            "s.yaml:11:12: hosts[0].platform-options.kvm: expected a mapping of kvm's options,"
+                + " found text 'bfq'",
+            "s.yaml:12:7: hosts[0].platform-options.xem: unknown platform 'xem' in"
+                + " platform-options (did you mean 'xen'?)");
+    // line 5 "    platform: openvzz": the value in column 15
+    List<String> invalid = problems(blocks.replace("platform: openvz", "platform: openvzz"));
+    assertEquals(4, invalid.size(), invalid.toString());
+    assertEquals(
+        "s.yaml:5:15: hosts[0].platform: unknown value 'openvzz' (did you mean 'openvz'?)",
+        withoutExpected(invalid.subList(0, 1)).get(0));
+    assertEquals(expectedBlocks, withoutExpected(invalid.subList(1, 4)));
+    // without a platform: the missing key is reported at the host (line 4, "  - name": column 5)
+    List<String> missing = problems(blocks.replace("    platform: openvz\n", ""));
+    assertEquals(4, missing.size(), missing.toString());
+    assertEquals(
+        "s.yaml:4:5: hosts[0].platform: missing required key 'platform'",
+        withoutExpected(missing.subList(0, 1)).get(0));
+    // line numbers move up by one
+    assertEquals(
+        expectedBlocks.stream()
+            .map(p -> p.replaceFirst(":10:35:", ":9:35:").replaceFirst(":11:12:", ":10:12:"))
+            .map(p -> p.replaceFirst(":12:7:", ":11:7:"))
+            .toList(),
+        withoutExpected(missing.subList(1, 4)));
+  }
+
+  /** Each problem without its "(expected ...)" part, which other tests check. */
+  private static List<String> withoutExpected(List<String> problems) {
+    return problems.stream()
+        .map(p -> p.contains(" (expected ") ? p.substring(0, p.lastIndexOf(" (expected ")) : p)
+        .toList();
+  }
+
   @Test
   void aWrittenScenario_loadsBackEqual_withItsBlocks() throws Exception {
     Scenario scenario = ScenarioLoaderTest.parse(OPENVZ);

@@ -1,5 +1,6 @@
 package dev.oversold.scenarios;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -86,6 +87,30 @@ final class ScenarioSchemaTest {
             "memory: { ram: 1GiB }", "memory: { ram: 1GiB }\n    native: { cpuunits: 2000 }");
     assertTrue(SCHEMA.validate(json(cpuunits)).isEmpty(), cpuunits);
     assertFalse(SCHEMA.validate(json(cpuunits.replace("cpuunits", "cpuunit"))).isEmpty());
+  }
+
+  /**
+   * A host's own platform takes its options from options or from its own platform-options block,
+   * never both: the loader refuses both (PlatformOptionsKeysTest), and so does the schema. Another
+   * platform's block beside options is valid, as is the own block alone.
+   */
+  @Test
+  void schema_refusesTheHostsOwnOptionsGivenTwice_asTheLoaderDoes() {
+    String xen = ScenarioLoaderTest.MINIMAL.replace("platform: kvm", "platform: xen");
+    String options = "    options: { dom0-memory: 2GiB }\n";
+    String xenBlock = "    platform-options:\n      xen: { dom0-vcpus: 1 }\n";
+    String kvmBlock = "    platform-options:\n      kvm: { io-scheduler: bfq }\n";
+    String ram = "    memory: { ram: 32GiB }\n";
+    String both = xen.replace(ram, ram + options + xenBlock);
+    String other = xen.replace(ram, ram + options + kvmBlock);
+    String ownBlockOnly = xen.replace(ram, ram + xenBlock);
+    assertFalse(SCHEMA.validate(json(both)).isEmpty(), both);
+    assertTrue(SCHEMA.validate(json(other)).isEmpty(), other);
+    assertTrue(SCHEMA.validate(json(ownBlockOnly)).isEmpty(), ownBlockOnly);
+    // the loader agrees on all three
+    assertEquals(1, ScenarioLoaderTest.problems(both).size());
+    assertDoesNotThrow(() -> ScenarioLoaderTest.parse(other));
+    assertDoesNotThrow(() -> ScenarioLoaderTest.parse(ownBlockOnly));
   }
 
   @Test

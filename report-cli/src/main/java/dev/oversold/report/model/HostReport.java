@@ -44,12 +44,16 @@ public record HostReport(
     Map<String, String> options,
     Map<String, String> changedOptions) {
   public HostReport {
-    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
-    changedOptions = Collections.unmodifiableMap(new LinkedHashMap<>(changedOptions));
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(disk, "disk");
     Objects.requireNonNull(network, "network");
+    options =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(options, "options")));
+    changedOptions =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(changedOptions, "changedOptions")));
   }
 }

@@ -82,8 +82,7 @@ record RecordShape(
       try {
         return DtoTable.construct(index, arguments);
       } catch (RuntimeException e) {
-        // as Constructor.newInstance reports a constructor's own exception, below
-        throw new IllegalStateException("DTO " + type.getSimpleName() + " rejected its values", e);
+        throw tableFailure(type, index, e);
       }
     }
     try {
@@ -94,5 +93,25 @@ record RecordShape(
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build DTO " + type.getName(), e);
     }
+  }
+
+  /**
+   * What a table constructor call's exception means. A record's own check throws {@link
+   * IllegalArgumentException} or {@link NullPointerException}: the DTO rejected its values, as
+   * {@link Constructor#newInstance} reports it through {@link InvocationTargetException}. Anything
+   * else (a {@link ClassCastException}, an index out of bounds) comes from the generated call
+   * itself, which does not fit the record: the table is stale or wrong, not the input.
+   */
+  static IllegalStateException tableFailure(Class<?> type, int index, RuntimeException e) {
+    if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+      return new IllegalStateException("DTO " + type.getSimpleName() + " rejected its values", e);
+    }
+    return new IllegalStateException(
+        "cannot build DTO "
+            + type.getName()
+            + ": DtoTable's case "
+            + index
+            + " does not fit its values (regenerate the table, see DtoTableSource)",
+        e);
   }
 }

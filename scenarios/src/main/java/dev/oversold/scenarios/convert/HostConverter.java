@@ -60,11 +60,12 @@ final class HostConverter {
     HostSpec.Disk disk = disk(dto.disk(), path + ".disk", context);
     HostSpec.Network network = network(dto.network(), path + ".network", context);
     KnobValues options = null;
-    Map<PlatformKind, HostSpec.PlatformOptions> others = new LinkedHashMap<>();
-    if (dto.platform() != null) {
-      PlatformKind own = dto.platform();
-      Blocks blocks = blocks(dto, own, disk, path, context);
-      others = blocks.others();
+    PlatformKind own = dto.platform();
+    // the blocks are checked even when the platform is missing or invalid (its own problem), so
+    // that one run reports every problem of the file
+    Blocks blocks = blocks(dto, own, disk, path, context);
+    Map<PlatformKind, HostSpec.PlatformOptions> others = blocks.others();
+    if (own != null) {
       HostSpec.PlatformOptions resolved =
           platformOptions(own, blocks.ownGiven(), disk, blocks.ownPath(), context);
       options = resolved.options();
@@ -93,9 +94,16 @@ final class HostConverter {
       @Nullable Map<String, Node> ownGiven,
       String ownPath) {}
 
-  /** Checks each {@code platform-options} block of a host on {@code own}; problems are reported. */
+  /**
+   * Checks each {@code platform-options} block of a host on {@code own}; problems are reported.
+   * With no (valid) platform, {@code own} is null and every block is checked as another platform's.
+   */
   private static Blocks blocks(
-      HostDto dto, PlatformKind own, HostSpec.@Nullable Disk disk, String path, Context context) {
+      HostDto dto,
+      @Nullable PlatformKind own,
+      HostSpec.@Nullable Disk disk,
+      String path,
+      Context context) {
     Map<PlatformKind, HostSpec.PlatformOptions> others = new LinkedHashMap<>();
     Map<String, Node> ownGiven = dto.options();
     String ownPath = path + ".options";

@@ -40,7 +40,12 @@ public final class KnobSchema {
       condition.putObject("properties").putObject("platform").put("const", kind.id());
       condition.putArray("required").add("platform");
       ObjectNode options = hostOptions(kind);
-      rule.putObject("then").putObject("properties").set("options", options);
+      ObjectNode then = rule.putObject("then");
+      then.putObject("properties").set("options", options);
+      // the host's own options in options or in its own block, not both (as the loader refuses)
+      ObjectNode both = then.putObject("not");
+      both.putArray("required").add("options").add(PLATFORM_OPTIONS);
+      both.putObject("properties").putObject(PLATFORM_OPTIONS).putArray("required").add(kind.id());
       byPlatform.set(kind.id(), options.deepCopy());
     }
     ObjectNode platformOptions = (ObjectNode) host.get("properties").get(PLATFORM_OPTIONS);

@@ -42,7 +42,9 @@ public record HostSpec(
     Objects.requireNonNull(disk, "disk");
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(options, "options");
-    platformOptions = Collections.unmodifiableMap(new LinkedHashMap<>(platformOptions));
+    platformOptions =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(platformOptions, "platformOptions")));
     checkArgument(
         !platformOptions.containsKey(platform),
         "platformOptions must not hold the host's own platform %s",

@@ -23,6 +23,13 @@ final class TenantStorageTest {
   private static final long GIB = 1L << 30;
   private static final long READ = 1_040_960;
 
+  /** A Xen host "h" of 8 GiB with {@code options} and one idle 1 GiB guest "g" on it. */
+  private static Hosts xenHost(Map<String, Double> options) {
+    return new Hosts(
+        Specs.host("h", "xen", 8 * GIB, GIB, options),
+        List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+  }
+
   @Test
   void derivedDevice_hasTheStatedIopsAsUnitsOverPositioning() {
     // Defaults of old files: 20,000 IOPS x 100 us = 2 units of 2 / 20,000 s = 100 us; the test
@@ -151,10 +158,7 @@ final class TenantStorageTest {
   void xenGuestIo_crossesBlkbackInDom0BeforeTheDevice() {
     // blkback: 15 us of dom0 CPU per request (idle dom0, speed-1 cores), then the read: 15,000 +
     // 1,040,960 ns.
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of()),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of());
     long[] doneAt = {-1};
     hosts.tenant(0).disk().io(1, 4096, false, true, () -> doneAt[0] = hosts.simulation.now());
     hosts.simulation.runUntil(SimTime.SECOND);
@@ -175,10 +179,7 @@ final class TenantStorageTest {
     // - the read ends with the last request: 15,000 + 93 x 450,560 + 40,960 = 41,958,040 ns, as
     //   without the ring (the channel never idles), but the device served 94 requests, not the 8
     //   512 KiB chunks of the whole read.
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0)),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of("blkif-ring", 1.0));
     var ring = java.util.Objects.requireNonNull(hosts.tenant(0).storage().ring());
     var device = hosts.host.storage().device();
     long[] doneAt = {-1};
@@ -204,10 +205,7 @@ final class TenantStorageTest {
     // its background threshold (10 % of 1 GiB), so only the periodic flush writes it back: at the
     // first 5 s wake-up at which it is 30 s old (30 s), as one 81,920 B request on the flusher's
     // queue. Before 30 s the device has served nothing; at 40 s every byte is written back.
-    Hosts file =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("vbd", 1.0)),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts file = xenHost(Map.of("vbd", 1.0));
     var loop = java.util.Objects.requireNonNull(file.tenant(0).storage().loop());
     long[] doneAt = {-1};
     file.tenant(0).storage().swapWrites(20, false, () -> doneAt[0] = file.simulation.now());
@@ -222,10 +220,7 @@ final class TenantStorageTest {
     assertEquals(0, cache.dirtyBytes() + cache.writebackBytes());
     assertEquals(1, file.host.storage().device().deviceRequests());
 
-    Hosts phy =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of()),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts phy = xenHost(Map.of());
     assertEquals(null, phy.tenant(0).storage().loop());
     long[] phyDoneAt = {-1};
     phy.tenant(0).storage().swapWrites(20, false, () -> phyDoneAt[0] = phy.simulation.now());
@@ -248,10 +243,7 @@ final class TenantStorageTest {
     // least its own 1,040,960 ns. On phy the same read goes to the device at once and is done by
     // 327,680 ns (the 32 KiB write's transfer, had it gone first) + 1,040,960 = 1,368,640 ns.
     Map<String, Double> options = Map.of("vbd", 1.0, "dom0-memory", 128.0 * (1 << 20));
-    Hosts file =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, options),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts file = xenHost(options);
     var cache = file.host.imageCache();
     assertEquals(53_687_091, cache.thresholdBytes());
     cache.write("neighbour", 56L << 20, false, () -> {});
@@ -265,12 +257,24 @@ final class TenantStorageTest {
     file.simulation.runUntil(10 * SimTime.SECOND);
     assertTrue(writeDoneAt[0] >= 31_457_280, "write returned at " + writeDoneAt[0]);
     assertTrue(readDoneAt[0] >= writeDoneAt[0] + READ, "read done at " + readDoneAt[0]);
+    // Upper bounds, derived the same way. At 0 the neighbour's write wakes the flusher (dirty is
+    // past the 10 % background threshold), which puts the oldest 4 MiB under writeback, and is
+    // itself throttled: it writes back 3 MiB of its own. The guest's write then queues its 3 MiB.
+    // All three are sequential and on the device at once (32 tags): they share the one 100 MB/s
+    // channel in turn, 10 ns per byte. So the guest's chunk is written by (4 + 3 + 3) MiB =
+    // 10,485,760 B x 10 ns = 104,857,600 ns, plus at most one 1 ms positioning had the channel
+    // waited for one: the write returns by 105,857,600 ns (the level is then 58,753,024 -
+    // 10,485,760 = 48,267,264 B, under the limit). The read then goes to the device. Ahead of it is
+    // at most the flusher's next 4 MiB chunk, taken when its first one was written, at 41,943,040
+    // ns; the neighbour's write has returned at 73,400,320 ns (the level is then 51,412,992 B,
+    // under the limit) and queues no more. So the read is done at most 4 MiB x 10 ns = 41,943,040
+    // ns plus its own READ after the write.
+    assertTrue(writeDoneAt[0] <= 105_857_600, "write returned at " + writeDoneAt[0]);
+    assertTrue(
+        readDoneAt[0] <= writeDoneAt[0] + 41_943_040 + READ, "read done at " + readDoneAt[0]);
     assertEquals(4096, loop.bytesRead());
 
-    Hosts phy =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("dom0-memory", 128.0 * (1 << 20))),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts phy = xenHost(Map.of("dom0-memory", 128.0 * (1 << 20)));
     long[] phyReadDoneAt = {-1};
     phy.tenant(0).storage().swapWrites(8, false, () -> {});
     phy.tenant(0).storage().faultReads(1, () -> phyReadDoneAt[0] = phy.simulation.now());
@@ -292,10 +296,7 @@ final class TenantStorageTest {
     // 58,753,024 B, all written back by 100 s (the 30 s expiry plus a 5 s wake-up covers the rest
     // once background writeback has stopped; the device moves it in about 0.6 s at 100 MB/s).
     Map<String, Double> options = Map.of("vbd", 1.0, "dom0-memory", 128.0 * (1 << 20));
-    Hosts file =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, options),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts file = xenHost(options);
     var cache = file.host.imageCache();
     cache.write("neighbour", 56L << 20, false, () -> {});
     long[] writeDoneAt = {-1};
@@ -382,10 +383,7 @@ final class TenantStorageTest {
     //   (54 x 15 us = 810 us): 1 in the device, 31 waiting for the thread, 40 in the guest;
     // - the read ends at 15,000 + 93 x 450,560 + 40,960 = 41,958,040 ns; the loop thread read
     //   4,194,304 B in 94 requests, the device served 94.
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0, "vbd", 1.0)),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of("blkif-ring", 1.0, "vbd", 1.0));
     var storage = hosts.tenant(0).storage();
     var ring = java.util.Objects.requireNonNull(storage.ring());
     var loop = java.util.Objects.requireNonNull(storage.loop());
@@ -417,10 +415,7 @@ final class TenantStorageTest {
     // at once (dom0's cache far under its background threshold), so the swap-out is done at 0 ns
     // with both ring requests completed and 81,920 B dirty in dom0's cache, and the device has
     // served nothing (on phy it would take 819,200 ns on the device).
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0, "vbd", 1.0)),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of("blkif-ring", 1.0, "vbd", 1.0));
     var storage = hosts.tenant(0).storage();
     var ring = java.util.Objects.requireNonNull(storage.ring());
     var loop = java.util.Objects.requireNonNull(storage.loop());
@@ -445,10 +440,7 @@ final class TenantStorageTest {
     // completes then, with the device untouched. dom0's flusher, armed at that moment, wakes at
     // +5 s steps and at 60,000,015,000 ns finds it 30 s old: one 81,920 B sequential write on the
     // device, 819,200 ns, done by 60,000,834,200 ns.
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("vbd", 1.0)),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of("vbd", 1.0));
     var storage = hosts.tenant(0).storage();
     var loop = java.util.Objects.requireNonNull(storage.loop());
     var device = hosts.host.storage().device();
@@ -528,10 +520,7 @@ final class TenantStorageTest {
     // request, done at 1,040,960 ns. A swap-out of 20 pages (81,920 B, sequential) is two ring
     // requests, 45,056 + 36,864 B, on the 100 MB/s channel without positioning: done at
     // 81,920 x 10 ns = 819,200 ns after it starts, as one request would be.
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of("blkif-ring", 1.0)),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of("blkif-ring", 1.0));
     var storage = hosts.tenant(0).storage();
     var ring = java.util.Objects.requireNonNull(storage.ring());
     long[] readAt = {-1};
@@ -549,10 +538,7 @@ final class TenantStorageTest {
 
   @Test
   void xenWithoutTheRingOption_hasNoRing() {
-    Hosts hosts =
-        new Hosts(
-            Specs.host("h", "xen", 8 * GIB, GIB, Map.of()),
-            List.of(Specs.idleTenant("g", "h", GIB, Map.of())));
+    Hosts hosts = xenHost(Map.of());
     assertEquals(null, hosts.tenant(0).storage().ring());
   }
 
