@@ -37,19 +37,42 @@ final class EventQueue {
   private int freeCount;
   private int slotsUsed;
 
+  /**
+   * The slot of the event {@link #pollDue} handed out last while its entry still holds the root, or
+   * -1. The entry stays until the next operation that needs the root: if that is an {@link #add}
+   * (the event's action usually schedules the next one: a CPU job's completion the next job, a
+   * stage its latency), the new event takes the root's place and sinks from there, one sift instead
+   * of the removal's and the addition's (the heap's "replace top"); a new event is mostly near the
+   * front, so it sinks only a few levels. The stale entry's key is the smallest in the queue (every
+   * other key has a later time or, at the same time, a later sequence; {@link Simulation} never
+   * moves one before its clock, and {@link #changed} settles the entry first if a key would pass
+   * it), so no other entry sifts above it, and the events leave in the same order as with an
+   * immediate removal ({@code EventQueueEquivalenceProperties}).
+   */
+  private int ghostSlot = -1;
+
   int size() {
-    return size;
+    return ghostSlot < 0 ? size : size - 1;
   }
 
   boolean isEmpty() {
-    return size == 0;
+    return size() == 0;
   }
 
   @Nullable Event peek() {
+    settleGhost();
     return size == 0 ? null : events[slots[0]];
   }
 
   void add(Event event) {
+    int ghost = ghostSlot;
+    if (ghost >= 0) {
+      ghostSlot = -1;
+      events[ghost] = event;
+      event.queueIndex = ghost;
+      siftDown(0, ghost, event.time, event.sequence);
+      return;
+    }
     if (size == slots.length) {
       slots = Arrays.copyOf(slots, size * 2);
       times = Arrays.copyOf(times, size * 2);
@@ -63,12 +86,11 @@ final class EventQueue {
   }
 
   @Nullable Event poll() {
+    settleGhost();
     if (size == 0) {
       return null;
     }
-    Event first = events[slots[0]];
-    removeAt(0);
-    return first;
+    return removeFirst();
   }
 
   /**
@@ -76,12 +98,73 @@ final class EventQueue {
    * the key array, so an event that is not due is never loaded, and a due one is loaded once.
    */
   @Nullable Event pollDue(long endTime) {
+    settleGhost();
     if (size == 0 || times[0] > endTime) {
       return null;
     }
-    Event first = events[slots[0]];
-    removeAt(0);
+    int slot = slots[0];
+    Event first = events[slot];
+    events[slot] = null;
+    if (first != null) {
+      first.queueIndex = -1;
+    }
+    ghostSlot = slot;
     return first;
+  }
+
+  /** Removes the stale root entry that {@link #pollDue} left, if any. */
+  private void settleGhost() {
+    if (ghostSlot >= 0) {
+      ghostSlot = -1;
+      removeFirst();
+    }
+  }
+
+  /**
+   * Removes the root by moving the hole it leaves down to a leaf along the smaller children, then
+   * the last entry up from there (Floyd's bottom-up deletion; Wegener, "Bottom-up heapsort", TCS
+   * 1993). The last entry comes from the bottom and almost always belongs there, so this spares the
+   * comparison with it at every level that {@link #siftDown} makes; it costs one comparison back at
+   * the leaf. Keys are unique, so the events leave in the same order either way ({@code
+   * EventQueueEquivalenceProperties}).
+   */
+  private @Nullable Event removeFirst() {
+    int removedSlot = slots[0];
+    Event removed = events[removedSlot];
+    size--;
+    if (size > 0) {
+      int last = slots[size];
+      long time = times[size];
+      long sequence = sequences[size];
+      int hole = 0;
+      while (true) {
+        int first = ARITY * hole + 1;
+        if (first >= size) {
+          break;
+        }
+        int end = Math.min(first + ARITY, size);
+        int child = first;
+        long childTime = times[first];
+        long childSequence = sequences[first];
+        for (int c = first + 1; c < end; c++) {
+          long t = times[c];
+          if (t < childTime || (t == childTime && sequences[c] < childSequence)) {
+            child = c;
+            childTime = t;
+            childSequence = sequences[c];
+          }
+        }
+        place(hole, slots[child], childTime, childSequence);
+        hole = child;
+      }
+      siftUp(hole, last, time, sequence);
+    }
+    events[removedSlot] = null;
+    freeSlots[freeCount++] = removedSlot;
+    if (removed != null) {
+      removed.queueIndex = -1;
+    }
+    return removed;
   }
 
   void remove(Event event) {
@@ -93,10 +176,14 @@ final class EventQueue {
 
   /** Restores heap order after {@code event}'s key changed. */
   void changed(Event event) {
-    int slot = event.queueIndex;
-    int index = positions[slot];
     long time = event.time;
     long sequence = event.sequence;
+    if (ghostSlot >= 0 && before(time, sequence, 0)) {
+      // Only a queue driven without Simulation's clock moves a key before the one just polled.
+      settleGhost();
+    }
+    int slot = event.queueIndex;
+    int index = positions[slot];
     if (index > 0 && before(time, sequence, (index - 1) / ARITY)) {
       siftUp(index, slot, time, sequence);
     } else {

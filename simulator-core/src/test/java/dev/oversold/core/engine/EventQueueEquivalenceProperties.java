@@ -22,16 +22,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys are unique (every add and every move takes a fresh sequence number, as {@link Simulation}
  * gives them), so the two heaps, whatever their shape, must agree exactly: after every action the
- * same size, the same head, and the same pending flag for every event; and every poll returns the
- * same event. Times are drawn from a handful of values so that most comparisons are ties on time,
- * decided by the sequence.
+ * same size and the same pending flag for every event, and the same head when the action looks; and
+ * every poll returns the same event. Times are drawn from a handful of values so that most
+ * comparisons are ties on time, decided by the sequence.
  */
 final class EventQueueEquivalenceProperties {
   /**
    * kind: 0-3 add, 4 poll, 5 poll if due by {@code time}, 6 cancel event {@code target}, 7 move
-   * event {@code target}.
+   * event {@code target}; {@code look}: compare the heads afterwards (a look settles the root entry
+   * that a poll-if-due leaves for the next add to take over, so most actions do not look).
    */
-  record Action(int kind, int target, long time) {}
+  record Action(int kind, int target, long time, boolean look) {}
 
   @Provide
   Arbitrary<List<Action>> actions() {
@@ -40,7 +41,8 @@ final class EventQueueEquivalenceProperties {
                 Arbitraries.integers().between(0, 7),
                 Arbitraries.integers().between(0, 1_000),
                 Arbitraries.oneOf(
-                    Arbitraries.longs().between(0, 5), Arbitraries.longs().between(0, 1_000_000)))
+                    Arbitraries.longs().between(0, 5), Arbitraries.longs().between(0, 1_000_000)),
+                Arbitraries.integers().between(0, 3).map(i -> i == 0))
             .as(Action::new);
     return action.list().ofMinSize(1).ofMaxSize(600);
   }
@@ -93,7 +95,9 @@ final class EventQueueEquivalenceProperties {
         }
       }
       assertEquals(legacy.size(), current.size());
-      assertSame(counterpart(legacy.peek(), legacyEvents, currentEvents), current.peek());
+      if (action.look()) {
+        assertSame(counterpart(legacy.peek(), legacyEvents, currentEvents), current.peek());
+      }
       for (int i = 0; i < currentEvents.size(); i++) {
         assertEquals(legacyEvents.get(i).isPending(), currentEvents.get(i).isPending());
       }
