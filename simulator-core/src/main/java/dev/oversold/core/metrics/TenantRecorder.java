@@ -96,7 +96,9 @@ public final class TenantRecorder {
   /** Declares what {@code progress} counts: requests, core-seconds, bytes, allocations, forks. */
   public void progressUnit(String unit) {
     progressUnit = unit;
-    windows.forEach(w -> w.progressUnit(unit));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).progressUnit(unit);
+    }
   }
 
   public String progressUnit() {
@@ -106,7 +108,9 @@ public final class TenantRecorder {
   /** A request finished after {@code latencyNanos}; {@code withinSlo} if it met the SLO. */
   public void requestCompleted(long latencyNanos, boolean withinSlo) {
     hasRequests = true;
-    windows.forEach(w -> w.requestCompleted(latencyNanos, withinSlo));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).requestCompleted(latencyNanos, withinSlo);
+    }
     intervalLatency.record(latencyNanos);
     if (!measuring()) {
       return;
@@ -194,7 +198,9 @@ public final class TenantRecorder {
 
   /** Useful work in the workload's own unit (for workloads that are not request-driven). */
   public void progressed(double amount) {
-    windows.forEach(w -> w.progressed(amount));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).progressed(amount);
+    }
     if (measuring()) {
       progress += amount;
     }
@@ -202,7 +208,9 @@ public final class TenantRecorder {
 
   /** Operations completed, for workloads that count throughput but have no latency SLO. */
   public void operationsCompleted(long count) {
-    windows.forEach(w -> w.operationsCompleted(count));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).operationsCompleted(count);
+    }
     if (measuring()) {
       completed += count;
       good += count;
@@ -212,7 +220,9 @@ public final class TenantRecorder {
   /** A batch job submitted at {@code submitNanos} finished now. */
   public void jobCompleted(long submitNanos) {
     hasJobs = true;
-    windows.forEach(w -> w.jobCompleted(submitNanos));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).jobCompleted(submitNanos);
+    }
     long now = simulation.now();
     if (now < endNanos) {
       lastJobFinish = now;
@@ -285,7 +295,9 @@ public final class TenantRecorder {
 
   /** Buffered reads of file pages: {@code hits} found in the page cache, {@code misses} not. */
   public void cacheReads(long hits, long misses) {
-    windows.forEach(w -> w.cacheReads(hits, misses));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).cacheReads(hits, misses);
+    }
     if (measuring()) {
       cacheHits += hits;
       cacheMisses += misses;
@@ -303,7 +315,9 @@ public final class TenantRecorder {
   }
 
   public void majorFaults(long count) {
-    windows.forEach(w -> w.majorFaults(count));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).majorFaults(count);
+    }
     if (measuring()) {
       majorFaults += count;
     }
@@ -311,7 +325,9 @@ public final class TenantRecorder {
 
   /** A request waited {@code nanos} in reclaim. */
   public void reclaimStall(long nanos) {
-    windows.forEach(w -> w.reclaimStall(nanos));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).reclaimStall(nanos);
+    }
     if (measuring()) {
       reclaimStalls++;
       reclaimStallNanos += nanos;
@@ -321,7 +337,9 @@ public final class TenantRecorder {
 
   /** {@code pages} read back from swap for the tenant's faults. */
   public void swapIn(long pages) {
-    windows.forEach(w -> w.swapIn(pages));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).swapIn(pages);
+    }
     if (measuring()) {
       swapInPages += pages;
     }
@@ -329,7 +347,9 @@ public final class TenantRecorder {
 
   /** {@code pages} of the tenant's written to swap. */
   public void swapOut(long pages) {
-    windows.forEach(w -> w.swapOut(pages));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).swapOut(pages);
+    }
     if (measuring()) {
       swapOutPages += pages;
     }
@@ -372,7 +392,9 @@ public final class TenantRecorder {
 
   /** A thread woke an idle vCPU and waited {@code delayNanos} (0 if a core was free) for it. */
   public void wakeupDelay(long delayNanos) {
-    windows.forEach(w -> w.wakeupDelay(delayNanos));
+    for (int i = 0; i < windows.size(); i++) {
+      windows.get(i).wakeupDelay(delayNanos);
+    }
     if (measuring()) {
       wakeupDelays.record(delayNanos);
     }

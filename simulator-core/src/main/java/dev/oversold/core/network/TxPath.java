@@ -1,6 +1,7 @@
 package dev.oversold.core.network;
 
 import com.google.common.base.Preconditions;
+import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
 import java.util.ArrayDeque;
@@ -30,6 +31,8 @@ public final class TxPath {
   private long ringUsed;
   private boolean wireBusy;
   private long wireBusyNanos;
+  private @Nullable EventHandle wireEvent;
+  private final Runnable wireDone = this::wireDone;
   private dev.oversold.core.engine.EventHandle wakeUp;
   private long wakeUpAt = Long.MAX_VALUE;
 
@@ -119,15 +122,24 @@ public final class TxPath {
     long nanos = (long) Math.ceil(frame.wireBytes(mtu) * 8e9 / bitsPerSecond);
     // A wire too slow to send one frame within time saturates at NEVER rather than wrapping.
     wireBusyNanos = SimTime.plus(wireBusyNanos, nanos);
-    simulation.scheduleAfter(
-        nanos,
-        () -> {
-          wireBusy = false;
-          ring.pollFirst();
-          ringUsed -= frame.wireFrames();
-          frame.deliver();
-          pump(simulation.now());
-        });
+    // One frame on the wire at a time, the ring's first (the ring only grows at its tail
+    // meanwhile): one event is queued again for each frame (rescheduling an event that has run
+    // takes
+    // a fresh sequence number, as scheduling a new one does, so the order of events is the same).
+    EventHandle event = wireEvent;
+    if (event == null) {
+      wireEvent = simulation.scheduleAfter(nanos, wireDone);
+    } else {
+      simulation.reschedule(event, SimTime.plus(simulation.now(), nanos));
+    }
+  }
+
+  private void wireDone() {
+    wireBusy = false;
+    Frame frame = ring.pollFirst();
+    ringUsed -= frame.wireFrames();
+    frame.deliver();
+    pump(simulation.now());
   }
 
   /** Time the wire has been (or is committed to be) busy, in ns. */

@@ -161,7 +161,7 @@ final class TenantStorage implements DiskAccess, MemoryIo {
    * {@code remaining} requests of {@code bytes} each, one after another, each crossing the CPU
    * stage, the limit and the device.
    */
-  private final class Run {
+  private final class Run implements Runnable {
     private long remaining;
     private final long bytes;
     private final boolean write;
@@ -169,8 +169,14 @@ final class TenantStorage implements DiskAccess, MemoryIo {
     private final boolean throughCpu;
     private final boolean sync;
     private final Runnable done;
-    private final Runnable nextRequest = this::next;
-    private final BlkifRing.Backend ringBackend = this::ringRequest;
+    private BlkifRing.@Nullable Backend ringBackend;
+
+    /**
+     * Whether {@link #run} continues a request past the CPU stage (else it starts the next
+     * request). Without a ring a run has one request on its way at a time, so the run itself is
+     * that request's continuation at each step and makes no closure for it.
+     */
+    private boolean pastCpu;
 
     Run(
         long requests,
@@ -204,9 +210,27 @@ final class TenantStorage implements DiskAccess, MemoryIo {
       // guest's elevator holds the rest and hands freed slots to sync requests (reads) before
       // async ones (the guest's page-cache writeback): BlkifRing.
       if (guestRing != null) {
-        guestRing.submit(bytes, sync, ringBackend, nextRequest);
+        BlkifRing.Backend backend = ringBackend;
+        if (backend == null) {
+          backend = this::ringRequest;
+          ringBackend = backend;
+        }
+        guestRing.submit(bytes, sync, backend, this);
+      } else if (throughCpu && cpu != null) {
+        pastCpu = true;
+        cpu.pass(this);
       } else {
-        stages(bytes, random, nextRequest);
+        limit(bytes, random, this);
+      }
+    }
+
+    @Override
+    public void run() {
+      if (pastCpu) {
+        pastCpu = false;
+        limit(bytes, random, this);
+      } else {
+        next();
       }
     }
 

@@ -4,10 +4,12 @@ import dev.oversold.core.engine.EventHandle;
 import dev.oversold.core.engine.RandomStream;
 import dev.oversold.core.engine.SimTime;
 import dev.oversold.core.engine.Simulation;
+import dev.oversold.core.metrics.TenantRecorder;
 import dev.oversold.core.model.ArrivalSpec;
 import dev.oversold.core.model.WorkloadSpec;
 import dev.oversold.core.network.Framing;
 import dev.oversold.core.sharing.Job;
+import dev.oversold.core.sharing.JobListener;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +90,11 @@ final class ServiceWorkload implements Workload {
   private final long timeoutNanos;
   private final boolean udp;
   private TenantContext context;
+  // The context's kernel objects and recorder, held here: one object fewer to load per request
+  // (both are fixed for the tenant's life; the context's disk, network and CPU are not, a killed
+  // tenant's are dead ones, so those are still asked for each time).
+  private ProcessAccess processes;
+  private TenantRecorder recorder;
   private Simulation simulation;
   private Sampler cpuDemand;
   private Sampler thinkTime;
@@ -96,6 +103,15 @@ final class ServiceWorkload implements Workload {
   private @Nullable FileReads files;
   private OpenArrivals arrivals;
   private EventHandle nextArrival;
+
+  /**
+   * The arrival event, queued again for each arrival once it has run (rescheduling an event that
+   * has run takes a fresh sequence number, as scheduling a new one does, so the order of events is
+   * the same), and its action, made once.
+   */
+  private @Nullable EventHandle arrivalEvent;
+
+  private final Runnable arrival = this::arrivalDue;
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
   private final ArrayDeque<Request> inSystem = new ArrayDeque<>();
   private EventHandle timer;
@@ -137,6 +153,8 @@ final class ServiceWorkload implements Workload {
   @Override
   public void start(TenantContext tenant) {
     this.context = tenant;
+    this.processes = tenant.processes();
+    this.recorder = tenant.recorder();
     this.simulation = tenant.simulation();
     this.cpuDemand = new Sampler(spec.request().cpuSeconds(), tenant.random("service-cpu"));
     this.ioCounts = tenant.random("service-io");
@@ -172,14 +190,14 @@ final class ServiceWorkload implements Workload {
       }
       workingSetHeld = held;
       if (!held) {
-        context.recorder().refused();
+        recorder.refused();
       }
     }
     if (udp) {
       // One UDP socket answers every client; refused, every request is turned away.
-      datagramSocketHeld = context.processes().openDatagramSocket();
+      datagramSocketHeld = processes.openDatagramSocket();
       if (!datagramSocketHeld) {
-        context.recorder().refused();
+        recorder.refused();
       }
     }
     if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
@@ -224,7 +242,7 @@ final class ServiceWorkload implements Workload {
       workingSetHeld = false;
     }
     if (datagramSocketHeld) {
-      context.processes().closeDatagramSocket();
+      processes.closeDatagramSocket();
       datagramSocketHeld = false;
     }
   }
@@ -236,25 +254,30 @@ final class ServiceWorkload implements Workload {
    */
   private boolean openExchange() {
     return udp
-        ? datagramSocketHeld && context.processes().queueDatagrams(networkBytes)
-        : context.processes().openConnection(networkBytes);
+        ? datagramSocketHeld && processes.queueDatagrams(networkBytes)
+        : processes.openConnection(networkBytes);
   }
 
   /** Gives back what {@link #openExchange} charged. */
   private void closeExchange() {
     if (udp) {
-      context.processes().dequeueDatagrams(networkBytes);
+      processes.dequeueDatagrams(networkBytes);
     } else {
-      context.processes().closeConnection(networkBytes);
+      processes.closeConnection(networkBytes);
     }
   }
 
   private void abandon(Request request) {
     request.finished = true;
     cancelCpu(request);
-    context.recorder().requestFailed();
-    context.recorder().requestLeft();
+    recorder.requestFailed();
+    recorder.requestLeft();
     closeExchange();
+  }
+
+  private void arrivalDue() {
+    arrive(false);
+    scheduleNextArrival();
   }
 
   private void scheduleNextArrival() {
@@ -263,13 +286,14 @@ final class ServiceWorkload implements Workload {
       nextArrival = null;
       return;
     }
-    nextArrival =
-        simulation.scheduleAfter(
-            gap,
-            () -> {
-              arrive(false);
-              scheduleNextArrival();
-            });
+    EventHandle event = arrivalEvent;
+    if (event == null || event.isPending()) {
+      event = simulation.scheduleAfter(gap, arrival);
+      arrivalEvent = event;
+    } else {
+      simulation.reschedule(event, SimTime.plus(simulation.now(), gap));
+    }
+    nextArrival = event;
   }
 
   private void think() {
@@ -287,7 +311,7 @@ final class ServiceWorkload implements Workload {
     Request request = newRequest(closedLoop, keepAlive - 1, false);
     if ((busyWorkers >= workers && waiting >= backlog) || !openExchange()) {
       // A full backlog, or a socket the tenant's beancounters refused: the client is turned away.
-      context.recorder().requestRejected();
+      recorder.requestRejected();
       if (closedLoop && running) {
         think();
       }
@@ -324,7 +348,7 @@ final class ServiceWorkload implements Workload {
 
   /** The request is in the system: counted, and under the timeout from now. */
   private void admit(Request request) {
-    context.recorder().requestArrived();
+    recorder.requestArrived();
     inSystem.addLast(request);
     if (timer == null) {
       armTimer();
@@ -348,7 +372,7 @@ final class ServiceWorkload implements Workload {
                 }
               });
     } else if (networkBytes > 0) {
-      context.network().receive(REQUEST_BYTES, () -> handle(request));
+      context.network().receive(REQUEST_BYTES, request.then(Request.HANDLE));
     } else {
       handle(request);
     }
@@ -377,7 +401,7 @@ final class ServiceWorkload implements Workload {
     }
     long touch = memoryTouchBytes;
     if (touch > 0) {
-      context.memory().touch(touch, () -> read(request));
+      context.memory().touch(touch, request.then(Request.READ));
     } else {
       read(request);
     }
@@ -393,7 +417,7 @@ final class ServiceWorkload implements Workload {
     }
     FileReads cached = files;
     if (cached != null && request.fileReads > 0) {
-      cached.read(request.fileReads, () -> readDisk(request));
+      cached.read(request.fileReads, request.then(Request.READ_DISK));
     } else {
       readDisk(request);
     }
@@ -404,7 +428,7 @@ final class ServiceWorkload implements Workload {
       ioReturned(request);
       return;
     }
-    context.disk().io(request.reads, IO_BYTES, false, true, () -> compute(request));
+    context.disk().io(request.reads, IO_BYTES, false, true, request.then(Request.COMPUTE));
   }
 
   private void compute(Request request) {
@@ -412,15 +436,7 @@ final class ServiceWorkload implements Workload {
       ioReturned(request);
       return;
     }
-    request.cpuJob =
-        context
-            .cpu()
-            .run(
-                request.cpuSeconds,
-                job -> {
-                  request.cpuJob = null;
-                  write(request);
-                });
+    request.cpuJob = context.cpu().run(request.cpuSeconds, request);
   }
 
   private void write(Request request) {
@@ -428,7 +444,7 @@ final class ServiceWorkload implements Workload {
       ioReturned(request);
       return;
     }
-    context.disk().io(request.writes, IO_BYTES, true, true, () -> respond(request));
+    context.disk().io(request.writes, IO_BYTES, true, true, request.then(Request.RESPOND));
   }
 
   private void respond(Request request) {
@@ -461,7 +477,7 @@ final class ServiceWorkload implements Workload {
       }
       connection.send(networkBytes, () -> complete(request));
     } else {
-      context.network().send(networkBytes, () -> complete(request));
+      context.network().send(networkBytes, request.then(Request.COMPLETE));
     }
   }
 
@@ -489,8 +505,8 @@ final class ServiceWorkload implements Workload {
     }
     request.finished = true;
     long latency = simulation.now() - request.arrival;
-    context.recorder().requestCompleted(latency, latency <= sloNanos);
-    context.recorder().requestLeft();
+    recorder.requestCompleted(latency, latency <= sloNanos);
+    recorder.requestLeft();
     Request next = null;
     if (request.requestsLeft > 0) {
       // A persistent connection: the client has its response and sends its next request on the
@@ -576,8 +592,8 @@ final class ServiceWorkload implements Workload {
 
   private void timeOut(Request request) {
     request.finished = true;
-    context.recorder().requestFailed();
-    context.recorder().requestLeft();
+    recorder.requestFailed();
+    recorder.requestLeft();
     closeExchange();
     if (!request.hasWorker) {
       if (!request.followUp) {
@@ -622,7 +638,19 @@ final class ServiceWorkload implements Workload {
   }
 
   /** One request in flight and what it asks for. */
-  private static final class Request {
+  /**
+   * A request as its client sends it. It is also the continuation of each step of its service (one
+   * step waits at a time: the network, the page cache, the disk, the CPU), so a request's way
+   * through the host makes no closure per step: {@link #then} says which step comes next.
+   */
+  private final class Request implements Runnable, JobListener {
+    static final int HANDLE = 0;
+    static final int READ = 1;
+    static final int READ_DISK = 2;
+    static final int COMPUTE = 3;
+    static final int RESPOND = 4;
+    static final int COMPLETE = 5;
+
     final long arrival;
     final boolean closedLoop;
     final int requestsLeft;
@@ -645,6 +673,9 @@ final class ServiceWorkload implements Workload {
     /** Timed out while its worker waited on I/O: the worker is freed when that I/O returns. */
     boolean heldForIo;
 
+    /** The step {@link #run} takes when what the request waits on is done. */
+    private int step;
+
     Request(
         long arrival,
         boolean closedLoop,
@@ -662,6 +693,32 @@ final class ServiceWorkload implements Workload {
       this.reads = reads;
       this.writes = writes;
       this.fileReads = fileReads;
+    }
+
+    /** This request as the continuation that takes {@code next} (one of the steps above). */
+    Runnable then(int next) {
+      step = next;
+      return this;
+    }
+
+    @Override
+    public void run() {
+      switch (step) {
+        case HANDLE -> handle(this);
+        case READ -> read(this);
+        case READ_DISK -> readDisk(this);
+        case COMPUTE -> compute(this);
+        case RESPOND -> respond(this);
+        case COMPLETE -> complete(this);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+
+    /** Its CPU work is done: it writes next. */
+    @Override
+    public void completed(Job job) {
+      cpuJob = null;
+      write(this);
     }
   }
 }
